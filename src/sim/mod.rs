@@ -6,6 +6,7 @@
 //!
 //! May use: std, serde, serde-saphyr, smoltcp, httparse. Must not use: yew, web-sys, gloo.
 
+pub mod clock;
 pub mod coreutils;
 pub mod event;
 pub mod fs;
