@@ -12,12 +12,15 @@ mod device;
 mod dissect;
 mod namespace;
 mod pcap;
+mod query;
 mod show;
 mod sockets;
 mod types;
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_show;
 
 pub use device::Captured;
 pub use dissect::{dissect, hex_dump, IpFields, PacketFields, TcpFields, TcpOptionInfo};

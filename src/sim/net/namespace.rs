@@ -10,7 +10,7 @@ use smoltcp::socket::tcp;
 use smoltcp::time::Instant;
 use smoltcp::wire::{HardwareAddress, IpAddress, IpCidr, IpListenEndpoint};
 
-use super::device::{CaptureLoopback, Captured};
+use super::device::CaptureLoopback;
 use super::types::{NetError, Owner, SocketId, TcpState};
 use crate::sim::event::EventKind;
 
@@ -55,6 +55,8 @@ pub(super) struct Conn {
     /// The listener that accepted it (server side), if any.
     pub(super) listener: Option<SocketId>,
     pub(super) accepted: bool,
+    /// When the ACK of a received FIN is due if the application does not answer first.
+    pub(super) fin_ack_due: Option<u64>,
 }
 
 /// A socket of the namespace.
@@ -68,9 +70,11 @@ pub(super) enum Entry {
 /// between the pod's containers, including to the pod IP, crosses `lo`, as on Linux.
 ///
 /// Sockets use no Nagle and no delayed ACK for data, which matches Linux's loopback behaviour in
-/// the reference capture (every data segment is ACKed at once). A FIN reaching an ESTABLISHED
+/// the reference capture (every data segment is ACKed at once, and each `send` + `poll` makes
+/// its own segment, like nginx's header write and sendfile body). A FIN reaching an ESTABLISHED
 /// socket is ACKed lazily (40 ms, Linux's minimum delayed-ACK time) so that a server closing in
-/// response sends one FIN-ACK, as nginx does in the reference capture.
+/// response sends one FIN-ACK, as nginx does in the reference capture. Differences from Linux
+/// that remain: no TCP timestamps option, smoltcp's window sizes and scale, no TIME-WAIT of 60 s.
 pub struct NetNamespace {
     pub(super) iface: Interface,
     pub(super) device: CaptureLoopback,
@@ -158,7 +162,9 @@ impl NetNamespace {
             .entries
             .iter()
             .filter(|e| match e {
-                Entry::Listener(l) => l.owner.pid == owner.pid && l.owner.container == owner.container,
+                Entry::Listener(l) => {
+                    l.owner.pid == owner.pid && l.owner.container == owner.container
+                }
                 Entry::Conn(c) => c.owner.pid == owner.pid && c.owner.container == owner.container,
             })
             .count();
@@ -177,18 +183,36 @@ impl NetNamespace {
     /// A smoltcp socket listening on one concrete address.
     pub(super) fn add_waiting(&mut self, addr: IpAddress, port: u16) -> Option<SocketHandle> {
         let mut socket = Self::new_tcp_socket();
-        socket.listen(IpListenEndpoint { addr: Some(addr), port }).ok()?;
+        socket
+            .listen(IpListenEndpoint {
+                addr: Some(addr),
+                port,
+            })
+            .ok()?;
         Some(self.sockets.add(socket))
     }
 
     /// Binds and listens. Fails with `EADDRINUSE` when any socket of the namespace, whatever its
     /// container, listens on an overlapping address:port. `::` is taken as IPV6_V6ONLY (nginx
     /// sets it), so it does not clash with `0.0.0.0`.
-    pub fn listen(&mut self, owner: Owner, addr: IpAddr, port: u16, now_ms: u64) -> Result<SocketId, NetError> {
+    pub fn listen(
+        &mut self,
+        owner: Owner,
+        addr: IpAddr,
+        port: u16,
+        now_ms: u64,
+    ) -> Result<SocketId, NetError> {
         self.now_ms = self.now_ms.max(now_ms);
         let t = self.now_ms;
         let fail = |ns: &mut Self, e: NetError| {
-            ns.events.push((t, EventKind::BindFailed { addr: addr_text(addr), port, error: e.strerror().to_string() }));
+            ns.events.push((
+                t,
+                EventKind::BindFailed {
+                    addr: addr_text(addr),
+                    port,
+                    error: e.strerror().to_string(),
+                },
+            ));
             Err(e)
         };
         if !addr.is_unspecified() && !self.is_local(addr) {
@@ -206,7 +230,11 @@ impl NetNamespace {
         if clash {
             return fail(self, NetError::AddrInUse);
         }
-        let concrete = if addr.is_unspecified() { self.local_addrs(addr.is_ipv6()) } else { vec![addr] };
+        let concrete = if addr.is_unspecified() {
+            self.local_addrs(addr.is_ipv6())
+        } else {
+            vec![addr]
+        };
         let mut waiting = Vec::new();
         for a in concrete {
             let a = IpAddress::from(a);
@@ -216,8 +244,22 @@ impl NetNamespace {
         }
         let fd = self.next_fd(&owner);
         let id = self.entries.len();
-        self.entries.push(Entry::Listener(Listener { owner, fd, addr, port, waiting, backlog: VecDeque::new(), open: true }));
-        self.events.push((t, EventKind::Listen { addr: addr_text(addr), port }));
+        self.entries.push(Entry::Listener(Listener {
+            owner,
+            fd,
+            addr,
+            port,
+            waiting,
+            backlog: VecDeque::new(),
+            open: true,
+        }));
+        self.events.push((
+            t,
+            EventKind::Listen {
+                addr: addr_text(addr),
+                port,
+            },
+        ));
         Ok(id)
     }
 
@@ -227,7 +269,11 @@ impl NetNamespace {
         let (waiting, backlog, label) = match self.entries.get_mut(id) {
             Some(Entry::Listener(l)) if l.open => {
                 l.open = false;
-                (std::mem::take(&mut l.waiting), std::mem::take(&mut l.backlog), (l.addr, l.port))
+                (
+                    std::mem::take(&mut l.waiting),
+                    std::mem::take(&mut l.backlog),
+                    (l.addr, l.port),
+                )
             }
             _ => return,
         };
@@ -242,7 +288,11 @@ impl NetNamespace {
             }
         }
         let (addr, port) = label;
-        let wildcard = if addr.is_ipv6() { "[::]:*" } else { "0.0.0.0:*" };
+        let wildcard = if addr.is_ipv6() {
+            "[::]:*"
+        } else {
+            "0.0.0.0:*"
+        };
         self.events.push((
             self.now_ms,
             EventKind::TcpState {
@@ -257,13 +307,23 @@ impl NetNamespace {
 
     fn ephemeral_port(&mut self) -> u16 {
         let port = self.next_port;
-        self.next_port = if port >= EPHEMERAL_HIGH { EPHEMERAL_LOW } else { port.saturating_add(1) };
+        self.next_port = if port >= EPHEMERAL_HIGH {
+            EPHEMERAL_LOW
+        } else {
+            port.saturating_add(1)
+        };
         port
     }
 
     /// Starts connecting (sends SYN at the next [`NetNamespace::poll`]). Every address of the
     /// namespace loops back; others are not reachable from this model.
-    pub fn connect(&mut self, owner: Owner, dst: IpAddr, port: u16, now_ms: u64) -> Result<SocketId, NetError> {
+    pub fn connect(
+        &mut self,
+        owner: Owner,
+        dst: IpAddr,
+        port: u16,
+        now_ms: u64,
+    ) -> Result<SocketId, NetError> {
         self.now_ms = self.now_ms.max(now_ms);
         if !self.is_local(dst) {
             return Err(NetError::AddrNotAvailable);
@@ -271,7 +331,11 @@ impl NetNamespace {
         let local_port = self.ephemeral_port();
         let mut socket = Self::new_tcp_socket();
         socket
-            .connect(self.iface.context(), (IpAddress::from(dst), port), local_port)
+            .connect(
+                self.iface.context(),
+                (IpAddress::from(dst), port),
+                local_port,
+            )
             .map_err(|_| NetError::AddrNotAvailable)?;
         let local = socket.local_endpoint().map(SocketAddr::from);
         let handle = self.sockets.add(socket);
@@ -288,8 +352,16 @@ impl NetNamespace {
             was_established: false,
             listener: None,
             accepted: false,
+            fin_ack_due: None,
         }));
-        self.events.push((self.now_ms, EventKind::Connect { src_port: local_port, addr: addr_text(dst), port }));
+        self.events.push((
+            self.now_ms,
+            EventKind::Connect {
+                src_port: local_port,
+                addr: addr_text(dst),
+                port,
+            },
+        ));
         self.sync();
         Ok(id)
     }
@@ -327,10 +399,11 @@ impl NetNamespace {
     /// Queues bytes for sending; returns how many fit in the send buffer. They leave at the next
     /// [`NetNamespace::poll`] (one `send` then one `poll` makes one segment).
     pub fn send(&mut self, s: SocketId, data: &[u8]) -> Result<usize, NetError> {
-        let conn = self.conn(s).ok_or(NetError::InvalidSocket)?;
+        let conn = self.conn_mut(s).ok_or(NetError::InvalidSocket)?;
         if conn.refused {
             return Err(NetError::ConnectionRefused);
         }
+        conn.fin_ack_due = None;
         let h = conn.handle.ok_or(NetError::NotConnected)?;
         let socket = self.sockets.get_mut::<tcp::Socket>(h);
         if !socket.may_send() {
@@ -345,7 +418,9 @@ impl NetNamespace {
         if conn.refused {
             return Err(NetError::ConnectionRefused);
         }
-        let Some(h) = conn.handle else { return Ok(Vec::new()) };
+        let Some(h) = conn.handle else {
+            return Ok(Vec::new());
+        };
         let socket = self.sockets.get_mut::<tcp::Socket>(h);
         let mut out = Vec::new();
         while socket.can_recv() {
@@ -363,61 +438,16 @@ impl NetNamespace {
         match self.entries.get(s) {
             Some(Entry::Listener(_)) => self.close_listener(s),
             Some(Entry::Conn(c)) => {
-                if let Some(h) = c.handle {
+                let handle = c.handle;
+                if let Some(c) = self.conn_mut(s) {
+                    c.fin_ack_due = None;
+                }
+                if let Some(h) = handle {
                     self.sockets.get_mut::<tcp::Socket>(h).close();
                     self.sync();
                 }
             }
             None => {}
         }
-    }
-
-    /// The socket's TCP state (`Listen` for an open listener, `Closed` for unknown ids).
-    pub fn state(&self, s: SocketId) -> TcpState {
-        match self.entries.get(s) {
-            Some(Entry::Listener(l)) if l.open => TcpState::Listen,
-            Some(Entry::Conn(c)) => c.state,
-            _ => TcpState::Closed,
-        }
-    }
-
-    /// True when a connect was answered with RST (`ECONNREFUSED`).
-    pub fn is_refused(&self, s: SocketId) -> bool {
-        self.conn(s).is_some_and(|c| c.refused)
-    }
-
-    /// True when the peer sent FIN and every byte before it has been read (read returns 0).
-    pub fn peer_closed(&self, s: SocketId) -> bool {
-        let Some(c) = self.conn(s) else { return false };
-        let fin = match c.state {
-            TcpState::CloseWait | TcpState::LastAck | TcpState::Closing | TcpState::TimeWait => true,
-            TcpState::Closed => c.was_established,
-            _ => false,
-        };
-        let pending = c.handle.map(|h| self.sockets.get::<tcp::Socket>(h).recv_queue()).unwrap_or(0);
-        fin && pending == 0
-    }
-
-    /// Our address and port.
-    pub fn local_endpoint(&self, s: SocketId) -> Option<SocketAddr> {
-        match self.entries.get(s)? {
-            Entry::Listener(l) => Some(SocketAddr::new(l.addr, l.port)),
-            Entry::Conn(c) => c.local,
-        }
-    }
-
-    /// The peer's address and port (none for a listener).
-    pub fn remote_endpoint(&self, s: SocketId) -> Option<SocketAddr> {
-        self.conn(s)?.remote
-    }
-
-    /// Takes the events recorded since the last call, each with the sim time it happened.
-    pub fn drain_events(&mut self) -> Vec<(u64, EventKind)> {
-        std::mem::take(&mut self.events)
-    }
-
-    /// Every packet that crossed `lo`, in order.
-    pub fn captures(&self) -> &[Captured] {
-        self.device.captured()
     }
 }

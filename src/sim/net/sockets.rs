@@ -4,7 +4,7 @@
 use std::net::SocketAddr;
 
 use smoltcp::socket::tcp;
-use smoltcp::time::{Duration, Instant};
+use smoltcp::time::Instant;
 use smoltcp::wire::IpAddress;
 
 use super::dissect::segment_info;
@@ -33,16 +33,20 @@ impl NetNamespace {
         self.iface.poll_maintenance(now);
         for _ in 0..MAX_STEPS {
             let mut moved = false;
-            while self.iface.poll_egress(now, &mut self.device, &mut self.sockets)
+            let parked = self.park();
+            while self
+                .iface
+                .poll_egress(now, &mut self.device, &mut self.sockets)
                 == smoltcp::iface::PollResult::SocketStateChanged
             {
                 moved = true;
             }
+            self.unpark(parked);
             self.report_segments();
             self.sync();
             if !self.device.is_idle() {
-                self.prepare_ack_delay();
-                self.iface.poll_ingress_single(now, &mut self.device, &mut self.sockets);
+                self.iface
+                    .poll_ingress_single(now, &mut self.device, &mut self.sockets);
                 self.sync();
                 moved = true;
             }
@@ -56,28 +60,58 @@ impl NetNamespace {
     /// When something will next happen by itself (a delayed ACK, a retransmission, TIME-WAIT
     /// ending), as a sim time; `None` when the stack is idle until a program acts.
     pub fn poll_at(&mut self, now_ms: u64) -> Option<u64> {
-        let at = self.iface.poll_at(sim_instant(now_ms.max(self.now_ms)), &self.sockets)?;
-        u64::try_from(at.total_millis()).ok()
+        let now = now_ms.max(self.now_ms);
+        let parked = self.park();
+        let at = self.iface.poll_at(sim_instant(now), &self.sockets);
+        self.unpark(parked);
+        let stack = at
+            .and_then(|t| u64::try_from(t.total_millis()).ok())
+            .map(|t| t.max(now));
+        match (stack, self.next_fin_ack()) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        }
     }
 
-    /// Before smoltcp receives the next packet: a FIN for an ESTABLISHED socket gets a delayed
-    /// ACK (the application usually closes at once, and its FIN then carries the ACK), anything
-    /// else an immediate one.
-    fn prepare_ack_delay(&mut self) {
-        let Some(info) = self.device.peek().and_then(|b| segment_info(0, b)) else { return };
-        let (Ok(dst), Ok(src)) = (info.dst.parse(), info.src.parse()) else { return };
-        let local = SocketAddr::new(dst, info.dport);
-        let remote = SocketAddr::new(src, info.sport);
-        let fin = info.flags.contains("FIN");
-        for entry in &self.entries {
+    /// Takes out of the socket set, for one egress, every socket that owes only the ACK of a FIN
+    /// whose delayed-ACK time has not come: Linux waits, and the application's own FIN usually
+    /// carries that ACK. smoltcp ACKs a bare FIN at once, so the wait is modelled here.
+    fn park(&mut self) -> Vec<(SocketId, smoltcp::socket::Socket<'static>)> {
+        let now = self.now_ms;
+        let mut parked = Vec::new();
+        for (id, entry) in self.entries.iter_mut().enumerate() {
             let Entry::Conn(c) = entry else { continue };
-            let (Some(h), Some(l), Some(r)) = (c.handle, c.local, c.remote) else { continue };
-            if l == local && r == remote {
-                let socket = self.sockets.get_mut::<tcp::Socket>(h);
-                let delay = fin && socket.state() == tcp::State::Established;
-                socket.set_ack_delay(delay.then(|| Duration::from_millis(FIN_ACK_DELAY_MS)));
+            match (c.fin_ack_due, c.handle) {
+                (Some(due), Some(h)) if due > now && c.state == TcpState::CloseWait => {
+                    parked.push((id, self.sockets.remove(h)));
+                    c.handle = None;
+                }
+                (Some(_), _) => c.fin_ack_due = None,
+                _ => {}
             }
         }
+        parked
+    }
+
+    /// Puts parked sockets back (under new handles).
+    fn unpark(&mut self, parked: Vec<(SocketId, smoltcp::socket::Socket<'static>)>) {
+        for (id, socket) in parked {
+            let h = self.sockets.add(socket);
+            if let Some(c) = self.conn_mut(id) {
+                c.handle = Some(h);
+            }
+        }
+    }
+
+    /// The earliest pending delayed ACK of a FIN.
+    fn next_fin_ack(&self) -> Option<u64> {
+        self.entries
+            .iter()
+            .filter_map(|e| match e {
+                Entry::Conn(c) => c.fin_ack_due,
+                Entry::Listener(_) => None,
+            })
+            .min()
     }
 
     /// Turns newly captured packets into `Segment` events.
@@ -121,6 +155,9 @@ impl NetNamespace {
             let from = c.state;
             c.state = now_state;
             self.events.push((t, state_event(c, from, now_state)));
+            if from == TcpState::Established && now_state == TcpState::CloseWait {
+                c.fin_ack_due = Some(t.saturating_add(FIN_ACK_DELAY_MS));
+            }
             if now_state == TcpState::Established {
                 c.was_established = true;
                 if let (Some(l), false) = (c.listener, c.accepted) {
@@ -130,7 +167,13 @@ impl NetNamespace {
             if from == TcpState::SynSent && now_state == TcpState::Closed {
                 c.refused = true;
                 if let Some(r) = c.remote {
-                    self.events.push((t, EventKind::Refused { addr: addr_text(r.ip()), port: r.port() }));
+                    self.events.push((
+                        t,
+                        EventKind::Refused {
+                            addr: addr_text(r.ip()),
+                            port: r.port(),
+                        },
+                    ));
                 }
             }
             if now_state == TcpState::Closed {
@@ -157,12 +200,24 @@ impl NetNamespace {
             }
         }
         for (lid, slot, addr) in promoted {
-            let Some(Entry::Listener(l)) = self.entries.get(lid) else { continue };
+            let Some(Entry::Listener(l)) = self.entries.get(lid) else {
+                continue;
+            };
             let (port, owner) = (l.port, l.owner.clone());
             let fd = self.next_fd(&owner);
-            let Some(fresh) = self.add_waiting(addr, port) else { continue };
-            let Some(Entry::Listener(l)) = self.entries.get_mut(lid) else { continue };
-            let Some(old) = l.waiting.get_mut(slot).map(|w| std::mem::replace(&mut w.1, fresh)) else { continue };
+            let Some(fresh) = self.add_waiting(addr, port) else {
+                continue;
+            };
+            let Some(Entry::Listener(l)) = self.entries.get_mut(lid) else {
+                continue;
+            };
+            let Some(old) = l
+                .waiting
+                .get_mut(slot)
+                .map(|w| std::mem::replace(&mut w.1, fresh))
+            else {
+                continue;
+            };
             let socket = self.sockets.get::<tcp::Socket>(old);
             let conn = Conn {
                 owner,
@@ -175,6 +230,7 @@ impl NetNamespace {
                 was_established: false,
                 listener: Some(lid),
                 accepted: false,
+                fin_ack_due: None,
             };
             self.entries.push(Entry::Conn(conn));
         }
@@ -224,7 +280,8 @@ impl NetNamespace {
 }
 
 fn endpoint_text(e: Option<SocketAddr>) -> String {
-    e.map(|a| a.to_string()).unwrap_or_else(|| "*:*".to_string())
+    e.map(|a| a.to_string())
+        .unwrap_or_else(|| "*:*".to_string())
 }
 
 fn state_event(c: &Conn, from: TcpState, to: TcpState) -> EventKind {
