@@ -15,6 +15,7 @@ mod pcap;
 mod query;
 mod show;
 mod sockets;
+mod stream;
 mod types;
 
 #[cfg(test)]
