@@ -3,9 +3,9 @@
 //! golden README allows.
 
 use podscope::sim::transcript::normalize;
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
-use std::io::Write;
 
 /// Where the recordings live: `shared/golden` beside the project.
 fn golden_dir() -> PathBuf {
@@ -20,9 +20,18 @@ fn podscope_shell(scenario: &str, script: &str) -> String {
         .stdout(Stdio::piped())
         .spawn()
         .expect("podscope runs");
-    child.stdin.take().expect("stdin").write_all(script.as_bytes()).expect("script written");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(script.as_bytes())
+        .expect("script written");
     let out = child.wait_with_output().expect("podscope finishes");
-    assert!(out.status.success(), "podscope shell failed: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "podscope shell failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     String::from_utf8(out.stdout).expect("utf-8 transcript")
 }
 
@@ -37,7 +46,11 @@ fn cases(prefix: char) -> Vec<(String, &'static str)> {
     names
         .into_iter()
         .map(|n| {
-            let container = if n.contains("nginx-side") { "nginx-container" } else { "debian-container" };
+            let container = if n.contains("nginx-side") {
+                "nginx-container"
+            } else {
+                "debian-container"
+            };
             (n, container)
         })
         .collect()
@@ -51,15 +64,26 @@ fn replay(prefix: char, scenario: &str) {
         // Replay every earlier command too, so each case sees the state it was recorded in.
         let mut script = String::from("apt-get update\napt-get install -y curl\n");
         for (earlier, c) in cases.iter().take(i + 1) {
-            let golden = std::fs::read_to_string(golden_dir().join(earlier)).expect("golden readable");
-            let line = golden.lines().next().and_then(|l| l.strip_prefix("$ ")).expect("golden starts with `$ `");
+            let golden =
+                std::fs::read_to_string(golden_dir().join(earlier)).expect("golden readable");
+            let line = golden
+                .lines()
+                .next()
+                .and_then(|l| l.strip_prefix("$ "))
+                .expect("golden starts with `$ `");
             script.push_str(&format!("@{c}\n{line}\n"));
         }
         let transcript = podscope_shell(scenario, &script);
         let golden = std::fs::read_to_string(golden_dir().join(name)).expect("golden readable");
         let first_line = golden.lines().next().unwrap_or_default();
-        let last = transcript.rfind(&format!("{first_line}\n")).expect("the command appears in the transcript");
-        assert_eq!(normalize(&transcript[last..]), normalize(&golden), "golden {name} (in {container})");
+        let last = transcript
+            .rfind(&format!("{first_line}\n"))
+            .expect("the command appears in the transcript");
+        assert_eq!(
+            normalize(&transcript[last..]),
+            normalize(&golden),
+            "golden {name} (in {container})"
+        );
     }
 }
 

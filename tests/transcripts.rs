@@ -33,7 +33,12 @@ fn every_transcript_matches() {
             .stdout(Stdio::piped())
             .spawn()
             .expect("podscope runs");
-        child.stdin.take().expect("stdin").write_all(body.as_bytes()).expect("written");
+        child
+            .stdin
+            .take()
+            .expect("stdin")
+            .write_all(body.as_bytes())
+            .expect("written");
         let out = child.wait_with_output().expect("finishes");
         let actual = String::from_utf8_lossy(&out.stdout).into_owned();
         let expected = std::fs::read_to_string(input.with_extension("out")).unwrap_or_default();
@@ -41,8 +46,16 @@ fn every_transcript_matches() {
             if std::env::var_os("PODSCOPE_BLESS").is_some() {
                 std::fs::write(input.with_extension("out"), &actual).expect("blessed");
             }
-            failures.push(format!("{}:\n--- expected\n{expected}\n--- actual\n{actual}", input.display()));
+            failures.push(format!(
+                "{}:\n--- expected\n{expected}\n--- actual\n{actual}",
+                input.display()
+            ));
         }
     }
-    assert!(failures.is_empty(), "{} transcript(s) differ:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} transcript(s) differ:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }

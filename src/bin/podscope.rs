@@ -68,7 +68,11 @@ fn parse_shell_options(args: &[String]) -> Result<ShellOptions, String> {
     let mut opts = ShellOptions::default();
     let mut it = args.iter();
     while let Some(flag) = it.next() {
-        let mut value = || it.next().cloned().ok_or_else(|| format!("{flag} needs a value"));
+        let mut value = || {
+            it.next()
+                .cloned()
+                .ok_or_else(|| format!("{flag} needs a value"))
+        };
         match flag.as_str() {
             "--scenario" => opts.scenario = Some(value()?),
             "--manifest" => opts.manifest = Some(value()?),
@@ -87,7 +91,8 @@ fn parse_shell_options(args: &[String]) -> Result<ShellOptions, String> {
 fn run_shell(opts: ShellOptions) -> ExitCode {
     let cluster = match (&opts.manifest, &opts.scenario) {
         (Some(path), _) => match std::fs::read(path) {
-            Ok(bytes) => Cluster::with_manifest(&String::from_utf8_lossy(&bytes)).map_err(|e| render_errors(&e)),
+            Ok(bytes) => Cluster::with_manifest(&String::from_utf8_lossy(&bytes))
+                .map_err(|e| render_errors(&e)),
             Err(e) => Err(format!("cannot read {path}: {e}")),
         },
         (None, scenario) => Cluster::with_scenario(scenario.as_deref().unwrap_or("shared-volume")),

@@ -28,7 +28,7 @@ pub const HOME: &str = "/home/student";
 pub const LINE_MS: u64 = 1_000;
 
 /// The cluster: one node, one pod, one clock, one trace.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub struct Cluster {
     /// Simulated time in milliseconds.
     pub now_ms: u64,

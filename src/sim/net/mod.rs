@@ -26,4 +26,5 @@ mod tests_show;
 pub use device::Captured;
 pub use dissect::{dissect, hex_dump, IpFields, PacketFields, TcpFields, TcpOptionInfo};
 pub use namespace::NetNamespace;
+pub use pcap::pcap_file;
 pub use types::{ConnInfo, ListenerInfo, NetError, Owner, SocketId, TcpState};

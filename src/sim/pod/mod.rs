@@ -98,7 +98,7 @@ pub struct Container {
 }
 
 /// A running pod.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub struct Pod {
     /// The manifest it was created from.
     pub manifest: PodManifest,
