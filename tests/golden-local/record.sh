@@ -100,4 +100,11 @@ raw r21-dotdot-in 'GET /dir/../a.txt HTTP/1.1\r\nHost: localhost\r\nConnection: 
 raw r22-head-404 'HEAD /nope HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n'
 raw r23-post-404 'POST /nope HTTP/1.1\r\nHost: localhost\r\nContent-Length: 0\r\nConnection: close\r\n\r\n'
 raw r24-post-empty 'POST /empty/ HTTP/1.1\r\nHost: localhost\r\nContent-Length: 0\r\nConnection: close\r\n\r\n'
-cp /tmp/httprec/logs/access.log "$out/access.log"
+#cp /tmp/httprec/logs/access.log "$out/access.log"
+rec c49-unknown-scheme 'curl foo://x'
+rec c50-dotseg 'curl -v localhost/../a.txt'
+rec c51-v-nosuchhost 'curl -v nosuchhost'
+rec c52-o-v 'curl -v -s -o /tmp/httprec/out3.html localhost/a.txt'
+rec c53-i-v 'curl -i -v localhost/a.txt'
+rec c54-f-v 'curl -f -v localhost/nope'
+rec c55-empty-host 'curl http:///x'
