@@ -1,0 +1,1 @@
+//! curl (being written)
