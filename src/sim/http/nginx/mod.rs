@@ -5,11 +5,11 @@
 
 pub mod cli;
 mod respond;
-// pub mod server;
+pub mod server;
 
 pub use cli::nginx_command;
 pub use respond::{access_log_line, normalize_uri, respond, DocRoot, FileStat};
-// pub use server::Nginx;
+pub use server::Nginx;
 
 #[cfg(test)]
 pub(crate) mod testroot;
