@@ -31,7 +31,10 @@ pub struct Request {
 impl Request {
     /// The first header named `name` (case-insensitive).
     pub fn header(&self, name: &str) -> Option<&str> {
-        self.headers.iter().find(|(n, _)| n.eq_ignore_ascii_case(name)).map(|(_, v)| v.as_str())
+        self.headers
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
     }
 
     /// `HTTP/1.1`, `HTTP/1.0`, or empty for HTTP/0.9.
@@ -92,7 +95,12 @@ pub fn parse_request(buf: &[u8], local_addr: &str) -> ParsedRequest {
             let headers: Vec<(String, String)> = req
                 .headers
                 .iter()
-                .map(|h| (h.name.to_string(), String::from_utf8_lossy(h.value).into_owned()))
+                .map(|h| {
+                    (
+                        h.name.to_string(),
+                        String::from_utf8_lossy(h.value).into_owned(),
+                    )
+                })
                 .collect();
             let mut r = Request {
                 method: req.method.unwrap_or_default().to_string(),
@@ -101,7 +109,10 @@ pub fn parse_request(buf: &[u8], local_addr: &str) -> ParsedRequest {
                 headers,
                 ..base
             };
-            let body_len = match r.header("Content-Length").map(|v| v.trim().parse::<usize>()) {
+            let body_len = match r
+                .header("Content-Length")
+                .map(|v| v.trim().parse::<usize>())
+            {
                 None => 0,
                 Some(Ok(n)) => n,
                 Some(Err(_)) => {
@@ -139,18 +150,26 @@ fn unusual_request_line(mut r: Request, buf: &[u8], line_end: usize) -> ParsedRe
         [method, target, version] => {
             r.method = method.clone();
             r.target = target.clone();
-            let digits = version.strip_prefix("HTTP/").and_then(|v| v.split_once('.'));
+            let digits = version
+                .strip_prefix("HTTP/")
+                .and_then(|v| v.split_once('.'));
             if let Some((maj, min)) = digits {
                 r.major = maj.parse().unwrap_or(1);
                 r.minor = min.parse().unwrap_or(0);
             }
             r.invalid = true;
-            let end = buf.windows(4).position(|w| w == b"\r\n\r\n").map_or(buf.len(), |p| p.saturating_add(4));
+            let end = buf
+                .windows(4)
+                .position(|w| w == b"\r\n\r\n")
+                .map_or(buf.len(), |p| p.saturating_add(4));
             ParsedRequest::Complete(r, end)
         }
         _ => {
             r.invalid = true;
-            let end = buf.windows(4).position(|w| w == b"\r\n\r\n").map_or(buf.len(), |p| p.saturating_add(4));
+            let end = buf
+                .windows(4)
+                .position(|w| w == b"\r\n\r\n")
+                .map_or(buf.len(), |p| p.saturating_add(4));
             ParsedRequest::Complete(r, end)
         }
     }
@@ -238,9 +257,14 @@ mod tests {
 
     #[test]
     fn parses_curl_request_and_keep_alive_rules() {
-        let (r, n) = complete(b"GET / HTTP/1.1\r\nHost: localhost\r\nUser-Agent: curl/7.88.1\r\nAccept: */*\r\n\r\n");
+        let (r, n) = complete(
+            b"GET / HTTP/1.1\r\nHost: localhost\r\nUser-Agent: curl/7.88.1\r\nAccept: */*\r\n\r\n",
+        );
         assert_eq!(n, 73); // the GET segment of the golden pcap
-        assert_eq!((r.method.as_str(), r.target.as_str(), r.version()), ("GET", "/", "HTTP/1.1".to_string()));
+        assert_eq!(
+            (r.method.as_str(), r.target.as_str(), r.version()),
+            ("GET", "/", "HTTP/1.1".to_string())
+        );
         assert!(r.wants_keep_alive());
         let (r, _) = complete(b"GET / HTTP/1.0\r\n\r\n");
         assert!(!r.wants_keep_alive());
@@ -250,8 +274,17 @@ mod tests {
 
     #[test]
     fn partial_body_and_odd_lines() {
-        assert_eq!(parse_request(b"GET / HT", "127.0.0.1"), ParsedRequest::Partial);
-        assert_eq!(parse_request(b"POST / HTTP/1.1\r\nContent-Length: 3\r\n\r\nx", "127.0.0.1"), ParsedRequest::Partial);
+        assert_eq!(
+            parse_request(b"GET / HT", "127.0.0.1"),
+            ParsedRequest::Partial
+        );
+        assert_eq!(
+            parse_request(
+                b"POST / HTTP/1.1\r\nContent-Length: 3\r\n\r\nx",
+                "127.0.0.1"
+            ),
+            ParsedRequest::Partial
+        );
         let (r, _) = complete(b"GET /\r\n");
         assert_eq!((r.major, r.invalid), (0, false));
         let (r, _) = complete(b"GET / HTTP/2.0\r\nHost: localhost\r\n\r\n");

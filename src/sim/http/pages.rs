@@ -69,7 +69,14 @@ mod tests {
     #[test]
     fn error_pages_have_the_recorded_lengths() {
         // Content-Length values nginx 1.22.1 sent (tests/golden-local/raw-*.bin).
-        for (status, len) in [(403, 153), (404, 153), (400, 157), (405, 157), (301, 169), (505, 187)] {
+        for (status, len) in [
+            (403, 153),
+            (404, 153),
+            (400, 157),
+            (405, 157),
+            (301, 169),
+            (505, 187),
+        ] {
             assert_eq!(error_page(status).len(), len, "{status}");
         }
     }
@@ -77,7 +84,15 @@ mod tests {
     #[test]
     fn mime_types_follow_the_recording() {
         let recorded = include_str!("../../../tests/golden-local/c27-mime.txt");
-        let files = ["style.css", "app.js", "a.txt", "img.png", "data.json", "noext", "page.htm"];
+        let files = [
+            "style.css",
+            "app.js",
+            "a.txt",
+            "img.png",
+            "data.json",
+            "noext",
+            "page.htm",
+        ];
         let types: Vec<&str> = recorded
             .lines()
             .filter_map(|l| l.strip_prefix("Content-Type: "))

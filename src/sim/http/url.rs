@@ -37,7 +37,9 @@ impl UrlError {
     /// The message after `curl: (N) `.
     pub fn message(&self) -> String {
         match self {
-            UrlError::UnsupportedProtocol(p) => format!("Protocol \"{p}\" not supported or disabled in libcurl"),
+            UrlError::UnsupportedProtocol(p) => {
+                format!("Protocol \"{p}\" not supported or disabled in libcurl")
+            }
             UrlError::Malformed => "URL using bad/illegal format or missing URL".to_string(),
         }
     }
@@ -46,7 +48,11 @@ impl UrlError {
 impl Url {
     /// The `Host:` header value (`localhost`, `localhost:8080`, `[::1]`).
     pub fn host_header(&self) -> String {
-        let host = if self.host.contains(':') { format!("[{}]", self.host) } else { self.host.clone() };
+        let host = if self.host.contains(':') {
+            format!("[{}]", self.host)
+        } else {
+            self.host.clone()
+        };
         if self.explicit_port {
             format!("{host}:{}", self.port)
         } else {
@@ -64,10 +70,16 @@ impl Url {
         if location.contains("://") {
             parse(location, false)
         } else if location.starts_with('/') {
-            Ok(Url { path: location.to_string(), ..self.clone() })
+            Ok(Url {
+                path: location.to_string(),
+                ..self.clone()
+            })
         } else {
             let dir = self.path.rsplit_once('/').map_or("", |(d, _)| d);
-            Ok(Url { path: remove_dot_segments(&format!("{dir}/{location}")), ..self.clone() })
+            Ok(Url {
+                path: remove_dot_segments(&format!("{dir}/{location}")),
+                ..self.clone()
+            })
         }
     }
 }
@@ -120,7 +132,8 @@ pub fn parse(input: &str, path_as_is: bool) -> Result<Url, UrlError> {
         Some((s, r)) => (s.to_ascii_lowercase(), r),
         None => ("http".to_string(), input),
     };
-    let default = default_port(&scheme).ok_or_else(|| UrlError::UnsupportedProtocol(scheme.clone()))?;
+    let default =
+        default_port(&scheme).ok_or_else(|| UrlError::UnsupportedProtocol(scheme.clone()))?;
     let split = rest.find(['/', '?']).unwrap_or(rest.len());
     let (authority, path) = rest.split_at(split);
     let authority = authority.rsplit_once('@').map_or(authority, |(_, h)| h);
@@ -152,8 +165,18 @@ pub fn parse(input: &str, path_as_is: bool) -> Result<Url, UrlError> {
         }
         return parse(&format!("{scheme}://{trimmed}"), path_as_is);
     }
-    let path = if path_as_is { path } else { remove_dot_segments(&path) };
-    Ok(Url { scheme, host: host.to_ascii_lowercase(), port, explicit_port, path })
+    let path = if path_as_is {
+        path
+    } else {
+        remove_dot_segments(&path)
+    };
+    Ok(Url {
+        scheme,
+        host: host.to_ascii_lowercase(),
+        port,
+        explicit_port,
+        path,
+    })
 }
 
 #[cfg(test)]
@@ -163,18 +186,30 @@ mod tests {
     #[test]
     fn curl_url_rules() {
         let u = parse("localhost", false).unwrap();
-        assert_eq!((u.host.as_str(), u.port, u.path.as_str()), ("localhost", 80, "/"));
+        assert_eq!(
+            (u.host.as_str(), u.port, u.path.as_str()),
+            ("localhost", 80, "/")
+        );
         assert_eq!(u.to_url_string(), "http://localhost/");
         let u = parse("localhost:8080", false).unwrap();
-        assert_eq!((u.port, u.host_header()), (8080, "localhost:8080".to_string()));
+        assert_eq!(
+            (u.port, u.host_header()),
+            (8080, "localhost:8080".to_string())
+        );
         assert_eq!(parse("https://localhost/", false).unwrap().port, 443);
         assert_eq!(parse("ftp://localhost/", false).unwrap().port, 21);
         let v6 = parse("http://[::1]/", false).unwrap();
-        assert_eq!((v6.host.as_str(), v6.host_header()), ("::1", "[::1]".to_string()));
+        assert_eq!(
+            (v6.host.as_str(), v6.host_header()),
+            ("::1", "[::1]".to_string())
+        );
         assert_eq!(parse("localhost:99999", false), Err(UrlError::Malformed));
         assert_eq!(parse("http://", false), Err(UrlError::Malformed));
         assert_eq!(parse("http:///x", false).unwrap().host, "x");
-        assert_eq!(parse("foo://x", false).unwrap_err().message(), "Protocol \"foo\" not supported or disabled in libcurl");
+        assert_eq!(
+            parse("foo://x", false).unwrap_err().message(),
+            "Protocol \"foo\" not supported or disabled in libcurl"
+        );
         assert_eq!(parse("localhost/../a.txt", false).unwrap().path, "/a.txt");
         assert_eq!(parse("localhost/../x", true).unwrap().path, "/../x");
         let base = parse("localhost/dir", false).unwrap();

@@ -55,8 +55,14 @@ const FLAGS: &[(char, &str)] = &[
     ('0', "http1.0"),
     ('h', "help"),
 ];
-const VALUED: &[(char, &str)] =
-    &[('o', "output"), ('w', "write-out"), ('X', "request"), ('d', "data"), ('H', "header"), ('m', "max-time")];
+const VALUED: &[(char, &str)] = &[
+    ('o', "output"),
+    ('w', "write-out"),
+    ('X', "request"),
+    ('d', "data"),
+    ('H', "header"),
+    ('m', "max-time"),
+];
 
 fn set_flag(o: &mut Options, long: &str) {
     match long {
@@ -87,7 +93,11 @@ fn set_value(o: &mut Options, long: &str, shown: &str, v: &str) -> Result<(), Ar
         "header" => o.headers.push(v.to_string()),
         "url" => o.urls.push(v.to_string()),
         _ => {
-            let secs: f64 = v.parse().map_err(|_| ArgError(format!("option {shown}: expected a proper numerical parameter")))?;
+            let secs: f64 = v.parse().map_err(|_| {
+                ArgError(format!(
+                    "option {shown}: expected a proper numerical parameter"
+                ))
+            })?;
             o.max_time_ms = Some((secs * 1000.0).max(0.0) as u64);
         }
     }
@@ -104,7 +114,9 @@ pub fn parse(argv: &[String]) -> Result<Options, ArgError> {
             if FLAGS.iter().any(|(_, l)| *l == long) || long == "path-as-is" {
                 set_flag(&mut o, long);
             } else if VALUED.iter().any(|(_, l)| *l == long) || long == "url" {
-                let v = it.next().ok_or_else(|| ArgError(format!("option {shown}: requires parameter")))?;
+                let v = it
+                    .next()
+                    .ok_or_else(|| ArgError(format!("option {shown}: requires parameter")))?;
                 set_value(&mut o, long, shown, v)?;
             } else {
                 return Err(ArgError(format!("option {shown}: is unknown")));
@@ -117,7 +129,9 @@ pub fn parse(argv: &[String]) -> Result<Options, ArgError> {
                     let shown = format!("-{c}");
                     let rest = shorts.get(i.saturating_add(c.len_utf8())..).unwrap_or("");
                     let v = if rest.is_empty() {
-                        it.next().cloned().ok_or_else(|| ArgError(format!("option {shown}: requires parameter")))?
+                        it.next().cloned().ok_or_else(|| {
+                            ArgError(format!("option {shown}: requires parameter"))
+                        })?
                     } else {
                         rest.to_string()
                     };
@@ -139,20 +153,42 @@ mod tests {
     use super::*;
 
     fn p(args: &[&str]) -> Result<Options, ArgError> {
-        let argv: Vec<String> = std::iter::once("curl").chain(args.iter().copied()).map(String::from).collect();
+        let argv: Vec<String> = std::iter::once("curl")
+            .chain(args.iter().copied())
+            .map(String::from)
+            .collect();
         parse(&argv)
     }
 
     #[test]
     fn combined_and_valued() {
-        let o = p(&["-sSv", "-XPOST", "-H", "X-Test: 1", "-d", "a", "-d", "b", "--max-time", "2", "localhost"]).unwrap();
+        let o = p(&[
+            "-sSv",
+            "-XPOST",
+            "-H",
+            "X-Test: 1",
+            "-d",
+            "a",
+            "-d",
+            "b",
+            "--max-time",
+            "2",
+            "localhost",
+        ])
+        .unwrap();
         assert!(o.silent && o.show_error && o.verbose);
         assert_eq!(o.method.as_deref(), Some("POST"));
         assert_eq!(o.data.as_deref(), Some("a&b"));
         assert_eq!(o.max_time_ms, Some(2000));
         assert_eq!(o.urls, vec!["localhost".to_string()]);
-        assert_eq!(p(&["-X"]), Err(ArgError("option -X: requires parameter".into())));
-        assert_eq!(p(&["--bogus", "x"]), Err(ArgError("option --bogus: is unknown".into())));
+        assert_eq!(
+            p(&["-X"]),
+            Err(ArgError("option -X: requires parameter".into()))
+        );
+        assert_eq!(
+            p(&["--bogus", "x"]),
+            Err(ArgError("option --bogus: is unknown".into()))
+        );
         let o = p(&["-so", "/tmp/x", "-w", "%{http_code}", "--path-as-is", "u"]).unwrap();
         assert_eq!((o.output.as_deref(), o.path_as_is), (Some("/tmp/x"), true));
     }

@@ -70,22 +70,32 @@ pub fn curl(argv: &[String], ctx: &mut CurlCtx) -> CurlResult {
         Ok(o) => o,
         Err(e) => {
             ctx.out.err(format!("curl: {}\n{TRY_HELP}", e.0));
-            return CurlResult { status: 2, files: Vec::new() };
+            return CurlResult {
+                status: 2,
+                files: Vec::new(),
+            };
         }
     };
     if opts.help {
         ctx.out.out(HELP);
-        return CurlResult { status: 0, files: Vec::new() };
+        return CurlResult {
+            status: 0,
+            files: Vec::new(),
+        };
     }
     if opts.urls.is_empty() {
         ctx.out.err(TRY_HELP);
-        return CurlResult { status: 2, files: Vec::new() };
+        return CurlResult {
+            status: 2,
+            files: Vec::new(),
+        };
     }
     if opts.method.as_deref() == Some("HEAD") {
         ctx.out.err("Warning: Setting custom HTTP method to HEAD with -X/--request may not work the \nWarning: way you want. Consider using -I/--head instead.\n");
     }
     if opts.method.as_deref() == Some("POST") && opts.data.is_some() {
-        ctx.out.err("Note: Unnecessary use of -X or --request, POST is already inferred.\n");
+        ctx.out
+            .err("Note: Unnecessary use of -X or --request, POST is already inferred.\n");
     }
     let mut status = 0;
     let mut files = Vec::new();

@@ -25,22 +25,42 @@ impl Reply {
     pub fn parse(buf: &[u8], head_request: bool) -> Option<Reply> {
         let mut slots = [httparse::EMPTY_HEADER; 64];
         let mut resp = httparse::Response::new(&mut slots);
-        let httparse::Status::Complete(head_len) = resp.parse(buf).ok()? else { return None };
+        let httparse::Status::Complete(head_len) = resp.parse(buf).ok()? else {
+            return None;
+        };
         let status = resp.code?;
-        let headers: Vec<(String, String)> =
-            resp.headers.iter().map(|h| (h.name.to_string(), String::from_utf8_lossy(h.value).into_owned())).collect();
-        let mut r = Reply { status, minor: resp.version.unwrap_or(1), headers, head_len, expected: None };
+        let headers: Vec<(String, String)> = resp
+            .headers
+            .iter()
+            .map(|h| {
+                (
+                    h.name.to_string(),
+                    String::from_utf8_lossy(h.value).into_owned(),
+                )
+            })
+            .collect();
+        let mut r = Reply {
+            status,
+            minor: resp.version.unwrap_or(1),
+            headers,
+            head_len,
+            expected: None,
+        };
         r.expected = if head_request || status == 204 || status == 304 || status < 200 {
             Some(0)
         } else {
-            r.header("Content-Length").and_then(|v| v.trim().parse().ok())
+            r.header("Content-Length")
+                .and_then(|v| v.trim().parse().ok())
         };
         Some(r)
     }
 
     /// The first header named `name` (case-insensitive).
     pub fn header(&self, name: &str) -> Option<&str> {
-        self.headers.iter().find(|(n, _)| n.eq_ignore_ascii_case(name)).map(|(_, v)| v.as_str())
+        self.headers
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
     }
 
     /// Body bytes received so far.
@@ -73,9 +93,14 @@ pub fn request_bytes(u: &Url, o: &Options) -> Vec<u8> {
         ("Accept".into(), "*/*".into()),
     ];
     for h in &o.headers {
-        let Some((name, value)) = h.split_once(':') else { continue };
+        let Some((name, value)) = h.split_once(':') else {
+            continue;
+        };
         let value = value.trim().to_string();
-        match headers.iter().position(|(n, _)| n.eq_ignore_ascii_case(name)) {
+        match headers
+            .iter()
+            .position(|(n, _)| n.eq_ignore_ascii_case(name))
+        {
             Some(i) if value.is_empty() => {
                 headers.remove(i);
             }
@@ -90,8 +115,14 @@ pub fn request_bytes(u: &Url, o: &Options) -> Vec<u8> {
     }
     if let Some(d) = &o.data {
         headers.push(("Content-Length".into(), d.len().to_string()));
-        if !headers.iter().any(|(n, _)| n.eq_ignore_ascii_case("Content-Type")) {
-            headers.push(("Content-Type".into(), "application/x-www-form-urlencoded".into()));
+        if !headers
+            .iter()
+            .any(|(n, _)| n.eq_ignore_ascii_case("Content-Type"))
+        {
+            headers.push((
+                "Content-Type".into(),
+                "application/x-www-form-urlencoded".into(),
+            ));
         }
     }
     let mut s = format!("{method} {} HTTP/{version}\r\n", u.path);
@@ -107,7 +138,10 @@ pub fn request_bytes(u: &Url, o: &Options) -> Vec<u8> {
 }
 
 fn head_lines(bytes: &[u8]) -> Vec<String> {
-    String::from_utf8_lossy(bytes).split_inclusive("\r\n").map(str::to_string).collect()
+    String::from_utf8_lossy(bytes)
+        .split_inclusive("\r\n")
+        .map(str::to_string)
+        .collect()
 }
 
 /// `-v`: the request head as `> ` lines.
@@ -115,7 +149,10 @@ pub fn show_request(ctx: &mut CurlCtx, o: &Options, request: &[u8]) {
     if !o.verbose {
         return;
     }
-    let end = request.windows(4).position(|w| w == b"\r\n\r\n").map_or(request.len(), |p| p.saturating_add(4));
+    let end = request
+        .windows(4)
+        .position(|w| w == b"\r\n\r\n")
+        .map_or(request.len(), |p| p.saturating_add(4));
     for line in head_lines(request.get(..end).unwrap_or(request)) {
         ctx.out.err(format!("> {line}"));
     }
@@ -123,14 +160,33 @@ pub fn show_request(ctx: &mut CurlCtx, o: &Options, request: &[u8]) {
 
 /// The response head: `< ` lines with `-v`, and on stdout with `-i`/`-I` (bold names and a
 /// hyperlinked `Location` on a terminal).
-pub fn show_head(ctx: &mut CurlCtx, o: &Options, r: &Reply, buf: &[u8], follow: bool, failed: bool) {
+pub fn show_head(
+    ctx: &mut CurlCtx,
+    o: &Options,
+    r: &Reply,
+    buf: &[u8],
+    follow: bool,
+    failed: bool,
+) {
     let lines = head_lines(buf.get(..r.head_len).unwrap_or(buf));
     let include = (o.include || o.head) && !failed;
     for (i, line) in lines.iter().enumerate() {
-        if o.verbose && !(failed && i + 1 == lines.len()) {
+        let blank = line == "\r\n";
+        if o.verbose && !blank && !(failed && i + 1 == lines.len()) {
             ctx.out.err(format!("< {line}"));
         }
         if !include {
+            if o.verbose && blank && !failed {
+                ctx.out.err("< \r\n");
+            }
+            continue;
+        }
+        if blank {
+            // curl 7.88 writes the end of the head to stdout before its `< ` trace line.
+            ctx.out.out(line);
+            if o.verbose {
+                ctx.out.err("< \r\n");
+            }
             continue;
         }
         match line.split_once(':') {
@@ -139,7 +195,9 @@ pub fn show_head(ctx: &mut CurlCtx, o: &Options, r: &Reply, buf: &[u8], follow: 
                     let target = value.trim();
                     let link = r.header("Location").map(|_| target).unwrap_or("");
                     let _ = follow;
-                    ctx.out.out(format!("\x1b[1m{name}\x1b[0m:\x1b]8;;{link}\x1b\\{value}\x1b]8;;\x1b\\"));
+                    ctx.out.out(format!(
+                        "\x1b[1m{name}\x1b[0m:\x1b]8;;{link}\x1b\\{value}\x1b]8;;\x1b\\"
+                    ));
                 } else {
                     ctx.out.out(format!("\x1b[1m{name}\x1b[0m:{value}"));
                 }
@@ -181,7 +239,14 @@ pub fn progress(ctx: &mut CurlCtx, o: &Options, size: usize, start: u64) {
 }
 
 /// `-w FORMAT` after the transfer: the `%{variable}` codes podscope knows, and `\n`/`\t`.
-pub fn write_out(ctx: &mut CurlCtx, o: &Options, reply: Option<(&Reply, &[u8])>, u: &Url, exit: i32, connects: u32) {
+pub fn write_out(
+    ctx: &mut CurlCtx,
+    o: &Options,
+    reply: Option<(&Reply, &[u8])>,
+    u: &Url,
+    exit: i32,
+    connects: u32,
+) {
     let Some(fmt) = &o.write_out else { return };
     let code = reply.map_or(0, |(r, _)| r.status);
     let mut s = String::new();
@@ -193,13 +258,35 @@ pub fn write_out(ctx: &mut CurlCtx, o: &Options, reply: Option<(&Reply, &[u8])>,
                     "http_code" | "response_code" => format!("{code:03}"),
                     "size_download" => reply.map_or(0, |(_, b)| b.len()).to_string(),
                     "size_header" => reply.map_or(0, |(r, _)| r.head_len).to_string(),
-                    "content_type" => reply.and_then(|(r, _)| r.header("Content-Type")).unwrap_or("").to_string(),
+                    "content_type" => reply
+                        .and_then(|(r, _)| r.header("Content-Type"))
+                        .unwrap_or("")
+                        .to_string(),
                     "url_effective" => u.to_url_string(),
                     "num_connects" => connects.to_string(),
-                    "remote_port" => if reply.is_some() { u.port.to_string() } else { String::new() },
-                    "remote_ip" => if reply.is_some() { super::transfer::resolve(&u.host, ctx.hosts_file).first().map(|a| a.to_string()).unwrap_or_default() } else { String::new() },
+                    "remote_port" => {
+                        if reply.is_some() {
+                            u.port.to_string()
+                        } else {
+                            String::new()
+                        }
+                    }
+                    "remote_ip" => {
+                        if reply.is_some() {
+                            super::transfer::resolve(&u.host, ctx.hosts_file)
+                                .first()
+                                .map(|a| a.to_string())
+                                .unwrap_or_default()
+                        } else {
+                            String::new()
+                        }
+                    }
                     "exitcode" => exit.to_string(),
-                    "method" => String::from_utf8_lossy(&request_bytes(u, o)).split(' ').next().unwrap_or("").to_string(),
+                    "method" => String::from_utf8_lossy(&request_bytes(u, o))
+                        .split(' ')
+                        .next()
+                        .unwrap_or("")
+                        .to_string(),
                     _ => String::new(),
                 };
                 s.push_str(&v);

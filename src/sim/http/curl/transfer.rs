@@ -73,33 +73,86 @@ struct Conn {
     number: u32,
 }
 
-fn connect(u: &Url, opts: &Options, ctx: &mut CurlCtx, number: u32, start: u64, deadline: u64) -> Result<Conn, i32> {
+fn connect(
+    u: &Url,
+    opts: &Options,
+    ctx: &mut CurlCtx,
+    number: u32,
+    start: u64,
+    deadline: u64,
+) -> Result<Conn, i32> {
     let addrs = resolve(&u.host, ctx.hosts_file);
     if addrs.is_empty() {
         verbose(ctx, opts, &format!("* Could not resolve host: {}", u.host));
         verbose(ctx, opts, &format!("* Closing connection {number}"));
-        return Err(fail(ctx, opts, 6, &format!("Could not resolve host: {}", u.host)));
+        return Err(fail(
+            ctx,
+            opts,
+            6,
+            &format!("Could not resolve host: {}", u.host),
+        ));
     }
     for ip in addrs {
-        let shown = if ip.is_ipv6() { format!("[{ip}]") } else { ip.to_string() };
+        let shown = if ip.is_ipv6() {
+            format!("[{ip}]")
+        } else {
+            ip.to_string()
+        };
         verbose(ctx, opts, &format!("*   Trying {shown}:{}...", u.port));
         let Ok(socket) = ctx.net.connect(ctx.owner.clone(), ip, u.port, *ctx.now_ms) else {
-            verbose(ctx, opts, &format!("* connect to {ip} port {} failed: Network is unreachable", u.port));
+            verbose(
+                ctx,
+                opts,
+                &format!(
+                    "* connect to {ip} port {} failed: Network is unreachable",
+                    u.port
+                ),
+            );
             continue;
         };
-        let ok = wait(ctx, deadline, |n| n.is_refused(socket) || n.state(socket) == TcpState::Established);
+        let ok = wait(ctx, deadline, |n| {
+            n.is_refused(socket) || n.state(socket) == TcpState::Established
+        });
         if ok && ctx.net.state(socket) == TcpState::Established {
-            verbose(ctx, opts, &format!("* Connected to {} ({ip}) port {} (#{number})", u.host, u.port));
-            return Ok(Conn { socket, ip, host: u.host.clone(), port: u.port, number });
+            verbose(
+                ctx,
+                opts,
+                &format!(
+                    "* Connected to {} ({ip}) port {} (#{number})",
+                    u.host, u.port
+                ),
+            );
+            return Ok(Conn {
+                socket,
+                ip,
+                host: u.host.clone(),
+                port: u.port,
+                number,
+            });
         }
         if !ok {
             let ms = ctx.now_ms.saturating_sub(start);
-            return Err(fail(ctx, opts, 28, &format!("Connection timed out after {ms} milliseconds")));
+            return Err(fail(
+                ctx,
+                opts,
+                28,
+                &format!("Connection timed out after {ms} milliseconds"),
+            ));
         }
-        verbose(ctx, opts, &format!("* connect to {ip} port {} failed: Connection refused", u.port));
+        verbose(
+            ctx,
+            opts,
+            &format!(
+                "* connect to {ip} port {} failed: Connection refused",
+                u.port
+            ),
+        );
     }
     let ms = ctx.now_ms.saturating_sub(start);
-    let msg = format!("Failed to connect to {} port {} after {ms} ms: Couldn't connect to server", u.host, u.port);
+    let msg = format!(
+        "Failed to connect to {} port {} after {ms} ms: Couldn't connect to server",
+        u.host, u.port
+    );
     verbose(ctx, opts, &format!("* {msg}"));
     verbose(ctx, opts, &format!("* Closing connection {number}"));
     Err(fail(ctx, opts, 7, &msg))
@@ -110,7 +163,12 @@ pub fn run(raw_url: &str, opts: &Options, ctx: &mut CurlCtx) -> CurlResult {
     let mut files = Vec::new();
     let mut u = match url::parse(raw_url, opts.path_as_is) {
         Ok(u) => u,
-        Err(e) => return CurlResult { status: fail(ctx, opts, e.code(), &e.message()), files },
+        Err(e) => {
+            return CurlResult {
+                status: fail(ctx, opts, e.code(), &e.message()),
+                files,
+            }
+        }
     };
     let start = *ctx.now_ms;
     let deadline = start.saturating_add(opts.max_time_ms.unwrap_or(DEFAULT_CAP_MS));
@@ -127,7 +185,10 @@ pub fn run(raw_url: &str, opts: &Options, ctx: &mut CurlCtx) -> CurlResult {
                 }
                 Err(code) => {
                     report::write_out(ctx, opts, None, &u, code, connects);
-                    return CurlResult { status: code, files };
+                    return CurlResult {
+                        status: code,
+                        files,
+                    };
                 }
             },
         };
@@ -147,7 +208,11 @@ pub fn run(raw_url: &str, opts: &Options, ctx: &mut CurlCtx) -> CurlResult {
             }
             let closed = n.peer_closed(socket) || n.state(socket) == TcpState::Closed;
             match &reply {
-                Some(r) => r.body_len(&buf).is_some_and(|have| r.expected.is_some_and(|e| have >= e)) || closed,
+                Some(r) => {
+                    r.body_len(&buf)
+                        .is_some_and(|have| r.expected.is_some_and(|e| have >= e))
+                        || closed
+                }
                 None => closed,
             }
         });
@@ -157,12 +222,19 @@ pub fn run(raw_url: &str, opts: &Options, ctx: &mut CurlCtx) -> CurlResult {
             let msg = if finished {
                 "Empty reply from server".to_string()
             } else {
-                format!("Operation timed out after {} milliseconds with 0 bytes received", ctx.now_ms.saturating_sub(start))
+                format!(
+                    "Operation timed out after {} milliseconds with 0 bytes received",
+                    ctx.now_ms.saturating_sub(start)
+                )
             };
-            return CurlResult { status: fail(ctx, opts, code, &msg), files };
+            return CurlResult {
+                status: fail(ctx, opts, code, &msg),
+                files,
+            };
         };
         let body = buf.get(r.head_len..).unwrap_or(&[]).to_vec();
-        let follow = opts.location && (300..400).contains(&r.status) && r.header("Location").is_some();
+        let follow =
+            opts.location && (300..400).contains(&r.status) && r.header("Location").is_some();
         let failed = opts.fail && r.status >= 400;
         report::show_head(ctx, opts, &r, &buf, follow, failed);
         if !finished {
@@ -172,15 +244,30 @@ pub fn run(raw_url: &str, opts: &Options, ctx: &mut CurlCtx) -> CurlResult {
                 Some(e) => format!("Operation timed out after {} milliseconds with {got} out of {e} bytes received", ctx.now_ms.saturating_sub(start)),
                 None => format!("Operation timed out after {} milliseconds with {got} bytes received", ctx.now_ms.saturating_sub(start)),
             };
-            return CurlResult { status: fail(ctx, opts, 28, &msg), files };
+            return CurlResult {
+                status: fail(ctx, opts, 28, &msg),
+                files,
+            };
         }
         if failed {
-            verbose(ctx, opts, &format!("* The requested URL returned error: {}", r.status));
+            verbose(
+                ctx,
+                opts,
+                &format!("* The requested URL returned error: {}", r.status),
+            );
             verbose(ctx, opts, &format!("* Closing connection {}", c.number));
             close_and_drain(ctx, socket);
-            let code = fail(ctx, opts, 22, &format!("The requested URL returned error: {}", r.status));
+            let code = fail(
+                ctx,
+                opts,
+                22,
+                &format!("The requested URL returned error: {}", r.status),
+            );
             report::write_out(ctx, opts, Some((&r, &body)), &u, code, connects);
-            return CurlResult { status: code, files };
+            return CurlResult {
+                status: code,
+                files,
+            };
         }
         let keep = r.keep_alive(opts.http10) && !ctx.net.peer_closed(socket);
         if follow {
@@ -189,19 +276,45 @@ pub fn run(raw_url: &str, opts: &Options, ctx: &mut CurlCtx) -> CurlResult {
             report::show_body(ctx, opts, &body, &mut files);
         }
         if keep {
-            verbose(ctx, opts, &format!("* Connection #{} to host {} left intact", c.number, c.host));
+            verbose(
+                ctx,
+                opts,
+                &format!("* Connection #{} to host {} left intact", c.number, c.host),
+            );
         } else {
             verbose(ctx, opts, &format!("* Closing connection {}", c.number));
         }
-        let next = if follow { r.header("Location").map(|l| u.join(l)) } else { None };
+        let next = if follow {
+            r.header("Location").map(|l| u.join(l))
+        } else {
+            None
+        };
         match next {
             Some(Ok(n)) if redirects < 50 => {
                 redirects = redirects.saturating_add(1);
-                verbose(ctx, opts, &format!("* Issue another request to this URL: '{}'", n.to_url_string()));
+                verbose(
+                    ctx,
+                    opts,
+                    &format!(
+                        "* Issue another request to this URL: '{}'",
+                        n.to_url_string()
+                    ),
+                );
                 if keep && n.host == c.host && n.port == c.port {
-                    verbose(ctx, opts, "* Found bundle for host: 0x55d0c3a1e200 [serially]");
+                    verbose(
+                        ctx,
+                        opts,
+                        "* Found bundle for host: 0x5560eab57200 [serially]",
+                    );
                     verbose(ctx, opts, "* Can not multiplex, even if we wanted to");
-                    verbose(ctx, opts, &format!("* Re-using existing connection #{} with host {}", c.number, c.host));
+                    verbose(
+                        ctx,
+                        opts,
+                        &format!(
+                            "* Re-using existing connection #{} with host {}",
+                            c.number, c.host
+                        ),
+                    );
                     conn = Some(c);
                 } else {
                     close_and_drain(ctx, socket);
@@ -224,5 +337,7 @@ pub fn run(raw_url: &str, opts: &Options, ctx: &mut CurlCtx) -> CurlResult {
 fn close_and_drain(ctx: &mut CurlCtx, socket: SocketId) {
     ctx.net.close(socket);
     let until = ctx.now_ms.saturating_add(5);
-    wait(ctx, until, |n| matches!(n.state(socket), TcpState::Closed | TcpState::TimeWait));
+    wait(ctx, until, |n| {
+        matches!(n.state(socket), TcpState::Closed | TcpState::TimeWait)
+    });
 }

@@ -19,10 +19,19 @@ pub enum NginxAction {
 
 /// Runs `nginx` with `argv` (argv[0] = "nginx") from a process with `pid`; `running` says whether a
 /// master runs in this container. Returns the exit status and what to do.
-pub fn nginx_command(argv: &[String], pid: u32, running: bool, now_ms: u64, out: &mut Output) -> (i32, NginxAction) {
+pub fn nginx_command(
+    argv: &[String],
+    pid: u32,
+    running: bool,
+    now_ms: u64,
+    out: &mut Output,
+) -> (i32, NginxAction) {
     let args: Vec<&str> = argv.iter().skip(1).map(String::as_str).collect();
     let c = clock::civil(now_ms);
-    let stamp = format!("{}/{:02}/{:02} {:02}:{:02}:{:02} [notice] {pid}#{pid}: signal process started\n", c.year, c.month, c.day, c.hour, c.minute, c.second);
+    let stamp = format!(
+        "{}/{:02}/{:02} {:02}:{:02}:{:02} [notice] {pid}#{pid}: signal process started\n",
+        c.year, c.month, c.day, c.hour, c.minute, c.second
+    );
     match args.as_slice() {
         [] => (0, NginxAction::Start),
         ["-t"] | ["-T"] => {
@@ -31,7 +40,10 @@ pub fn nginx_command(argv: &[String], pid: u32, running: bool, now_ms: u64, out:
             (0, NginxAction::None)
         }
         ["-v"] => {
-            out.err(format!("nginx version: nginx/{}\n", super::super::pages::NGINX_VERSION));
+            out.err(format!(
+                "nginx version: nginx/{}\n",
+                super::super::pages::NGINX_VERSION
+            ));
             (0, NginxAction::None)
         }
         ["-s", signal] => {
@@ -54,7 +66,10 @@ pub fn nginx_command(argv: &[String], pid: u32, running: bool, now_ms: u64, out:
             }
         }
         [first, ..] => {
-            out.err(format!("nginx: invalid option: \"{}\"\n", first.trim_start_matches('-')));
+            out.err(format!(
+                "nginx: invalid option: \"{}\"\n",
+                first.trim_start_matches('-')
+            ));
             (1, NginxAction::None)
         }
     }
@@ -65,7 +80,10 @@ mod tests {
     use super::*;
 
     fn run(args: &[&str], running: bool) -> (i32, NginxAction, String) {
-        let argv: Vec<String> = std::iter::once("nginx").chain(args.iter().copied()).map(String::from).collect();
+        let argv: Vec<String> = std::iter::once("nginx")
+            .chain(args.iter().copied())
+            .map(String::from)
+            .collect();
         let mut out = Output::default();
         let (st, a) = nginx_command(&argv, 40, running, 0, &mut out);
         (st, a, String::from_utf8(out.interleaved()).unwrap())
@@ -85,9 +103,14 @@ mod tests {
         assert_eq!((st, rec.contains(&x)), (1, true));
         let (st, a, r) = run(&["-s", "reload"], true);
         assert_eq!((st, a), (0, NginxAction::Reload));
-        assert_eq!(r, "2026/11/26 09:00:00 [notice] 40#40: signal process started\n");
+        assert_eq!(
+            r,
+            "2026/11/26 09:00:00 [notice] 40#40: signal process started\n"
+        );
         let (st, a, s) = run(&["-s", "stop"], false);
         assert_eq!((st, a), (1, NginxAction::None));
-        assert!(s.ends_with("[error] 40#40: open() \"/var/run/nginx.pid\" failed (2: No such file or directory)\n"));
+        assert!(s.ends_with(
+            "[error] 40#40: open() \"/var/run/nginx.pid\" failed (2: No such file or directory)\n"
+        ));
     }
 }

@@ -44,7 +44,9 @@ pub fn normalize_uri(target: &str) -> Option<(String, Option<String>)> {
     let mut decoded = Vec::with_capacity(bytes.len());
     let mut i = 0usize;
     while let Some(&b) = bytes.get(i) {
-        let hex = bytes.get(i.saturating_add(1)..i.saturating_add(3)).and_then(|h| std::str::from_utf8(h).ok());
+        let hex = bytes
+            .get(i.saturating_add(1)..i.saturating_add(3))
+            .and_then(|h| std::str::from_utf8(h).ok());
         match (b, hex.and_then(|h| u8::from_str_radix(h, 16).ok())) {
             (b'%', Some(v)) => {
                 decoded.push(v);
@@ -83,11 +85,17 @@ pub fn normalize_uri(target: &str) -> Option<(String, Option<String>)> {
 
 fn header_base(status: u16, now_ms: u64) -> Vec<(String, String)> {
     let _ = status;
-    vec![("Server".into(), format!("nginx/{NGINX_VERSION}")), ("Date".into(), clock::http_date(now_ms))]
+    vec![
+        ("Server".into(), format!("nginx/{NGINX_VERSION}")),
+        ("Date".into(), clock::http_date(now_ms)),
+    ]
 }
 
 fn connection(keep_alive: bool) -> (String, String) {
-    ("Connection".into(), if keep_alive { "keep-alive" } else { "close" }.into())
+    (
+        "Connection".into(),
+        if keep_alive { "keep-alive" } else { "close" }.into(),
+    )
 }
 
 /// nginx's own error response (error page body, `Connection` per keep-alive rules).
@@ -101,22 +109,58 @@ fn error(req: &Request, status: u16, now_ms: u64, location: Option<String>) -> R
         headers.push(("Location".into(), l));
     }
     headers.push(connection(keep_alive));
-    let body = if req.method == "HEAD" { Vec::new() } else { page };
-    Response { status, headers, body, keep_alive, simple: false, served: None }
+    let body = if req.method == "HEAD" {
+        Vec::new()
+    } else {
+        page
+    };
+    Response {
+        status,
+        headers,
+        body,
+        keep_alive,
+        simple: false,
+        served: None,
+    }
 }
 
-fn static_file(req: &Request, path: &str, st: &FileStat, docroot: &dyn DocRoot, now_ms: u64) -> Response {
+fn static_file(
+    req: &Request,
+    path: &str,
+    st: &FileStat,
+    docroot: &dyn DocRoot,
+    now_ms: u64,
+) -> Response {
     let keep_alive = req.wants_keep_alive();
     let mut headers = header_base(200, now_ms);
     headers.push(("Content-Type".into(), pages::content_type(path).into()));
     headers.push(("Content-Length".into(), st.size.to_string()));
     headers.push(("Last-Modified".into(), clock::http_date(st.mtime_ms)));
     headers.push(connection(keep_alive));
-    headers.push(("ETag".into(), format!("\"{:x}-{:x}\"", clock::unix_seconds(st.mtime_ms), st.size)));
+    headers.push((
+        "ETag".into(),
+        format!("\"{:x}-{:x}\"", clock::unix_seconds(st.mtime_ms), st.size),
+    ));
     headers.push(("Accept-Ranges".into(), "bytes".into()));
-    let body = if req.method == "HEAD" { Vec::new() } else { docroot.read(path).unwrap_or_default() };
-    let served = Some(Served { path: path.to_string(), ino: st.ino, size: st.size, volume: st.volume.clone() });
-    Response { status: 200, headers, body, keep_alive, simple: req.major == 0, served }
+    let body = if req.method == "HEAD" {
+        Vec::new()
+    } else {
+        docroot.read(path).unwrap_or_default()
+    };
+    let served = Some(Served {
+        path: path.to_string(),
+        ino: st.ino,
+        size: st.size,
+        volume: st.volume.clone(),
+    });
+    Response {
+        status: 200,
+        headers,
+        body,
+        keep_alive,
+        simple: req.major == 0,
+        served,
+    }
 }
 
 /// nginx 1.22.1's answer to `req` with the pod's `default.conf`.
@@ -125,7 +169,11 @@ pub fn respond(req: &Request, docroot: &dyn DocRoot, now_ms: u64) -> Response {
         let status = if req.major > 1 { 505 } else { 400 };
         return error(req, status, now_ms, None);
     }
-    let method_ok = !req.method.is_empty() && req.method.bytes().all(|b| b.is_ascii_uppercase() || b == b'_' || b == b'-');
+    let method_ok = !req.method.is_empty()
+        && req
+            .method
+            .bytes()
+            .all(|b| b.is_ascii_uppercase() || b == b'_' || b == b'-');
     if !method_ok || (req.major == 1 && req.minor == 1 && req.header("Host").is_none()) {
         return error(req, 400, now_ms, None);
     }
@@ -141,7 +189,9 @@ pub fn respond(req: &Request, docroot: &dyn DocRoot, now_ms: u64) -> Response {
             .find(|p| docroot.stat(p).is_some());
         match found {
             Some(p) => path = p,
-            None if docroot.stat(&path).is_some_and(|s| s.is_dir) => return error(req, 403, now_ms, None),
+            None if docroot.stat(&path).is_some_and(|s| s.is_dir) => {
+                return error(req, 403, now_ms, None)
+            }
             None => return error(req, 404, now_ms, None),
         }
     }
@@ -168,7 +218,9 @@ pub fn respond(req: &Request, docroot: &dyn DocRoot, now_ms: u64) -> Response {
 /// A line of the image's `main` log format for one request.
 pub fn access_log_line(req: &Request, resp: &Response, remote_addr: &str, now_ms: u64) -> String {
     let c = clock::civil(now_ms);
-    let month = clock::MONTHS.get(c.month.saturating_sub(1) as usize).unwrap_or(&"Jan");
+    let month = clock::MONTHS
+        .get(c.month.saturating_sub(1) as usize)
+        .unwrap_or(&"Jan");
     let quoted = |v: Option<&str>| v.map_or_else(|| "-".to_string(), str::to_string);
     format!(
         "{remote_addr} - - [{:02}/{month}/{}:{:02}:{:02}:{:02} +0000] \"{}\" {} {} \"{}\" \"{}\" \"{}\"",
@@ -222,7 +274,10 @@ mod tests {
             }
             let mut buf = std::fs::read(&path).unwrap();
             let expected = std::fs::read(path.with_extension("bin")).unwrap();
-            let expected = expected.strip_suffix(b"<<still open>>").unwrap_or(&expected).to_vec();
+            let expected = expected
+                .strip_suffix(b"<<still open>>")
+                .unwrap_or(&expected)
+                .to_vec();
             let mut got = Vec::new();
             while let ParsedRequest::Complete(req, used) = parse_request(&buf, "127.0.0.1") {
                 let resp = respond(&req, &root, 5_000);
@@ -240,9 +295,10 @@ mod tests {
 
     #[test]
     fn access_log_matches_main_format() {
-        let ParsedRequest::Complete(req, _) =
-            parse_request(b"GET / HTTP/1.1\r\nHost: localhost\r\nUser-Agent: curl/7.88.1\r\nAccept: */*\r\n\r\n", "127.0.0.1")
-        else {
+        let ParsedRequest::Complete(req, _) = parse_request(
+            b"GET / HTTP/1.1\r\nHost: localhost\r\nUser-Agent: curl/7.88.1\r\nAccept: */*\r\n\r\n",
+            "127.0.0.1",
+        ) else {
             panic!("partial")
         };
         let resp = respond(&req, &MemRoot::recorded(), 5_000);
@@ -254,7 +310,10 @@ mod tests {
 
     #[test]
     fn uri_normalization() {
-        assert_eq!(normalize_uri("/dir/../a.txt?x=1"), Some(("/a.txt".into(), Some("x=1".into()))));
+        assert_eq!(
+            normalize_uri("/dir/../a.txt?x=1"),
+            Some(("/a.txt".into(), Some("x=1".into())))
+        );
         assert_eq!(normalize_uri("/%61.txt"), Some(("/a.txt".into(), None)));
         assert_eq!(normalize_uri("//dir/./"), Some(("/dir/".into(), None)));
         assert_eq!(normalize_uri("/../x"), None);

@@ -45,7 +45,9 @@ pub struct Nginx {
 fn addr_text(a: IpAddr) -> String {
     match a {
         IpAddr::V4(v4) => v4.to_string(),
-        IpAddr::V6(v6) => v6.to_ipv4_mapped().map_or_else(|| v6.to_string(), |m| m.to_string()),
+        IpAddr::V6(v6) => v6
+            .to_ipv4_mapped()
+            .map_or_else(|| v6.to_string(), |m| m.to_string()),
     }
 }
 
@@ -53,19 +55,42 @@ impl Nginx {
     /// Starts nginx: binds both listening sockets. On `EADDRINUSE` returns what nginx 1.22.1
     /// prints on stderr (five tries of both addresses, then `still could not bind()`), having
     /// released anything it bound.
-    pub fn start(net: &mut NetNamespace, container: &str, master_pid: u32, worker_pid: u32, now_ms: u64) -> Result<Nginx, String> {
-        let owner = Owner { container: container.to_string(), pid: master_pid, program: "nginx".to_string() };
-        let addrs = [(IpAddr::V4(Ipv4Addr::UNSPECIFIED), "0.0.0.0:80"), (IpAddr::V6(Ipv6Addr::UNSPECIFIED), "[::]:80")];
+    pub fn start(
+        net: &mut NetNamespace,
+        container: &str,
+        master_pid: u32,
+        worker_pid: u32,
+        now_ms: u64,
+    ) -> Result<Nginx, String> {
+        let owner = Owner {
+            container: container.to_string(),
+            pid: master_pid,
+            program: "nginx".to_string(),
+        };
+        let addrs = [
+            (IpAddr::V4(Ipv4Addr::UNSPECIFIED), "0.0.0.0:80"),
+            (IpAddr::V6(Ipv6Addr::UNSPECIFIED), "[::]:80"),
+        ];
         let mut listeners = Vec::new();
         let mut failures = Vec::new();
         for (addr, shown) in addrs {
             match net.listen(owner.clone(), addr, 80, now_ms) {
                 Ok(id) => listeners.push(id),
-                Err(e) => failures.push(format!("nginx: [emerg] bind() to {shown} failed ({}: {})\n", e.errno(), e.strerror())),
+                Err(e) => failures.push(format!(
+                    "nginx: [emerg] bind() to {shown} failed ({}: {})\n",
+                    e.errno(),
+                    e.strerror()
+                )),
             }
         }
         if failures.is_empty() {
-            return Ok(Nginx { container: container.to_string(), master_pid, worker_pid, listeners, clients: Vec::new() });
+            return Ok(Nginx {
+                container: container.to_string(),
+                master_pid,
+                worker_pid,
+                listeners,
+                clients: Vec::new(),
+            });
         }
         for id in listeners {
             net.close_listener(id);
@@ -85,12 +110,32 @@ impl Nginx {
 
     /// Runs the worker once at `now_ms`: accepts, reads, answers, closes. Access-log lines go to
     /// `stdout` (the image links access.log to the container's stdout); what happened to `events`.
-    pub fn service(&mut self, net: &mut NetNamespace, docroot: &dyn DocRoot, now_ms: u64, stdout: &mut Vec<String>, events: &mut Vec<EventKind>) {
+    pub fn service(
+        &mut self,
+        net: &mut NetNamespace,
+        docroot: &dyn DocRoot,
+        now_ms: u64,
+        stdout: &mut Vec<String>,
+        events: &mut Vec<EventKind>,
+    ) {
         for &l in &self.listeners {
             while let Some(socket) = net.accept(l) {
-                let remote = net.remote_endpoint(socket).map(|a| addr_text(a.ip())).unwrap_or_default();
-                let local = net.local_endpoint(socket).map(|a| addr_text(a.ip())).unwrap_or_default();
-                self.clients.push(Client { socket, inbox: Vec::new(), outbox: VecDeque::new(), close_after: false, remote, local });
+                let remote = net
+                    .remote_endpoint(socket)
+                    .map(|a| addr_text(a.ip()))
+                    .unwrap_or_default();
+                let local = net
+                    .local_endpoint(socket)
+                    .map(|a| addr_text(a.ip()))
+                    .unwrap_or_default();
+                self.clients.push(Client {
+                    socket,
+                    inbox: Vec::new(),
+                    outbox: VecDeque::new(),
+                    close_after: false,
+                    remote,
+                    local,
+                });
             }
         }
         let mut done = Vec::new();
@@ -99,7 +144,9 @@ impl Nginx {
                 c.inbox.extend_from_slice(&bytes);
             }
             while !c.close_after {
-                let ParsedRequest::Complete(req, used) = parse_request(&c.inbox, &c.local) else { break };
+                let ParsedRequest::Complete(req, used) = parse_request(&c.inbox, &c.local) else {
+                    break;
+                };
                 c.inbox.drain(..used.min(c.inbox.len()));
                 let resp = respond(&req, docroot, now_ms);
                 events.push(EventKind::HttpRequest {
@@ -110,10 +157,19 @@ impl Nginx {
                 });
                 if let Some(f) = &resp.served {
                     if req.method != "HEAD" {
-                        events.push(EventKind::FileRead { path: format!("{ROOT}{}", f.path), inode: f.ino, size: f.size, volume: f.volume.clone() });
+                        events.push(EventKind::FileRead {
+                            path: format!("{ROOT}{}", f.path),
+                            inode: f.ino,
+                            size: f.size,
+                            volume: f.volume.clone(),
+                        });
                     }
                 }
-                events.push(EventKind::HttpResponse { status: resp.status, reason: resp.reason().to_string(), content_length: resp.content_length() });
+                events.push(EventKind::HttpResponse {
+                    status: resp.status,
+                    reason: resp.reason().to_string(),
+                    content_length: resp.content_length(),
+                });
                 let line = access_log_line(&req, &resp, &c.remote, now_ms);
                 events.push(EventKind::AccessLog { line: line.clone() });
                 stdout.push(line);

@@ -24,7 +24,10 @@ impl MemRoot {
         for d in ["/", "/dir", "/dir/", "/empty", "/empty/"] {
             entries.insert(d.to_string(), (true, Vec::new()));
         }
-        MemRoot { entries, mtime_ms: 0 }
+        MemRoot {
+            entries,
+            mtime_ms: 0,
+        }
     }
 }
 
@@ -39,6 +42,9 @@ impl DocRoot for MemRoot {
         })
     }
     fn read(&self, path: &str) -> Option<Vec<u8>> {
-        self.entries.get(path).filter(|(d, _)| !d).map(|(_, c)| c.clone())
+        self.entries
+            .get(path)
+            .filter(|(d, _)| !d)
+            .map(|(_, c)| c.clone())
     }
 }
