@@ -60,20 +60,11 @@ impl phy::Device for CaptureLoopback {
 
     fn receive(&mut self, timestamp: Instant) -> Option<(RxToken, TxToken<'_>)> {
         let buffer = self.queue.pop_front()?;
-        Some((
-            RxToken { buffer },
-            TxToken {
-                dev: self,
-                timestamp,
-            },
-        ))
+        Some((RxToken { buffer }, TxToken { dev: self, timestamp }))
     }
 
     fn transmit(&mut self, timestamp: Instant) -> Option<TxToken<'_>> {
-        Some(TxToken {
-            dev: self,
-            timestamp,
-        })
+        Some(TxToken { dev: self, timestamp })
     }
 }
 
@@ -105,11 +96,7 @@ impl phy::TxToken for TxToken<'_> {
         let mut buffer = vec![0; len];
         let result = f(&mut buffer);
         let t_ms = u64::try_from(self.timestamp.total_millis()).unwrap_or(0);
-        self.dev.captured.push(Captured {
-            t_ms,
-            bytes: buffer.clone(),
-            device: "lo",
-        });
+        self.dev.captured.push(Captured { t_ms, bytes: buffer.clone(), device: "lo" });
         self.dev.queue.push_back(buffer);
         result
     }

@@ -119,9 +119,7 @@ fn tcp_flags(p: &TcpPacket<&[u8]>) -> Vec<&'static str> {
 fn tcp_options(mut raw: &[u8]) -> Vec<TcpOptionInfo> {
     let mut out = Vec::new();
     while !raw.is_empty() {
-        let Ok((rest, opt)) = TcpOption::parse(raw) else {
-            break;
-        };
+        let Ok((rest, opt)) = TcpOption::parse(raw) else { break };
         out.push(match opt {
             TcpOption::EndOfList => TcpOptionInfo::End,
             TcpOption::NoOperation => TcpOptionInfo::Nop,
@@ -210,17 +208,9 @@ pub fn dissect(bytes: &[u8]) -> Option<PacketFields> {
     };
     if ip.protocol == u8::from(IpProtocol::Tcp) {
         let (tcp, data) = dissect_tcp(payload, ip.src, ip.dst)?;
-        Some(PacketFields {
-            ip,
-            tcp: Some(tcp),
-            payload: data,
-        })
+        Some(PacketFields { ip, tcp: Some(tcp), payload: data })
     } else {
-        Some(PacketFields {
-            ip,
-            tcp: None,
-            payload: payload.to_vec(),
-        })
+        Some(PacketFields { ip, tcp: None, payload: payload.to_vec() })
     }
 }
 
@@ -241,11 +231,7 @@ pub(crate) fn segment_info(index: usize, bytes: &[u8]) -> Option<SegmentInfo> {
         dport: tcp.dport,
         flags: flags.join(", "),
         seq: tcp.seq,
-        ack: if tcp.flags.contains(&"ACK") {
-            tcp.ack
-        } else {
-            0
-        },
+        ack: if tcp.flags.contains(&"ACK") { tcp.ack } else { 0 },
         len: p.payload.len(),
         window: tcp.window,
     })
@@ -269,13 +255,7 @@ pub fn hex_dump(bytes: &[u8]) -> String {
             }
         }
         out.push(' ');
-        out.extend(chunk.iter().map(|&b| {
-            if b.is_ascii_graphic() || b == b' ' {
-                char::from(b)
-            } else {
-                '.'
-            }
-        }));
+        out.extend(chunk.iter().map(|&b| if b.is_ascii_graphic() || b == b' ' { char::from(b) } else { '.' }));
         out.push('\n');
     }
     out

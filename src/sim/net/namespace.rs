@@ -158,9 +158,7 @@ impl NetNamespace {
             .entries
             .iter()
             .filter(|e| match e {
-                Entry::Listener(l) => {
-                    l.owner.pid == owner.pid && l.owner.container == owner.container
-                }
+                Entry::Listener(l) => l.owner.pid == owner.pid && l.owner.container == owner.container,
                 Entry::Conn(c) => c.owner.pid == owner.pid && c.owner.container == owner.container,
             })
             .count();
@@ -179,36 +177,18 @@ impl NetNamespace {
     /// A smoltcp socket listening on one concrete address.
     pub(super) fn add_waiting(&mut self, addr: IpAddress, port: u16) -> Option<SocketHandle> {
         let mut socket = Self::new_tcp_socket();
-        socket
-            .listen(IpListenEndpoint {
-                addr: Some(addr),
-                port,
-            })
-            .ok()?;
+        socket.listen(IpListenEndpoint { addr: Some(addr), port }).ok()?;
         Some(self.sockets.add(socket))
     }
 
     /// Binds and listens. Fails with `EADDRINUSE` when any socket of the namespace, whatever its
     /// container, listens on an overlapping address:port. `::` is taken as IPV6_V6ONLY (nginx
     /// sets it), so it does not clash with `0.0.0.0`.
-    pub fn listen(
-        &mut self,
-        owner: Owner,
-        addr: IpAddr,
-        port: u16,
-        now_ms: u64,
-    ) -> Result<SocketId, NetError> {
+    pub fn listen(&mut self, owner: Owner, addr: IpAddr, port: u16, now_ms: u64) -> Result<SocketId, NetError> {
         self.now_ms = self.now_ms.max(now_ms);
         let t = self.now_ms;
         let fail = |ns: &mut Self, e: NetError| {
-            ns.events.push((
-                t,
-                EventKind::BindFailed {
-                    addr: addr_text(addr),
-                    port,
-                    error: e.strerror().to_string(),
-                },
-            ));
+            ns.events.push((t, EventKind::BindFailed { addr: addr_text(addr), port, error: e.strerror().to_string() }));
             Err(e)
         };
         if !addr.is_unspecified() && !self.is_local(addr) {
@@ -226,11 +206,7 @@ impl NetNamespace {
         if clash {
             return fail(self, NetError::AddrInUse);
         }
-        let concrete = if addr.is_unspecified() {
-            self.local_addrs(addr.is_ipv6())
-        } else {
-            vec![addr]
-        };
+        let concrete = if addr.is_unspecified() { self.local_addrs(addr.is_ipv6()) } else { vec![addr] };
         let mut waiting = Vec::new();
         for a in concrete {
             let a = IpAddress::from(a);
@@ -240,22 +216,8 @@ impl NetNamespace {
         }
         let fd = self.next_fd(&owner);
         let id = self.entries.len();
-        self.entries.push(Entry::Listener(Listener {
-            owner,
-            fd,
-            addr,
-            port,
-            waiting,
-            backlog: VecDeque::new(),
-            open: true,
-        }));
-        self.events.push((
-            t,
-            EventKind::Listen {
-                addr: addr_text(addr),
-                port,
-            },
-        ));
+        self.entries.push(Entry::Listener(Listener { owner, fd, addr, port, waiting, backlog: VecDeque::new(), open: true }));
+        self.events.push((t, EventKind::Listen { addr: addr_text(addr), port }));
         Ok(id)
     }
 
@@ -265,11 +227,7 @@ impl NetNamespace {
         let (waiting, backlog, label) = match self.entries.get_mut(id) {
             Some(Entry::Listener(l)) if l.open => {
                 l.open = false;
-                (
-                    std::mem::take(&mut l.waiting),
-                    std::mem::take(&mut l.backlog),
-                    (l.addr, l.port),
-                )
+                (std::mem::take(&mut l.waiting), std::mem::take(&mut l.backlog), (l.addr, l.port))
             }
             _ => return,
         };
@@ -284,11 +242,7 @@ impl NetNamespace {
             }
         }
         let (addr, port) = label;
-        let wildcard = if addr.is_ipv6() {
-            "[::]:*"
-        } else {
-            "0.0.0.0:*"
-        };
+        let wildcard = if addr.is_ipv6() { "[::]:*" } else { "0.0.0.0:*" };
         self.events.push((
             self.now_ms,
             EventKind::TcpState {
@@ -303,23 +257,13 @@ impl NetNamespace {
 
     fn ephemeral_port(&mut self) -> u16 {
         let port = self.next_port;
-        self.next_port = if port >= EPHEMERAL_HIGH {
-            EPHEMERAL_LOW
-        } else {
-            port.saturating_add(1)
-        };
+        self.next_port = if port >= EPHEMERAL_HIGH { EPHEMERAL_LOW } else { port.saturating_add(1) };
         port
     }
 
     /// Starts connecting (sends SYN at the next [`NetNamespace::poll`]). Every address of the
     /// namespace loops back; others are not reachable from this model.
-    pub fn connect(
-        &mut self,
-        owner: Owner,
-        dst: IpAddr,
-        port: u16,
-        now_ms: u64,
-    ) -> Result<SocketId, NetError> {
+    pub fn connect(&mut self, owner: Owner, dst: IpAddr, port: u16, now_ms: u64) -> Result<SocketId, NetError> {
         self.now_ms = self.now_ms.max(now_ms);
         if !self.is_local(dst) {
             return Err(NetError::AddrNotAvailable);
@@ -327,11 +271,7 @@ impl NetNamespace {
         let local_port = self.ephemeral_port();
         let mut socket = Self::new_tcp_socket();
         socket
-            .connect(
-                self.iface.context(),
-                (IpAddress::from(dst), port),
-                local_port,
-            )
+            .connect(self.iface.context(), (IpAddress::from(dst), port), local_port)
             .map_err(|_| NetError::AddrNotAvailable)?;
         let local = socket.local_endpoint().map(SocketAddr::from);
         let handle = self.sockets.add(socket);
@@ -349,14 +289,7 @@ impl NetNamespace {
             listener: None,
             accepted: false,
         }));
-        self.events.push((
-            self.now_ms,
-            EventKind::Connect {
-                src_port: local_port,
-                addr: addr_text(dst),
-                port,
-            },
-        ));
+        self.events.push((self.now_ms, EventKind::Connect { src_port: local_port, addr: addr_text(dst), port }));
         self.sync();
         Ok(id)
     }
@@ -412,9 +345,7 @@ impl NetNamespace {
         if conn.refused {
             return Err(NetError::ConnectionRefused);
         }
-        let Some(h) = conn.handle else {
-            return Ok(Vec::new());
-        };
+        let Some(h) = conn.handle else { return Ok(Vec::new()) };
         let socket = self.sockets.get_mut::<tcp::Socket>(h);
         let mut out = Vec::new();
         while socket.can_recv() {
@@ -459,16 +390,11 @@ impl NetNamespace {
     pub fn peer_closed(&self, s: SocketId) -> bool {
         let Some(c) = self.conn(s) else { return false };
         let fin = match c.state {
-            TcpState::CloseWait | TcpState::LastAck | TcpState::Closing | TcpState::TimeWait => {
-                true
-            }
+            TcpState::CloseWait | TcpState::LastAck | TcpState::Closing | TcpState::TimeWait => true,
             TcpState::Closed => c.was_established,
             _ => false,
         };
-        let pending = c
-            .handle
-            .map(|h| self.sockets.get::<tcp::Socket>(h).recv_queue())
-            .unwrap_or(0);
+        let pending = c.handle.map(|h| self.sockets.get::<tcp::Socket>(h).recv_queue()).unwrap_or(0);
         fin && pending == 0
     }
 

@@ -26,9 +26,7 @@ struct SsOptions {
 fn parse_ss(args: &[String]) -> Result<SsOptions, char> {
     let mut o = SsOptions::default();
     for arg in args {
-        let Some(letters) = arg.strip_prefix('-') else {
-            continue;
-        };
+        let Some(letters) = arg.strip_prefix('-') else { continue };
         for ch in letters.chars() {
             match ch {
                 'l' => o.listening = true,
@@ -53,38 +51,14 @@ struct Column {
 }
 
 const COLUMNS: [Column; 8] = [
-    Column {
-        right: false,
-        ldelim: "",
-    }, // State
-    Column {
-        right: false,
-        ldelim: " ",
-    }, // Recv-Q
-    Column {
-        right: false,
-        ldelim: " ",
-    }, // Send-Q
-    Column {
-        right: true,
-        ldelim: " ",
-    }, // Local Address:
-    Column {
-        right: false,
-        ldelim: "",
-    }, // Port
-    Column {
-        right: true,
-        ldelim: " ",
-    }, // Peer Address:
-    Column {
-        right: false,
-        ldelim: "",
-    }, // Port
-    Column {
-        right: false,
-        ldelim: "",
-    }, // Process
+    Column { right: false, ldelim: "" },  // State
+    Column { right: false, ldelim: " " }, // Recv-Q
+    Column { right: false, ldelim: " " }, // Send-Q
+    Column { right: true, ldelim: " " },  // Local Address:
+    Column { right: false, ldelim: "" },  // Port
+    Column { right: true, ldelim: " " },  // Peer Address:
+    Column { right: false, ldelim: "" },  // Port
+    Column { right: false, ldelim: "" },  // Process
 ];
 
 /// Renders rows as ss does when its output is not a terminal: each column as wide as its widest
@@ -93,17 +67,8 @@ fn render(rows: &[[String; 8]]) -> String {
     let mut widths = [0usize; 8];
     let mut first = true;
     for (i, col) in COLUMNS.iter().enumerate() {
-        let max = rows
-            .iter()
-            .filter_map(|r| r.get(i))
-            .map(String::len)
-            .max()
-            .unwrap_or(0);
-        let w = if !first && max > 0 {
-            max.saturating_add(col.ldelim.len())
-        } else {
-            max
-        };
+        let max = rows.iter().filter_map(|r| r.get(i)).map(String::len).max().unwrap_or(0);
+        let w = if !first && max > 0 { max.saturating_add(col.ldelim.len()) } else { max };
         if let Some(slot) = widths.get_mut(i) {
             *slot = w;
         }
@@ -191,11 +156,7 @@ impl NetNamespace {
                 continue;
             }
             if o.listening || o.all {
-                for l in self
-                    .listeners()
-                    .into_iter()
-                    .filter(|l| l.addr.is_ipv6() == v6)
-                {
+                for l in self.listeners().into_iter().filter(|l| l.addr.is_ipv6() == v6) {
                     let peer = if v6 { "[::]" } else { "0.0.0.0" };
                     rows.push([
                         TcpState::Listen.ss_name().into(),
@@ -205,38 +166,19 @@ impl NetNamespace {
                         service(l.port, o.numeric),
                         format!("{peer}:"),
                         "*".into(),
-                        if o.processes {
-                            users(&Some(l.owner.clone()), l.fd)
-                        } else {
-                            String::new()
-                        },
+                        if o.processes { users(&Some(l.owner.clone()), l.fd) } else { String::new() },
                     ]);
                 }
             }
             if o.listening && !o.all {
                 continue;
             }
-            for c in self
-                .connections()
-                .into_iter()
-                .filter(|c| c.local.is_ipv6() == v6)
-            {
-                let hidden = matches!(
-                    c.state,
-                    TcpState::TimeWait | TcpState::SynReceived | TcpState::Closed
-                );
+            for c in self.connections().into_iter().filter(|c| c.local.is_ipv6() == v6) {
+                let hidden = matches!(c.state, TcpState::TimeWait | TcpState::SynReceived | TcpState::Closed);
                 if hidden && !o.all {
                     continue;
                 }
-                rows.push(conn_row(
-                    &c.local,
-                    &c.remote,
-                    c.state,
-                    c.recv_q,
-                    c.send_q,
-                    &o,
-                    users(&c.owner, c.fd),
-                ));
+                rows.push(conn_row(&c.local, &c.remote, c.state, c.recv_q, c.send_q, &o, users(&c.owner, c.fd)));
             }
         }
         (render(&rows), 0)
@@ -261,22 +203,14 @@ impl NetNamespace {
         let mut s = String::new();
         s.push_str("1: lo: <LOOPBACK,UP,LOWER_UP> mtu 65536 qdisc noqueue state UNKNOWN group default qlen 1000\n");
         s.push_str("    link/loopback 00:00:00:00:00:00 brd 00:00:00:00:00:00\n");
-        s.push_str(
-            "    inet 127.0.0.1/8 scope host lo\n       valid_lft forever preferred_lft forever\n",
-        );
-        s.push_str(
-            "    inet6 ::1/128 scope host \n       valid_lft forever preferred_lft forever\n",
-        );
+        s.push_str("    inet 127.0.0.1/8 scope host lo\n       valid_lft forever preferred_lft forever\n");
+        s.push_str("    inet6 ::1/128 scope host \n       valid_lft forever preferred_lft forever\n");
         let _ = writeln!(
             s,
             "2: eth0@if{}: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 qdisc noqueue state UP group default qlen 1000",
             self.host_ifindex
         );
-        let _ = writeln!(
-            s,
-            "    link/ether {} brd ff:ff:ff:ff:ff:ff link-netnsid 0",
-            mac_text.join(":")
-        );
+        let _ = writeln!(s, "    link/ether {} brd ff:ff:ff:ff:ff:ff link-netnsid 0", mac_text.join(":"));
         let _ = writeln!(s, "    inet {}/24 brd {brd} scope global eth0", self.pod_ip);
         s.push_str("       valid_lft forever preferred_lft forever\n");
         let _ = writeln!(s, "    inet6 {link_local}/64 scope link ");

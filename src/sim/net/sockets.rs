@@ -33,9 +33,7 @@ impl NetNamespace {
         self.iface.poll_maintenance(now);
         for _ in 0..MAX_STEPS {
             let mut moved = false;
-            while self
-                .iface
-                .poll_egress(now, &mut self.device, &mut self.sockets)
+            while self.iface.poll_egress(now, &mut self.device, &mut self.sockets)
                 == smoltcp::iface::PollResult::SocketStateChanged
             {
                 moved = true;
@@ -44,8 +42,7 @@ impl NetNamespace {
             self.sync();
             if !self.device.is_idle() {
                 self.prepare_ack_delay();
-                self.iface
-                    .poll_ingress_single(now, &mut self.device, &mut self.sockets);
+                self.iface.poll_ingress_single(now, &mut self.device, &mut self.sockets);
                 self.sync();
                 moved = true;
             }
@@ -59,9 +56,7 @@ impl NetNamespace {
     /// When something will next happen by itself (a delayed ACK, a retransmission, TIME-WAIT
     /// ending), as a sim time; `None` when the stack is idle until a program acts.
     pub fn poll_at(&mut self, now_ms: u64) -> Option<u64> {
-        let at = self
-            .iface
-            .poll_at(sim_instant(now_ms.max(self.now_ms)), &self.sockets)?;
+        let at = self.iface.poll_at(sim_instant(now_ms.max(self.now_ms)), &self.sockets)?;
         u64::try_from(at.total_millis()).ok()
     }
 
@@ -69,20 +64,14 @@ impl NetNamespace {
     /// ACK (the application usually closes at once, and its FIN then carries the ACK), anything
     /// else an immediate one.
     fn prepare_ack_delay(&mut self) {
-        let Some(info) = self.device.peek().and_then(|b| segment_info(0, b)) else {
-            return;
-        };
-        let (Ok(dst), Ok(src)) = (info.dst.parse(), info.src.parse()) else {
-            return;
-        };
+        let Some(info) = self.device.peek().and_then(|b| segment_info(0, b)) else { return };
+        let (Ok(dst), Ok(src)) = (info.dst.parse(), info.src.parse()) else { return };
         let local = SocketAddr::new(dst, info.dport);
         let remote = SocketAddr::new(src, info.sport);
         let fin = info.flags.contains("FIN");
         for entry in &self.entries {
             let Entry::Conn(c) = entry else { continue };
-            let (Some(h), Some(l), Some(r)) = (c.handle, c.local, c.remote) else {
-                continue;
-            };
+            let (Some(h), Some(l), Some(r)) = (c.handle, c.local, c.remote) else { continue };
             if l == local && r == remote {
                 let socket = self.sockets.get_mut::<tcp::Socket>(h);
                 let delay = fin && socket.state() == tcp::State::Established;
@@ -141,13 +130,7 @@ impl NetNamespace {
             if from == TcpState::SynSent && now_state == TcpState::Closed {
                 c.refused = true;
                 if let Some(r) = c.remote {
-                    self.events.push((
-                        t,
-                        EventKind::Refused {
-                            addr: addr_text(r.ip()),
-                            port: r.port(),
-                        },
-                    ));
+                    self.events.push((t, EventKind::Refused { addr: addr_text(r.ip()), port: r.port() }));
                 }
             }
             if now_state == TcpState::Closed {
@@ -174,24 +157,12 @@ impl NetNamespace {
             }
         }
         for (lid, slot, addr) in promoted {
-            let Some(Entry::Listener(l)) = self.entries.get(lid) else {
-                continue;
-            };
+            let Some(Entry::Listener(l)) = self.entries.get(lid) else { continue };
             let (port, owner) = (l.port, l.owner.clone());
             let fd = self.next_fd(&owner);
-            let Some(fresh) = self.add_waiting(addr, port) else {
-                continue;
-            };
-            let Some(Entry::Listener(l)) = self.entries.get_mut(lid) else {
-                continue;
-            };
-            let Some(old) = l
-                .waiting
-                .get_mut(slot)
-                .map(|w| std::mem::replace(&mut w.1, fresh))
-            else {
-                continue;
-            };
+            let Some(fresh) = self.add_waiting(addr, port) else { continue };
+            let Some(Entry::Listener(l)) = self.entries.get_mut(lid) else { continue };
+            let Some(old) = l.waiting.get_mut(slot).map(|w| std::mem::replace(&mut w.1, fresh)) else { continue };
             let socket = self.sockets.get::<tcp::Socket>(old);
             let conn = Conn {
                 owner,
@@ -253,8 +224,7 @@ impl NetNamespace {
 }
 
 fn endpoint_text(e: Option<SocketAddr>) -> String {
-    e.map(|a| a.to_string())
-        .unwrap_or_else(|| "*:*".to_string())
+    e.map(|a| a.to_string()).unwrap_or_else(|| "*:*".to_string())
 }
 
 fn state_event(c: &Conn, from: TcpState, to: TcpState) -> EventKind {
