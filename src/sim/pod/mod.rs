@@ -4,6 +4,7 @@
 //! May use every other `sim` module; nothing web.
 
 mod create;
+mod docroot;
 mod host;
 mod kubelet_files;
 mod lifecycle;
@@ -14,6 +15,7 @@ mod apt;
 mod ps;
 mod view;
 
+pub use docroot::FsDocRoot;
 pub use host::ContainerHost;
 pub use lifecycle::StartOutcome;
 pub use process::{ProcState, Process, ProcessTable};

@@ -1,10 +1,12 @@
 //! The programs that use the pod's network namespace: curl, nginx, ip and ss. curl drives the
 //! TCP/IP stack; after each step of the clock, every nginx in the pod gets to serve.
 
-use super::ContainerHost;
+use super::{ContainerHost, FsDocRoot};
 use crate::sim::event::{Actor, EventKind};
 use crate::sim::fs::{normalize, WriteMode};
-use crate::sim::http::{self, CurlCtx, FsDocRoot};
+use crate::sim::http::curl::{self, CurlCtx};
+use crate::sim::http::nginx::cli::NginxAction;
+use crate::sim::http::nginx::{nginx_command, Nginx};
 use crate::sim::net::{NetNamespace, Owner};
 use crate::sim::output::Output;
 
@@ -32,7 +34,7 @@ pub(super) fn curl(host: &mut ContainerHost, pid: u32, argv: &[String], out: &mu
                     c.logs.push_str(&line);
                     c.logs.push('\n');
                 }
-                let actor = Actor::process(&c.spec.name, server.worker_pid(), "nginx");
+                let actor = Actor::process(&c.spec.name, server.worker_pid, "nginx");
                 served.extend(events.into_iter().map(|e| (now, actor.clone(), e)));
             }
         };
@@ -45,7 +47,7 @@ pub(super) fn curl(host: &mut ContainerHost, pid: u32, argv: &[String], out: &mu
             tty: host.tty,
             step: &mut step,
         };
-        http::curl(argv, &mut ctx)
+        curl::curl(argv, &mut ctx)
     };
     record_network(host, pid, "curl", served);
     for (path, data) in result.files {
@@ -76,14 +78,35 @@ fn record_network(host: &mut ContainerHost, pid: u32, program: &str, served: Vec
     }
 }
 
-/// `nginx -t`, `nginx -v`, `nginx -s reload|stop`, or a second nginx trying to bind port 80.
+/// `nginx -t`, `nginx -v`, `nginx -s reload|stop`, or a second nginx trying to bind port 80
+/// (it fails from any container: they all share one network namespace).
 pub(super) fn nginx(host: &mut ContainerHost, pid: u32, argv: &[String], out: &mut Output) -> i32 {
     let container = host.container.clone();
-    let status = {
-        let pod = &mut *host.pod;
-        let running = pod.containers.iter_mut().find(|c| c.spec.name == container).and_then(|c| c.nginx.as_mut());
-        http::nginx_command(argv, &mut pod.net, running, &container, pid, *host.now_ms, out)
-    };
+    let running = host.pod.container(&container).is_some_and(|c| c.nginx.is_some());
+    let (mut status, action) = nginx_command(argv, pid, running, *host.now_ms, out);
+    match action {
+        NginxAction::None | NginxAction::Reload => {}
+        NginxAction::Start => {
+            let worker = pid.saturating_add(1);
+            match Nginx::start(&mut host.pod.net, &container, pid, worker, *host.now_ms) {
+                Ok(server) => {
+                    if let Some(c) = host.pod.container_mut(&container) {
+                        c.nginx = Some(server);
+                    }
+                    out.err("podscope: this nginx keeps running in the background (it daemonizes)\n");
+                }
+                Err(emerg) => {
+                    out.err(emerg);
+                    status = 1;
+                }
+            }
+        }
+        NginxAction::Stop => {
+            if let Some(mut server) = host.pod.container_mut(&container).and_then(|c| c.nginx.take()) {
+                server.stop(&mut host.pod.net);
+            }
+        }
+    }
     record_network(host, pid, "nginx", Vec::new());
     status
 }

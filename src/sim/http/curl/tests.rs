@@ -146,7 +146,7 @@ fn check(path: &str, root: &dyn DocRoot) {
 }
 
 fn golden(name: &str) -> String {
-    format!("/work/shared/golden/{name}")
+    concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/golden/").to_string() + name
 }
 
 fn local(name: &str) -> String {
