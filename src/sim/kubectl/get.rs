@@ -15,9 +15,7 @@ pub fn pod_status(pod: &PodView) -> String {
     for c in pod.containers.iter().rev() {
         match &c.state {
             ContainerStateView::Waiting { reason: r } if !r.is_empty() => reason = r.clone(),
-            ContainerStateView::Terminated { reason: r, .. } if !r.is_empty() => {
-                reason = r.clone()
-            }
+            ContainerStateView::Terminated { reason: r, .. } if !r.is_empty() => reason = r.clone(),
             ContainerStateView::Terminated { exit_code, .. } => {
                 reason = format!("ExitCode:{exit_code}")
             }
@@ -34,7 +32,11 @@ pub fn pod_status(pod: &PodView) -> String {
 
 fn row(pod: &PodView, now_ms: u64, wide: bool) -> String {
     let ready = pod.containers.iter().filter(|c| c.ready).count();
-    let restarts: u64 = pod.containers.iter().map(|c| u64::from(c.restart_count)).sum();
+    let restarts: u64 = pod
+        .containers
+        .iter()
+        .map(|c| u64::from(c.restart_count))
+        .sum();
     let mut cells = vec![
         pod.name.clone(),
         format!("{ready}/{}", pod.containers.len()),
@@ -43,8 +45,19 @@ fn row(pod: &PodView, now_ms: u64, wide: bool) -> String {
         age(now_ms.saturating_sub(pod.start_ms)),
     ];
     if wide {
-        let or_none = |s: &str| if s.is_empty() { "<none>".to_string() } else { s.to_string() };
-        cells.extend([or_none(&pod.ip), or_none(&pod.node), "<none>".into(), "<none>".into()]);
+        let or_none = |s: &str| {
+            if s.is_empty() {
+                "<none>".to_string()
+            } else {
+                s.to_string()
+            }
+        };
+        cells.extend([
+            or_none(&pod.ip),
+            or_none(&pod.node),
+            "<none>".into(),
+            "<none>".into(),
+        ]);
     }
     cells.join("\t")
 }
@@ -107,22 +120,53 @@ mod tests {
     }
 
     fn completed() -> ContainerStateView {
-        ContainerStateView::Terminated { reason: "Completed".into(), exit_code: 0, started_ms: 1, finished_ms: 2 }
+        ContainerStateView::Terminated {
+            reason: "Completed".into(),
+            exit_code: 0,
+            started_ms: 1,
+            finished_ms: 2,
+        }
     }
 
     fn waiting(reason: &str) -> ContainerStateView {
-        ContainerStateView::Waiting { reason: reason.into() }
+        ContainerStateView::Waiting {
+            reason: reason.into(),
+        }
     }
 
     #[test]
     fn status_follows_kubectl_rules() {
-        let both = pod("Running", vec![container("nginx-container", running(1), true), container("debian-container", running(1), true)]);
+        let both = pod(
+            "Running",
+            vec![
+                container("nginx-container", running(1), true),
+                container("debian-container", running(1), true),
+            ],
+        );
         assert_eq!(pod_status(&both), "Running");
-        let docs = pod("Running", vec![container("nginx-container", running(1), true), container("debian-container", completed(), false)]);
+        let docs = pod(
+            "Running",
+            vec![
+                container("nginx-container", running(1), true),
+                container("debian-container", completed(), false),
+            ],
+        );
         assert_eq!(pod_status(&docs), "NotReady");
-        let creating = pod("Pending", vec![container("nginx-container", waiting("ContainerCreating"), false), container("debian-container", waiting("ContainerCreating"), false)]);
+        let creating = pod(
+            "Pending",
+            vec![
+                container("nginx-container", waiting("ContainerCreating"), false),
+                container("debian-container", waiting("ContainerCreating"), false),
+            ],
+        );
         assert_eq!(pod_status(&creating), "ContainerCreating");
-        let pull = pod("Pending", vec![container("nginx-container", waiting("ErrImagePull"), false), container("debian-container", running(1), true)]);
+        let pull = pod(
+            "Pending",
+            vec![
+                container("nginx-container", waiting("ErrImagePull"), false),
+                container("debian-container", running(1), true),
+            ],
+        );
         assert_eq!(pod_status(&pull), "ErrImagePull");
         let done = pod("Succeeded", vec![container("a", completed(), false)]);
         assert_eq!(pod_status(&done), "Completed");
@@ -131,7 +175,13 @@ mod tests {
 
     #[test]
     fn table_layout_matches_kubectl() {
-        let p = pod("Running", vec![container("nginx-container", running(1), true), container("debian-container", completed(), false)]);
+        let p = pod(
+            "Running",
+            vec![
+                container("nginx-container", running(1), true),
+                container("debian-container", completed(), false),
+            ],
+        );
         assert_eq!(
             get_pods(&[p.clone()], 83_000, false),
             "NAME             READY   STATUS     RESTARTS   AGE\ntwo-containers   1/2     NotReady   0          83s\n"
@@ -140,6 +190,9 @@ mod tests {
             get_pods(&[p], 125_000, true),
             "NAME             READY   STATUS     RESTARTS   AGE    IP           NODE       NOMINATED NODE   READINESS GATES\ntwo-containers   1/2     NotReady   0          2m5s   10.244.0.5   minikube   <none>           <none>\n"
         );
-        assert_eq!(get_pods(&[], 0, false), "No resources found in default namespace.\n");
+        assert_eq!(
+            get_pods(&[], 0, false),
+            "No resources found in default namespace.\n"
+        );
     }
 }

@@ -196,5 +196,8 @@ pub fn logs_container_not_valid(container: &str, pod: &str) -> String {
 
 /// What exec and logs print (to stderr) when `-c` is omitted on a multi-container pod.
 pub fn defaulted_container(chosen: &str, all: &[&str]) -> String {
-    format!("Defaulted container \"{chosen}\" out of: {}\n", all.join(", "))
+    format!(
+        "Defaulted container \"{chosen}\" out of: {}\n",
+        all.join(", ")
+    )
 }

@@ -11,7 +11,10 @@ pub fn parse(argv: &[String]) -> Result<KubectlCommand, String> {
         _ => &args[..],
     };
     let (args, after_dash) = match args.iter().position(|a| *a == "--") {
-        Some(i) => (args.get(..i).unwrap_or(&[]), Some(args.get(i + 1..).unwrap_or(&[]))),
+        Some(i) => (
+            args.get(..i).unwrap_or(&[]),
+            Some(args.get(i + 1..).unwrap_or(&[])),
+        ),
         None => (args, None),
     };
     let mut flags = Flags::default();
@@ -110,7 +113,10 @@ impl Flags {
             Some((n, v)) => (n, Some(v.to_string())),
             None => (arg, None),
         };
-        let short_value = |flag: &str| arg.strip_prefix(flag).filter(|v| !v.is_empty() && !arg.starts_with("--"));
+        let short_value = |flag: &str| {
+            arg.strip_prefix(flag)
+                .filter(|v| !v.is_empty() && !arg.starts_with("--"))
+        };
         let mut value = |flag: &str| -> Result<String, String> {
             if let Some(v) = inline.clone() {
                 return Ok(v);
@@ -133,10 +139,18 @@ impl Flags {
                 self.stdin = true;
                 self.tty = true;
             }
-            _ if name.starts_with("-f") && !name.starts_with("--") => self.filename = Some(value("-f")?),
-            _ if name.starts_with("-c") && !name.starts_with("--") => self.container = Some(value("-c")?),
-            _ if name.starts_with("-n") && !name.starts_with("--") => self.namespace = Some(value("-n")?),
-            _ if name.starts_with("-o") && !name.starts_with("--") => self.output = Some(value("-o")?),
+            _ if name.starts_with("-f") && !name.starts_with("--") => {
+                self.filename = Some(value("-f")?)
+            }
+            _ if name.starts_with("-c") && !name.starts_with("--") => {
+                self.container = Some(value("-c")?)
+            }
+            _ if name.starts_with("-n") && !name.starts_with("--") => {
+                self.namespace = Some(value("-n")?)
+            }
+            _ if name.starts_with("-o") && !name.starts_with("--") => {
+                self.output = Some(value("-o")?)
+            }
             _ => return Err(format!("error: unknown flag: {name}")),
         }
         Ok(None)
@@ -152,14 +166,22 @@ fn resource(words: &[&str]) -> Result<(Option<String>, Option<String>), String> 
             None => Ok((Some(one.to_string()), None)),
         },
         [kind, name] => Ok((Some(kind.to_string()), Some(name.to_string()))),
-        [_, _, extra, ..] => Err(format!("error: podscope handles one pod at a time (unexpected \"{extra}\")")),
+        [_, _, extra, ..] => Err(format!(
+            "error: podscope handles one pod at a time (unexpected \"{extra}\")"
+        )),
     }
 }
 
 /// The pod of `exec`/`logs`: `NAME` or `pod/NAME`.
 fn pod_arg(words: &[&str]) -> Option<String> {
     let first = words.first()?;
-    Some(first.strip_prefix("pod/").or_else(|| first.strip_prefix("pods/")).unwrap_or(first).to_string())
+    Some(
+        first
+            .strip_prefix("pod/")
+            .or_else(|| first.strip_prefix("pods/"))
+            .unwrap_or(first)
+            .to_string(),
+    )
 }
 
 fn check_pods(kind: &str) -> Result<(), String> {
@@ -169,7 +191,9 @@ fn check_pods(kind: &str) -> Result<(), String> {
         | "node" | "no" | "namespaces" | "ns" | "configmaps" | "cm" | "secrets" => {
             Err(format!("error: podscope simulates only pods, not {kind}"))
         }
-        other => Err(format!("error: the server doesn't have a resource type \"{other}\"")),
+        other => Err(format!(
+            "error: the server doesn't have a resource type \"{other}\""
+        )),
     }
 }
 
@@ -184,33 +208,109 @@ mod tests {
 
     #[test]
     fn parses_the_supported_commands() {
-        assert_eq!(p("kubectl apply -f two-container-pod.yaml"), Ok(KubectlCommand::Apply { file: "two-container-pod.yaml".into() }));
-        assert_eq!(p("apply --filename=x.yaml"), Ok(KubectlCommand::Apply { file: "x.yaml".into() }));
-        assert_eq!(p("kubectl get pods"), Ok(KubectlCommand::GetPods { wide: false, name: None }));
-        assert_eq!(p("kubectl get po -o wide"), Ok(KubectlCommand::GetPods { wide: true, name: None }));
-        assert_eq!(p("kubectl get pod two-containers"), Ok(KubectlCommand::GetPods { wide: false, name: Some("two-containers".into()) }));
-        assert_eq!(p("kubectl describe pod/two-containers"), Ok(KubectlCommand::Describe { pod: "two-containers".into() }));
-        assert_eq!(p("kubectl delete pod two-containers -n default"), Ok(KubectlCommand::Delete { pod: "two-containers".into() }));
+        assert_eq!(
+            p("kubectl apply -f two-container-pod.yaml"),
+            Ok(KubectlCommand::Apply {
+                file: "two-container-pod.yaml".into()
+            })
+        );
+        assert_eq!(
+            p("apply --filename=x.yaml"),
+            Ok(KubectlCommand::Apply {
+                file: "x.yaml".into()
+            })
+        );
+        assert_eq!(
+            p("kubectl get pods"),
+            Ok(KubectlCommand::GetPods {
+                wide: false,
+                name: None
+            })
+        );
+        assert_eq!(
+            p("kubectl get po -o wide"),
+            Ok(KubectlCommand::GetPods {
+                wide: true,
+                name: None
+            })
+        );
+        assert_eq!(
+            p("kubectl get pod two-containers"),
+            Ok(KubectlCommand::GetPods {
+                wide: false,
+                name: Some("two-containers".into())
+            })
+        );
+        assert_eq!(
+            p("kubectl describe pod/two-containers"),
+            Ok(KubectlCommand::Describe {
+                pod: "two-containers".into()
+            })
+        );
+        assert_eq!(
+            p("kubectl delete pod two-containers -n default"),
+            Ok(KubectlCommand::Delete {
+                pod: "two-containers".into()
+            })
+        );
         assert_eq!(
             p("kubectl exec -it two-containers -c debian-container -- /bin/bash"),
-            Ok(KubectlCommand::Exec { pod: "two-containers".into(), container: Some("debian-container".into()), command: vec!["/bin/bash".into()], tty: true, stdin: true })
+            Ok(KubectlCommand::Exec {
+                pod: "two-containers".into(),
+                container: Some("debian-container".into()),
+                command: vec!["/bin/bash".into()],
+                tty: true,
+                stdin: true
+            })
         );
         assert_eq!(
             p("kubectl exec two-containers --container=nginx-container -- cat /etc/hosts -n"),
-            Ok(KubectlCommand::Exec { pod: "two-containers".into(), container: Some("nginx-container".into()), command: vec!["cat".into(), "/etc/hosts".into(), "-n".into()], tty: false, stdin: false })
+            Ok(KubectlCommand::Exec {
+                pod: "two-containers".into(),
+                container: Some("nginx-container".into()),
+                command: vec!["cat".into(), "/etc/hosts".into(), "-n".into()],
+                tty: false,
+                stdin: false
+            })
         );
-        assert_eq!(p("kubectl logs two-containers -c nginx-container"), Ok(KubectlCommand::Logs { pod: "two-containers".into(), container: Some("nginx-container".into()) }));
+        assert_eq!(
+            p("kubectl logs two-containers -c nginx-container"),
+            Ok(KubectlCommand::Logs {
+                pod: "two-containers".into(),
+                container: Some("nginx-container".into())
+            })
+        );
     }
 
     #[test]
     fn reports_kubectls_errors() {
-        assert_eq!(p("kubectl apply"), Err("error: must specify one of -f and -k".into()));
-        assert_eq!(p("kubectl frobnicate"), Err("error: unknown command \"frobnicate\" for \"kubectl\"".into()));
-        assert_eq!(p("kubectl get podz"), Err("error: the server doesn't have a resource type \"podz\"".into()));
-        assert_eq!(p("kubectl exec -it two-containers"), Err("error: you must specify at least one command for the container".into()));
+        assert_eq!(
+            p("kubectl apply"),
+            Err("error: must specify one of -f and -k".into())
+        );
+        assert_eq!(
+            p("kubectl frobnicate"),
+            Err("error: unknown command \"frobnicate\" for \"kubectl\"".into())
+        );
+        assert_eq!(
+            p("kubectl get podz"),
+            Err("error: the server doesn't have a resource type \"podz\"".into())
+        );
+        assert_eq!(
+            p("kubectl exec -it two-containers"),
+            Err("error: you must specify at least one command for the container".into())
+        );
         assert_eq!(p("kubectl exec two-containers ls"), Err("error: exec [POD] [COMMAND] is not supported anymore. Use exec [POD] -- [COMMAND] instead".into()));
-        assert_eq!(p("kubectl exec -- ls"), Err("error: pod, type/name or --filename must be specified".into()));
-        assert!(p("kubectl logs").unwrap_err().starts_with("error: expected 'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]'."));
-        assert_eq!(p("kubectl apply -f"), Err("error: flag needs an argument: -f".into()));
+        assert_eq!(
+            p("kubectl exec -- ls"),
+            Err("error: pod, type/name or --filename must be specified".into())
+        );
+        assert!(p("kubectl logs")
+            .unwrap_err()
+            .starts_with("error: expected 'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]'."));
+        assert_eq!(
+            p("kubectl apply -f"),
+            Err("error: flag needs an argument: -f".into())
+        );
     }
 }

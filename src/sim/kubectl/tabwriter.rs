@@ -8,7 +8,15 @@ pub fn tabwrite(text: &str, minwidth: usize, padding: usize) -> String {
     let lines: Vec<Vec<&str>> = text.split('\n').map(|l| l.split('\t').collect()).collect();
     let mut out = String::new();
     let mut widths = Vec::new();
-    format(&lines, 0, lines.len(), &mut widths, minwidth, padding, &mut out);
+    format(
+        &lines,
+        0,
+        lines.len(),
+        &mut widths,
+        minwidth,
+        padding,
+        &mut out,
+    );
     out
 }
 
@@ -45,7 +53,11 @@ fn format(
             if column >= cells(line) {
                 break;
             }
-            w = w.max(line.get(column).map_or(0, |c| width(c)).saturating_add(padding));
+            w = w.max(
+                line.get(column)
+                    .map_or(0, |c| width(c))
+                    .saturating_add(padding),
+            );
             this += 1;
         }
         widths.push(w);
@@ -84,6 +96,9 @@ mod tests {
         let t = tabwrite("a:\t1\nlonger:\t2\nbreak\nb:\t3\n", 0, 2);
         assert_eq!(t, "a:       1\nlonger:  2\nbreak\nb:  3\n");
         // Trailing empty text after a tab still pads the cell (kubectl's "Medium:     ").
-        assert_eq!(tabwrite("Medium:\t\nSizeLimit:\tx\n", 0, 2), "Medium:     \nSizeLimit:  x\n");
+        assert_eq!(
+            tabwrite("Medium:\t\nSizeLimit:\tx\n", 0, 2),
+            "Medium:     \nSizeLimit:  x\n"
+        );
     }
 }
