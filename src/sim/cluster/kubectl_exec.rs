@@ -59,7 +59,7 @@ impl Workstation<'_> {
                 };
                 match c.apply(&String::from_utf8_lossy(&bytes)) {
                     Ok(message) => {
-                        out.out(format!("{message}\n"));
+                        out.out(message);
                         0
                     }
                     Err(errors) => {
@@ -68,10 +68,11 @@ impl Workstation<'_> {
                     }
                 }
             }
-            KubectlCommand::GetPods { wide } => {
-                match &c.pod {
-                    Some(pod) => out.out(kubectl::get_pods(&[pod.view()], c.now_ms, wide)),
-                    None => out.err("No resources found in default namespace.\n"),
+            KubectlCommand::GetPods { wide, name } => {
+                match (c.pod.as_ref().filter(|p| name.as_ref().is_none_or(|n| n == p.name())), name) {
+                    (Some(pod), _) => out.out(kubectl::get_pods(&[pod.view()], c.now_ms, wide)),
+                    (None, Some(name)) => return not_found(&name, out),
+                    (None, None) => out.err(kubectl::no_resources()),
                 }
                 0
             }
@@ -91,7 +92,7 @@ impl Workstation<'_> {
                         0
                     }
                     None => {
-                        out.err(format!("error: container {name} is not valid for pod {pod}\n"));
+                        out.err(kubectl::logs_container_not_valid(&name, &pod));
                         1
                     }
                 }
@@ -101,7 +102,7 @@ impl Workstation<'_> {
                     return not_found(&pod, out);
                 }
                 c.delete_pod();
-                out.out(format!("pod \"{pod}\" deleted\n"));
+                out.out(kubectl::deleted(&pod));
                 0
             }
             KubectlCommand::Exec { pod, container, command, tty, .. } => self.exec(&pod, container, &command, tty, out),
@@ -114,7 +115,7 @@ impl Workstation<'_> {
         let Some(pod) = c.pod.as_mut().filter(|p| p.name() == pod_name) else { return not_found(pod_name, out) };
         let Some(name) = pick_container(pod, container, out) else { return 1 };
         let Some(ctr) = pod.container(&name) else {
-            out.err(format!("error: unable to upgrade connection: container not found (\"{name}\")\n"));
+            out.err(kubectl::exec_container_not_found(&name));
             return 1;
         };
         if !ctr.state.is_running() {
@@ -162,7 +163,7 @@ impl Workstation<'_> {
 
 /// `Error from server (NotFound): pods "x" not found`.
 fn not_found(pod: &str, out: &mut Output) -> i32 {
-    out.err(format!("Error from server (NotFound): pods \"{pod}\" not found\n"));
+    out.err(kubectl::pod_not_found(pod));
     1
 }
 
@@ -174,7 +175,7 @@ fn pick_container(pod: &crate::sim::pod::Pod, container: Option<String>, out: &m
     let names: Vec<&str> = pod.containers.iter().map(|c| c.spec.name.as_str()).collect();
     let first = names.first()?.to_string();
     if names.len() > 1 {
-        out.err(format!("Defaulted container \"{first}\" out of: {}\n", names.join(", ")));
+        out.err(kubectl::defaulted_container(&first, &names));
     }
     Some(first)
 }

@@ -10,6 +10,7 @@ mod session;
 pub use session::TerminalResult;
 
 use crate::sim::event::{Actor, EventKind, Trace};
+use crate::sim::kubectl;
 use crate::sim::manifest::{self, ManifestError};
 use crate::sim::net::Captured;
 use crate::sim::pod::Pod;
@@ -109,14 +110,14 @@ impl Cluster {
         let parsed = manifest::parse(yaml)?;
         if let Some(existing) = &self.pod {
             if existing.manifest == parsed {
-                return Ok(format!("pod/{} unchanged", parsed.name));
+                return Ok(kubectl::unchanged(&parsed.name));
             }
             self.delete_pod();
         }
         let name = parsed.name.clone();
         let pod = Pod::create(parsed, &mut self.now_ms, &mut self.trace);
         self.pod = Some(pod);
-        Ok(format!("pod/{name} created"))
+        Ok(kubectl::created(&name))
     }
 
     /// Deletes the pod: its processes stop and its emptyDir volumes are wiped.

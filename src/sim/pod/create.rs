@@ -139,7 +139,7 @@ impl Pod {
         self.k8s_events.push(K8sEventView {
             kind: kind.to_string(),
             reason: reason.to_string(),
-            at_ms: now_ms,
+            age_from_ms: now_ms,
             from: from.to_string(),
             message: message.to_string(),
         });

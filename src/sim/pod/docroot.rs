@@ -2,7 +2,7 @@
 //! `root /usr/share/nginx/html` of the image's `default.conf`, with whatever is mounted there.
 
 use crate::sim::fs::{normalize, Fs, NodeKind};
-use crate::sim::http::nginx::ROOT;
+use crate::sim::http::nginx::server::ROOT;
 use crate::sim::http::{DocRoot, FileStat};
 
 /// nginx's document root inside one container's mount namespace.

@@ -3,7 +3,7 @@
 
 use super::{Container, ContainerHost, ContainerState, Pod};
 use crate::sim::event::{Actor, EventKind, Trace};
-use crate::sim::http::Nginx;
+use crate::sim::http::nginx::Nginx;
 use crate::sim::manifest::RestartPolicy;
 use crate::sim::shell::Shell;
 

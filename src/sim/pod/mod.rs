@@ -21,7 +21,7 @@ pub use lifecycle::StartOutcome;
 pub use process::{ProcState, Process, ProcessTable};
 
 use crate::sim::fs::Fs;
-use crate::sim::http::Nginx;
+use crate::sim::http::nginx::Nginx;
 use crate::sim::image::Image;
 use crate::sim::kubectl::K8sEventView;
 use crate::sim::manifest::{ContainerSpec, PodManifest};
