@@ -20,14 +20,23 @@ impl Parsed {
 
     /// The last value given to option `c`.
     pub fn value(&self, c: char) -> Option<&str> {
-        self.values.iter().rev().find(|(k, _)| *k == c).map(|(_, v)| v.as_str())
+        self.values
+            .iter()
+            .rev()
+            .find(|(k, _)| *k == c)
+            .map(|(_, v)| v.as_str())
     }
 }
 
 /// Parses `args`: `flags` are the valid one-letter flags, `valued` those taking a value, `long`
 /// maps long options to a letter (a long option whose letter is in `valued` takes `=VALUE`).
 /// The error is GNU's message without the program name.
-pub(super) fn parse(args: &[String], flags: &str, valued: &str, long: &[(&str, char)]) -> Result<Parsed, String> {
+pub(super) fn parse(
+    args: &[String],
+    flags: &str,
+    valued: &str,
+    long: &[(&str, char)],
+) -> Result<Parsed, String> {
     let mut p = Parsed::default();
     let mut it = args.iter();
     while let Some(a) = it.next() {
@@ -40,15 +49,26 @@ pub(super) fn parse(args: &[String], flags: &str, valued: &str, long: &[(&str, c
                 Some((k, v)) => (k, Some(v.to_string())),
                 None => (name, None),
             };
-            let matches: Vec<&(&str, char)> = long.iter().filter(|(l, _)| l.starts_with(key)).collect();
-            let found = long.iter().find(|(l, _)| *l == key).or(if matches.len() == 1 { matches.first().copied() } else { None });
+            let matches: Vec<&(&str, char)> =
+                long.iter().filter(|(l, _)| l.starts_with(key)).collect();
+            let found = long
+                .iter()
+                .find(|(l, _)| *l == key)
+                .or(if matches.len() == 1 {
+                    matches.first().copied()
+                } else {
+                    None
+                });
             let Some((full, c)) = found else {
                 return Err(format!("unrecognized option '{a}'"));
             };
             if valued.contains(*c) {
                 let v = match val {
                     Some(v) => v,
-                    None => it.next().cloned().ok_or_else(|| format!("option '--{full}' requires an argument"))?,
+                    None => it
+                        .next()
+                        .cloned()
+                        .ok_or_else(|| format!("option '--{full}' requires an argument"))?,
                 };
                 p.values.push((*c, v));
             } else if val.is_some() {
@@ -66,7 +86,9 @@ pub(super) fn parse(args: &[String], flags: &str, valued: &str, long: &[(&str, c
             if valued.contains(c) {
                 let rest = bundle.get(i + c.len_utf8()..).unwrap_or_default();
                 let v = if rest.is_empty() {
-                    it.next().cloned().ok_or_else(|| format!("option requires an argument -- '{c}'"))?
+                    it.next()
+                        .cloned()
+                        .ok_or_else(|| format!("option requires an argument -- '{c}'"))?
                 } else {
                     rest.to_string()
                 };
@@ -96,9 +118,23 @@ mod tests {
         assert!(p.has('l') && p.has('a'));
         assert_eq!(p.value('n'), Some("5"));
         assert_eq!(p.operands, ["x", "-y"]);
-        assert_eq!(parse(&v(&["-z"]), "a", "", &[]).unwrap_err(), "invalid option -- 'z'");
-        assert_eq!(parse(&v(&["-n"]), "", "n", &[]).unwrap_err(), "option requires an argument -- 'n'");
-        assert_eq!(parse(&v(&["--rec"]), "", "", &[("recursive", 'r')]).unwrap().flags, ['r']);
-        assert_eq!(parse(&v(&["--nope"]), "", "", &[]).unwrap_err(), "unrecognized option '--nope'");
+        assert_eq!(
+            parse(&v(&["-z"]), "a", "", &[]).unwrap_err(),
+            "invalid option -- 'z'"
+        );
+        assert_eq!(
+            parse(&v(&["-n"]), "", "n", &[]).unwrap_err(),
+            "option requires an argument -- 'n'"
+        );
+        assert_eq!(
+            parse(&v(&["--rec"]), "", "", &[("recursive", 'r')])
+                .unwrap()
+                .flags,
+            ['r']
+        );
+        assert_eq!(
+            parse(&v(&["--nope"]), "", "", &[]).unwrap_err(),
+            "unrecognized option '--nope'"
+        );
     }
 }

@@ -21,7 +21,14 @@ struct Opts {
 /// `grep [-ivncrlqhHFE] [-e PATTERN | PATTERN] [FILE]...`: 0 if a line was selected, 1 if
 /// none, 2 on an error.
 pub(super) fn grep(args: &[String], ctx: &mut Ctx) -> i32 {
-    let long = [("ignore-case", 'i'), ("invert-match", 'v'), ("line-number", 'n'), ("count", 'c'), ("recursive", 'r'), ("quiet", 'q')];
+    let long = [
+        ("ignore-case", 'i'),
+        ("invert-match", 'v'),
+        ("line-number", 'n'),
+        ("count", 'c'),
+        ("recursive", 'r'),
+        ("quiet", 'q'),
+    ];
     let p = match parse(args, "ivncrRlqhHFEsw", "e", &long) {
         Ok(p) => p,
         Err(e) => {
@@ -40,7 +47,15 @@ pub(super) fn grep(args: &[String], ctx: &mut Ctx) -> i32 {
     };
     let recursive = p.has('r') || p.has('R');
     let implicit_dot = recursive && operands.is_empty();
-    let files = if operands.is_empty() { vec![if recursive { ".".to_string() } else { "-".to_string() }] } else { operands };
+    let files = if operands.is_empty() {
+        vec![if recursive {
+            ".".to_string()
+        } else {
+            "-".to_string()
+        }]
+    } else {
+        operands
+    };
     let opts = Opts {
         invert: p.has('v'),
         number: p.has('n'),
@@ -60,10 +75,20 @@ pub(super) fn grep(args: &[String], ctx: &mut Ctx) -> i32 {
             break;
         }
         let abs = ctx.abs(&f);
-        if recursive && f != "-" && ctx.fs.stat(ctx.ns, &abs).is_ok_and(|m| m.kind == NodeKind::Dir) {
+        if recursive
+            && f != "-"
+            && ctx
+                .fs
+                .stat(ctx.ns, &abs)
+                .is_ok_and(|m| m.kind == NodeKind::Dir)
+        {
             if let Ok(entries) = ctx.fs.read_dir(ctx.ns, &abs) {
                 for (name, _) in entries.into_iter().rev() {
-                    let child = if implicit_dot && f == "." { name } else { format!("{}/{name}", f.trim_end_matches('/')) };
+                    let child = if implicit_dot && f == "." {
+                        name
+                    } else {
+                        format!("{}/{name}", f.trim_end_matches('/'))
+                    };
                     queue.push(child);
                 }
             }
@@ -71,7 +96,11 @@ pub(super) fn grep(args: &[String], ctx: &mut Ctx) -> i32 {
         }
         match ctx.read_input(&f) {
             Ok(data) => {
-                let shown = if f == "-" { "(standard input)" } else { f.as_str() };
+                let shown = if f == "-" {
+                    "(standard input)"
+                } else {
+                    f.as_str()
+                };
                 matched |= search(&data, &pat, &opts, shown, ctx);
                 if matched && opts.quiet {
                     return 0;
@@ -79,7 +108,11 @@ pub(super) fn grep(args: &[String], ctx: &mut Ctx) -> i32 {
             }
             Err(k) => {
                 if !p.has('s') {
-                    let k = if recursive && k == FsErrorKind::IsADirectory { FsErrorKind::NotFound } else { k };
+                    let k = if recursive && k == FsErrorKind::IsADirectory {
+                        FsErrorKind::NotFound
+                    } else {
+                        k
+                    };
                     ctx.err("grep", &format!("{f}: {}", k.strerror()));
                 }
                 error = true;
@@ -124,7 +157,11 @@ fn search(data: &[u8], pat: &Pattern, o: &Opts, name: &str, ctx: &mut Ctx) -> bo
             ctx.out.out(format!("{name}\n"));
         }
     } else if o.count {
-        let prefix = if o.names { format!("{name}:") } else { String::new() };
+        let prefix = if o.names {
+            format!("{name}:")
+        } else {
+            String::new()
+        };
         ctx.out.out(format!("{prefix}{selected}\n"));
     }
     selected > 0

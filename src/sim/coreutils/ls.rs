@@ -36,7 +36,18 @@ struct Opts {
 
 /// `ls [-laAi1dR] [FILE]...`.
 pub(super) fn ls(args: &[String], ctx: &mut Ctx) -> i32 {
-    let p = match parse(args, "laAi1dRCh", "", &[("all", 'a'), ("almost-all", 'A'), ("inode", 'i'), ("directory", 'd'), ("recursive", 'R')]) {
+    let p = match parse(
+        args,
+        "laAi1dRCh",
+        "",
+        &[
+            ("all", 'a'),
+            ("almost-all", 'A'),
+            ("inode", 'i'),
+            ("directory", 'd'),
+            ("recursive", 'R'),
+        ],
+    ) {
         Ok(p) => p,
         Err(e) => {
             ctx.usage("ls", &e);
@@ -52,17 +63,26 @@ pub(super) fn ls(args: &[String], ctx: &mut Ctx) -> i32 {
         dir_itself: p.has('d'),
         recursive: p.has('R') && !p.has('d'),
     };
-    let operands = if p.operands.is_empty() { vec![".".to_string()] } else { p.operands.clone() };
+    let operands = if p.operands.is_empty() {
+        vec![".".to_string()]
+    } else {
+        p.operands.clone()
+    };
     let mut status = 0;
     let mut files = Vec::new();
     let mut dirs = Vec::new();
     for op in &operands {
         let abs = ctx.abs(op);
         let meta = match ctx.fs.lstat(ctx.ns, &abs) {
-            Ok(m) if m.kind == NodeKind::Symlink && !o.long && !o.dir_itself => ctx.fs.stat(ctx.ns, &abs).unwrap_or(m),
+            Ok(m) if m.kind == NodeKind::Symlink && !o.long && !o.dir_itself => {
+                ctx.fs.stat(ctx.ns, &abs).unwrap_or(m)
+            }
             Ok(m) => m,
             Err(e) => {
-                ctx.err("ls", &format!("cannot access '{op}': {}", e.kind.strerror()));
+                ctx.err(
+                    "ls",
+                    &format!("cannot access '{op}': {}", e.kind.strerror()),
+                );
                 status = 2;
                 continue;
             }
@@ -71,7 +91,11 @@ pub(super) fn ls(args: &[String], ctx: &mut Ctx) -> i32 {
         if meta.kind == NodeKind::Dir && !o.dir_itself {
             dirs.push(op.clone());
         } else {
-            files.push(Entry { name: op.clone(), meta, link });
+            files.push(Entry {
+                name: op.clone(),
+                meta,
+                link,
+            });
         }
     }
     files.sort_by(|a, b| a.name.cmp(&b.name));
@@ -97,7 +121,10 @@ pub(super) fn ls(args: &[String], ctx: &mut Ctx) -> i32 {
         }
         let entries = list_dir(&dir, &o, ctx);
         if o.long {
-            let blocks = entries.iter().map(|e| blocks_1k(&e.meta)).fold(0u64, u64::saturating_add);
+            let blocks = entries
+                .iter()
+                .map(|e| blocks_1k(&e.meta))
+                .fold(0u64, u64::saturating_add);
             ctx.out.out(format!("total {blocks}\n"));
         }
         print_entries(&entries, &o, ctx);
@@ -119,7 +146,11 @@ fn list_dir(dir: &str, o: &Opts, ctx: &mut Ctx) -> Vec<Entry> {
     if o.all {
         for (name, path) in [(".", abs.clone()), ("..", format!("{abs}/.."))] {
             if let Ok(meta) = ctx.fs.stat(ctx.ns, &path) {
-                out.push(Entry { name: name.to_string(), meta, link: None });
+                out.push(Entry {
+                    name: name.to_string(),
+                    meta,
+                    link: None,
+                });
             }
         }
     }
@@ -127,7 +158,11 @@ fn list_dir(dir: &str, o: &Opts, ctx: &mut Ctx) -> Vec<Entry> {
         if name.starts_with('.') && !o.all && !o.almost_all {
             continue;
         }
-        let link = if meta.kind == NodeKind::Symlink { ctx.fs.read_link(ctx.ns, &format!("{abs}/{name}")).ok() } else { None };
+        let link = if meta.kind == NodeKind::Symlink {
+            ctx.fs.read_link(ctx.ns, &format!("{abs}/{name}")).ok()
+        } else {
+            None
+        };
         out.push(Entry { name, meta, link });
     }
     out.sort_by(|a, b| a.name.as_bytes().cmp(b.name.as_bytes()));
@@ -170,7 +205,9 @@ pub(super) fn mode_string(m: &Metadata) -> String {
 /// `Nov 26 09:00` for recent times, `Nov 26  2025` for older ones.
 fn ls_time(mtime_ms: u64, now_ms: u64) -> String {
     let c = civil(mtime_ms);
-    let month = MONTHS.get(c.month.saturating_sub(1) as usize).unwrap_or(&"Jan");
+    let month = MONTHS
+        .get(c.month.saturating_sub(1) as usize)
+        .unwrap_or(&"Jan");
     if now_ms.abs_diff(mtime_ms) < SIX_MONTHS_MS {
         format!("{month} {:>2} {:02}:{:02}", c.day, c.hour, c.minute)
     } else {
@@ -180,17 +217,43 @@ fn ls_time(mtime_ms: u64, now_ms: u64) -> String {
 
 /// Prints one group of entries in the format the options ask for.
 fn print_entries(entries: &[Entry], o: &Opts, ctx: &mut Ctx) {
-    let ino_w = if o.inode { entries.iter().map(|e| e.meta.ino.to_string().len()).max().unwrap_or(0) } else { 0 };
-    let ino = |e: &Entry| if o.inode { format!("{:>ino_w$} ", e.meta.ino) } else { String::new() };
+    let ino_w = if o.inode {
+        entries
+            .iter()
+            .map(|e| e.meta.ino.to_string().len())
+            .max()
+            .unwrap_or(0)
+    } else {
+        0
+    };
+    let ino = |e: &Entry| {
+        if o.inode {
+            format!("{:>ino_w$} ", e.meta.ino)
+        } else {
+            String::new()
+        }
+    };
     if o.long {
-        let owners: Vec<(String, String)> = entries.iter().map(|e| (ctx.id_name(e.meta.uid, false), ctx.id_name(e.meta.gid, true))).collect();
+        let owners: Vec<(String, String)> = entries
+            .iter()
+            .map(|e| {
+                (
+                    ctx.id_name(e.meta.uid, false),
+                    ctx.id_name(e.meta.gid, true),
+                )
+            })
+            .collect();
         let w = |f: &dyn Fn(usize) -> usize| (0..entries.len()).map(f).max().unwrap_or(0);
         let link_w = w(&|i| entries.get(i).map_or(0, |e| e.meta.nlink.to_string().len()));
         let user_w = w(&|i| owners.get(i).map_or(0, |o| o.0.len()));
         let group_w = w(&|i| owners.get(i).map_or(0, |o| o.1.len()));
         let size_w = w(&|i| entries.get(i).map_or(0, |e| e.meta.size.to_string().len()));
         for (e, (user, group)) in entries.iter().zip(&owners) {
-            let target = e.link.as_ref().map(|t| format!(" -> {t}")).unwrap_or_default();
+            let target = e
+                .link
+                .as_ref()
+                .map(|t| format!(" -> {t}"))
+                .unwrap_or_default();
             ctx.out.out(format!(
                 "{}{} {:>link_w$} {user:<user_w$} {group:<group_w$} {:>size_w$} {} {}{target}\n",
                 ino(e),
@@ -203,14 +266,20 @@ fn print_entries(entries: &[Entry], o: &Opts, ctx: &mut Ctx) {
         }
         return;
     }
-    let cells: Vec<String> = entries.iter().map(|e| format!("{}{}", ino(e), e.name)).collect();
+    let cells: Vec<String> = entries
+        .iter()
+        .map(|e| format!("{}{}", ino(e), e.name))
+        .collect();
     if o.one {
         for c in cells {
             ctx.out.out(format!("{c}\n"));
         }
         return;
     }
-    let width = ctx.var("COLUMNS").and_then(|c| c.parse().ok()).unwrap_or(DEFAULT_WIDTH);
+    let width = ctx
+        .var("COLUMNS")
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(DEFAULT_WIDTH);
     ctx.out.out(columns(&cells, width));
 }
 
@@ -222,7 +291,8 @@ pub(super) fn columns(cells: &[String], width: usize) -> String {
         return String::new();
     }
     let lens: Vec<usize> = cells.iter().map(|c| c.chars().count()).collect();
-    let max_cols = (width / MIN_COLUMN_WIDTH + usize::from(width % MIN_COLUMN_WIDTH != 0)).clamp(1, n);
+    let max_cols =
+        (width / MIN_COLUMN_WIDTH + usize::from(width % MIN_COLUMN_WIDTH != 0)).clamp(1, n);
     let mut best: Vec<usize> = vec![lens.iter().copied().max().unwrap_or(0)];
     for cols in 1..=max_cols {
         let rows = n.div_ceil(cols);
@@ -262,7 +332,11 @@ pub(super) fn columns(cells: &[String], width: usize) -> String {
             if f >= n {
                 break;
             }
-            indent(&mut out, pos.saturating_add(*len), pos.saturating_add(max_w));
+            indent(
+                &mut out,
+                pos.saturating_add(*len),
+                pos.saturating_add(max_w),
+            );
             pos = pos.saturating_add(max_w);
         }
         out.push('\n');

@@ -55,9 +55,10 @@ pub struct Ctx<'a> {
 /// Every program this module provides, for PATH binaries and tab completion.
 pub fn names() -> &'static [&'static str] {
     &[
-        "basename", "cat", "cp", "date", "df", "dirname", "echo", "env", "false", "grep", "head", "hostname", "id",
-        "ln", "ls", "mkdir", "mount", "mv", "printenv", "pwd", "rm", "rmdir", "seq", "sleep", "sort", "stat", "tail",
-        "touch", "true", "uname", "uniq", "wc", "whoami", "yes",
+        "basename", "cat", "cp", "date", "df", "dirname", "echo", "env", "false", "grep", "head",
+        "hostname", "id", "ln", "ls", "mkdir", "mount", "mv", "printenv", "pwd", "rm", "rmdir",
+        "seq", "sleep", "sort", "stat", "tail", "touch", "true", "uname", "uniq", "wc", "whoami",
+        "yes",
     ]
 }
 
@@ -118,16 +119,27 @@ impl Ctx<'_> {
 
     /// Prints an option error plus GNU's `Try '<prog> --help'` line.
     fn usage(&mut self, prog: &str, msg: &str) {
-        self.out.err(format!("{prog}: {msg}\nTry '{prog} --help' for more information.\n"));
+        self.out.err(format!(
+            "{prog}: {msg}\nTry '{prog} --help' for more information.\n"
+        ));
     }
 
     /// An environment variable.
     fn var(&self, name: &str) -> Option<&str> {
-        self.env.iter().rev().find(|(k, _)| k == name).map(|(_, v)| v.as_str())
+        self.env
+            .iter()
+            .rev()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
     }
 
     /// Writes `data` to the file `arg` (as typed), pushing `FileWritten` or `WriteFailed`.
-    fn write_file(&mut self, arg: &str, data: &[u8], mode: WriteMode) -> Result<WriteInfo, FsError> {
+    fn write_file(
+        &mut self,
+        arg: &str,
+        data: &[u8],
+        mode: WriteMode,
+    ) -> Result<WriteInfo, FsError> {
         let path = self.abs(arg);
         let result = self.fs.write(self.ns, &path, data, mode, *self.now_ms);
         self.record_write(&path, &result);
@@ -138,7 +150,12 @@ impl Ctx<'_> {
     fn record_write(&mut self, path: &str, result: &Result<WriteInfo, FsError>) {
         match result {
             Ok(w) => {
-                let also_at = self.fs.paths_of_inode(w.ino).into_iter().filter(|(ns, _)| ns != self.ns).collect();
+                let also_at = self
+                    .fs
+                    .paths_of_inode(w.ino)
+                    .into_iter()
+                    .filter(|(ns, _)| ns != self.ns)
+                    .collect();
                 self.events.push(EventKind::FileWritten {
                     path: path.to_string(),
                     inode: w.ino,
@@ -147,7 +164,10 @@ impl Ctx<'_> {
                     also_at,
                 });
             }
-            Err(e) => self.events.push(EventKind::WriteFailed { path: path.to_string(), error: e.kind.strerror().to_string() }),
+            Err(e) => self.events.push(EventKind::WriteFailed {
+                path: path.to_string(),
+                error: e.kind.strerror().to_string(),
+            }),
         }
     }
 

@@ -10,7 +10,10 @@ enum Atom {
     /// A literal byte.
     Lit(u8),
     /// A bracket expression: byte ranges, negated or not.
-    Class { negated: bool, ranges: Vec<(u8, u8)> },
+    Class {
+        negated: bool,
+        ranges: Vec<(u8, u8)>,
+    },
 }
 
 /// A compiled pattern.
@@ -33,7 +36,8 @@ impl Pattern {
             i = 1;
         }
         let mut end = bytes.len();
-        let anchored_end = !fixed && end > i && bytes.last() == Some(&b'$') && !escaped_at(bytes, end - 1);
+        let anchored_end =
+            !fixed && end > i && bytes.last() == Some(&b'$') && !escaped_at(bytes, end - 1);
         if anchored_end {
             end -= 1;
         }
@@ -67,7 +71,12 @@ impl Pattern {
             };
             pieces.push((atom, false));
         }
-        Pattern { pieces, anchored_start, anchored_end, ignore_case }
+        Pattern {
+            pieces,
+            anchored_start,
+            anchored_end,
+            ignore_case,
+        }
     }
 
     /// True when the pattern matches somewhere in `line` (without its newline).
@@ -75,7 +84,7 @@ impl Pattern {
         let n = self.pieces.len();
         let mut states = vec![false; n + 1];
         self.add(&mut states, 0);
-        for (pos, &b) in line.iter().enumerate() {
+        for &b in line {
             if states.get(n) == Some(&true) && !self.anchored_end {
                 return true;
             }
@@ -89,7 +98,6 @@ impl Pattern {
                 self.add(&mut next, 0);
             }
             states = next;
-            let _ = pos;
         }
         states.get(n) == Some(&true)
     }
@@ -106,7 +114,13 @@ impl Pattern {
     }
 
     fn atom_matches(&self, atom: &Atom, b: u8) -> bool {
-        let fold = |x: u8| if self.ignore_case { x.to_ascii_lowercase() } else { x };
+        let fold = |x: u8| {
+            if self.ignore_case {
+                x.to_ascii_lowercase()
+            } else {
+                x
+            }
+        };
         match atom {
             Atom::Any => b != b'\n',
             Atom::Lit(l) => fold(*l) == fold(b),
@@ -125,7 +139,15 @@ impl Pattern {
 
 /// True when the byte at `idx` is preceded by an odd number of backslashes.
 fn escaped_at(bytes: &[u8], idx: usize) -> bool {
-    bytes.get(..idx).unwrap_or_default().iter().rev().take_while(|b| **b == b'\\').count() % 2 == 1
+    bytes
+        .get(..idx)
+        .unwrap_or_default()
+        .iter()
+        .rev()
+        .take_while(|b| **b == b'\\')
+        .count()
+        % 2
+        == 1
 }
 
 /// Parses a bracket expression after `[`; returns the atom and the bytes used (including `]`).
@@ -180,6 +202,6 @@ mod tests {
         assert!(Pattern::new("HELLO", true, false).is_match(b"hello"));
         assert!(Pattern::new("a.*", false, true).is_match(b"xa.*"));
         assert!(!Pattern::new("a.*", false, true).is_match(b"ab"));
-        assert!(m("a*a*a*a*a*a*a*a*b", &"a".repeat(5000)) == false);
+        assert!(!m("a*a*a*a*a*a*a*a*b", &"a".repeat(5000)));
     }
 }

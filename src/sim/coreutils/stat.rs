@@ -22,16 +22,31 @@ pub(super) fn stat(args: &[String], ctx: &mut Ctx) -> i32 {
     let mut status = 0;
     for f in &p.operands {
         let abs = ctx.abs(f);
-        let result = if p.has('L') { ctx.fs.stat(ctx.ns, &abs) } else { ctx.fs.lstat(ctx.ns, &abs) };
+        let result = if p.has('L') {
+            ctx.fs.stat(ctx.ns, &abs)
+        } else {
+            ctx.fs.lstat(ctx.ns, &abs)
+        };
         match result {
             Ok(m) => {
-                let link = if m.kind == NodeKind::Symlink { ctx.fs.read_link(ctx.ns, &abs).ok() } else { None };
-                let device = if ctx.fs.volume_of(m.ino).is_some() { "254,1" } else { "0,52" };
+                let link = if m.kind == NodeKind::Symlink {
+                    ctx.fs.read_link(ctx.ns, &abs).ok()
+                } else {
+                    None
+                };
+                let device = if ctx.fs.volume_of(m.ino).is_some() {
+                    "254,1"
+                } else {
+                    "0,52"
+                };
                 let text = report(f, &m, link.as_deref(), device, ctx);
                 ctx.out.out(text);
             }
             Err(e) => {
-                ctx.err("stat", &format!("cannot statx '{f}': {}", e.kind.strerror()));
+                ctx.err(
+                    "stat",
+                    &format!("cannot statx '{f}': {}", e.kind.strerror()),
+                );
                 status = 1;
             }
         }

@@ -19,7 +19,9 @@ pub(super) fn env(args: &[String], ctx: &mut Ctx) -> Option<i32> {
     let mut vars: Vec<(String, String)> = ctx.env.to_vec();
     let mut rest = args;
     while let Some((first, tail)) = rest.split_first() {
-        let Some((k, v)) = first.split_once('=') else { break };
+        let Some((k, v)) = first.split_once('=') else {
+            break;
+        };
         vars.retain(|(n, _)| n != k);
         vars.push((k.to_string(), v.to_string()));
         rest = tail;
@@ -83,13 +85,18 @@ pub(super) fn id(args: &[String], ctx: &mut Ctx) -> i32 {
     let (uid, gid) = match p.operands.first() {
         None => (0, 0),
         Some(user) => {
-            let passwd = String::from_utf8_lossy(&ctx.fs.read(ctx.ns, "/etc/passwd").unwrap_or_default()).to_string();
+            let passwd =
+                String::from_utf8_lossy(&ctx.fs.read(ctx.ns, "/etc/passwd").unwrap_or_default())
+                    .to_string();
             let found = passwd.lines().find_map(|l| {
                 let f: Vec<&str> = l.split(':').collect();
                 if f.first() != Some(&user.as_str()) {
                     return None;
                 }
-                Some((f.get(2)?.parse::<u32>().ok()?, f.get(3)?.parse::<u32>().ok()?))
+                Some((
+                    f.get(2)?.parse::<u32>().ok()?,
+                    f.get(3)?.parse::<u32>().ok()?,
+                ))
             });
             match found {
                 Some(ids) => ids,
@@ -102,9 +109,17 @@ pub(super) fn id(args: &[String], ctx: &mut Ctx) -> i32 {
     };
     let (user, group) = (ctx.id_name(uid, false), ctx.id_name(gid, true));
     let line = if p.has('u') {
-        if p.has('n') { user } else { uid.to_string() }
+        if p.has('n') {
+            user
+        } else {
+            uid.to_string()
+        }
     } else if p.has('g') || p.has('G') {
-        if p.has('n') { group } else { gid.to_string() }
+        if p.has('n') {
+            group
+        } else {
+            gid.to_string()
+        }
     } else {
         format!("uid={uid}({user}) gid={gid}({group}) groups={gid}({group})")
     };
@@ -128,11 +143,15 @@ pub(super) fn hostname(args: &[String], ctx: &mut Ctx) -> Option<i32> {
         }
         Some("-i" | "-I" | "--ip-address" | "--all-ip-addresses") => None,
         Some("-s" | "--short") => {
-            ctx.out.out(format!("{}\n", ctx.hostname.split('.').next().unwrap_or(ctx.hostname)));
+            ctx.out.out(format!(
+                "{}\n",
+                ctx.hostname.split('.').next().unwrap_or(ctx.hostname)
+            ));
             Some(0)
         }
         Some(_) => {
-            ctx.out.err("hostname: you must be root to change the host name\n");
+            ctx.out
+                .err("hostname: you must be root to change the host name\n");
             Some(1)
         }
     }
@@ -141,7 +160,9 @@ pub(super) fn hostname(args: &[String], ctx: &mut Ctx) -> Option<i32> {
 /// `pwd [-L|-P]`.
 pub(super) fn pwd(args: &[String], ctx: &mut Ctx) -> i32 {
     let dir = if args.iter().any(|a| a == "-P") {
-        ctx.fs.realpath(ctx.ns, ctx.cwd).unwrap_or_else(|_| ctx.cwd.to_string())
+        ctx.fs
+            .realpath(ctx.ns, ctx.cwd)
+            .unwrap_or_else(|_| ctx.cwd.to_string())
     } else {
         ctx.cwd.to_string()
     };
@@ -152,12 +173,20 @@ pub(super) fn pwd(args: &[String], ctx: &mut Ctx) -> i32 {
 /// `mount` with no arguments: lists the namespace's mounts.
 pub(super) fn mount(args: &[String], ctx: &mut Ctx) -> i32 {
     if !args.is_empty() {
-        ctx.out.err("mount: only root can use \"--options\" option (effective UID is 0)\n");
+        ctx.out
+            .err("mount: only root can use \"--options\" option (effective UID is 0)\n");
         return 1;
     }
     for m in ctx.fs.mounts(ctx.ns) {
-        let opts = if m.read_only { "ro,relatime" } else { "rw,relatime" };
-        ctx.out.out(format!("{} on {} type {} ({opts})\n", m.source, m.target, m.fstype));
+        let opts = if m.read_only {
+            "ro,relatime"
+        } else {
+            "rw,relatime"
+        };
+        ctx.out.out(format!(
+            "{} on {} type {} ({opts})\n",
+            m.source, m.target, m.fstype
+        ));
     }
     0
 }
@@ -180,7 +209,11 @@ pub(super) fn df(args: &[String], ctx: &mut Ctx) -> i32 {
             Ok(real) => {
                 let best = mounts
                     .iter()
-                    .filter(|m| m.target == "/" || real == m.target || real.starts_with(&format!("{}/", m.target)))
+                    .filter(|m| {
+                        m.target == "/"
+                            || real == m.target
+                            || real.starts_with(&format!("{}/", m.target))
+                    })
                     .max_by_key(|m| m.target.len());
                 chosen.extend(best.cloned());
             }
@@ -198,21 +231,73 @@ pub(super) fn df(args: &[String], ctx: &mut Ctx) -> i32 {
     }
     let used_bytes = ctx.fs.volumes_usage_total();
     let used = DISK_USED_BASE.saturating_add(used_bytes.div_ceil(1024));
-    let avail = DISK_1K_BLOCKS.saturating_sub(used).saturating_sub(DISK_1K_BLOCKS / 20);
-    let pct = used.saturating_mul(100).div_ceil(used.saturating_add(avail).max(1));
+    let avail = DISK_1K_BLOCKS
+        .saturating_sub(used)
+        .saturating_sub(DISK_1K_BLOCKS / 20);
+    let pct = used
+        .saturating_mul(100)
+        .div_ceil(used.saturating_add(avail).max(1));
     let human = p.has('h');
     let fmt = |k: u64| if human { human_size(k) } else { k.to_string() };
-    let header = if human { ["Size", "Used", "Avail"] } else { ["1K-blocks", "Used", "Available"] };
+    let header = if human {
+        ["Size", "Used", "Avail"]
+    } else {
+        ["1K-blocks", "Used", "Available"]
+    };
     let rows: Vec<[String; 6]> = chosen
         .iter()
-        .map(|m| [m.source.clone(), fmt(DISK_1K_BLOCKS), fmt(used), fmt(avail), format!("{pct}%"), m.target.clone()])
+        .map(|m| {
+            [
+                m.source.clone(),
+                fmt(DISK_1K_BLOCKS),
+                fmt(used),
+                fmt(avail),
+                format!("{pct}%"),
+                m.target.clone(),
+            ]
+        })
         .collect();
-    let col = |i: usize, head: &str, min: usize| rows.iter().map(|r| r.get(i).map_or(0, String::len)).chain([head.len(), min]).max().unwrap_or(0);
-    let w = [col(0, "Filesystem", 14), col(1, header[0], 0), col(2, header[1], 0), col(3, header[2], 0), col(4, "Use%", 0)];
-    let line = |r: [&str; 6]| format!("{:<w0$} {:>w1$} {:>w2$} {:>w3$} {:>w4$} {}\n", r[0], r[1], r[2], r[3], r[4], r[5], w0 = w[0], w1 = w[1], w2 = w[2], w3 = w[3], w4 = w[4]);
-    ctx.out.out(line(["Filesystem", header[0], header[1], header[2], "Use%", "Mounted on"]));
+    let col = |i: usize, head: &str, min: usize| {
+        rows.iter()
+            .map(|r| r.get(i).map_or(0, String::len))
+            .chain([head.len(), min])
+            .max()
+            .unwrap_or(0)
+    };
+    let w = [
+        col(0, "Filesystem", 14),
+        col(1, header[0], 0),
+        col(2, header[1], 0),
+        col(3, header[2], 0),
+        col(4, "Use%", 0),
+    ];
+    let line = |r: [&str; 6]| {
+        format!(
+            "{:<w0$} {:>w1$} {:>w2$} {:>w3$} {:>w4$} {}\n",
+            r[0],
+            r[1],
+            r[2],
+            r[3],
+            r[4],
+            r[5],
+            w0 = w[0],
+            w1 = w[1],
+            w2 = w[2],
+            w3 = w[3],
+            w4 = w[4]
+        )
+    };
+    ctx.out.out(line([
+        "Filesystem",
+        header[0],
+        header[1],
+        header[2],
+        "Use%",
+        "Mounted on",
+    ]));
     for r in &rows {
-        ctx.out.out(line([&r[0], &r[1], &r[2], &r[3], &r[4], &r[5]]));
+        ctx.out
+            .out(line([&r[0], &r[1], &r[2], &r[3], &r[4], &r[5]]));
     }
     status
 }
@@ -259,7 +344,10 @@ pub(super) fn date(args: &[String], ctx: &mut Ctx) -> i32 {
 /// Expands the `strftime` conversions `date` users type most.
 fn strftime(format: &str, now_ms: u64) -> String {
     let c = civil(now_ms);
-    let month = MONTHS.get(c.month.saturating_sub(1) as usize).copied().unwrap_or("Jan");
+    let month = MONTHS
+        .get(c.month.saturating_sub(1) as usize)
+        .copied()
+        .unwrap_or("Jan");
     let day = WEEKDAYS.get(c.weekday as usize).copied().unwrap_or("Thu");
     let mut out = String::new();
     let mut chars = format.chars();

@@ -38,19 +38,30 @@ enum Count {
 /// Parses a `-n`/`-c` value; `None` if it is not a number.
 fn parse_count(v: &str, plus_means_from: bool) -> Option<Count> {
     if let Some(n) = v.strip_prefix('-') {
-        return n.parse().ok().map(if plus_means_from { Count::Edge } else { Count::Other });
+        return n.parse().ok().map(if plus_means_from {
+            Count::Edge
+        } else {
+            Count::Other
+        });
     }
     if let Some(n) = v.strip_prefix('+') {
-        return n.parse().ok().map(if plus_means_from { Count::Other } else { Count::Edge });
+        return n.parse().ok().map(if plus_means_from {
+            Count::Other
+        } else {
+            Count::Edge
+        });
     }
     v.parse().ok().map(Count::Edge)
 }
 
-/// Rewrites the obsolete `-5` into `-n 5`.
+/// Rewrites the obsolete `-5` (first argument only) into `-n 5`.
 fn old_style(args: &[String]) -> Vec<String> {
     args.iter()
-        .flat_map(|a| match a.strip_prefix('-') {
-            Some(d) if !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit()) => vec!["-n".to_string(), d.to_string()],
+        .enumerate()
+        .flat_map(|(i, a)| match a.strip_prefix('-') {
+            Some(d) if i == 0 && !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit()) => {
+                vec!["-n".to_string(), d.to_string()]
+            }
             _ => vec![a.clone()],
         })
         .collect()
@@ -59,7 +70,12 @@ fn old_style(args: &[String]) -> Vec<String> {
 /// `head` and `tail`: `-n N`, `-c N`, several files with `==> f <==` headers, `tail -f`.
 fn head_tail(prog: &str, args: &[String], ctx: &mut Ctx) -> i32 {
     let is_tail = prog == "tail";
-    let p = match parse(&old_style(args), if is_tail { "qvf" } else { "qv" }, "nc", &[("lines", 'n'), ("bytes", 'c'), ("follow", 'f')]) {
+    let p = match parse(
+        &old_style(args),
+        if is_tail { "qvf" } else { "qv" },
+        "nc",
+        &[("lines", 'n'), ("bytes", 'c'), ("follow", 'f')],
+    ) {
         Ok(p) => p,
         Err(e) => {
             ctx.usage(prog, &e);
@@ -85,16 +101,28 @@ fn head_tail(prog: &str, args: &[String], ctx: &mut Ctx) -> i32 {
                 continue;
             }
             Err(k) => {
-                ctx.err(prog, &format!("cannot open '{f}' for reading: {}", k.strerror()));
+                ctx.err(
+                    prog,
+                    &format!("cannot open '{f}' for reading: {}", k.strerror()),
+                );
                 status = 1;
                 continue;
             }
         };
         if headers {
-            let name = if f == "-" { "standard input" } else { f.as_str() };
-            ctx.out.out(format!("{}==> {name} <==\n", if i > 0 { "\n" } else { "" }));
+            let name = if f == "-" {
+                "standard input"
+            } else {
+                f.as_str()
+            };
+            ctx.out
+                .out(format!("{}==> {name} <==\n", if i > 0 { "\n" } else { "" }));
         }
-        let chunks: Vec<&[u8]> = if bytes_mode { data.chunks(1).collect() } else { lines(&data) };
+        let chunks: Vec<&[u8]> = if bytes_mode {
+            data.chunks(1).collect()
+        } else {
+            lines(&data)
+        };
         let total = chunks.len();
         let range = match (is_tail, count) {
             (false, Count::Edge(n)) => 0..n.min(total),
@@ -124,14 +152,22 @@ pub(super) fn tail(args: &[String], ctx: &mut Ctx) -> i32 {
 
 /// `wc [-lwc] [FILE]...`, with GNU's column widths.
 pub(super) fn wc(args: &[String], ctx: &mut Ctx) -> i32 {
-    let p = match parse(args, "lwcm", "", &[("lines", 'l'), ("words", 'w'), ("bytes", 'c')]) {
+    let p = match parse(
+        args,
+        "lwcm",
+        "",
+        &[("lines", 'l'), ("words", 'w'), ("bytes", 'c')],
+    ) {
         Ok(p) => p,
         Err(e) => {
             ctx.usage("wc", &e);
             return 1;
         }
     };
-    let mut which: Vec<char> = ['l', 'w', 'c'].into_iter().filter(|c| p.has(*c) || (*c == 'c' && p.has('m'))).collect();
+    let mut which: Vec<char> = ['l', 'w', 'c']
+        .into_iter()
+        .filter(|c| p.has(*c) || (*c == 'c' && p.has('m')))
+        .collect();
     if which.is_empty() {
         which = vec!['l', 'w', 'c'];
     }
@@ -164,12 +200,19 @@ pub(super) fn wc(args: &[String], ctx: &mut Ctx) -> i32 {
     if stdin_like {
         width = width.max(7);
     }
-    if which.len() == 1 && results.len() == 1 && !files.is_empty() {
+    if which.len() == 1 && results.len() == 1 {
         width = 1;
     }
-    let total = results.iter().filter_map(|(c, _)| *c).fold([0u64; 3], |acc, c| {
-        [acc[0].saturating_add(c[0]), acc[1].saturating_add(c[1]), acc[2].saturating_add(c[2])]
-    });
+    let total = results
+        .iter()
+        .filter_map(|(c, _)| *c)
+        .fold([0u64; 3], |acc, c| {
+            [
+                acc[0].saturating_add(c[0]),
+                acc[1].saturating_add(c[1]),
+                acc[2].saturating_add(c[2]),
+            ]
+        });
     if files.len() > 1 {
         results.push((Some(total), Some("total".into())));
     }
@@ -200,7 +243,10 @@ pub(super) fn wc(args: &[String], ctx: &mut Ctx) -> i32 {
 /// Lines, words and bytes of `data`.
 fn counts(data: &[u8]) -> [u64; 3] {
     let lines = data.iter().filter(|b| **b == b'\n').count() as u64;
-    let words = data.split(|b| b.is_ascii_whitespace()).filter(|w| !w.is_empty()).count() as u64;
+    let words = data
+        .split(|b| b.is_ascii_whitespace())
+        .filter(|w| !w.is_empty())
+        .count() as u64;
     [lines, words, data.len() as u64]
 }
 
@@ -217,7 +263,9 @@ fn gather(prog: &str, files: &[String], ctx: &mut Ctx) -> Result<Vec<u8>, i32> {
             }
             Err(k) => {
                 let msg = match (prog, k) {
-                    ("sort", FsErrorKind::IsADirectory) => format!("read failed: {f}: {}", k.strerror()),
+                    ("sort", FsErrorKind::IsADirectory) => {
+                        format!("read failed: {f}: {}", k.strerror())
+                    }
                     ("sort", _) => format!("cannot read: {f}: {}", k.strerror()),
                     (_, FsErrorKind::IsADirectory) => format!("error reading '{f}'"),
                     _ => format!("{f}: {}", k.strerror()),
@@ -232,7 +280,12 @@ fn gather(prog: &str, files: &[String], ctx: &mut Ctx) -> Result<Vec<u8>, i32> {
 
 /// `sort [-r] [-n] [-u] [FILE]...` in the C locale (byte order).
 pub(super) fn sort(args: &[String], ctx: &mut Ctx) -> i32 {
-    let p = match parse(args, "rnuf", "", &[("reverse", 'r'), ("numeric-sort", 'n'), ("unique", 'u')]) {
+    let p = match parse(
+        args,
+        "rnuf",
+        "",
+        &[("reverse", 'r'), ("numeric-sort", 'n'), ("unique", 'u')],
+    ) {
         Ok(p) => p,
         Err(e) => {
             ctx.usage("sort", &e);
@@ -245,21 +298,45 @@ pub(super) fn sort(args: &[String], ctx: &mut Ctx) -> i32 {
     };
     let mut rows: Vec<&[u8]> = data.split(|b| *b == b'\n').collect();
     rows.pop();
-    let key = |l: &[u8]| -> Vec<u8> { if p.has('f') { l.to_ascii_uppercase() } else { l.to_vec() } };
+    let key = |l: &[u8]| -> Vec<u8> {
+        if p.has('f') {
+            l.to_ascii_uppercase()
+        } else {
+            l.to_vec()
+        }
+    };
     let num = |l: &[u8]| -> f64 {
         let s = String::from_utf8_lossy(l);
-        let t: String = s.trim_start().chars().enumerate().take_while(|(i, c)| c.is_ascii_digit() || *c == '.' || (*i == 0 && *c == '-')).map(|(_, c)| c).collect();
+        let t: String = s
+            .trim_start()
+            .chars()
+            .enumerate()
+            .take_while(|(i, c)| c.is_ascii_digit() || *c == '.' || (*i == 0 && *c == '-'))
+            .map(|(_, c)| c)
+            .collect();
         t.parse().unwrap_or(0.0)
     };
     rows.sort_by(|a, b| {
-        let primary = if p.has('n') { num(a).total_cmp(&num(b)) } else { std::cmp::Ordering::Equal };
-        primary.then_with(|| key(a).cmp(&key(b))).then_with(|| a.cmp(b))
+        let primary = if p.has('n') {
+            num(a).total_cmp(&num(b))
+        } else {
+            std::cmp::Ordering::Equal
+        };
+        primary
+            .then_with(|| key(a).cmp(&key(b)))
+            .then_with(|| a.cmp(b))
     });
     if p.has('r') {
         rows.reverse();
     }
     if p.has('u') {
-        rows.dedup_by(|a, b| if p.has('n') { num(a) == num(b) } else { key(a) == key(b) });
+        rows.dedup_by(|a, b| {
+            if p.has('n') {
+                num(a) == num(b)
+            } else {
+                key(a) == key(b)
+            }
+        });
     }
     for r in rows {
         ctx.out.out(r);
@@ -270,7 +347,12 @@ pub(super) fn sort(args: &[String], ctx: &mut Ctx) -> i32 {
 
 /// `uniq [-c] [-d] [-u] [INPUT]`: collapses adjacent equal lines.
 pub(super) fn uniq(args: &[String], ctx: &mut Ctx) -> i32 {
-    let p = match parse(args, "cdui", "", &[("count", 'c'), ("repeated", 'd'), ("unique", 'u')]) {
+    let p = match parse(
+        args,
+        "cdui",
+        "",
+        &[("count", 'c'), ("repeated", 'd'), ("unique", 'u')],
+    ) {
         Ok(p) => p,
         Err(e) => {
             ctx.usage("uniq", &e);
@@ -283,7 +365,13 @@ pub(super) fn uniq(args: &[String], ctx: &mut Ctx) -> i32 {
     };
     let mut rows: Vec<&[u8]> = data.split(|b| *b == b'\n').collect();
     rows.pop();
-    let same = |a: &[u8], b: &[u8]| if p.has('i') { a.eq_ignore_ascii_case(b) } else { a == b };
+    let same = |a: &[u8], b: &[u8]| {
+        if p.has('i') {
+            a.eq_ignore_ascii_case(b)
+        } else {
+            a == b
+        }
+    };
     let mut groups: Vec<(&[u8], usize)> = Vec::new();
     for r in rows {
         match groups.last_mut() {

@@ -12,7 +12,10 @@ pub(super) fn echo(args: &[String], ctx: &mut Ctx) -> i32 {
     let mut escapes = false;
     let mut rest = args;
     while let Some((first, tail)) = rest.split_first() {
-        let Some(letters) = first.strip_prefix('-').filter(|l| !l.is_empty() && l.chars().all(|c| "neE".contains(c))) else {
+        let Some(letters) = first
+            .strip_prefix('-')
+            .filter(|l| !l.is_empty() && l.chars().all(|c| "neE".contains(c)))
+        else {
             break;
         };
         for c in letters.chars() {
@@ -75,13 +78,22 @@ fn unescape(s: &[u8]) -> (Vec<u8>, bool) {
             b'c' => return (out, true),
             b'0' | b'x' => {
                 let (radix, max) = if e == b'0' { (8, 3) } else { (16, 2) };
-                let digits: Vec<u8> = s.iter().skip(i).take(max).take_while(|d| (**d as char).is_digit(radix)).copied().collect();
+                let digits: Vec<u8> = s
+                    .iter()
+                    .skip(i)
+                    .take(max)
+                    .take_while(|d| (**d as char).is_digit(radix))
+                    .copied()
+                    .collect();
                 if e == b'x' && digits.is_empty() {
                     out.extend_from_slice(b"\\x");
                     continue;
                 }
                 i += digits.len();
-                let v = digits.iter().fold(0u32, |acc, d| acc.saturating_mul(radix).saturating_add((*d as char).to_digit(radix).unwrap_or(0)));
+                let v = digits.iter().fold(0u32, |acc, d| {
+                    acc.saturating_mul(radix)
+                        .saturating_add((*d as char).to_digit(radix).unwrap_or(0))
+                });
                 out.push((v & 0xff) as u8);
             }
             other => {
@@ -98,13 +110,29 @@ fn seq_number(s: &str) -> Option<(i128, u32)> {
     let (int, frac) = s.split_once('.').unwrap_or((s, ""));
     let neg = int.starts_with('-');
     let digits = int.trim_start_matches(['-', '+']);
-    if (digits.is_empty() && frac.is_empty()) || !digits.bytes().chain(frac.bytes()).all(|b| b.is_ascii_digit()) || frac.len() > 9 {
+    if (digits.is_empty() && frac.is_empty())
+        || !digits
+            .bytes()
+            .chain(frac.bytes())
+            .all(|b| b.is_ascii_digit())
+        || frac.len() > 9
+    {
         return None;
     }
-    let whole: i128 = if digits.is_empty() { 0 } else { digits.parse().ok()? };
-    let f: i128 = if frac.is_empty() { 0 } else { frac.parse().ok()? };
+    let whole: i128 = if digits.is_empty() {
+        0
+    } else {
+        digits.parse().ok()?
+    };
+    let f: i128 = if frac.is_empty() {
+        0
+    } else {
+        frac.parse().ok()?
+    };
     let dec = frac.len() as u32;
-    let v = whole.checked_mul(10i128.checked_pow(dec)?)?.checked_add(f)?;
+    let v = whole
+        .checked_mul(10i128.checked_pow(dec)?)?
+        .checked_add(f)?;
     Some((if neg { -v } else { v }, dec))
 }
 
@@ -120,9 +148,16 @@ pub(super) fn seq(args: &[String], ctx: &mut Ctx) -> i32 {
         } else if a == "-w" {
             equal_width = true;
         } else if let Some(s) = a.strip_prefix("-s") {
-            sep = if s.is_empty() { it.next().cloned().unwrap_or_default() } else { s.to_string() };
+            sep = if s.is_empty() {
+                it.next().cloned().unwrap_or_default()
+            } else {
+                s.to_string()
+            };
         } else {
-            ctx.usage("seq", &format!("invalid option -- '{}'", a.chars().nth(1).unwrap_or('-')));
+            ctx.usage(
+                "seq",
+                &format!("invalid option -- '{}'", a.chars().nth(1).unwrap_or('-')),
+            );
             return 1;
         }
     }
@@ -151,20 +186,37 @@ pub(super) fn seq(args: &[String], ctx: &mut Ctx) -> i32 {
         _ => return 1,
     };
     let dec = first.1.max(step.1);
-    let scale = |(v, d): (i128, u32)| v.saturating_mul(10i128.saturating_pow(dec.saturating_sub(d)));
+    let scale =
+        |(v, d): (i128, u32)| v.saturating_mul(10i128.saturating_pow(dec.saturating_sub(d)));
     let max_dec = dec.max(last.1);
     let (a, s) = (scale(first), scale(step));
-    let l = last.0.saturating_mul(10i128.saturating_pow(max_dec.saturating_sub(last.1)));
-    let l_scaled = if max_dec > dec { l / 10i128.saturating_pow(max_dec - dec) } else { l };
+    let l = last
+        .0
+        .saturating_mul(10i128.saturating_pow(max_dec.saturating_sub(last.1)));
+    let l_scaled = if max_dec > dec {
+        l / 10i128.saturating_pow(max_dec - dec)
+    } else {
+        l
+    };
     if s == 0 {
-        ctx.usage("seq", &format!("invalid Zero increment value: '{}'", ops.get(1).map_or("0", |o| o.as_str())));
+        ctx.usage(
+            "seq",
+            &format!(
+                "invalid Zero increment value: '{}'",
+                ops.get(1).map_or("0", |o| o.as_str())
+            ),
+        );
         return 1;
     }
     let render = |v: i128| -> String {
         let p = 10i128.saturating_pow(dec);
         let sign = if v < 0 { "-" } else { "" };
         let (w, f) = (v.abs() / p, v.abs() % p);
-        if dec == 0 { format!("{sign}{w}") } else { format!("{sign}{w}.{f:0width$}", width = dec as usize) }
+        if dec == 0 {
+            format!("{sign}{w}")
+        } else {
+            format!("{sign}{w}.{f:0width$}", width = dec as usize)
+        }
     };
     let mut out: Vec<String> = Vec::new();
     let mut v = a;
@@ -190,7 +242,11 @@ pub(super) fn seq(args: &[String], ctx: &mut Ctx) -> i32 {
 /// stop, so it then sets `blocked` (the caller waits for Ctrl-C); into a pipe or file it stops
 /// there as if the reader had gone (status 141, killed by SIGPIPE).
 pub(super) fn yes(args: &[String], ctx: &mut Ctx) -> i32 {
-    let line = if args.is_empty() { "y\n".to_string() } else { format!("{}\n", args.join(" ")) };
+    let line = if args.is_empty() {
+        "y\n".to_string()
+    } else {
+        format!("{}\n", args.join(" "))
+    };
     let reps = (YES_BYTES / line.len().max(1)).max(1);
     ctx.out.out(line.repeat(reps));
     if ctx.tty {
@@ -205,11 +261,17 @@ pub(super) fn yes(args: &[String], ctx: &mut Ctx) -> i32 {
 fn base_of(name: &str, suffix: Option<&str>) -> String {
     let trimmed = name.trim_end_matches('/');
     if trimmed.is_empty() {
-        return if name.is_empty() { String::new() } else { "/".to_string() };
+        return if name.is_empty() {
+            String::new()
+        } else {
+            "/".to_string()
+        };
     }
     let base = trimmed.rsplit('/').next().unwrap_or(trimmed);
     match suffix {
-        Some(s) if !s.is_empty() && base.len() > s.len() => base.strip_suffix(s).unwrap_or(base).to_string(),
+        Some(s) if !s.is_empty() && base.len() > s.len() => {
+            base.strip_suffix(s).unwrap_or(base).to_string()
+        }
         _ => base.to_string(),
     }
 }
@@ -238,7 +300,10 @@ pub(super) fn basename(args: &[String], ctx: &mut Ctx) -> i32 {
         ctx.usage("basename", &format!("extra operand '{extra}'"));
         return 1;
     }
-    ctx.out.out(format!("{}\n", base_of(first, p.operands.get(1).map(String::as_str))));
+    ctx.out.out(format!(
+        "{}\n",
+        base_of(first, p.operands.get(1).map(String::as_str))
+    ));
     0
 }
 
@@ -262,7 +327,11 @@ pub(super) fn dirname(args: &[String], ctx: &mut Ctx) -> i32 {
             None => ".",
             Some(i) => {
                 let d = t.get(..i).unwrap_or_default().trim_end_matches('/');
-                if d.is_empty() { "/" } else { d }
+                if d.is_empty() {
+                    "/"
+                } else {
+                    d
+                }
             }
         };
         ctx.out.out(format!("{d}\n"));

@@ -136,7 +136,10 @@ impl Fs {
 
     /// Bytes of regular files stored in all volumes together (they share the node's disk).
     pub fn volumes_usage_total(&self) -> u64 {
-        self.volumes.keys().map(|v| self.volume_usage(v)).fold(0u64, u64::saturating_add)
+        self.volumes
+            .keys()
+            .map(|v| self.volume_usage(v))
+            .fold(0u64, u64::saturating_add)
     }
 
     /// Every `(namespace, absolute path)` at which inode `ino` is visible: through the image tree
