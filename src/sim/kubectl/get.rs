@@ -183,7 +183,7 @@ mod tests {
             ],
         );
         assert_eq!(
-            get_pods(&[p.clone()], 83_000, false),
+            get_pods(std::slice::from_ref(&p), 83_000, false),
             "NAME             READY   STATUS     RESTARTS   AGE\ntwo-containers   1/2     NotReady   0          83s\n"
         );
         assert_eq!(

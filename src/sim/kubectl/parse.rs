@@ -34,7 +34,6 @@ pub fn parse(argv: &[String]) -> Result<KubectlCommand, String> {
     match *verb {
         "apply" | "create" => match flags.filename {
             Some(file) => Ok(KubectlCommand::Apply { file }),
-            None if *verb == "apply" => Err("error: must specify one of -f and -k".to_string()),
             None => Err("error: must specify one of -f and -k".to_string()),
         },
         "get" => {
