@@ -205,6 +205,7 @@ impl ShellHost for Workstation<'_> {
             events: &mut events,
             hostname: "workstation",
             blocked,
+            tty: true,
         };
         coreutils::run(name, argv, &mut ctx).unwrap_or(127)
     }

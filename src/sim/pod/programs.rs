@@ -80,6 +80,7 @@ fn run_coreutil(
             events: &mut events,
             hostname: &hostname,
             blocked: &mut *blocked,
+            tty: host.tty,
         };
         coreutils::run(name, argv, &mut ctx)
     };
