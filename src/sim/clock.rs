@@ -25,8 +25,9 @@ pub struct Civil {
 }
 
 /// Three-letter English month names, as HTTP dates and `ls` print them.
-pub const MONTHS: [&str; 12] =
-    ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+pub const MONTHS: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
 /// Three-letter English weekday names, Sunday first.
 pub const WEEKDAYS: [&str; 7] = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
 
@@ -71,7 +72,9 @@ pub fn http_date(now_ms: u64) -> String {
         "{}, {:02} {} {} {:02}:{:02}:{:02} GMT",
         WEEKDAYS.get(c.weekday as usize).unwrap_or(&"Thu"),
         c.day,
-        MONTHS.get(c.month.saturating_sub(1) as usize).unwrap_or(&"Jan"),
+        MONTHS
+            .get(c.month.saturating_sub(1) as usize)
+            .unwrap_or(&"Jan"),
         c.year,
         c.hour,
         c.minute,

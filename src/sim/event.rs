@@ -101,21 +101,42 @@ pub enum EventKind {
     /// The pod was deleted; its volumes are gone.
     PodDeleted { name: String },
     /// An image was pulled (or failed to: `ok = false`).
-    ImagePull { container: String, image: String, ok: bool },
+    ImagePull {
+        container: String,
+        image: String,
+        ok: bool,
+    },
     /// A container changed state (`Waiting`/`Running`/`Terminated`) with a reason.
-    ContainerState { container: String, state: String, reason: String },
+    ContainerState {
+        container: String,
+        state: String,
+        reason: String,
+    },
     /// An emptyDir volume was created for the pod.
     VolumeCreated { volume: String },
     /// A volume was mounted into a container.
-    VolumeMounted { volume: String, container: String, mount_path: String, read_only: bool },
+    VolumeMounted {
+        volume: String,
+        container: String,
+        mount_path: String,
+        read_only: bool,
+    },
 
     // --- Processes ---
     /// A line typed into a terminal.
     CommandTyped { container: String, line: String },
     /// A process started.
-    ProcessStarted { container: String, pid: u32, argv: Vec<String> },
+    ProcessStarted {
+        container: String,
+        pid: u32,
+        argv: Vec<String>,
+    },
     /// A process exited with a status.
-    ProcessExited { container: String, pid: u32, status: i32 },
+    ProcessExited {
+        container: String,
+        pid: u32,
+        status: i32,
+    },
     /// A package was installed with apt-get.
     PackageInstalled { container: String, package: String },
 
@@ -136,11 +157,26 @@ pub enum EventKind {
         also_at: Vec<(String, String)>,
     },
     /// A file was read by a process (e.g. nginx serving it).
-    FileRead { path: String, inode: u64, size: u64, #[serde(skip_serializing_if = "Option::is_none")] volume: Option<String> },
+    FileRead {
+        path: String,
+        inode: u64,
+        size: u64,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        volume: Option<String>,
+    },
     /// A directory was created.
-    DirCreated { path: String, inode: u64, #[serde(skip_serializing_if = "Option::is_none")] volume: Option<String> },
+    DirCreated {
+        path: String,
+        inode: u64,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        volume: Option<String>,
+    },
     /// A file or directory was removed.
-    FileRemoved { path: String, #[serde(skip_serializing_if = "Option::is_none")] volume: Option<String> },
+    FileRemoved {
+        path: String,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        volume: Option<String>,
+    },
     /// A write failed (read-only file system, no space…).
     WriteFailed { path: String, error: String },
 
@@ -148,13 +184,26 @@ pub enum EventKind {
     /// A socket was bound and is listening.
     Listen { addr: String, port: u16 },
     /// Binding failed (EADDRINUSE).
-    BindFailed { addr: String, port: u16, error: String },
+    BindFailed {
+        addr: String,
+        port: u16,
+        error: String,
+    },
     /// A client started connecting.
-    Connect { src_port: u16, addr: String, port: u16 },
+    Connect {
+        src_port: u16,
+        addr: String,
+        port: u16,
+    },
     /// A segment travelled over a device (`lo`).
     Segment(SegmentInfo),
     /// A TCP connection changed state (states spelled as the RFC: `SYN-SENT`, `ESTABLISHED`).
-    TcpState { local: String, remote: String, from: String, to: String },
+    TcpState {
+        local: String,
+        remote: String,
+        from: String,
+        to: String,
+    },
     /// A listening socket accepted a connection.
     Accepted { local: String, remote: String },
     /// A connection was refused (RST): nothing listens there.
@@ -162,9 +211,18 @@ pub enum EventKind {
 
     // --- HTTP ---
     /// A server received an HTTP request.
-    HttpRequest { method: String, target: String, version: String, host: String },
+    HttpRequest {
+        method: String,
+        target: String,
+        version: String,
+        host: String,
+    },
     /// A server sent an HTTP response.
-    HttpResponse { status: u16, reason: String, content_length: u64 },
+    HttpResponse {
+        status: u16,
+        reason: String,
+        content_length: u64,
+    },
     /// A line was written to an access log (the container's stdout).
     AccessLog { line: String },
 }
@@ -174,14 +232,29 @@ impl EventKind {
     pub fn category(&self) -> Category {
         use EventKind::*;
         match self {
-            PodCreated { .. } | PodPhase { .. } | PodDeleted { .. } | ImagePull { .. }
-            | ContainerState { .. } | VolumeCreated { .. } | VolumeMounted { .. } => Category::K8s,
-            CommandTyped { .. } | ProcessStarted { .. } | ProcessExited { .. }
+            PodCreated { .. }
+            | PodPhase { .. }
+            | PodDeleted { .. }
+            | ImagePull { .. }
+            | ContainerState { .. }
+            | VolumeCreated { .. }
+            | VolumeMounted { .. } => Category::K8s,
+            CommandTyped { .. }
+            | ProcessStarted { .. }
+            | ProcessExited { .. }
             | PackageInstalled { .. } => Category::Process,
-            FileWritten { .. } | FileRead { .. } | DirCreated { .. } | FileRemoved { .. }
+            FileWritten { .. }
+            | FileRead { .. }
+            | DirCreated { .. }
+            | FileRemoved { .. }
             | WriteFailed { .. } => Category::File,
-            Listen { .. } | BindFailed { .. } | Connect { .. } | Segment(_) | TcpState { .. }
-            | Accepted { .. } | Refused { .. } => Category::Tcp,
+            Listen { .. }
+            | BindFailed { .. }
+            | Connect { .. }
+            | Segment(_)
+            | TcpState { .. }
+            | Accepted { .. }
+            | Refused { .. } => Category::Tcp,
             HttpRequest { .. } | HttpResponse { .. } | AccessLog { .. } => Category::Http,
         }
     }
@@ -211,7 +284,12 @@ impl Trace {
     /// Appends an event at time `t_ms`.
     pub fn record(&mut self, t_ms: u64, actor: Actor, kind: EventKind) {
         let seq = self.events.len() as u64;
-        self.events.push(Event { seq, t_ms, actor, kind });
+        self.events.push(Event {
+            seq,
+            t_ms,
+            actor,
+            kind,
+        });
     }
 
     /// All events so far.
@@ -254,8 +332,20 @@ mod tests {
     #[test]
     fn records_in_order_and_serializes_flat() {
         let mut t = Trace::default();
-        t.record(5, Actor::process("debian-container", 7, "bash"), EventKind::PodPhase { phase: "Running".into() });
-        t.record(6, Actor::kubelet(), EventKind::VolumeCreated { volume: "shared-data".into() });
+        t.record(
+            5,
+            Actor::process("debian-container", 7, "bash"),
+            EventKind::PodPhase {
+                phase: "Running".into(),
+            },
+        );
+        t.record(
+            6,
+            Actor::kubelet(),
+            EventKind::VolumeCreated {
+                volume: "shared-data".into(),
+            },
+        );
         assert_eq!(t.len(), 2);
         assert_eq!(t.since(1)[0].seq, 1);
         let jsonl = t.to_jsonl();

@@ -52,7 +52,10 @@ impl Output {
 
     /// Everything written to either stream, in order, as a terminal shows it.
     pub fn interleaved(&self) -> Vec<u8> {
-        self.chunks.iter().flat_map(|(_, b)| b.iter().copied()).collect()
+        self.chunks
+            .iter()
+            .flat_map(|(_, b)| b.iter().copied())
+            .collect()
     }
 
     /// Total bytes written to both streams.
