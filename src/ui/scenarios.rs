@@ -38,6 +38,11 @@ impl ScenarioId {
         }
     }
 
+    /// The scenario whose [`ScenarioId::id`] is `id`, if any.
+    pub fn from_id(id: &str) -> Option<ScenarioId> {
+        ScenarioId::ALL.into_iter().find(|s| s.id() == id)
+    }
+
     /// The label on the scenario bar.
     pub fn title(self) -> &'static str {
         match self {
@@ -168,7 +173,7 @@ spec:
     args: ["-c", "echo Hello from the debian container > /pod-data/index.html"]
 "#;
 
-const SHARED_VOLUME: &str = r#"# The docs' two-container pod, with debian kept running.
+const SHARED_VOLUME: &str = r#"# The docs' pod, debian kept running.
 apiVersion: v1
 kind: Pod
 metadata:

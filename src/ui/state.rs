@@ -25,6 +25,17 @@ impl Default for AppState {
 }
 
 impl AppState {
+    /// The default state, but showing the scenario named by a URL fragment like
+    /// `#docs-original` (an unknown or empty fragment keeps the default).
+    pub fn from_fragment(fragment: &str) -> Self {
+        let default = AppState::default();
+        let id = fragment.strip_prefix('#').unwrap_or(fragment);
+        AppState {
+            scenario: ScenarioId::from_id(id).unwrap_or(default.scenario),
+            ..default
+        }
+    }
+
     /// The manifest text to show for the chosen scenario.
     pub fn manifest(&self) -> &str {
         match self.scenario {
@@ -73,10 +84,14 @@ pub struct AppStateProviderProps {
     pub children: Children,
 }
 
-/// Owns the [`AppState`] reducer and provides it to everything below.
+/// Owns the [`AppState`] reducer and provides it to everything below. The page's URL fragment
+/// picks the first scenario, so `index.html#localhost` opens on the localhost scenario.
 #[component]
 pub fn AppStateProvider(props: &AppStateProviderProps) -> Html {
-    let state = use_reducer(AppState::default);
+    let state = use_reducer(|| {
+        let fragment = gloo::utils::window().location().hash().unwrap_or_default();
+        AppState::from_fragment(&fragment)
+    });
     html! {
         <ContextProvider<AppContext> context={state}>
             { props.children.clone() }
@@ -98,5 +113,23 @@ mod tests {
         let state = state.reduce(Action::SelectScenario(ScenarioId::Localhost));
         assert_eq!(state.manifest(), ScenarioId::Localhost.manifest());
         assert_eq!(state.custom_manifest, "kind: Pod\n");
+    }
+
+    #[test]
+    fn fragment_picks_the_scenario() {
+        for id in ScenarioId::ALL {
+            assert_eq!(
+                AppState::from_fragment(&format!("#{}", id.id())).scenario,
+                id
+            );
+        }
+        assert_eq!(
+            AppState::from_fragment("#nope").scenario,
+            ScenarioId::SharedVolume
+        );
+        assert_eq!(
+            AppState::from_fragment("").scenario,
+            ScenarioId::SharedVolume
+        );
     }
 }

@@ -47,7 +47,7 @@ pub fn FirstScreen() -> Html {
                     {onedit}
                 />
                 <section class="panel diagram-panel" aria-labelledby="diagram-heading">
-                    <h2 id="diagram-heading" class="panel-title">{ "The pod, running" }</h2>
+                    <h2 id="diagram-heading" class="panel-title">{ "Inside the pod" }</h2>
                     <PodDiagram model={scenario.diagram()} />
                     <DiagramCaption text={scenario.caption()} />
                 </section>

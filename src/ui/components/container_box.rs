@@ -25,19 +25,23 @@ pub fn ContainerBox(props: &ContainerBoxProps) -> Html {
         ContainerState::Running => "state-running",
         ContainerState::Terminated { .. } => "state-terminated",
     };
-    let mut lines: Vec<Html> = vec![
-        html! { <tspan class="label">{ "image " }</tspan> },
+    let labelled = |label: &'static str, class: &'static str, text: String| {
+        html! { <><tspan class="label">{ label }</tspan><tspan class={class}>{ text }</tspan></> }
+    };
+    let mut lines = vec![
+        labelled("image ", "mono", c.image.clone()),
         html! { <tspan class={classes!("state", state_class)}>{ c.state.describe() }</tspan> },
     ];
-    lines.extend(c.mounts.iter().map(|m| {
-        html! { <><tspan class="label">{ "mount " }</tspan><tspan class="mono">{ m.path.clone() }</tspan></> }
-    }));
-    lines.extend(c.processes.iter().map(|p| {
-        html! { <><tspan class="label">{ "ps " }</tspan><tspan class="mono">{ p.clone() }</tspan></> }
-    }));
-    if let Some(first) = lines.first_mut() {
-        *first = html! { <><tspan class="label">{ "image " }</tspan><tspan class="mono">{ c.image.clone() }</tspan></> };
-    }
+    lines.extend(
+        c.mounts
+            .iter()
+            .map(|m| labelled("mount ", "mono", m.path.clone())),
+    );
+    lines.extend(
+        c.processes
+            .iter()
+            .map(|p| labelled("ps ", "process", p.clone())),
+    );
     let rows = (0i32..).zip(lines).map(|(i, content)| {
         html! { <text class="container-line" x={text_x.to_string()} y={(r.y + BOX_TITLE + LINE * (i + 1)).to_string()}>{ content }</text> }
     });

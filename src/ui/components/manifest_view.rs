@@ -24,7 +24,12 @@ pub struct ManifestViewProps {
 /// the coloured text, so the user types into a plain textarea and sees colours underneath.
 #[component]
 pub fn ManifestView(props: &ManifestViewProps) -> Html {
-    let lines = tokenize(&props.manifest).into_iter().map(|tokens| {
+    let mut token_lines = tokenize(&props.manifest);
+    // A final newline ends the last line; it does not start a numbered empty one.
+    if token_lines.len() > 1 && token_lines.last().is_some_and(|l| l.is_empty()) {
+        token_lines.pop();
+    }
+    let lines = token_lines.into_iter().map(|tokens| {
         let spans = tokens.into_iter().map(|t| match t.kind {
             TokenKind::Space => html! { { t.text } },
             kind => html! { <span class={kind.class()}>{ t.text }</span> },

@@ -37,7 +37,7 @@ pub fn NetworkNamespace(props: &NetworkNamespaceProps) -> Html {
         x2={bottom.x.to_string()} y2={bottom.y.to_string()} /> }
     });
     let listeners = (0i32..).zip(&props.listeners).map(|(i, listener)| {
-        html! { <text class="listener" x={l.listeners.x.to_string()} y={(l.listeners.y + 26 + 26 * i).to_string()}>
+        html! { <text class="listener" x={l.listeners.x.to_string()} y={(l.listeners.y + 28 + 28 * i).to_string()}>
             <tspan class="label">{ "LISTEN " }</tspan>{ listener.clone() }</text> }
     });
     html! {

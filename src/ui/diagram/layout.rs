@@ -10,9 +10,9 @@ use super::model::DiagramModel;
 /// Width of the drawing.
 pub const VIEW_WIDTH: i32 = 1000;
 /// Height of one text line inside a container box.
-pub const LINE: i32 = 26;
+pub const LINE: i32 = 28;
 /// From a container box's top edge to the baseline of its name.
-pub const BOX_TITLE: i32 = 34;
+pub const BOX_TITLE: i32 = 38;
 
 const POD_MARGIN: i32 = 20;
 const INNER_LEFT: i32 = 44;
@@ -116,7 +116,7 @@ pub struct DiagramLayout {
 
 /// Lays out `model`: a pure function of the model, so the same pod always draws the same way.
 pub fn layout(model: &DiagramModel) -> DiagramLayout {
-    let mut y = POD_MARGIN + 70;
+    let mut y = POD_MARGIN + 74;
     let volumes = row(model.volumes.len(), 300, y, VOLUME_HEIGHT);
     if !volumes.is_empty() {
         y += VOLUME_HEIGHT + LINK_ZONE;
@@ -128,7 +128,7 @@ pub fn layout(model: &DiagramModel) -> DiagramLayout {
         .max()
         .unwrap_or(2);
     let box_height = BOX_TITLE + LINE * count(lines) + 16;
-    let containers = row(model.containers.len(), 420, y, box_height);
+    let containers = row(model.containers.len(), 440, y, box_height);
     let mounts = mount_links(model, &volumes, &containers);
     y += box_height + TAP_ZONE;
 
@@ -159,7 +159,7 @@ pub fn layout(model: &DiagramModel) -> DiagramLayout {
         })
         .collect();
     let row_y = bus_y + 44;
-    let row_h = NETNS_ROW.max(26 * count(model.listeners.len()) + 30);
+    let row_h = NETNS_ROW.max(28 * count(model.listeners.len()) + 30);
     let side_w = 250;
     let pause = Rect {
         x: INNER_LEFT + 16,
