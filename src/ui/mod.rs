@@ -1,9 +1,14 @@
-//! The Yew front end (being written).
+//! The Yew front end: the components, the app state, and the pure helpers they draw with.
+//!
+//! Only glue and drawing live here; rules about pods, files and sockets belong to `crate::sim`.
+//! `diagram` (model + layout) and `highlight` are plain Rust with no Yew types, so their unit
+//! tests run natively; components are tested in the browser (`tests/web_components.rs`).
+//! May use: yew, web-sys, gloo, and `crate::sim`.
 
-use yew::prelude::*;
+pub mod components;
+pub mod diagram;
+pub mod highlight;
+pub mod scenarios;
+pub mod state;
 
-/// The root component.
-#[component]
-pub fn App() -> Html {
-    html! { <h1>{ "podscope" }</h1> }
-}
+pub use components::App;

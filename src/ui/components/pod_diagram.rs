@@ -1,0 +1,57 @@
+//! The pod drawn as SVG: volumes, containers, and the network namespace they share.
+
+use yew::prelude::*;
+
+use super::{ContainerBox, MountLinkLine, NetworkNamespace, VolumeNode};
+use crate::ui::diagram::layout::VIEW_WIDTH;
+use crate::ui::diagram::{layout, DiagramModel};
+
+/// Props of [`PodDiagram`].
+#[derive(Properties, PartialEq)]
+pub struct PodDiagramProps {
+    /// The pod to draw.
+    pub model: DiagramModel,
+}
+
+/// The whole pod; scales to its container's width through the SVG `viewBox`.
+#[component]
+pub fn PodDiagram(props: &PodDiagramProps) -> Html {
+    let m = &props.model;
+    let l = layout(m);
+    let p = l.pod;
+    let volumes = m.volumes.iter().zip(&l.volumes).map(|(name, rect)| {
+        html! { <VolumeNode name={name.clone()} rect={*rect} /> }
+    });
+    let links = l
+        .mounts
+        .iter()
+        .map(|link| html! { <MountLinkLine link={link.clone()} /> });
+    let containers = m.containers.iter().zip(&l.containers).map(|(c, rect)| {
+        html! { <ContainerBox container={c.clone()} rect={*rect} /> }
+    });
+    let summary = format!(
+        "Pod {} with IP {}: {} container(s), {} volume(s)",
+        m.pod_name,
+        m.pod_ip,
+        m.containers.len(),
+        m.volumes.len()
+    );
+    html! {
+        <svg class="pod-diagram" data-testid="pod-diagram" role="img" aria-label={summary}
+            viewBox={format!("0 0 {VIEW_WIDTH} {}", l.height)} preserveAspectRatio="xMidYMin meet">
+            <rect class="pod-box" x={p.x.to_string()} y={p.y.to_string()}
+                width={p.w.to_string()} height={p.h.to_string()} rx="22" />
+            <text class="pod-title" x={(p.x + 24).to_string()} y={(p.y + 42).to_string()}>
+                <tspan class="label">{ "Pod " }</tspan>{ m.pod_name.clone() }
+            </text>
+            <text class="pod-ip" data-testid="pod-ip" x={(p.x + p.w - 24).to_string()}
+                y={(p.y + 42).to_string()} text-anchor="end">
+                <tspan class="label">{ "IP " }</tspan>{ m.pod_ip.clone() }
+            </text>
+            <NetworkNamespace layout={l.clone()} pod_ip={m.pod_ip.clone()} listeners={m.listeners.clone()} />
+            { for links }
+            { for volumes }
+            { for containers }
+        </svg>
+    }
+}
