@@ -103,6 +103,8 @@ pub struct Redir {
     pub op: RedirOp,
     /// The file name (or descriptor number for `Dup`).
     pub target: Word,
+    /// The target as typed (for error messages such as `ambiguous redirect`).
+    pub text: String,
 }
 
 /// A command: simple or compound, with its redirections.

@@ -329,7 +329,7 @@ impl Parser {
         let bad = WordPart::BadSubst(format!("${{{inner}}}"));
         let name_len = inner
             .char_indices()
-            .find(|&(k, c)| !(c == '_' || c.is_ascii_alphanumeric()))
+            .find(|&(_, c)| !(c == '_' || c.is_ascii_alphanumeric()))
             .map_or(inner.len(), |(k, _)| k);
         let (name, rest) = if name_len == 0 {
             match inner.chars().next() {

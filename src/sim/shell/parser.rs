@@ -275,7 +275,7 @@ impl Parser {
             return Err(ParseError::UnexpectedEof);
         };
         match self.next()? {
-            Tok::Word(target, _) => Ok(Redir { fd, op, target }),
+            Tok::Word(target, text) => Ok(Redir { fd, op, target, text }),
             Tok::Eof => Err(ParseError::UnexpectedToken("newline".into())),
             other => Err(self.unexpected(other)),
         }
