@@ -60,7 +60,9 @@ impl Cluster {
                 .container(container)
                 .and_then(|c| c.spec.working_dir.clone())
                 .unwrap_or_else(|| "/".to_string());
-            self.sessions.insert(container.to_string(), Session { shell: Shell::new(shell_env, &cwd), pid, blocked: false });
+            let mut shell = Shell::new(shell_env, &cwd);
+            shell.set_pid(pid);
+            self.sessions.insert(container.to_string(), Session { shell, pid, blocked: false });
         }
         self.sessions.get_mut(container).ok_or_else(|| "session vanished".to_string())
     }
@@ -84,12 +86,10 @@ impl Cluster {
             EventKind::CommandTyped { container: container.to_string(), line: line.to_string() },
         );
         let Some(pod) = self.pod.as_mut() else { return TerminalResult::default() };
-        let mut blocked_by_program = false;
-        let result = {
+        let (result, blocked_by_program) = {
             let mut host = ContainerHost::new(pod, container, &mut self.now_ms, &mut self.trace, pid, true);
             let r = shell.run_line(line, &mut host);
-            blocked_by_program = host.blocked_seen;
-            r
+            (r, host.blocked_seen)
         };
         let mut text = String::from_utf8_lossy(&result.output.interleaved()).into_owned();
         let waiting = result.interrupted && blocked_by_program;

@@ -6,6 +6,9 @@ use crate::sim::event::EventKind;
 use crate::sim::image;
 use crate::sim::output::Output;
 
+/// Simulated time one apt-get run takes, in milliseconds.
+const APT_MS: u64 = 2_500;
+
 /// Runs `apt-get ARGS` (or `apt ARGS`).
 pub(super) fn run(host: &mut ContainerHost, pid: u32, argv: &[String], out: &mut Output) -> i32 {
     let container = host.container.clone();
@@ -13,8 +16,8 @@ pub(super) fn run(host: &mut ContainerHost, pid: u32, argv: &[String], out: &mut
     let args: Vec<String> = argv.iter().skip(1).cloned().collect();
     let result = image::apt_get(&args, &c.packages, c.apt_updated);
     out.extend(result.output);
-    let now = *host.now_ms;
-    *host.now_ms = now.saturating_add(result.duration_ms);
+    // Downloading and unpacking take a few simulated seconds.
+    *host.now_ms = host.now_ms.saturating_add(APT_MS);
     if result.updated {
         if let Some(c) = host.pod.container_mut(&container) {
             c.apt_updated = true;
