@@ -12,7 +12,9 @@ const APT_MS: u64 = 2_500;
 /// Runs `apt-get ARGS` (or `apt ARGS`).
 pub(super) fn run(host: &mut ContainerHost, pid: u32, argv: &[String], out: &mut Output) -> i32 {
     let container = host.container.clone();
-    let Some(c) = host.pod.container(&container) else { return 1 };
+    let Some(c) = host.pod.container(&container) else {
+        return 1;
+    };
     let args: Vec<String> = argv.iter().skip(1).cloned().collect();
     let result = image::apt_get(&args, &c.packages, c.apt_updated);
     out.extend(result.output);
@@ -24,7 +26,9 @@ pub(super) fn run(host: &mut ContainerHost, pid: u32, argv: &[String], out: &mut
         }
     }
     for name in result.installed {
-        let Some(pkg) = image::package(&name) else { continue };
+        let Some(pkg) = image::package(&name) else {
+            continue;
+        };
         create::install_files(&mut host.pod.fs, &container, &pkg.files, *host.now_ms);
         if let Some(c) = host.pod.container_mut(&container) {
             if !c.packages.contains(&name) {
@@ -32,7 +36,14 @@ pub(super) fn run(host: &mut ContainerHost, pid: u32, argv: &[String], out: &mut
             }
         }
         let actor = host.actor(pid, "apt-get");
-        host.trace.record(*host.now_ms, actor, EventKind::PackageInstalled { container: container.clone(), package: name });
+        host.trace.record(
+            *host.now_ms,
+            actor,
+            EventKind::PackageInstalled {
+                container: container.clone(),
+                package: name,
+            },
+        );
     }
     result.status
 }
