@@ -2,8 +2,18 @@
 //! error messages (`division by 0 (error token is "0")`).
 
 /// Binary operators from lowest to highest precedence (`**` is handled apart: right-associative).
-const LEVELS: [&[&str]; 10] =
-    [&["||"], &["&&"], &["|"], &["^"], &["&"], &["==", "!="], &["<=", ">=", "<", ">"], &["<<", ">>"], &["+", "-"], &["*", "/", "%"]];
+const LEVELS: [&[&str]; 10] = [
+    &["||"],
+    &["&&"],
+    &["|"],
+    &["^"],
+    &["&"],
+    &["==", "!="],
+    &["<=", ">=", "<", ">"],
+    &["<<", ">>"],
+    &["+", "-"],
+    &["*", "/", "%"],
+];
 
 /// Deepest parenthesis / unary nesting evaluated (keeps the stack bounded).
 const MAX_DEPTH: usize = 200;
@@ -19,7 +29,13 @@ struct Eval<'a> {
 /// Evaluates `expr`; variables are read through `lookup` (unset or non-numeric: 0). `Err` holds
 /// bash's message without the `bash: ` prefix.
 pub fn eval(expr: &str, lookup: &dyn Fn(&str) -> String) -> Result<i64, String> {
-    let mut e = Eval { text: expr, chars: expr.chars().collect(), pos: 0, depth: 0, lookup };
+    let mut e = Eval {
+        text: expr,
+        chars: expr.chars().collect(),
+        pos: 0,
+        depth: 0,
+        lookup,
+    };
     e.skip_ws();
     if e.pos >= e.chars.len() {
         return Ok(0);
@@ -28,7 +44,11 @@ pub fn eval(expr: &str, lookup: &dyn Fn(&str) -> String) -> Result<i64, String> 
     e.skip_ws();
     if e.pos < e.chars.len() {
         let rest = e.rest();
-        let msg = if e.chars.get(e.pos).is_some_and(|c| c.is_alphanumeric() || *c == '_' || *c == '$') {
+        let msg = if e
+            .chars
+            .get(e.pos)
+            .is_some_and(|c| c.is_alphanumeric() || *c == '_' || *c == '$')
+        {
             "syntax error in expression"
         } else {
             "syntax error: invalid arithmetic operator"
@@ -44,7 +64,12 @@ impl Eval<'_> {
     }
 
     fn rest(&self) -> String {
-        self.chars.get(self.pos..).map(|s| s.iter().collect::<String>()).unwrap_or_default().trim().to_string()
+        self.chars
+            .get(self.pos..)
+            .map(|s| s.iter().collect::<String>())
+            .unwrap_or_default()
+            .trim()
+            .to_string()
     }
 
     fn skip_ws(&mut self) {
@@ -54,7 +79,9 @@ impl Eval<'_> {
     }
 
     fn starts(&self, op: &str) -> bool {
-        op.chars().enumerate().all(|(i, c)| self.chars.get(self.pos + i) == Some(&c))
+        op.chars()
+            .enumerate()
+            .all(|(i, c)| self.chars.get(self.pos + i) == Some(&c))
     }
 
     /// The operator of `level` at the cursor, if any (not mistaking `&&` for `&`, `<<` for `<`).
@@ -62,7 +89,10 @@ impl Eval<'_> {
         let ops = LEVELS.get(level)?;
         let found = ops.iter().copied().find(|op| self.starts(op))?;
         let longer = ["||", "&&", "<<", ">>", "<=", ">=", "==", "!=", "**"];
-        let shadowed = found.len() == 1 && longer.iter().any(|l| l.starts_with(found) && self.starts(l));
+        let shadowed = found.len() == 1
+            && longer
+                .iter()
+                .any(|l| l.starts_with(found) && self.starts(l));
         (!shadowed).then_some(found)
     }
 
@@ -73,7 +103,9 @@ impl Eval<'_> {
         let mut left = self.binary(level + 1)?;
         loop {
             self.skip_ws();
-            let Some(op) = self.op_at(level) else { return Ok(left) };
+            let Some(op) = self.op_at(level) else {
+                return Ok(left);
+            };
             self.pos += op.len();
             self.skip_ws();
             let operand_at = self.pos;
@@ -96,7 +128,11 @@ impl Eval<'_> {
                 "-" => left.wrapping_sub(right),
                 "*" => left.wrapping_mul(right),
                 _ if right == 0 => {
-                    let token: String = self.chars.get(operand_at..self.pos).map(|s| s.iter().collect()).unwrap_or_default();
+                    let token: String = self
+                        .chars
+                        .get(operand_at..self.pos)
+                        .map(|s| s.iter().collect())
+                        .unwrap_or_default();
                     return Err(self.error("division by 0", token.trim()));
                 }
                 "/" => left.wrapping_div(right),
@@ -143,7 +179,13 @@ impl Eval<'_> {
 
     fn unary_inner(&mut self) -> Result<i64, String> {
         let Some(&c) = self.chars.get(self.pos) else {
-            let last = self.text.trim().chars().last().map(String::from).unwrap_or_default();
+            let last = self
+                .text
+                .trim()
+                .chars()
+                .last()
+                .map(String::from)
+                .unwrap_or_default();
             return Err(self.error("syntax error: operand expected", &last));
         };
         match c {
@@ -169,11 +211,21 @@ impl Eval<'_> {
             }
             '0'..='9' => {
                 let start = self.pos;
-                while self.chars.get(self.pos).is_some_and(|c| c.is_ascii_alphanumeric()) {
+                while self
+                    .chars
+                    .get(self.pos)
+                    .is_some_and(|c| c.is_ascii_alphanumeric())
+                {
                     self.pos += 1;
                 }
-                let digits: String = self.chars.get(start..self.pos).map(|s| s.iter().collect()).unwrap_or_default();
-                digits.parse::<i64>().map_err(|_| self.error("value too great for base", &digits))
+                let digits: String = self
+                    .chars
+                    .get(start..self.pos)
+                    .map(|s| s.iter().collect())
+                    .unwrap_or_default();
+                digits
+                    .parse::<i64>()
+                    .map_err(|_| self.error("value too great for base", &digits))
             }
             '$' | 'a'..='z' | 'A'..='Z' | '_' => {
                 if c == '$' {
@@ -184,10 +236,18 @@ impl Eval<'_> {
                     self.pos += 1;
                 }
                 let start = self.pos;
-                while self.chars.get(self.pos).is_some_and(|c| c.is_ascii_alphanumeric() || *c == '_') {
+                while self
+                    .chars
+                    .get(self.pos)
+                    .is_some_and(|c| c.is_ascii_alphanumeric() || *c == '_')
+                {
                     self.pos += 1;
                 }
-                let name: String = self.chars.get(start..self.pos).map(|s| s.iter().collect()).unwrap_or_default();
+                let name: String = self
+                    .chars
+                    .get(start..self.pos)
+                    .map(|s| s.iter().collect())
+                    .unwrap_or_default();
                 if braced && self.chars.get(self.pos) == Some(&'}') {
                     self.pos += 1;
                 }
@@ -216,10 +276,22 @@ mod tests {
         assert_eq!(ev("-7%3"), Ok(-1));
         assert_eq!(ev("1<2 && 0 || 3"), Ok(1));
         assert_eq!(ev("2**10 % 7 + (3 > 2) * -4"), Ok(-2));
-        assert_eq!(ev("1/0"), Err("1/0: division by 0 (error token is \"0\")".into()));
-        assert_eq!(ev("1+"), Err("1+: syntax error: operand expected (error token is \"+\")".into()));
-        assert_eq!(ev("a b"), Err("a b: syntax error in expression (error token is \"b\")".into()));
-        assert_eq!(ev("1 @ 2"), Err("1 @ 2: syntax error: invalid arithmetic operator (error token is \"@ 2\")".into()));
+        assert_eq!(
+            ev("1/0"),
+            Err("1/0: division by 0 (error token is \"0\")".into())
+        );
+        assert_eq!(
+            ev("1+"),
+            Err("1+: syntax error: operand expected (error token is \"+\")".into())
+        );
+        assert_eq!(
+            ev("a b"),
+            Err("a b: syntax error in expression (error token is \"b\")".into())
+        );
+        assert_eq!(
+            ev("1 @ 2"),
+            Err("1 @ 2: syntax error: invalid arithmetic operator (error token is \"@ 2\")".into())
+        );
         assert!(ev(&"(".repeat(10_000)).is_err());
     }
 }

@@ -10,7 +10,11 @@ pub enum WordPart {
     /// `~` at the start of a word: `$HOME`.
     Tilde,
     /// `$NAME`, `${NAME}` or `${NAME<op>word}`; `quoted` when inside double quotes.
-    Param { name: String, op: ParamOp, quoted: bool },
+    Param {
+        name: String,
+        op: ParamOp,
+        quoted: bool,
+    },
     /// `$(…)` or `` `…` ``.
     CmdSub { body: List, quoted: bool },
     /// `$((…))`: the raw expression text.
@@ -53,7 +57,9 @@ impl Word {
     /// Splits `NAME=value` into the name and the value word, when the word is an assignment.
     pub fn split_assignment(&self) -> Option<(String, Word)> {
         let (first, rest) = self.parts.split_first()?;
-        let WordPart::Lit(text) = first else { return None };
+        let WordPart::Lit(text) = first else {
+            return None;
+        };
         let (name, value) = text.split_once('=')?;
         if !is_name(name) {
             return None;
@@ -111,17 +117,35 @@ pub struct Redir {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Command {
     /// `NAME=v … word … redirs`.
-    Simple { assigns: Vec<(String, Word)>, words: Vec<Word>, redirs: Vec<Redir> },
+    Simple {
+        assigns: Vec<(String, Word)>,
+        words: Vec<Word>,
+        redirs: Vec<Redir>,
+    },
     /// `{ list; }`.
     Group { body: List, redirs: Vec<Redir> },
     /// `( list )`: runs on a copy of the shell's state.
     Subshell { body: List, redirs: Vec<Redir> },
     /// `if c; then b; elif c; then b; else e; fi`.
-    If { branches: Vec<(List, List)>, otherwise: Option<List>, redirs: Vec<Redir> },
+    If {
+        branches: Vec<(List, List)>,
+        otherwise: Option<List>,
+        redirs: Vec<Redir>,
+    },
     /// `while c; do b; done` (or `until` when `until` is set).
-    While { cond: List, body: List, until: bool, redirs: Vec<Redir> },
+    While {
+        cond: List,
+        body: List,
+        until: bool,
+        redirs: Vec<Redir>,
+    },
     /// `for name in words; do b; done` (`words` is `None` for `for name; do`).
-    For { name: String, words: Option<Vec<Word>>, body: List, redirs: Vec<Redir> },
+    For {
+        name: String,
+        words: Option<Vec<Word>>,
+        body: List,
+        redirs: Vec<Redir>,
+    },
 }
 
 /// Commands joined by `|`; `!` negates the status.

@@ -8,15 +8,23 @@ use crate::sim::output::Output;
 
 /// The builtins podscope simulates (for `type`, `help` and completion).
 pub const BUILTINS: [&str; 19] = [
-    ":", "[", "break", "cd", "clear", "continue", "echo", "exit", "export", "false", "help", "history", "printf", "pwd", "read", "test", "true", "type", "unset",
+    ":", "[", "break", "cd", "clear", "continue", "echo", "exit", "export", "false", "help",
+    "history", "printf", "pwd", "read", "test", "true", "type", "unset",
 ];
 
 /// bash's reserved words (for `type` and completion).
-pub const KEYWORDS: [&str; 14] = ["!", "do", "done", "elif", "else", "fi", "for", "if", "in", "then", "until", "while", "{", "}"];
+pub const KEYWORDS: [&str; 14] = [
+    "!", "do", "done", "elif", "else", "fi", "for", "if", "in", "then", "until", "while", "{", "}",
+];
 
 impl Interp<'_> {
     /// Runs `argv` when it names a builtin; `None` otherwise.
-    pub(super) fn builtin(&mut self, argv: &[String], stdin: &mut Stdin, out: &mut Output) -> Option<i32> {
+    pub(super) fn builtin(
+        &mut self,
+        argv: &[String],
+        stdin: &mut Stdin,
+        out: &mut Output,
+    ) -> Option<i32> {
         let (name, args) = argv.split_first()?;
         Some(match name.as_str() {
             ":" | "true" => 0,
@@ -37,7 +45,10 @@ impl Interp<'_> {
             }
             "exit" => self.exit(args, out),
             "history" => {
-                let skip = args.first().and_then(|n| n.parse::<usize>().ok()).map_or(0, |n| self.history.len().saturating_sub(n));
+                let skip = args
+                    .first()
+                    .and_then(|n| n.parse::<usize>().ok())
+                    .map_or(0, |n| self.history.len().saturating_sub(n));
                 for (i, line) in self.history.iter().enumerate().skip(skip) {
                     out.out(format!("{:5}  {line}\n", i.saturating_add(1)));
                 }
@@ -102,7 +113,10 @@ impl Interp<'_> {
         let names: Vec<&String> = args.iter().filter(|a| !a.starts_with('-')).collect();
         if names.is_empty() {
             for (k, v) in self.st.vars.iter().filter(|(_, v)| v.exported) {
-                out.out(format!("declare -x {k}=\"{}\"\n", v.value.replace('\\', "\\\\").replace('"', "\\\"")));
+                out.out(format!(
+                    "declare -x {k}=\"{}\"\n",
+                    v.value.replace('\\', "\\\\").replace('"', "\\\"")
+                ));
             }
             return 0;
         }
@@ -125,7 +139,13 @@ impl Interp<'_> {
                     }
                 }
                 (None, Some(value)) => {
-                    self.st.vars.insert(name.to_string(), Var { value, exported: true });
+                    self.st.vars.insert(
+                        name.to_string(),
+                        Var {
+                            value,
+                            exported: true,
+                        },
+                    );
                 }
                 (None, None) => {}
             }
@@ -162,9 +182,16 @@ impl Interp<'_> {
                 out.out(format!("{name} is a shell keyword\n"));
             } else if BUILTINS.contains(&name.as_str()) {
                 out.out(format!("{name} is a shell builtin\n"));
-            } else if let Some(p) = self.host.which(name, self.st.get("PATH").unwrap_or("")).filter(|_| !name.contains('/')) {
+            } else if let Some(p) = self
+                .host
+                .which(name, self.st.get("PATH").unwrap_or(""))
+                .filter(|_| !name.contains('/'))
+            {
                 out.out(format!("{name} is {p}\n"));
-            } else if name.contains('/') && self.host.exists(&self.st.abs(name)) && !self.host.is_dir(&self.st.abs(name)) {
+            } else if name.contains('/')
+                && self.host.exists(&self.st.abs(name))
+                && !self.host.is_dir(&self.st.abs(name))
+            {
                 out.out(format!("{name} is {name}\n"));
             } else {
                 out.err(format!("bash: type: {name}: not found\n"));
@@ -209,7 +236,9 @@ impl Interp<'_> {
 
     fn loop_control(&mut self, name: &str, args: &[String], out: &mut Output) -> i32 {
         if self.loop_depth == 0 {
-            out.err(format!("bash: {name}: only meaningful in a `for', `while', or `until' loop\n"));
+            out.err(format!(
+                "bash: {name}: only meaningful in a `for', `while', or `until' loop\n"
+            ));
             return 0;
         }
         let n = match args.first().map(|a| a.parse::<u32>()) {
@@ -222,7 +251,11 @@ impl Interp<'_> {
             }
         };
         let n = n.min(self.loop_depth);
-        self.loop_ctl = Some(if name == "break" { LoopCtl::Break(n) } else { LoopCtl::Continue(n) });
+        self.loop_ctl = Some(if name == "break" {
+            LoopCtl::Break(n)
+        } else {
+            LoopCtl::Continue(n)
+        });
         0
     }
 }
@@ -266,7 +299,12 @@ fn escape(rest: &[char], echo_octal: bool) -> (Vec<u8>, usize, bool) {
         Some('\\') => simple(b'\\'),
         Some('c') => (Vec::new(), 1, true),
         Some('x') => {
-            let digits: String = rest.iter().skip(1).take(2).take_while(|c| c.is_ascii_hexdigit()).collect();
+            let digits: String = rest
+                .iter()
+                .skip(1)
+                .take(2)
+                .take_while(|c| c.is_ascii_hexdigit())
+                .collect();
             match u8::from_str_radix(&digits, 16) {
                 Ok(b) => (vec![b], 1 + digits.len(), false),
                 Err(_) => (b"\\x".to_vec(), 1, false),
@@ -274,9 +312,18 @@ fn escape(rest: &[char], echo_octal: bool) -> (Vec<u8>, usize, bool) {
         }
         Some(c) if c.is_digit(8) && (!echo_octal || *c == '0') => {
             let skip = usize::from(echo_octal);
-            let digits: String = rest.iter().skip(skip).take(3).take_while(|c| c.is_digit(8)).collect();
+            let digits: String = rest
+                .iter()
+                .skip(skip)
+                .take(3)
+                .take_while(|c| c.is_digit(8))
+                .collect();
             let value = u32::from_str_radix(&digits, 8).unwrap_or(0) & 0xff;
-            (vec![u8::try_from(value).unwrap_or(0)], skip + digits.len(), false)
+            (
+                vec![u8::try_from(value).unwrap_or(0)],
+                skip + digits.len(),
+                false,
+            )
         }
         Some('"') if !echo_octal => simple(b'"'),
         Some('\'') if !echo_octal => simple(b'\''),
@@ -311,7 +358,9 @@ fn echo(args: &[String], out: &mut Output) -> i32 {
     let (mut newline, mut escapes) = (true, false);
     let mut words = args;
     while let Some((first, rest)) = words.split_first() {
-        let flags = first.strip_prefix('-').filter(|f| !f.is_empty() && f.chars().all(|c| matches!(c, 'n' | 'e' | 'E')));
+        let flags = first
+            .strip_prefix('-')
+            .filter(|f| !f.is_empty() && f.chars().all(|c| matches!(c, 'n' | 'e' | 'E')));
         let Some(flags) = flags else { break };
         for c in flags.chars() {
             match c {

@@ -17,10 +17,18 @@ pub struct Completion {
 }
 
 fn common_prefix(items: &[String]) -> String {
-    let Some(first) = items.first() else { return String::new() };
+    let Some(first) = items.first() else {
+        return String::new();
+    };
     let mut len = first.len();
     for s in items.iter().skip(1) {
-        len = first.char_indices().zip(s.chars()).take_while(|((_, a), b)| a == b).last().map_or(0, |((i, a), _)| i + a.len_utf8()).min(len);
+        len = first
+            .char_indices()
+            .zip(s.chars())
+            .take_while(|((_, a), b)| a == b)
+            .last()
+            .map_or(0, |((i, a), _)| i + a.len_utf8())
+            .min(len);
     }
     first.get(..len).unwrap_or("").to_string()
 }
@@ -32,7 +40,9 @@ pub(super) fn complete(st: &State, line: &str, cursor: usize, host: &dyn ShellHo
         cursor = cursor.saturating_sub(1);
     }
     let before = line.get(..cursor).unwrap_or("");
-    let start = before.rfind(|c: char| c.is_whitespace() || matches!(c, ';' | '|' | '&' | '<' | '>' | '(')).map_or(0, |i| i + 1);
+    let start = before
+        .rfind(|c: char| c.is_whitespace() || matches!(c, ';' | '|' | '&' | '<' | '>' | '('))
+        .map_or(0, |i| i + 1);
     let word = before.get(start..).unwrap_or("");
     let head = before.get(..start).unwrap_or("").trim_end();
     let command_position = head.is_empty() || head.ends_with([';', '|', '&', '(']);
@@ -43,18 +53,35 @@ pub(super) fn complete(st: &State, line: &str, cursor: usize, host: &dyn ShellHo
     };
     candidates.sort();
     candidates.dedup();
-    let mut insert = common_prefix(&candidates).get(word.len()..).unwrap_or("").to_string();
+    let mut insert = common_prefix(&candidates)
+        .get(word.len()..)
+        .unwrap_or("")
+        .to_string();
     if let [only] = candidates.as_slice() {
         if !only.ends_with('/') {
             insert.push(' ');
         }
     }
-    Completion { start, candidates, insert }
+    Completion {
+        start,
+        candidates,
+        insert,
+    }
 }
 
 fn commands(st: &State, word: &str, host: &dyn ShellHost) -> Vec<String> {
-    let mut found: Vec<String> = BUILTINS.iter().chain(KEYWORDS.iter()).filter(|b| b.starts_with(word)).map(|b| b.to_string()).collect();
-    for dir in st.get("PATH").unwrap_or("").split(':').filter(|d| !d.is_empty()) {
+    let mut found: Vec<String> = BUILTINS
+        .iter()
+        .chain(KEYWORDS.iter())
+        .filter(|b| b.starts_with(word))
+        .map(|b| b.to_string())
+        .collect();
+    for dir in st
+        .get("PATH")
+        .unwrap_or("")
+        .split(':')
+        .filter(|d| !d.is_empty())
+    {
         for name in host.list_dir(dir).unwrap_or_default() {
             if name.starts_with(word) && !host.is_dir(&format!("{dir}/{name}")) {
                 found.push(name);
@@ -73,7 +100,11 @@ fn paths(st: &State, word: &str, host: &dyn ShellHost) -> Vec<String> {
         Some(rest) => format!("{}{rest}", st.get("HOME").unwrap_or("")),
         None => dir_typed.to_string(),
     };
-    let dir = st.abs(if dir_typed_expanded.is_empty() { "." } else { &dir_typed_expanded });
+    let dir = st.abs(if dir_typed_expanded.is_empty() {
+        "."
+    } else {
+        &dir_typed_expanded
+    });
     let mut found = Vec::new();
     for name in host.list_dir(&dir).unwrap_or_default() {
         if !name.starts_with(prefix) || (name.starts_with('.') && !prefix.starts_with('.')) {

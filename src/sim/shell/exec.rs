@@ -1,7 +1,7 @@
 //! The interpreter: walks a parsed [`List`], runs pipelines, loops and conditionals, applies
 //! redirections and keeps the per-line budget that makes every line finish.
 
-use super::ast::{AndOr, Command, Connector, List, Pipeline, Redir, RedirOp, Word};
+use super::ast::{AndOr, Command, Connector, List, Pipeline, Redir, Word};
 use super::{ShellHost, State, MAX_COMMANDS, MAX_OUTPUT};
 use crate::sim::output::{Output, Stream};
 
@@ -26,12 +26,19 @@ pub(super) struct Stdin {
 impl Stdin {
     /// The terminal.
     pub(super) fn tty() -> Stdin {
-        Stdin { tty: true, ..Stdin::default() }
+        Stdin {
+            tty: true,
+            ..Stdin::default()
+        }
     }
 
     /// Bytes from a pipe or a file.
     pub(super) fn bytes(data: Vec<u8>) -> Stdin {
-        Stdin { data, pos: 0, tty: false }
+        Stdin {
+            data,
+            pos: 0,
+            tty: false,
+        }
     }
 
     /// Everything not read yet (a program reads it all).
@@ -44,28 +51,18 @@ impl Stdin {
     /// One line without its newline, or `None` at end of input.
     pub(super) fn read_line(&mut self) -> Option<String> {
         let rest = self.data.get(self.pos..).filter(|r| !r.is_empty())?;
-        let len = rest.iter().position(|&b| b == b'\n').map_or(rest.len(), |i| i.saturating_add(1));
+        let len = rest
+            .iter()
+            .position(|&b| b == b'\n')
+            .map_or(rest.len(), |i| i.saturating_add(1));
         let line = rest.get(..len).unwrap_or(rest);
         self.pos = self.pos.saturating_add(len);
-        Some(String::from_utf8_lossy(line).trim_end_matches('\n').to_string())
+        Some(
+            String::from_utf8_lossy(line)
+                .trim_end_matches('\n')
+                .to_string(),
+        )
     }
-}
-
-/// Where one file descriptor's writes end up.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Sink {
-    Out,
-    Err,
-    Null,
-    File(usize),
-}
-
-/// The descriptors of a command after its redirections.
-struct Routing {
-    fd1: Sink,
-    fd2: Sink,
-    files: Vec<(String, Vec<u8>)>,
-    stdin: Option<Stdin>,
 }
 
 /// One line being run: the shell's state, the host, and the line's budget and control flags.
@@ -86,7 +83,11 @@ pub(super) struct Interp<'a> {
 
 impl<'a> Interp<'a> {
     /// An interpreter for one line.
-    pub(super) fn new(st: &'a mut State, host: &'a mut dyn ShellHost, history: &'a [String]) -> Interp<'a> {
+    pub(super) fn new(
+        st: &'a mut State,
+        host: &'a mut dyn ShellHost,
+        history: &'a [String],
+    ) -> Interp<'a> {
         Interp {
             st,
             host,
@@ -208,12 +209,24 @@ impl<'a> Interp<'a> {
 
     fn run_command(&mut self, cmd: &Command, stdin: &mut Stdin, out: &mut Output) -> i32 {
         match cmd {
-            Command::Simple { assigns, words, redirs } => self.run_simple(assigns, words, redirs, stdin, out),
-            Command::Group { body, redirs } => self.with_redirs(redirs, stdin, out, |me, i, o| me.run_list(body, i, o)),
-            Command::Subshell { body, redirs } => {
-                self.with_redirs(redirs, stdin, out, |me, i, o| me.subshell(|me| me.run_list(body, i, o)))
+            Command::Simple {
+                assigns,
+                words,
+                redirs,
+            } => self.run_simple(assigns, words, redirs, stdin, out),
+            Command::Group { body, redirs } => {
+                self.with_redirs(redirs, stdin, out, |me, i, o| me.run_list(body, i, o))
             }
-            Command::If { branches, otherwise, redirs } => self.with_redirs(redirs, stdin, out, |me, i, o| {
+            Command::Subshell { body, redirs } => {
+                self.with_redirs(redirs, stdin, out, |me, i, o| {
+                    me.subshell(|me| me.run_list(body, i, o))
+                })
+            }
+            Command::If {
+                branches,
+                otherwise,
+                redirs,
+            } => self.with_redirs(redirs, stdin, out, |me, i, o| {
                 for (cond, then) in branches {
                     let c = me.run_list(cond, i, o);
                     if me.stopped() {
@@ -225,7 +238,12 @@ impl<'a> Interp<'a> {
                 }
                 otherwise.as_ref().map_or(0, |e| me.run_list(e, i, o))
             }),
-            Command::While { cond, body, until, redirs } => self.with_redirs(redirs, stdin, out, |me, i, o| {
+            Command::While {
+                cond,
+                body,
+                until,
+                redirs,
+            } => self.with_redirs(redirs, stdin, out, |me, i, o| {
                 me.run_loop(|me, _| {
                     let c = me.run_list(cond, i, o);
                     if me.stopped() || (c == 0) == *until {
@@ -234,7 +252,12 @@ impl<'a> Interp<'a> {
                     Some(me.run_list(body, i, o))
                 })
             }),
-            Command::For { name, words, body, redirs } => self.with_redirs(redirs, stdin, out, |me, i, o| {
+            Command::For {
+                name,
+                words,
+                body,
+                redirs,
+            } => self.with_redirs(redirs, stdin, out, |me, i, o| {
                 let items = match words {
                     Some(words) => match me.expand_words(words, o) {
                         Some(items) => items,
@@ -281,15 +304,26 @@ impl<'a> Interp<'a> {
         status
     }
 
-    fn run_simple(&mut self, assigns: &[(String, Word)], words: &[Word], redirs: &[Redir], stdin: &mut Stdin, out: &mut Output) -> i32 {
+    fn run_simple(
+        &mut self,
+        assigns: &[(String, Word)],
+        words: &[Word],
+        redirs: &[Redir],
+        stdin: &mut Stdin,
+        out: &mut Output,
+    ) -> i32 {
         if !self.tick() {
             return 130;
         }
         self.subst_status = None;
-        let Some(argv) = self.expand_words(words, out) else { return 1 };
+        let Some(argv) = self.expand_words(words, out) else {
+            return 1;
+        };
         let mut values = Vec::with_capacity(assigns.len());
         for (name, w) in assigns {
-            let Some(v) = self.expand_string(w, out) else { return 1 };
+            let Some(v) = self.expand_string(w, out) else {
+                return 1;
+            };
             values.push((name.clone(), v));
         }
         if argv.is_empty() {
@@ -310,7 +344,13 @@ impl<'a> Interp<'a> {
     }
 
     /// Runs a builtin or a program with expanded `argv` and prefix assignments `env`.
-    fn invoke(&mut self, argv: &[String], env: &[(String, String)], stdin: &mut Stdin, out: &mut Output) -> i32 {
+    fn invoke(
+        &mut self,
+        argv: &[String],
+        env: &[(String, String)],
+        stdin: &mut Stdin,
+        out: &mut Output,
+    ) -> i32 {
         let Some(name) = argv.first() else { return 0 };
         if let Some(status) = self.builtin(argv, stdin, out) {
             return status;
@@ -339,116 +379,19 @@ impl<'a> Interp<'a> {
         let env = self.st.env(env);
         let cwd = self.st.cwd.clone();
         let mut blocked = false;
-        let status = self.host.exec(&path, argv, &env, &cwd, stdin.take_rest(), out, &mut blocked);
+        let status = self.host.exec(
+            &path,
+            argv,
+            &env,
+            &cwd,
+            stdin.take_rest(),
+            out,
+            &mut blocked,
+        );
         if blocked {
             self.interrupted = true;
             return 130;
         }
         status
     }
-
-    /// Applies `redirs` around `body`; a redirection that fails prints bash's error and returns 1.
-    fn with_redirs(&mut self, redirs: &[Redir], stdin: &mut Stdin, out: &mut Output, body: impl FnOnce(&mut Self, &mut Stdin, &mut Output) -> i32) -> i32 {
-        if redirs.is_empty() {
-            return body(self, stdin, out);
-        }
-        let mut routing = match self.open(redirs, out) {
-            Ok(r) => r,
-            Err(status) => return status,
-        };
-        let mut inner = Output::default();
-        let status = match routing.stdin.as_mut() {
-            Some(input) => body(self, input, &mut inner),
-            None => body(self, stdin, &mut inner),
-        };
-        for (stream, bytes) in inner.chunks {
-            let sink = if stream == Stream::Stdout { routing.fd1 } else { routing.fd2 };
-            match sink {
-                Sink::Out => out.out(&bytes),
-                Sink::Err => out.err(&bytes),
-                Sink::Null => {}
-                Sink::File(i) => {
-                    if let Some((_, data)) = routing.files.get_mut(i) {
-                        data.extend_from_slice(&bytes);
-                    }
-                }
-            }
-        }
-        for (path, data) in &routing.files {
-            if !data.is_empty() {
-                if let Err(e) = self.host.write_file(path, data, true) {
-                    out.err(format!("bash: {path}: {e}\n"));
-                }
-            }
-        }
-        status
-    }
-
-    fn open(&mut self, redirs: &[Redir], out: &mut Output) -> Result<Routing, i32> {
-        let mut r = Routing { fd1: Sink::Out, fd2: Sink::Err, files: Vec::new(), stdin: None };
-        for redir in redirs {
-            let target = match self.expand_fields(&redir.target, out) {
-                Some(mut fields) if fields.len() == 1 => fields.pop().unwrap_or_default(),
-                Some(_) => {
-                    out.err(format!("bash: {}: ambiguous redirect\n", redir.text));
-                    return Err(1);
-                }
-                None => return Err(1),
-            };
-            let sink = match (redir.op, target.as_str()) {
-                (RedirOp::Read, _) => {
-                    if target != "/dev/stdin" {
-                        let data = if target == "/dev/null" { Ok(Vec::new()) } else { self.host.read_file(&self.st.abs(&target)) };
-                        match data {
-                            Ok(d) if redir.fd == 0 => r.stdin = Some(Stdin::bytes(d)),
-                            Ok(_) => {}
-                            Err(e) => return Err(fail(out, &target, &e)),
-                        }
-                    }
-                    continue;
-                }
-                (RedirOp::Dup, "1") => r.fd1,
-                (RedirOp::Dup, "2") => r.fd2,
-                (RedirOp::Dup, "-") => Sink::Null,
-                (RedirOp::Dup, t) if t.chars().all(|c| c.is_ascii_digit()) || redir.fd != 1 => {
-                    if redir.fd == 0 {
-                        continue;
-                    }
-                    return Err(fail(out, t, "Bad file descriptor"));
-                }
-                (_, "/dev/null") => Sink::Null,
-                (_, "/dev/stdout") => r.fd1,
-                (_, "/dev/stderr") => r.fd2,
-                (_, "/dev/tty") => Sink::Out,
-                (op, t) => {
-                    let append = matches!(op, RedirOp::Append | RedirOp::BothAppend);
-                    let path = self.st.abs(t);
-                    if self.host.is_dir(&path) {
-                        return Err(fail(out, t, "Is a directory"));
-                    }
-                    if let Err(e) = self.host.write_file(&path, &[], append) {
-                        return Err(fail(out, t, &e));
-                    }
-                    r.files.push((path, Vec::new()));
-                    Sink::File(r.files.len().saturating_sub(1))
-                }
-            };
-            let both = matches!(redir.op, RedirOp::Both | RedirOp::BothAppend) || (redir.op == RedirOp::Dup && redir.fd == 1 && !matches!(target.as_str(), "1" | "2" | "-"));
-            match redir.fd {
-                _ if both => {
-                    r.fd1 = sink;
-                    r.fd2 = sink;
-                }
-                1 => r.fd1 = sink,
-                2 => r.fd2 = sink,
-                _ => {}
-            }
-        }
-        Ok(r)
-    }
-}
-
-fn fail(out: &mut Output, what: &str, why: &str) -> i32 {
-    out.err(format!("bash: {what}: {why}\n"));
-    1
 }

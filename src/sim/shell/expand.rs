@@ -68,7 +68,13 @@ impl Interp<'_> {
     pub(super) fn expand_fields(&mut self, word: &Word, out: &mut Output) -> Option<Vec<String>> {
         let mut fields = Fields::default();
         self.expand_into(word, &mut fields, out)?;
-        Some(fields.finish().into_iter().map(|f| f.iter().map(|&(c, _)| c).collect()).collect())
+        Some(
+            fields
+                .finish()
+                .into_iter()
+                .map(|f| f.iter().map(|&(c, _)| c).collect())
+                .collect(),
+        )
     }
 
     /// Expands one word into one string: no splitting, no globbing (assignments).
@@ -77,6 +83,10 @@ impl Interp<'_> {
         for part in &word.parts {
             let (text, _) = self.expand_part(part, out)?;
             fields.push(&text, true);
+            if fields.cur.len() > MAX_OUTPUT {
+                self.interrupted = true;
+                return None;
+            }
         }
         let s: String = fields.cur.iter().map(|&(c, _)| c).collect();
         Some(s)

@@ -11,13 +11,21 @@ fn is_glob(p: &[(char, bool)]) -> bool {
 }
 
 /// The paths matching `pattern`, or `None` when it has no glob characters or matches nothing.
-pub(super) fn expand(st: &State, host: &dyn ShellHost, pattern: &[(char, bool)]) -> Option<Vec<String>> {
+pub(super) fn expand(
+    st: &State,
+    host: &dyn ShellHost,
+    pattern: &[(char, bool)],
+) -> Option<Vec<String>> {
     if !is_glob(pattern) {
         return None;
     }
     let comps: Vec<&[(char, bool)]> = pattern.split(|&(c, _)| c == '/').collect();
     let absolute = pattern.first().is_some_and(|&(c, _)| c == '/');
-    let mut found = vec![if absolute { "/".to_string() } else { String::new() }];
+    let mut found = vec![if absolute {
+        "/".to_string()
+    } else {
+        String::new()
+    }];
     let last = comps.len().saturating_sub(1);
     for (i, comp) in comps.iter().enumerate() {
         if comp.is_empty() {
@@ -36,7 +44,8 @@ pub(super) fn expand(st: &State, host: &dyn ShellHost, pattern: &[(char, bool)])
             names.sort();
             for name in names {
                 let chars: Vec<char> = name.chars().collect();
-                let hidden_ok = !name.starts_with('.') || comp.first().is_some_and(|&(c, _)| c == '.');
+                let hidden_ok =
+                    !name.starts_with('.') || comp.first().is_some_and(|&(c, _)| c == '.');
                 if hidden_ok && matches(comp, &chars) {
                     let path = format!("{base}{name}{sep}");
                     if i == last || host.is_dir(&st.abs(&path)) {
@@ -47,7 +56,10 @@ pub(super) fn expand(st: &State, host: &dyn ShellHost, pattern: &[(char, bool)])
         }
         found = next;
     }
-    let mut found: Vec<String> = found.into_iter().filter(|p| host.exists(&st.abs(p))).collect();
+    let mut found: Vec<String> = found
+        .into_iter()
+        .filter(|p| host.exists(&st.abs(p)))
+        .collect();
     found.sort();
     if found.is_empty() {
         None
@@ -118,7 +130,9 @@ pub(super) fn matches(pattern: &[(char, bool)], name: &[char]) -> bool {
             (None, None) => return false,
         }
     }
-    pattern.get(p..).is_some_and(|rest| rest.iter().all(|&(c, q)| c == '*' && !q))
+    pattern
+        .get(p..)
+        .is_some_and(|rest| rest.iter().all(|&(c, q)| c == '*' && !q))
 }
 
 #[cfg(test)]

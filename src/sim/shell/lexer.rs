@@ -57,7 +57,10 @@ pub enum Tok {
 }
 
 fn is_meta(c: char) -> bool {
-    matches!(c, ' ' | '\t' | '\n' | ';' | '&' | '|' | '<' | '>' | '(' | ')')
+    matches!(
+        c,
+        ' ' | '\t' | '\n' | ';' | '&' | '|' | '<' | '>' | '(' | ')'
+    )
 }
 
 fn push_lit(parts: &mut Vec<WordPart>, c: char, quoted: bool) {
@@ -78,7 +81,10 @@ impl Parser {
     }
 
     fn text(&self, from: usize, to: usize) -> String {
-        self.chars.get(from..to).map(|s| s.iter().collect()).unwrap_or_default()
+        self.chars
+            .get(from..to)
+            .map(|s| s.iter().collect())
+            .unwrap_or_default()
     }
 
     /// The next token, without consuming it.
@@ -107,14 +113,18 @@ impl Parser {
                 self.pos += 1;
             }
         }
-        let Some(c) = self.cur() else { return Ok(Tok::Eof) };
+        let Some(c) = self.cur() else {
+            return Ok(Tok::Eof);
+        };
         let next = self.at(self.pos + 1);
         let (tok, len) = match (c, next) {
             ('\n', _) => (Tok::Newline, 1),
             (';', Some(';')) => (Tok::Op(Op::DSemi), 2),
             (';', _) => (Tok::Op(Op::Semi), 1),
             ('&', Some('&')) => (Tok::Op(Op::AndIf), 2),
-            ('&', Some('>')) if self.at(self.pos + 2) == Some('>') => (redir(1, RedirOp::BothAppend, "&>>"), 3),
+            ('&', Some('>')) if self.at(self.pos + 2) == Some('>') => {
+                (redir(1, RedirOp::BothAppend, "&>>"), 3)
+            }
             ('&', Some('>')) => (redir(1, RedirOp::Both, "&>"), 2),
             ('&', _) => (Tok::Op(Op::Amp), 1),
             ('|', Some('|')) => (Tok::Op(Op::OrIf), 2),
@@ -198,7 +208,10 @@ impl Parser {
                     parts.push(WordPart::Tilde);
                     self.pos += 1;
                 }
-                '~' if self.pos == start && !loose && self.at(self.pos + 1).is_some_and(is_meta) => {
+                '~' if self.pos == start
+                    && !loose
+                    && self.at(self.pos + 1).is_some_and(is_meta) =>
+                {
                     parts.push(WordPart::Tilde);
                     self.pos += 1;
                 }
@@ -216,7 +229,9 @@ impl Parser {
     fn dquote(&mut self, parts: &mut Vec<WordPart>) -> Result<(), ParseError> {
         parts.push(WordPart::Quoted(String::new()));
         loop {
-            let Some(c) = self.cur() else { return Err(ParseError::Unmatched('"')) };
+            let Some(c) = self.cur() else {
+                return Err(ParseError::Unmatched('"'));
+            };
             match c {
                 '"' => {
                     self.pos += 1;
@@ -269,7 +284,10 @@ impl Parser {
                     }
                     i += 1;
                 }
-                parts.push(WordPart::Arith { expr: self.text(from, i), quoted });
+                parts.push(WordPart::Arith {
+                    expr: self.text(from, i),
+                    quoted,
+                });
                 self.pos = i + 2;
                 Ok(())
             }
@@ -289,15 +307,28 @@ impl Parser {
             Some(c) if c == '_' || c.is_ascii_alphabetic() => {
                 let from = self.pos + 1;
                 let mut end = from;
-                while self.at(end).is_some_and(|c| c == '_' || c.is_ascii_alphanumeric()) {
+                while self
+                    .at(end)
+                    .is_some_and(|c| c == '_' || c.is_ascii_alphanumeric())
+                {
                     end += 1;
                 }
-                parts.push(WordPart::Param { name: self.text(from, end), op: ParamOp::Plain, quoted });
+                parts.push(WordPart::Param {
+                    name: self.text(from, end),
+                    op: ParamOp::Plain,
+                    quoted,
+                });
                 self.pos = end;
                 Ok(())
             }
-            Some(c) if c.is_ascii_digit() || matches!(c, '?' | '$' | '#' | '!' | '@' | '*' | '-') => {
-                parts.push(WordPart::Param { name: c.to_string(), op: ParamOp::Plain, quoted });
+            Some(c)
+                if c.is_ascii_digit() || matches!(c, '?' | '$' | '#' | '!' | '@' | '*' | '-') =>
+            {
+                parts.push(WordPart::Param {
+                    name: c.to_string(),
+                    op: ParamOp::Plain,
+                    quoted,
+                });
                 self.pos += 2;
                 Ok(())
             }
@@ -340,11 +371,24 @@ impl Parser {
             inner.split_at(name_len)
         };
         if let Some(len_of) = inner.strip_prefix('#').filter(|s| !s.is_empty()) {
-            let ok = super::ast::is_name(len_of) || len_of.chars().all(|c| c.is_ascii_digit()) || matches!(len_of, "?" | "$" | "#" | "!" | "@" | "*" | "-");
-            parts.push(if ok { WordPart::Param { name: len_of.to_string(), op: ParamOp::Length, quoted } } else { bad });
+            let ok = super::ast::is_name(len_of)
+                || len_of.chars().all(|c| c.is_ascii_digit())
+                || matches!(len_of, "?" | "$" | "#" | "!" | "@" | "*" | "-");
+            parts.push(if ok {
+                WordPart::Param {
+                    name: len_of.to_string(),
+                    op: ParamOp::Length,
+                    quoted,
+                }
+            } else {
+                bad
+            });
             return Ok(());
         }
-        let valid_name = !name.is_empty() && (super::ast::is_name(name) || name.chars().all(|c| c.is_ascii_digit()) || name.len() == 1);
+        let valid_name = !name.is_empty()
+            && (super::ast::is_name(name)
+                || name.chars().all(|c| c.is_ascii_digit())
+                || name.len() == 1);
         if !valid_name {
             parts.push(bad);
             return Ok(());
@@ -379,7 +423,11 @@ impl Parser {
                 }
             }
         };
-        parts.push(WordPart::Param { name: name.to_string(), op, quoted });
+        parts.push(WordPart::Param {
+            name: name.to_string(),
+            op,
+            quoted,
+        });
         Ok(())
     }
 
@@ -414,5 +462,9 @@ impl Parser {
 }
 
 fn redir(fd: u32, op: RedirOp, text: &str) -> Tok {
-    Tok::Redir { fd, op, text: text.to_string() }
+    Tok::Redir {
+        fd,
+        op,
+        text: text.to_string(),
+    }
 }

@@ -4,15 +4,16 @@
 //! and asks a [`ShellHost`] for everything else (programs, files, directories). May use: std and
 //! `sim::output` only.
 
-pub mod ast;
-pub mod lexer;
-pub mod parser;
 pub mod arith;
+pub mod ast;
 mod builtins;
 pub mod complete;
 mod exec;
 mod expand;
 mod glob;
+pub mod lexer;
+pub mod parser;
+mod redirect;
 mod testcmd;
 #[cfg(test)]
 mod tests;
@@ -36,7 +37,16 @@ pub trait ShellHost {
     /// input. Writes go to `out`. Returns the exit status. Sets `*blocked` when the program would
     /// block forever (sleep infinity, tail -f): the shell then stops the whole line as if Ctrl-C came.
     #[allow(clippy::too_many_arguments)]
-    fn exec(&mut self, path: &str, argv: &[String], env: &[(String, String)], cwd: &str, stdin: &[u8], out: &mut Output, blocked: &mut bool) -> i32;
+    fn exec(
+        &mut self,
+        path: &str,
+        argv: &[String],
+        env: &[(String, String)],
+        cwd: &str,
+        stdin: &[u8],
+        out: &mut Output,
+        blocked: &mut bool,
+    ) -> i32;
     /// Absolute path of an executable file called `name` in one of the PATH dirs, if any.
     fn which(&self, name: &str, path_var: &str) -> Option<String>;
     /// The contents of a file, or the strerror text (`No such file or directory`).
@@ -95,24 +105,40 @@ impl State {
         match self.vars.get_mut(name) {
             Some(v) => v.value = value,
             None => {
-                self.vars.insert(name.to_string(), Var { value, exported: false });
+                self.vars.insert(
+                    name.to_string(),
+                    Var {
+                        value,
+                        exported: false,
+                    },
+                );
             }
         }
     }
 
     /// The environment a program gets: exported variables, then `extra` (prefix assignments).
     pub(crate) fn env(&self, extra: &[(String, String)]) -> Vec<(String, String)> {
-        let mut env: BTreeMap<&str, &str> =
-            self.vars.iter().filter(|(_, v)| v.exported).map(|(k, v)| (k.as_str(), v.value.as_str())).collect();
+        let mut env: BTreeMap<&str, &str> = self
+            .vars
+            .iter()
+            .filter(|(_, v)| v.exported)
+            .map(|(k, v)| (k.as_str(), v.value.as_str()))
+            .collect();
         for (k, v) in extra {
             env.insert(k, v);
         }
-        env.into_iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
+        env.into_iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect()
     }
 
     /// `path` made absolute against the working directory, with `.` and `..` resolved.
     pub(crate) fn abs(&self, path: &str) -> String {
-        let joined = if path.starts_with('/') { path.to_string() } else { format!("{}/{}", self.cwd, path) };
+        let joined = if path.starts_with('/') {
+            path.to_string()
+        } else {
+            format!("{}/{}", self.cwd, path)
+        };
         let mut parts: Vec<&str> = Vec::new();
         for p in joined.split('/') {
             match p {
@@ -139,13 +165,33 @@ impl Shell {
     pub fn new(env: Vec<(String, String)>, cwd: &str) -> Shell {
         let mut vars = BTreeMap::new();
         for (k, value) in env {
-            vars.insert(k, Var { value, exported: true });
+            vars.insert(
+                k,
+                Var {
+                    value,
+                    exported: true,
+                },
+            );
         }
-        let mut state = State { vars, cwd: String::new(), status: 0, pid: 7 };
+        let mut state = State {
+            vars,
+            cwd: String::new(),
+            status: 0,
+            pid: 7,
+        };
         state.cwd = state.abs(cwd);
         let pwd = state.cwd.clone();
-        state.vars.insert("PWD".into(), Var { value: pwd, exported: true });
-        Shell { state, history: Vec::new() }
+        state.vars.insert(
+            "PWD".into(),
+            Var {
+                value: pwd,
+                exported: true,
+            },
+        );
+        Shell {
+            state,
+            history: Vec::new(),
+        }
     }
 
     /// Sets the PID `$$` reports (the pod knows which PID the shell got).
@@ -157,7 +203,10 @@ impl Shell {
     pub fn run_line(&mut self, line: &str, host: &mut dyn ShellHost) -> LineResult {
         let mut result = LineResult::default();
         if line.len() > MAX_LINE {
-            result.output.err(format!("bash: line too long ({} bytes); podscope accepts up to {MAX_LINE}\n", line.len()));
+            result.output.err(format!(
+                "bash: line too long ({} bytes); podscope accepts up to {MAX_LINE}\n",
+                line.len()
+            ));
             result.status = 1;
             self.state.status = 1;
             return result;

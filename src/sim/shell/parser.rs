@@ -27,8 +27,12 @@ impl fmt::Display for ParseError {
         match self {
             ParseError::UnexpectedToken(t) => write!(f, "syntax error near unexpected token `{t}'"),
             ParseError::UnexpectedEof => write!(f, "syntax error: unexpected end of file"),
-            ParseError::Unmatched(c) => write!(f, "unexpected EOF while looking for matching `{c}'"),
-            ParseError::TooDeep => write!(f, "podscope: commands nested more than {MAX_DEPTH} deep"),
+            ParseError::Unmatched(c) => {
+                write!(f, "unexpected EOF while looking for matching `{c}'")
+            }
+            ParseError::TooDeep => {
+                write!(f, "podscope: commands nested more than {MAX_DEPTH} deep")
+            }
             ParseError::HereDoc => write!(f, "podscope: here-documents (<<) are not simulated"),
         }
     }
@@ -55,7 +59,12 @@ pub fn parse(line: &str) -> Result<List, ParseError> {
 impl Parser {
     /// A parser at the start of `text`.
     pub fn new(text: &str) -> Parser {
-        Parser { chars: text.chars().collect(), pos: 0, peeked: None, depth: 0 }
+        Parser {
+            chars: text.chars().collect(),
+            pos: 0,
+            peeked: None,
+            depth: 0,
+        }
     }
 
     pub(super) fn enter(&mut self) -> Result<(), ParseError> {
@@ -84,7 +93,22 @@ impl Parser {
     fn reserved(tok: &Tok) -> Option<&str> {
         match tok {
             Tok::Word(w, _) => w.as_plain().filter(|s| {
-                matches!(*s, "if" | "then" | "elif" | "else" | "fi" | "while" | "until" | "for" | "do" | "done" | "{" | "}" | "!" | "in")
+                matches!(
+                    *s,
+                    "if" | "then"
+                        | "elif"
+                        | "else"
+                        | "fi"
+                        | "while"
+                        | "until"
+                        | "for"
+                        | "do"
+                        | "done"
+                        | "{"
+                        | "}"
+                        | "!"
+                        | "in"
+                )
             }),
             _ => None,
         }
@@ -196,7 +220,12 @@ impl Parser {
                 let (cond, _) = self.body(&["do"])?;
                 let (body, _) = self.body(&["done"])?;
                 let redirs = self.redirs()?;
-                Ok(Command::While { cond, body, until, redirs })
+                Ok(Command::While {
+                    cond,
+                    body,
+                    until,
+                    redirs,
+                })
             }
             Some("for") => {
                 self.next()?;
@@ -227,7 +256,11 @@ impl Parser {
             }
         }
         let redirs = self.redirs()?;
-        Ok(Command::If { branches, otherwise, redirs })
+        Ok(Command::If {
+            branches,
+            otherwise,
+            redirs,
+        })
     }
 
     fn for_rest(&mut self) -> Result<Command, ParseError> {
@@ -259,7 +292,12 @@ impl Parser {
         }
         let (body, _) = self.body(&["done"])?;
         let redirs = self.redirs()?;
-        Ok(Command::For { name, words, body, redirs })
+        Ok(Command::For {
+            name,
+            words,
+            body,
+            redirs,
+        })
     }
 
     fn redirs(&mut self) -> Result<Vec<Redir>, ParseError> {
@@ -275,7 +313,12 @@ impl Parser {
             return Err(ParseError::UnexpectedEof);
         };
         match self.next()? {
-            Tok::Word(target, text) => Ok(Redir { fd, op, target, text }),
+            Tok::Word(target, text) => Ok(Redir {
+                fd,
+                op,
+                target,
+                text,
+            }),
             Tok::Eof => Err(ParseError::UnexpectedToken("newline".into())),
             other => Err(self.unexpected(other)),
         }
@@ -312,7 +355,11 @@ impl Parser {
             let tok = self.next()?;
             return Err(self.unexpected(tok));
         }
-        Ok(Command::Simple { assigns, words, redirs })
+        Ok(Command::Simple {
+            assigns,
+            words,
+            redirs,
+        })
     }
 }
 
@@ -333,14 +380,20 @@ mod tests {
         let cases = [
             ("echo a ;; b", "syntax error near unexpected token `;;'"),
             ("echo 'abc", "unexpected EOF while looking for matching `''"),
-            ("echo \"abc", "unexpected EOF while looking for matching `\"'"),
+            (
+                "echo \"abc",
+                "unexpected EOF while looking for matching `\"'",
+            ),
             ("if true; then echo", "syntax error: unexpected end of file"),
             ("echo )", "syntax error near unexpected token `)'"),
             ("echo (", "syntax error near unexpected token `newline'"),
             ("| ls", "syntax error near unexpected token `|'"),
             ("echo a |", "syntax error: unexpected end of file"),
             ("echo a &&", "syntax error: unexpected end of file"),
-            ("for x in a b; echo $x; done", "syntax error near unexpected token `echo'"),
+            (
+                "for x in a b; echo $x; done",
+                "syntax error near unexpected token `echo'",
+            ),
             ("do", "syntax error near unexpected token `do'"),
             ("fi", "syntax error near unexpected token `fi'"),
             ("echo $(ls", "unexpected EOF while looking for matching `)'"),
@@ -353,7 +406,10 @@ mod tests {
             ("&&", "syntax error near unexpected token `&&'"),
             ("echo a; }", "syntax error near unexpected token `}'"),
             ("then", "syntax error near unexpected token `then'"),
-            ("while true; do; done", "syntax error near unexpected token `;'"),
+            (
+                "while true; do; done",
+                "syntax error near unexpected token `;'",
+            ),
             ("if ; then fi", "syntax error near unexpected token `;'"),
             ("echo ()", "syntax error: unexpected end of file"),
         ];
@@ -364,10 +420,17 @@ mod tests {
 
     #[test]
     fn parses_compound_commands() {
-        let l = parse("for x in a b; do echo $x; done; if true; then :; elif false; then :; else :; fi").unwrap();
+        let l = parse(
+            "for x in a b; do echo $x; done; if true; then :; elif false; then :; else :; fi",
+        )
+        .unwrap();
         assert_eq!(l.len(), 2);
-        assert!(matches!(&l[0].first.commands[0], Command::For { words: Some(w), .. } if w.len() == 2));
-        assert!(matches!(&l[1].first.commands[0], Command::If { branches, otherwise: Some(_), .. } if branches.len() == 2));
+        assert!(
+            matches!(&l[0].first.commands[0], Command::For { words: Some(w), .. } if w.len() == 2)
+        );
+        assert!(
+            matches!(&l[1].first.commands[0], Command::If { branches, otherwise: Some(_), .. } if branches.len() == 2)
+        );
         let l = parse("while false; do :; done && { echo a; } | cat || (cd /)").unwrap();
         assert_eq!(l[0].rest.len(), 2);
     }

@@ -12,7 +12,9 @@ struct Test<'a> {
     host: &'a dyn ShellHost,
 }
 
-const UNARY: [&str; 16] = ["-e", "-f", "-d", "-s", "-r", "-w", "-x", "-z", "-n", "-L", "-h", "-b", "-c", "-p", "-S", "-a"];
+const UNARY: [&str; 16] = [
+    "-e", "-f", "-d", "-s", "-r", "-w", "-x", "-z", "-n", "-L", "-h", "-b", "-c", "-p", "-S", "-a",
+];
 const BINARY: [&str; 10] = ["=", "==", "!=", "<", ">", "-eq", "-ne", "-lt", "-le", "-gt"];
 
 fn is_binary(op: &str) -> bool {
@@ -20,7 +22,13 @@ fn is_binary(op: &str) -> bool {
 }
 
 /// Runs `test ARGS` (or `[ ARGS ]` when `name` is `[`): 0 true, 1 false, 2 error.
-pub(super) fn run(st: &State, host: &dyn ShellHost, name: &str, args: &[String], out: &mut Output) -> i32 {
+pub(super) fn run(
+    st: &State,
+    host: &dyn ShellHost,
+    name: &str,
+    args: &[String],
+    out: &mut Output,
+) -> i32 {
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
     let args = if name == "[" {
         match args.split_last() {
@@ -44,7 +52,9 @@ pub(super) fn run(st: &State, host: &dyn ShellHost, name: &str, args: &[String],
 }
 
 fn int(s: &str) -> Result<i64, String> {
-    s.trim().parse::<i64>().map_err(|_| format!("{s}: integer expression expected"))
+    s.trim()
+        .parse::<i64>()
+        .map_err(|_| format!("{s}: integer expression expected"))
 }
 
 impl Test<'_> {
@@ -136,7 +146,11 @@ impl Test<'_> {
             "-e" | "-a" | "-r" | "-w" | "-x" => exists,
             "-f" => exists && !self.host.is_dir(&path),
             "-d" => exists && self.host.is_dir(&path),
-            "-s" => exists && (self.host.is_dir(&path) || self.host.read_file(&path).is_ok_and(|d| !d.is_empty())),
+            "-s" => {
+                exists
+                    && (self.host.is_dir(&path)
+                        || self.host.read_file(&path).is_ok_and(|d| !d.is_empty()))
+            }
             _ => false,
         })
     }

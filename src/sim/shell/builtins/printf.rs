@@ -49,7 +49,10 @@ fn number(arg: &str, out: &mut Output, status: &mut i32) -> i64 {
         Some(d) => (true, d),
         None => (false, t.strip_prefix('+').unwrap_or(t)),
     };
-    let parsed = if let Some(h) = digits.strip_prefix("0x").or_else(|| digits.strip_prefix("0X")) {
+    let parsed = if let Some(h) = digits
+        .strip_prefix("0x")
+        .or_else(|| digits.strip_prefix("0X"))
+    {
         i64::from_str_radix(h, 16)
     } else if digits.len() > 1 && digits.starts_with('0') {
         i64::from_str_radix(digits, 8)
@@ -62,7 +65,10 @@ fn number(arg: &str, out: &mut Output, status: &mut i32) -> i64 {
         Err(_) => {
             out.err(format!("bash: printf: {arg}: invalid number\n"));
             *status = 1;
-            let lead: String = t.chars().take_while(|c| c.is_ascii_digit() || *c == '-').collect();
+            let lead: String = t
+                .chars()
+                .take_while(|c| c.is_ascii_digit() || *c == '-')
+                .collect();
             lead.parse().unwrap_or(0)
         }
     }
@@ -106,7 +112,11 @@ pub(super) fn printf(args: &[String], out: &mut Output) -> i32 {
                 i += 1;
             }
             while let Some(d) = fmt.get(i).and_then(|c| c.to_digit(10)) {
-                spec.width = spec.width.saturating_mul(10).saturating_add(d as usize).min(4096);
+                spec.width = spec
+                    .width
+                    .saturating_mul(10)
+                    .saturating_add(d as usize)
+                    .min(4096);
                 i += 1;
             }
             if fmt.get(i) == Some(&'.') {
@@ -142,8 +152,14 @@ pub(super) fn printf(args: &[String], out: &mut Output) -> i32 {
                     };
                     spec.pad(s, false)
                 }
-                'b' => spec.pad(String::from_utf8_lossy(&unescape(&arg, true).0).into_owned(), false),
-                'c' => spec.pad(arg.chars().next().map(String::from).unwrap_or_default(), false),
+                'b' => spec.pad(
+                    String::from_utf8_lossy(&unescape(&arg, true).0).into_owned(),
+                    false,
+                ),
+                'c' => spec.pad(
+                    arg.chars().next().map(String::from).unwrap_or_default(),
+                    false,
+                ),
                 'd' | 'i' | 'u' | 'x' | 'X' | 'o' => {
                     let n = number(&arg, out, &mut status);
                     let body = match conv {
@@ -158,7 +174,9 @@ pub(super) fn printf(args: &[String], out: &mut Output) -> i32 {
                 }
                 other => {
                     out.out(&text);
-                    out.err(format!("bash: printf: `{other}': invalid format character\n"));
+                    out.err(format!(
+                        "bash: printf: `{other}': invalid format character\n"
+                    ));
                     return 1;
                 }
             };
