@@ -83,6 +83,10 @@ impl Interp<'_> {
         for part in &word.parts {
             let (text, _) = self.expand_part(part, out)?;
             fields.push(&text, true);
+            if fields.cur.len() > MAX_OUTPUT {
+                self.interrupted = true;
+                return None;
+            }
         }
         let s: String = fields.cur.iter().map(|&(c, _)| c).collect();
         Some(s)

@@ -13,6 +13,7 @@ mod expand;
 mod glob;
 pub mod lexer;
 pub mod parser;
+mod redirect;
 mod testcmd;
 #[cfg(test)]
 mod tests;
@@ -278,11 +279,6 @@ impl Shell {
     /// `$?`: the status of the last line.
     pub fn last_status(&self) -> i32 {
         self.state.status
-    }
-
-    /// Sets `$?`, e.g. to 130 after Ctrl-C ended a command that was still running.
-    pub fn set_last_status(&mut self, status: i32) {
-        self.state.status = status;
     }
 
     /// The value of a shell variable.

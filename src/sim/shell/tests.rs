@@ -451,7 +451,7 @@ fn budgets_stop_runaway_lines() {
     let r = sh.run_line(&long, &mut host);
     assert_eq!(
         r.output.interleaved(),
-        format!("bash: line too long (65537 bytes); podscope accepts up to 65536\n").into_bytes()
+        b"bash: line too long (65537 bytes); podscope accepts up to 65536\n".to_vec()
     );
     let r = sh.run_line("read x", &mut host);
     assert!(r.interrupted);
