@@ -281,6 +281,11 @@ impl Shell {
         self.state.status
     }
 
+    /// Sets `$?`, e.g. to 130 after Ctrl-C ended a command that was still running.
+    pub fn set_last_status(&mut self, status: i32) {
+        self.state.status = status;
+    }
+
     /// The value of a shell variable.
     pub fn var(&self, name: &str) -> Option<&str> {
         self.state.get(name)
