@@ -10,5 +10,6 @@ pub mod diagram;
 pub mod highlight;
 pub mod scenarios;
 pub mod state;
+pub mod terminal;
 
 pub use components::App;

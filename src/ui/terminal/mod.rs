@@ -1,0 +1,16 @@
+//! The terminal panel: one shell (or kubectl) session as the user sees and types into it.
+//!
+//! [`Terminal`] is a leaf component with plain props: the parent owns the transcript
+//! ([`TermEntry`] list) and runs lines in the sim; the component owns only what a terminal
+//! emulator owns — the line being edited, its history, Tab-completion display, scrolling.
+//! `ansi`, `screen`, `history` and `line_edit` are plain Rust with native unit tests.
+//! May use: yew, web-sys, gloo, js-sys, wasm-bindgen; nothing from `crate::sim`.
+
+pub mod ansi;
+pub mod history;
+pub mod line_edit;
+pub mod screen;
+
+pub use history::History;
+pub use line_edit::TermCompletion;
+pub use screen::TermEntry;
