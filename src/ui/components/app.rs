@@ -24,6 +24,12 @@ pub fn App() -> Html {
 #[component]
 pub fn Explainer() -> Html {
     let large = use_state(|| stored(LARGE_TEXT_KEY).as_deref() == Some("on"));
+    // rem-based sizes scale from <html>, so the projector switch lives there.
+    use_effect_with(*large, |&on| {
+        if let Some(root) = gloo::utils::document().document_element() {
+            root.set_class_name(if on { "large-text" } else { "" });
+        }
+    });
     let state = use_context::<AppContext>();
     let (active, frame) = state.as_ref().map_or((false, 0), |s| (s.playback.playing, s.frame));
     let ontick = {
@@ -63,7 +69,7 @@ pub fn Explainer() -> Html {
     let tour_caption = tour.and_then(|t| t.current()).map(|st| AttrValue::from(st.caption));
     let tour_progress = tour.map(|t| format!("Step {} of {}", t.step + 1, t.tour.steps.len())).unwrap_or_default();
     html! {
-        <div class={classes!("app", (*large).then_some("large-text"))}>
+        <div class="app">
             if !embedded() {
                 <AppHeader large_text={*large} {ontoggle_large} />
             }

@@ -78,12 +78,11 @@ fn container(name: &str, c: &ContainerScene, pod: Option<&Pod>, scene: &Scene, l
     }
 }
 
-/// `0.0.0.0:80 nginx`: the listener with the program the pod's nginx runs in, when known.
+/// `0.0.0.0:80 nginx`: the listener with its program, when the pod runs nginx.
 fn listener_owner(listener: &str, pod: Option<&Pod>) -> String {
-    let owner = pod.and_then(|p| p.containers.iter().find(|c| c.nginx.is_some())).map(|c| c.spec.name.as_str());
-    match owner {
-        Some(container) => format!("{listener} nginx ({container})"),
-        None => listener.to_string(),
+    match pod.is_some_and(|p| p.containers.iter().any(|c| c.nginx.is_some())) {
+        true => format!("{listener} nginx"),
+        false => listener.to_string(),
     }
 }
 
