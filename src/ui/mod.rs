@@ -7,8 +7,11 @@
 
 pub mod components;
 pub mod diagram;
+pub mod editor;
 pub mod highlight;
+pub mod inspector;
 pub mod scenarios;
 pub mod state;
+pub mod timeline;
 
 pub use components::App;
