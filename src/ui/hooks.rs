@@ -21,7 +21,9 @@ pub fn use_animation_frames(active: bool, frame: u64, ontick: Callback<f64>) {
         let handle: Option<AnimationFrame> = if active {
             let last = last.clone();
             Some(request_animation_frame(move |now| {
-                let dt = last.get().map_or(0.0, |before| (now - before).clamp(0.0, MAX_FRAME_MS));
+                let dt = last
+                    .get()
+                    .map_or(0.0, |before| (now - before).clamp(0.0, MAX_FRAME_MS));
                 last.set(Some(now));
                 ontick.emit(dt);
             }))

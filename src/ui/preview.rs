@@ -22,22 +22,37 @@ pub struct Preview {
 
 /// nginx's answer to `GET / HTTP/1.1` with `Host: localhost` in the cluster's pod, now.
 pub fn preview(cluster: &Cluster) -> Preview {
-    let nothing = |status: &str| Preview { status: status.to_string(), ok: false, body: String::new() };
+    let nothing = |status: &str| Preview {
+        status: status.to_string(),
+        ok: false,
+        body: String::new(),
+    };
     let Some(pod) = cluster.pod.as_ref() else {
         return nothing("No pod: nothing listens on localhost:80");
     };
-    let server = pod.containers.iter().find(|c| c.nginx.is_some() && c.state.is_running());
+    let server = pod
+        .containers
+        .iter()
+        .find(|c| c.nginx.is_some() && c.state.is_running());
     let Some(server) = server else {
         return nothing("Connection refused: no nginx listens on localhost:80");
     };
-    let raw = b"GET / HTTP/1.1\r\nHost: localhost\r\nUser-Agent: podscope-preview\r\nAccept: */*\r\n\r\n";
+    let raw =
+        b"GET / HTTP/1.1\r\nHost: localhost\r\nUser-Agent: podscope-preview\r\nAccept: */*\r\n\r\n";
     let ParsedRequest::Complete(request, _) = parse_request(raw, "127.0.0.1") else {
         return nothing("The preview's request could not be parsed");
     };
     let docroot = FsDocRoot::new(&pod.fs, &server.spec.name);
     let response = respond(&request, &docroot, cluster.now_ms);
-    let body = response.body.get(..MAX_PREVIEW_BYTES).unwrap_or(&response.body);
-    let cut = if body.len() < response.body.len() { " (preview cut to 256 KiB)" } else { "" };
+    let body = response
+        .body
+        .get(..MAX_PREVIEW_BYTES)
+        .unwrap_or(&response.body);
+    let cut = if body.len() < response.body.len() {
+        " (preview cut to 256 KiB)"
+    } else {
+        ""
+    };
     Preview {
         status: format!("HTTP/1.1 {} {}{cut}", response.status, response.reason()),
         ok: (200..300).contains(&response.status),
@@ -57,7 +72,10 @@ mod tests {
         assert!(p.body.contains("<title>403 Forbidden</title>"));
         c.run_in_container("debian-container", "echo hello > /pod-data/index.html");
         let p = preview(&c);
-        assert_eq!((p.status.as_str(), p.body.as_str(), p.ok), ("HTTP/1.1 200 OK", "hello\n", true));
+        assert_eq!(
+            (p.status.as_str(), p.body.as_str(), p.ok),
+            ("HTTP/1.1 200 OK", "hello\n", true)
+        );
     }
 
     #[test]

@@ -30,7 +30,9 @@ pub fn AppStateProvider(props: &AppStateProviderProps) -> Html {
         let hash = location.hash().unwrap_or_default();
         AppState::from_url(&search, &hash, stored(SCENARIO_KEY).as_deref())
     });
-    use_effect_with(state.scenario, |scenario| store(SCENARIO_KEY, scenario.id()));
+    use_effect_with(state.scenario, |scenario| {
+        store(SCENARIO_KEY, scenario.id())
+    });
     html! {
         <ContextProvider<AppContext> context={state}>
             { props.children.clone() }
@@ -40,6 +42,12 @@ pub fn AppStateProvider(props: &AppStateProviderProps) -> Html {
 
 /// Whether `?embed=1` asks for the page without its header (for embedding in an iframe).
 pub fn embedded() -> bool {
-    let search = gloo::utils::window().location().search().unwrap_or_default();
-    search.trim_start_matches('?').split('&').any(|kv| kv == "embed=1")
+    let search = gloo::utils::window()
+        .location()
+        .search()
+        .unwrap_or_default();
+    search
+        .trim_start_matches('?')
+        .split('&')
+        .any(|kv| kv == "embed=1")
 }

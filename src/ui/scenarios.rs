@@ -54,8 +54,10 @@ impl ScenarioId {
     pub fn summary(self) -> &'static str {
         match scenario::by_id(self.id()) {
             Some(s) => s.summary,
-            None => "Your own manifest: edit it in the Manifest tab and apply it. Errors are listed \
-                     with their line and column, as the API server would report them.",
+            None => {
+                "Your own manifest: edit it in the Manifest tab and apply it. Errors are listed \
+                     with their line and column, as the API server would report them."
+            }
         }
     }
 

@@ -70,10 +70,30 @@ impl PartialEq for AppState {
             && self.frame == other.frame
             && self.playback == other.playback
             && (Rc::ptr_eq(&self.terminals, &other.terminals) || self.terminals == other.terminals)
-            && (self.scenario, self.live, self.selected_event, self.filters, self.tour)
-                == (other.scenario, other.live, other.selected_event, other.filters, other.tour)
-            && (&self.open_terminal, &self.manifest_text, &self.manifest_errors, &self.load_error)
-                == (&other.open_terminal, &other.manifest_text, &other.manifest_errors, &other.load_error)
+            && (
+                self.scenario,
+                self.live,
+                self.selected_event,
+                self.filters,
+                self.tour,
+            ) == (
+                other.scenario,
+                other.live,
+                other.selected_event,
+                other.filters,
+                other.tour,
+            )
+            && (
+                &self.open_terminal,
+                &self.manifest_text,
+                &self.manifest_errors,
+                &self.load_error,
+            ) == (
+                &other.open_terminal,
+                &other.manifest_text,
+                &other.manifest_errors,
+                &other.load_error,
+            )
     }
 }
 
@@ -142,10 +162,17 @@ impl AppState {
         };
         let mut playback = Playback::default();
         playback.follow(cluster.trace.events().len());
-        let terminals = terminals::terminal_ids(&cluster).into_iter().map(|id| (id, Default::default())).collect();
+        let terminals = terminals::terminal_ids(&cluster)
+            .into_iter()
+            .map(|id| (id, Default::default()))
+            .collect();
         AppState {
             scenario,
-            open_terminal: terminals::terminal_ids(&cluster).into_iter().rev().nth(1).unwrap_or_else(|| terminals::KUBECTL.to_string()),
+            open_terminal: terminals::terminal_ids(&cluster)
+                .into_iter()
+                .rev()
+                .nth(1)
+                .unwrap_or_else(|| terminals::KUBECTL.to_string()),
             cluster: Rc::new(RefCell::new(cluster)),
             version: 0,
             load_error,
@@ -169,7 +196,9 @@ impl AppState {
             .find_map(|kv| kv.strip_prefix("scenario="))
             .and_then(ScenarioId::from_id);
         let from_hash = ScenarioId::from_id(hash.trim_start_matches('#'));
-        let scenario = from_query.or(from_hash).or_else(|| stored.and_then(ScenarioId::from_id));
+        let scenario = from_query
+            .or(from_hash)
+            .or_else(|| stored.and_then(ScenarioId::from_id));
         AppState::new(scenario.unwrap_or(ScenarioId::SharedVolume))
     }
 
@@ -186,7 +215,10 @@ impl AppState {
     /// Runs `f` on the cluster, then starts playing the new events if following live.
     fn change(&mut self, f: impl FnOnce(&mut Cluster, &mut Terminals)) {
         let before = self.len();
-        f(&mut self.cluster.borrow_mut(), Rc::make_mut(&mut self.terminals));
+        f(
+            &mut self.cluster.borrow_mut(),
+            Rc::make_mut(&mut self.terminals),
+        );
         self.version += 1;
         let after = self.len();
         if self.live && after > before {
@@ -208,7 +240,11 @@ impl Reducible for AppState {
         match action {
             Action::SelectScenario(id) => {
                 let kept = s.manifest_text.clone();
-                s = AppState { filters: s.filters, live: s.live, ..AppState::new(id) };
+                s = AppState {
+                    filters: s.filters,
+                    live: s.live,
+                    ..AppState::new(id)
+                };
                 s.playback.speed = self.playback.speed;
                 if id == ScenarioId::Custom {
                     s.manifest_text = kept;
@@ -228,7 +264,10 @@ impl Reducible for AppState {
                 term.push(TermEntry::cancelled(prompt, &line));
             }
             Action::Clear(id) => {
-                Rc::make_mut(&mut s.terminals).entry(id).or_default().entries = Rc::default();
+                Rc::make_mut(&mut s.terminals)
+                    .entry(id)
+                    .or_default()
+                    .entries = Rc::default();
             }
             Action::OpenTerminal(id) => s.open_terminal = id,
             Action::Completed => s.version += 1,
@@ -262,7 +301,9 @@ impl Reducible for AppState {
                 s.playback.seek(seq.saturating_add(1), len);
             }
             Action::SetFilters(f) => s.filters = f,
-            Action::EditManifest(text) => s.manifest_text = terminals::cap(&text, MAX_MANIFEST).to_string(),
+            Action::EditManifest(text) => {
+                s.manifest_text = terminals::cap(&text, MAX_MANIFEST).to_string()
+            }
             Action::ApplyManifest(text) => {
                 let text = terminals::cap(&text, MAX_MANIFEST).to_string();
                 let mut result = Ok(String::new());
@@ -321,7 +362,9 @@ impl Reducible for AppState {
 
 /// Types the current tour step's command, if it has one, into its terminal.
 fn run_tour_step(mut s: AppState) -> AppState {
-    let Some(step) = s.tour.and_then(|t| t.current()) else { return s };
+    let Some(step) = s.tour.and_then(|t| t.current()) else {
+        return s;
+    };
     if let Some((terminal, line)) = step.run {
         s.open_terminal = terminal.to_string();
         s.change(|c, t| {

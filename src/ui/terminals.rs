@@ -41,7 +41,13 @@ pub fn terminal_ids(cluster: &Cluster) -> Vec<String> {
     let mut ids: Vec<String> = cluster
         .pod
         .as_ref()
-        .map(|p| p.manifest.containers.iter().map(|c| c.name.clone()).collect())
+        .map(|p| {
+            p.manifest
+                .containers
+                .iter()
+                .map(|c| c.name.clone())
+                .collect()
+        })
         .unwrap_or_default();
     ids.push(KUBECTL.to_string());
     ids
@@ -67,7 +73,12 @@ pub fn cap(s: &str, max: usize) -> &str {
 
 /// Runs `line` in terminal `id`, records the echo and the output; returns the container
 /// terminal the line asked to open (`kubectl exec -it … -- bash`), if any.
-pub fn run_line(cluster: &mut Cluster, terminals: &mut Terminals, id: &str, line: &str) -> Option<String> {
+pub fn run_line(
+    cluster: &mut Cluster,
+    terminals: &mut Terminals,
+    id: &str,
+    line: &str,
+) -> Option<String> {
     let line = cap(line, MAX_LINE);
     let shown_prompt = prompt(cluster, id);
     let result: TerminalResult = if id == KUBECTL {
@@ -98,7 +109,11 @@ pub fn interrupt(cluster: &mut Cluster, terminals: &mut Terminals, id: &str) {
     let shown_prompt = prompt(cluster, id);
     let term = terminals.entry(id.to_string()).or_default();
     if term.running {
-        let result = if id == KUBECTL { TerminalResult::default() } else { cluster.interrupt(id) };
+        let result = if id == KUBECTL {
+            TerminalResult::default()
+        } else {
+            cluster.interrupt(id)
+        };
         term.push(TermEntry::output(result.text));
         term.running = false;
     } else {
@@ -115,12 +130,21 @@ mod tests {
         let mut c = Cluster::with_scenario("shared-volume").unwrap();
         let mut t = Terminals::new();
         run_line(&mut c, &mut t, "debian-container", "apt-get update");
-        run_line(&mut c, &mut t, "debian-container", "apt-get install -y curl");
+        run_line(
+            &mut c,
+            &mut t,
+            "debian-container",
+            "apt-get install -y curl",
+        );
         run_line(&mut c, &mut t, "debian-container", "curl localhost");
         let debian = &t["debian-container"];
         let last = debian.entries.last().unwrap();
         assert_eq!(last.prompt.as_deref(), Some("root@two-containers:/# "));
-        assert!(last.output.contains("<title>403 Forbidden</title>"), "{}", last.output);
+        assert!(
+            last.output.contains("<title>403 Forbidden</title>"),
+            "{}",
+            last.output
+        );
         run_line(&mut c, &mut t, "debian-container", "sleep infinity");
         assert!(t["debian-container"].running);
         interrupt(&mut c, &mut t, "debian-container");
@@ -130,7 +154,10 @@ mod tests {
         assert!(t[KUBECTL].entries[0].output.starts_with("NAME "));
         run_line(&mut c, &mut t, KUBECTL, "clear");
         assert!(t[KUBECTL].entries.is_empty());
-        assert_eq!(terminal_ids(&c), ["nginx-container", "debian-container", "kubectl"]);
+        assert_eq!(
+            terminal_ids(&c),
+            ["nginx-container", "debian-container", "kubectl"]
+        );
     }
 
     #[test]

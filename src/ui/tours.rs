@@ -90,9 +90,23 @@ mod tests {
             let mut c = Cluster::with_scenario(s.id).unwrap();
             for st in tour.steps {
                 if let Some((term, line)) = st.run {
-                    let r = if term == "kubectl" { c.run_kubectl_line(line) } else { c.run_in_container(term, line) };
-                    assert!(!r.text.contains("command not found"), "{}: {line}: {}", s.id, r.text);
-                    assert!(r.status == Some(0) || line.ends_with(":8080"), "{}: {line}: {}", s.id, r.text);
+                    let r = if term == "kubectl" {
+                        c.run_kubectl_line(line)
+                    } else {
+                        c.run_in_container(term, line)
+                    };
+                    assert!(
+                        !r.text.contains("command not found"),
+                        "{}: {line}: {}",
+                        s.id,
+                        r.text
+                    );
+                    assert!(
+                        r.status == Some(0) || line.ends_with(":8080"),
+                        "{}: {line}: {}",
+                        s.id,
+                        r.text
+                    );
                 }
             }
         }

@@ -31,10 +31,16 @@ pub fn Explainer() -> Html {
         }
     });
     let state = use_context::<AppContext>();
-    let (active, frame) = state.as_ref().map_or((false, 0), |s| (s.playback.playing, s.frame));
+    let (active, frame) = state
+        .as_ref()
+        .map_or((false, 0), |s| (s.playback.playing, s.frame));
     let ontick = {
         let s = state.clone();
-        Callback::from(move |dt| if let Some(s) = &s { s.dispatch(Action::Tick(dt)) })
+        Callback::from(move |dt| {
+            if let Some(s) = &s {
+                s.dispatch(Action::Tick(dt))
+            }
+        })
     };
     use_animation_frames(active, frame, ontick);
     let Some(state) = state else {
@@ -47,8 +53,14 @@ pub fn Explainer() -> Html {
             large.set(!*large);
         })
     };
-    let onselect = { let s = state.clone(); Callback::from(move |id| s.dispatch(Action::SelectScenario(id))) };
-    let tour_action = |a: Action| { let s = state.clone(); Callback::from(move |()| s.dispatch(a.clone())) };
+    let onselect = {
+        let s = state.clone();
+        Callback::from(move |id| s.dispatch(Action::SelectScenario(id)))
+    };
+    let tour_action = |a: Action| {
+        let s = state.clone();
+        Callback::from(move |()| s.dispatch(a.clone()))
+    };
     // Keyboard shortcuts for the diagram column (space, arrows), never while typing.
     let onkeydown = {
         let s = state.clone();
@@ -66,8 +78,12 @@ pub fn Explainer() -> Html {
         })
     };
     let tour = state.tour;
-    let tour_caption = tour.and_then(|t| t.current()).map(|st| AttrValue::from(st.caption));
-    let tour_progress = tour.map(|t| format!("Step {} of {}", t.step + 1, t.tour.steps.len())).unwrap_or_default();
+    let tour_caption = tour
+        .and_then(|t| t.current())
+        .map(|st| AttrValue::from(st.caption));
+    let tour_progress = tour
+        .map(|t| format!("Step {} of {}", t.step + 1, t.tour.steps.len()))
+        .unwrap_or_default();
     html! {
         <div class="app">
             if !embedded() {

@@ -26,17 +26,35 @@ pub fn DiagramPanel() -> Html {
         _ => None,
     };
     let model = live_model(cluster.pod.as_ref(), &derive(shown), lit);
-    let moving = (p.progress < 1.0).then(|| flight(events, p.position, p.progress, &model, &layout(&model))).flatten();
-    let current = if p.progress < 1.0 { events.get(p.position) } else { shown.last() };
-    let text = current.map_or_else(|| "Press play (or →) to watch the pod start, event by event.".to_string(), caption);
+    let moving = (p.progress < 1.0)
+        .then(|| flight(events, p.position, p.progress, &model, &layout(&model)))
+        .flatten();
+    let current = if p.progress < 1.0 {
+        events.get(p.position)
+    } else {
+        shown.last()
+    };
+    let text = current.map_or_else(
+        || "Press play (or →) to watch the pod start, event by event.".to_string(),
+        caption,
+    );
     let refused = matches!(current.map(|e| &e.kind), Some(EventKind::Refused { .. }));
     let dispatch = |action: Action| {
         let state = state.clone();
         Callback::from(move |()| state.dispatch(action.clone()))
     };
-    let onseek = { let s = state.clone(); Callback::from(move |n| s.dispatch(Action::Seek(n))) };
-    let onspeed = { let s = state.clone(); Callback::from(move |x| s.dispatch(Action::Speed(x))) };
-    let onwhatif = { let s = state.clone(); Callback::from(move |w| s.dispatch(Action::WhatIf(w))) };
+    let onseek = {
+        let s = state.clone();
+        Callback::from(move |n| s.dispatch(Action::Seek(n)))
+    };
+    let onspeed = {
+        let s = state.clone();
+        Callback::from(move |x| s.dispatch(Action::Speed(x)))
+    };
+    let onwhatif = {
+        let s = state.clone();
+        Callback::from(move |w| s.dispatch(Action::WhatIf(w)))
+    };
     let onlive = {
         let s = state.clone();
         let live = state.live;
@@ -45,7 +63,13 @@ pub fn DiagramPanel() -> Html {
     let running: Vec<String> = cluster
         .pod
         .as_ref()
-        .map(|pod| pod.containers.iter().filter(|c| c.state.is_running()).map(|c| c.spec.name.clone()).collect())
+        .map(|pod| {
+            pod.containers
+                .iter()
+                .filter(|c| c.state.is_running())
+                .map(|c| c.spec.name.clone())
+                .collect()
+        })
         .unwrap_or_default();
     html! {
         <section class="panel diagram-panel" aria-labelledby="diagram-heading">

@@ -28,7 +28,10 @@ pub fn FlightMarker(props: &FlightMarkerProps) -> Html {
         },
         _ => html! { <circle class="flight-icon" cx={x.to_string()} cy={y.to_string()} r="11" /> },
     };
-    let label_w = i32::try_from(f.label.chars().count()).unwrap_or(40).saturating_mul(12) + 16;
+    let label_w = i32::try_from(f.label.chars().count())
+        .unwrap_or(40)
+        .saturating_mul(12)
+        + 16;
     html! {
         <g class={class} data-testid={testid} aria-hidden="true">
             <polyline class="flight-route" points={points.join(" ")} />

@@ -14,7 +14,12 @@ use crate::ui::preview::preview;
 use crate::ui::state::{Action, AppContext};
 use crate::ui::timeline::{event_row, EventLog};
 
-const TABS: [(&str, &str); 4] = [("events", "Events"), ("packet", "Packet"), ("browser", "Browser"), ("manifest", "Manifest")];
+const TABS: [(&str, &str); 4] = [
+    ("events", "Events"),
+    ("packet", "Packet"),
+    ("browser", "Browser"),
+    ("manifest", "Manifest"),
+];
 
 /// The inspection tabs, wired to the app state.
 #[component]
@@ -25,7 +30,17 @@ pub fn InfoPanel() -> Html {
     };
     let rows = {
         let cluster = state.cluster.clone();
-        use_memo(state.version, move |_| Rc::new(cluster.borrow().trace.events().iter().map(event_row).collect::<Vec<_>>()))
+        use_memo(state.version, move |_| {
+            Rc::new(
+                cluster
+                    .borrow()
+                    .trace
+                    .events()
+                    .iter()
+                    .map(event_row)
+                    .collect::<Vec<_>>(),
+            )
+        })
     };
     let page = {
         let cluster = state.cluster.clone();
@@ -34,28 +49,57 @@ pub fn InfoPanel() -> Html {
     let cluster = state.cluster.borrow();
     let events = cluster.trace.events();
     // The packet: the selected event's, else the one on show.
-    let pick = state.selected_event.or_else(|| state.playback.position.checked_sub(1));
-    let segment = pick.and_then(|i| events.get(i)).and_then(|e| match &e.kind {
-        EventKind::Segment(s) => Some((s.index, e.t_ms)),
-        _ => None,
-    });
-    let packet = segment.and_then(|(i, _)| cluster.packets().get(i).map(|p| Rc::new(p.bytes.clone())));
+    let pick = state
+        .selected_event
+        .or_else(|| state.playback.position.checked_sub(1));
+    let segment = pick
+        .and_then(|i| events.get(i))
+        .and_then(|e| match &e.kind {
+            EventKind::Segment(s) => Some((s.index, e.t_ms)),
+            _ => None,
+        });
+    let packet =
+        segment.and_then(|(i, _)| cluster.packets().get(i).map(|p| Rc::new(p.bytes.clone())));
     let ondownload = {
         let c = state.cluster.clone();
         Callback::from(move |()| {
-            download("podscope-lo.pcap", "application/vnd.tcpdump.pcap", &c.borrow().pcap());
+            download(
+                "podscope-lo.pcap",
+                "application/vnd.tcpdump.pcap",
+                &c.borrow().pcap(),
+            );
         })
     };
-    let onselect_tab = { let t = tab.clone(); Callback::from(move |id: String| t.set(id)) };
-    let onselect = { let s = state.clone(); Callback::from(move |seq| s.dispatch(Action::SelectEvent(seq))) };
-    let onfilter = { let s = state.clone(); Callback::from(move |f| s.dispatch(Action::SetFilters(f))) };
-    let oninput = { let s = state.clone(); Callback::from(move |t| s.dispatch(Action::EditManifest(t))) };
-    let onapply = { let s = state.clone(); Callback::from(move |t| s.dispatch(Action::ApplyManifest(t))) };
-    let pane = |id: &str, body: Html| html! {
-        <div role="tabpanel" id={format!("panel-{id}")} aria-labelledby={format!("tab-{id}")}
-            hidden={*tab != id} class="info-pane">{ body }</div>
+    let onselect_tab = {
+        let t = tab.clone();
+        Callback::from(move |id: String| t.set(id))
     };
-    let apply_errors = state.manifest_errors.iter().map(|e| html! { <li data-testid="manifest-error">{ e.clone() }</li> });
+    let onselect = {
+        let s = state.clone();
+        Callback::from(move |seq| s.dispatch(Action::SelectEvent(seq)))
+    };
+    let onfilter = {
+        let s = state.clone();
+        Callback::from(move |f| s.dispatch(Action::SetFilters(f)))
+    };
+    let oninput = {
+        let s = state.clone();
+        Callback::from(move |t| s.dispatch(Action::EditManifest(t)))
+    };
+    let onapply = {
+        let s = state.clone();
+        Callback::from(move |t| s.dispatch(Action::ApplyManifest(t)))
+    };
+    let pane = |id: &str, body: Html| {
+        html! {
+            <div role="tabpanel" id={format!("panel-{id}")} aria-labelledby={format!("tab-{id}")}
+                hidden={*tab != id} class="info-pane">{ body }</div>
+        }
+    };
+    let apply_errors = state
+        .manifest_errors
+        .iter()
+        .map(|e| html! { <li data-testid="manifest-error">{ e.clone() }</li> });
     html! {
         <section class="panel info-panel" aria-label="Inspect">
             <TabList label="Inspect" tabs={TABS.iter().map(|(i, l)| (i.to_string(), l.to_string())).collect::<Vec<_>>()}

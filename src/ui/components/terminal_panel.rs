@@ -17,9 +17,16 @@ pub fn TerminalPanel() -> Html {
     let cluster = state.cluster.borrow();
     let ids: Vec<String> = state.terminals.keys().cloned().collect();
     let mut order = terminals::terminal_ids(&cluster);
-    order.extend(ids.into_iter().filter(|id| !order.contains(id)).collect::<Vec<_>>());
+    order.extend(
+        ids.into_iter()
+            .filter(|id| !order.contains(id))
+            .collect::<Vec<_>>(),
+    );
     let tabs: Vec<(String, String)> = order.iter().map(|id| (id.clone(), id.clone())).collect();
-    let onselect = { let s = state.clone(); Callback::from(move |id| s.dispatch(Action::OpenTerminal(id))) };
+    let onselect = {
+        let s = state.clone();
+        Callback::from(move |id| s.dispatch(Action::OpenTerminal(id)))
+    };
     let panes = order.iter().map(|id| {
         let term = state.terminals.get(id).cloned().unwrap_or_default();
         let disabled = if id == KUBECTL {

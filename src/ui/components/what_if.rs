@@ -29,10 +29,10 @@ pub fn WhatIfBar(props: &WhatIfBarProps) -> Html {
     });
     let pod = if props.has_pod {
         html! { <button type="button" title="kubectl delete pod: the emptyDir goes with it"
-            onclick={props.onwhatif.reform(|_: MouseEvent| WhatIf::DeletePod)}>{ "Delete the pod" }</button> }
+        onclick={props.onwhatif.reform(|_: MouseEvent| WhatIf::DeletePod)}>{ "Delete the pod" }</button> }
     } else {
         html! { <button type="button" onclick={props.onwhatif.reform(|_: MouseEvent| WhatIf::Recreate)}>
-            { "Create the pod again" }</button> }
+        { "Create the pod again" }</button> }
     };
     html! {
         <div class="what-if" role="group" aria-label="What if">

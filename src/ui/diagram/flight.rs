@@ -33,15 +33,38 @@ pub struct Flight {
 
 /// The flight of `events[index]`, `progress` (0–1) of the way along, given the diagram at that
 /// step. `None` for events that do not move anything.
-pub fn flight(events: &[Event], index: usize, progress: f64, model: &DiagramModel, layout: &DiagramLayout) -> Option<Flight> {
+pub fn flight(
+    events: &[Event],
+    index: usize,
+    progress: f64,
+    model: &DiagramModel,
+    layout: &DiagramLayout,
+) -> Option<Flight> {
     let event = events.get(index)?;
     let container_at = |name: &str| model.containers.iter().position(|c| c.name == name);
     let (kind, path, label) = match &event.kind {
-        EventKind::FileWritten { path, volume: Some(volume), also_at, .. } => {
+        EventKind::FileWritten {
+            path,
+            volume: Some(volume),
+            also_at,
+            ..
+        } => {
             let writer = container_at(event.actor.container.as_deref()?)?;
-            let vol = layout.volumes.get(model.volumes.iter().position(|v| v == volume)?)?;
-            let mut route = vec![top(layout, writer)?, Point { x: vol.center_x(), y: vol.y + vol.h / 2 }];
-            route.extend(also_at.iter().filter_map(|(c, _)| top(layout, container_at(c)?)));
+            let vol = layout
+                .volumes
+                .get(model.volumes.iter().position(|v| v == volume)?)?;
+            let mut route = vec![
+                top(layout, writer)?,
+                Point {
+                    x: vol.center_x(),
+                    y: vol.y + vol.h / 2,
+                },
+            ];
+            route.extend(
+                also_at
+                    .iter()
+                    .filter_map(|(c, _)| top(layout, container_at(c)?)),
+            );
             let name = path.rsplit('/').next().unwrap_or(path).to_string();
             (FlightKind::Document, route, name)
         }
@@ -50,23 +73,42 @@ pub fn flight(events: &[Event], index: usize, progress: f64, model: &DiagramMode
             let src = owners.get(&s.sport).and_then(|c| container_at(c));
             let dst = owners.get(&s.dport).and_then(|c| container_at(c));
             let mut route: Vec<Point> = Vec::new();
-            route.extend(src.and_then(|i| layout.taps.get(i)).map(|(t, b)| [*t, *b]).unwrap_or([bus_mid(layout); 2]));
-            route.extend(dst.and_then(|i| layout.taps.get(i)).map(|(t, b)| [*b, *t]).unwrap_or([bus_mid(layout); 2]));
+            route.extend(
+                src.and_then(|i| layout.taps.get(i))
+                    .map(|(t, b)| [*t, *b])
+                    .unwrap_or([bus_mid(layout); 2]),
+            );
+            route.extend(
+                dst.and_then(|i| layout.taps.get(i))
+                    .map(|(t, b)| [*b, *t])
+                    .unwrap_or([bus_mid(layout); 2]),
+            );
             route.dedup();
-            let kind = if s.flags.contains("RST") { FlightKind::Reset } else { FlightKind::Segment };
+            let kind = if s.flags.contains("RST") {
+                FlightKind::Reset
+            } else {
+                FlightKind::Segment
+            };
             (kind, route, format!("[{}] len={}", s.flags, s.len))
         }
         _ => return None,
     };
     let at = along(&path, progress);
-    Some(Flight { kind, path, at, label })
+    Some(Flight {
+        kind,
+        path,
+        at,
+        label,
+    })
 }
 
 /// Which container owns each local port: listeners (from `Listen`) and clients (from `Connect`).
 pub fn port_owners(events: &[Event]) -> BTreeMap<u16, String> {
     let mut owners = BTreeMap::new();
     for e in events {
-        let Some(container) = &e.actor.container else { continue };
+        let Some(container) = &e.actor.container else {
+            continue;
+        };
         match &e.kind {
             EventKind::Listen { port, .. } => owners.insert(*port, container.clone()),
             EventKind::Connect { src_port, .. } => owners.insert(*src_port, container.clone()),
@@ -77,13 +119,19 @@ pub fn port_owners(events: &[Event]) -> BTreeMap<u16, String> {
 }
 
 fn top(layout: &DiagramLayout, container: usize) -> Option<Point> {
-    layout.containers.get(container).map(|r| Point { x: r.center_x(), y: r.y + r.h / 2 })
+    layout.containers.get(container).map(|r| Point {
+        x: r.center_x(),
+        y: r.y + r.h / 2,
+    })
 }
 
 /// The middle of the `lo` bus: where a segment to a port nobody owns dies (and its RST starts).
 fn bus_mid(layout: &DiagramLayout) -> Point {
     let (l, r) = layout.loopback;
-    Point { x: (l.x + r.x) / 2, y: l.y }
+    Point {
+        x: (l.x + r.x) / 2,
+        y: l.y,
+    }
 }
 
 /// The point `t` (0–1) of the way along a polyline, by length.
@@ -97,7 +145,10 @@ pub fn along(path: &[Point], t: f64) -> Point {
         if left <= len && len > 0.0 {
             let f = left / len;
             let lerp = |p: i32, q: i32| p + (f64::from(q - p) * f).round() as i32;
-            return Point { x: lerp(a.x, b.x), y: lerp(a.y, b.y) };
+            return Point {
+                x: lerp(a.x, b.x),
+                y: lerp(a.y, b.y),
+            };
         }
         left -= len;
     }
@@ -121,25 +172,53 @@ mod tests {
 
     #[test]
     fn syn_goes_from_debian_down_the_bus_and_up_to_nginx() {
-        let c = setup(&["apt-get update", "apt-get install -y curl", "curl -s localhost"]);
+        let c = setup(&[
+            "apt-get update",
+            "apt-get install -y curl",
+            "curl -s localhost",
+        ]);
         let events = c.trace.events();
-        let i = events.iter().position(|e| matches!(&e.kind, EventKind::Segment(s) if s.flags == "SYN")).unwrap();
+        let i = events
+            .iter()
+            .position(|e| matches!(&e.kind, EventKind::Segment(s) if s.flags == "SYN"))
+            .unwrap();
         let model = live_model(c.pod.as_ref(), &derive(&events[..i]), None);
         let l = layout(&model);
         let f = flight(events, i, 0.0, &model, &l).unwrap();
-        assert_eq!((f.kind, f.label.as_str()), (FlightKind::Segment, "[SYN] len=0"));
-        let debian = model.containers.iter().position(|c| c.name == "debian-container").unwrap();
-        let nginx = model.containers.iter().position(|c| c.name == "nginx-container").unwrap();
+        assert_eq!(
+            (f.kind, f.label.as_str()),
+            (FlightKind::Segment, "[SYN] len=0")
+        );
+        let debian = model
+            .containers
+            .iter()
+            .position(|c| c.name == "debian-container")
+            .unwrap();
+        let nginx = model
+            .containers
+            .iter()
+            .position(|c| c.name == "nginx-container")
+            .unwrap();
         assert_eq!(f.at, l.taps[debian].0);
-        assert_eq!(flight(events, i, 1.0, &model, &l).unwrap().at, l.taps[nginx].0);
+        assert_eq!(
+            flight(events, i, 1.0, &model, &l).unwrap().at,
+            l.taps[nginx].0
+        );
         assert_eq!(f.path.len(), 4);
     }
 
     #[test]
     fn refused_syn_gets_a_red_rst_back_from_the_bus() {
-        let c = setup(&["apt-get update", "apt-get install -y curl", "curl -s localhost:8080"]);
+        let c = setup(&[
+            "apt-get update",
+            "apt-get install -y curl",
+            "curl -s localhost:8080",
+        ]);
         let events = c.trace.events();
-        let i = events.iter().position(|e| matches!(&e.kind, EventKind::Segment(s) if s.flags.contains("RST"))).unwrap();
+        let i = events
+            .iter()
+            .position(|e| matches!(&e.kind, EventKind::Segment(s) if s.flags.contains("RST")))
+            .unwrap();
         let model = live_model(c.pod.as_ref(), &derive(&events[..i]), None);
         let l = layout(&model);
         let f = flight(events, i, 0.0, &model, &l).unwrap();
@@ -155,8 +234,14 @@ mod tests {
         let model = live_model(c.pod.as_ref(), &derive(&events[..i]), None);
         let l = layout(&model);
         let f = flight(events, i, 0.5, &model, &l).unwrap();
-        assert_eq!((f.kind, f.label.as_str(), f.path.len()), (FlightKind::Document, "index.html", 3));
-        assert!(flight(events, 0, 0.5, &model, &l).is_none(), "pod creation does not fly");
+        assert_eq!(
+            (f.kind, f.label.as_str(), f.path.len()),
+            (FlightKind::Document, "index.html", 3)
+        );
+        assert!(
+            flight(events, 0, 0.5, &model, &l).is_none(),
+            "pod creation does not fly"
+        );
         assert_eq!(along(&[], 0.5), Point { x: 0, y: 0 });
     }
 }

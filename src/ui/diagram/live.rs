@@ -15,10 +15,23 @@ pub const MAX_FILES: usize = 3;
 /// `pod` (the live pod, if any). `lit` is the inode of a file to highlight.
 pub fn live_model(pod: Option<&Pod>, scene: &Scene, lit: Option<u64>) -> DiagramModel {
     let mut names: Vec<String> = pod
-        .map(|p| p.manifest.containers.iter().map(|c| c.name.clone()).collect())
+        .map(|p| {
+            p.manifest
+                .containers
+                .iter()
+                .map(|c| c.name.clone())
+                .collect()
+        })
         .unwrap_or_default();
     names.retain(|n| scene.containers.contains_key(n));
-    names.extend(scene.containers.keys().filter(|k| !names.contains(k)).cloned().collect::<Vec<_>>());
+    names.extend(
+        scene
+            .containers
+            .keys()
+            .filter(|k| !names.contains(k))
+            .cloned()
+            .collect::<Vec<_>>(),
+    );
     let containers = names
         .iter()
         .filter_map(|name| {
@@ -26,17 +39,31 @@ pub fn live_model(pod: Option<&Pod>, scene: &Scene, lit: Option<u64>) -> Diagram
             Some(container(name, c, pod, scene, lit))
         })
         .collect();
-    let pod_name = if scene.pod.is_empty() { "(no pod)".to_string() } else { scene.pod.clone() };
+    let pod_name = if scene.pod.is_empty() {
+        "(no pod)".to_string()
+    } else {
+        scene.pod.clone()
+    };
     DiagramModel {
         pod_name,
         pod_ip: pod.map(Pod::ip).unwrap_or_else(|| "none".to_string()),
         containers,
         volumes: scene.volumes.clone(),
-        listeners: scene.listeners.iter().map(|l| listener_owner(l, pod)).collect(),
+        listeners: scene
+            .listeners
+            .iter()
+            .map(|l| listener_owner(l, pod))
+            .collect(),
     }
 }
 
-fn container(name: &str, c: &ContainerScene, pod: Option<&Pod>, scene: &Scene, lit: Option<u64>) -> ContainerModel {
+fn container(
+    name: &str,
+    c: &ContainerScene,
+    pod: Option<&Pod>,
+    scene: &Scene,
+    lit: Option<u64>,
+) -> ContainerModel {
     let live = pod.and_then(|p| p.container(name));
     let image = live.map(|l| l.spec.image.clone()).unwrap_or_default();
     let state = match c.state.as_str() {
@@ -44,15 +71,25 @@ fn container(name: &str, c: &ContainerScene, pod: Option<&Pod>, scene: &Scene, l
         "Terminated" => ContainerState::Terminated {
             reason: c.reason.clone(),
             exit_code: live.and_then(|l| match &l.state {
-                PodState::Terminated { reason, exit_code, .. } if *reason == c.reason => Some(*exit_code),
+                PodState::Terminated {
+                    reason, exit_code, ..
+                } if *reason == c.reason => Some(*exit_code),
                 _ => None,
             }),
         },
         _ => ContainerState::Waiting {
-            reason: if c.reason.is_empty() { "ContainerCreating".to_string() } else { c.reason.clone() },
+            reason: if c.reason.is_empty() {
+                "ContainerCreating".to_string()
+            } else {
+                c.reason.clone()
+            },
         },
     };
-    let mut processes: Vec<String> = c.processes.iter().map(|(pid, cmd)| format!("{pid} {cmd}")).collect();
+    let mut processes: Vec<String> = c
+        .processes
+        .iter()
+        .map(|(pid, cmd)| format!("{pid} {cmd}"))
+        .collect();
     if processes.len() > MAX_PROCESSES {
         let hidden = processes.len() - MAX_PROCESSES;
         processes.truncate(MAX_PROCESSES - 1);
@@ -63,7 +100,11 @@ fn container(name: &str, c: &ContainerScene, pod: Option<&Pod>, scene: &Scene, l
         .values()
         .filter_map(|f| {
             let (_, path) = f.seen_at.iter().find(|(who, _)| who == name)?;
-            Some(FileMark { path: path.clone(), inode: f.inode, lit: lit == Some(f.inode) })
+            Some(FileMark {
+                path: path.clone(),
+                inode: f.inode,
+                lit: lit == Some(f.inode),
+            })
         })
         .collect();
     files.sort_by_key(|f| !f.lit);
@@ -72,7 +113,11 @@ fn container(name: &str, c: &ContainerScene, pod: Option<&Pod>, scene: &Scene, l
         name: name.to_string(),
         image,
         state,
-        mounts: c.mounts.iter().map(|(path, volume, _)| Mount::new(path, volume)).collect(),
+        mounts: c
+            .mounts
+            .iter()
+            .map(|(path, volume, _)| Mount::new(path, volume))
+            .collect(),
         processes,
         files,
     }
@@ -104,24 +149,42 @@ mod tests {
         assert_eq!(marks.len(), 2, "{model:?}");
         assert_eq!(marks[0].inode, marks[1].inode);
         assert!(marks.iter().all(|m| m.lit));
-        assert!(marks.iter().any(|m| m.path == "/usr/share/nginx/html/index.html"));
-        assert_eq!(model.containers[0].name, "nginx-container", "manifest order");
+        assert!(marks
+            .iter()
+            .any(|m| m.path == "/usr/share/nginx/html/index.html"));
+        assert_eq!(
+            model.containers[0].name, "nginx-container",
+            "manifest order"
+        );
         assert_eq!(model.containers[0].image, "nginx");
         assert!(model.listeners.iter().any(|l| l.starts_with("0.0.0.0:80")));
         // Before the write, no file; before anything, no containers.
-        let before = live_model(cluster.pod.as_ref(), &derive(&events[..events.len() - 2]), None);
+        let before = live_model(
+            cluster.pod.as_ref(),
+            &derive(&events[..events.len() - 2]),
+            None,
+        );
         assert!(before.containers.iter().all(|c| c.files.is_empty()));
-        assert!(live_model(cluster.pod.as_ref(), &derive(&[]), None).containers.is_empty());
+        assert!(live_model(cluster.pod.as_ref(), &derive(&[]), None)
+            .containers
+            .is_empty());
     }
 
     #[test]
     fn docs_original_debian_is_terminated_completed() {
         let cluster = Cluster::with_scenario("docs-original").unwrap();
         let model = live_model(cluster.pod.as_ref(), &derive(cluster.trace.events()), None);
-        let debian = model.containers.iter().find(|c| c.name == "debian-container").unwrap();
+        let debian = model
+            .containers
+            .iter()
+            .find(|c| c.name == "debian-container")
+            .unwrap();
         assert_eq!(
             debian.state,
-            ContainerState::Terminated { reason: "Completed".into(), exit_code: Some(0) }
+            ContainerState::Terminated {
+                reason: "Completed".into(),
+                exit_code: Some(0)
+            }
         );
         assert!(debian.processes.is_empty());
     }

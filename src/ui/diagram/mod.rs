@@ -10,7 +10,7 @@ pub mod layout;
 pub mod live;
 pub mod model;
 
-pub use layout::{layout, DiagramLayout, MountLink, Point, Rect};
 pub use flight::{flight, Flight, FlightKind};
+pub use layout::{layout, DiagramLayout, MountLink, Point, Rect};
 pub use live::live_model;
 pub use model::{ContainerModel, ContainerState, DiagramModel, FileMark, Mount};

@@ -3,7 +3,10 @@
 use super::*;
 
 fn run(s: Rc<AppState>, terminal: &str, line: &str) -> Rc<AppState> {
-    s.reduce(Action::RunLine { terminal: terminal.into(), line: line.into() })
+    s.reduce(Action::RunLine {
+        terminal: terminal.into(),
+        line: line.into(),
+    })
 }
 
 #[test]
@@ -13,7 +16,10 @@ fn live_mode_plays_new_events_from_where_playback_was() {
     assert_eq!((s.playback.position, s.playback.playing), (start, false));
     let s = run(s, "debian-container", "echo hi > /pod-data/index.html");
     assert!(s.len() > start);
-    assert_eq!((s.playback.position, s.playback.progress, s.playback.playing), (start, 0.0, true));
+    assert_eq!(
+        (s.playback.position, s.playback.progress, s.playback.playing),
+        (start, 0.0, true)
+    );
     let mut s = s;
     for _ in 0..200 {
         s = s.reduce(Action::Tick(100.0));
@@ -28,12 +34,31 @@ fn live_mode_plays_new_events_from_where_playback_was() {
 
 #[test]
 fn url_picks_the_scenario_and_scenarios_reset_the_terminals() {
-    assert_eq!(AppState::from_url("?scenario=localhost", "", None).scenario, ScenarioId::Localhost);
-    assert_eq!(AppState::from_url("?x=1&scenario=docs-original", "", None).scenario, ScenarioId::DocsOriginal);
-    assert_eq!(AppState::from_url("", "#localhost", None).scenario, ScenarioId::Localhost);
-    assert_eq!(AppState::from_url("", "", Some("localhost")).scenario, ScenarioId::Localhost);
-    assert_eq!(AppState::from_url("?scenario=bogus", "", None).scenario, ScenarioId::SharedVolume);
-    let s = run(Rc::new(AppState::new(ScenarioId::SharedVolume)), "kubectl", "kubectl get pods");
+    assert_eq!(
+        AppState::from_url("?scenario=localhost", "", None).scenario,
+        ScenarioId::Localhost
+    );
+    assert_eq!(
+        AppState::from_url("?x=1&scenario=docs-original", "", None).scenario,
+        ScenarioId::DocsOriginal
+    );
+    assert_eq!(
+        AppState::from_url("", "#localhost", None).scenario,
+        ScenarioId::Localhost
+    );
+    assert_eq!(
+        AppState::from_url("", "", Some("localhost")).scenario,
+        ScenarioId::Localhost
+    );
+    assert_eq!(
+        AppState::from_url("?scenario=bogus", "", None).scenario,
+        ScenarioId::SharedVolume
+    );
+    let s = run(
+        Rc::new(AppState::new(ScenarioId::SharedVolume)),
+        "kubectl",
+        "kubectl get pods",
+    );
     assert_eq!(s.terminals["kubectl"].entries.len(), 1);
     assert_eq!(s.open_terminal, "debian-container");
     let s = s.reduce(Action::SelectScenario(ScenarioId::Localhost));
@@ -48,7 +73,9 @@ fn bad_manifest_is_reported_and_keeps_the_pod() {
     assert!(s.cluster.borrow().pod.is_some());
     let s = s.reduce(Action::WhatIf(WhatIf::DeletePod));
     assert!(s.cluster.borrow().pod.is_none());
-    let s = s.reduce(Action::ApplyManifest(ScenarioId::Localhost.manifest().into()));
+    let s = s.reduce(Action::ApplyManifest(
+        ScenarioId::Localhost.manifest().into(),
+    ));
     assert!(s.manifest_errors.is_empty());
     assert!(s.cluster.borrow().pod.is_some());
 }
