@@ -190,7 +190,7 @@ pub fn TerminalInput(props: &TerminalInputProps) -> Html {
     html! {
         <>
             <div class="terminal-line">
-                if !props.running {
+                if !props.running && props.disabled.is_none() {
                     <span class="term-prompt">{ props.prompt.clone() }</span>
                 }
                 <input
@@ -205,7 +205,6 @@ pub fn TerminalInput(props: &TerminalInputProps) -> Html {
                     spellcheck="false"
                     disabled={props.disabled.is_some()}
                     readonly={props.running}
-                    placeholder={props.disabled.clone()}
                     {onkeydown}
                     {oninput}
                 />
@@ -217,7 +216,7 @@ pub fn TerminalInput(props: &TerminalInputProps) -> Html {
             }
             if *truncated {
                 <p class="terminal-note" role="status">
-                    { format!("This line is limited to {MAX_INPUT} characters; the rest of the paste was dropped.") }
+                    { "This line is limited to 65,536 characters; the rest of the paste was dropped." }
                 </p>
             }
         </>
