@@ -3,7 +3,7 @@
 //!
 //! Programs write bytes for a VT100-like terminal. We honour what changes how text looks in
 //! podscope's programs: SGR `0` (reset), `1` (bold), `22` (normal intensity), `30`–`37` and
-//! `90`–`97` (foreground), `39` (default foreground), plus carriage return and backspace, which
+//! `90`–`97` (foreground), `39` (default foreground), `40`–`47`, `100`–`107` and `49` (background), plus carriage return and backspace, which
 //! move the cursor so that later text overwrites earlier text on the same line (curl's progress
 //! meter relies on `\r`). Every other escape sequence (other CSI, OSC, two-byte ESC) and every
 //! other control character is removed. The result is plain data; the view turns it into text
@@ -45,10 +45,13 @@ pub struct Style {
     pub bold: bool,
     /// SGR 3x/9x; `None` is the terminal's default colour.
     pub fg: Option<Colour>,
+    /// SGR 4x/10x (`ls` paints sticky world-writable directories such as `/tmp` black on green).
+    pub bg: Option<Colour>,
 }
 
 impl Style {
-    /// CSS classes for this style (`ansi-bold`, `ansi-red`, `ansi-bright-blue`); empty when plain.
+    /// CSS classes for this style (`ansi-bold`, `ansi-red`, `ansi-bright-blue`, `ansi-bg-green`);
+    /// empty when plain.
     pub fn classes(self) -> Vec<String> {
         let mut out = Vec::new();
         if self.bold {
@@ -56,6 +59,9 @@ impl Style {
         }
         if let Some(fg) = self.fg {
             out.push(format!("ansi-{}", fg.name()));
+        }
+        if let Some(bg) = self.bg {
+            out.push(format!("ansi-bg-{}", bg.name()));
         }
         out
     }
@@ -80,6 +86,9 @@ impl Style {
                 Some(n @ 30..=37) => self.fg = Some(colour(n, 30, false)),
                 Some(n @ 90..=97) => self.fg = Some(colour(n, 90, true)),
                 Some(39) => self.fg = None,
+                Some(n @ 40..=47) => self.bg = Some(colour(n, 40, false)),
+                Some(n @ 100..=107) => self.bg = Some(colour(n, 100, true)),
+                Some(49) => self.bg = None,
                 // Extended colours: skip their arguments so they are not read as codes.
                 Some(38 | 48 | 58) => {
                     let skip = match codes.next() {
@@ -270,6 +279,7 @@ mod tests {
     const BOLD: Style = Style {
         bold: true,
         fg: None,
+        bg: None,
     };
 
     #[test]
@@ -305,7 +315,8 @@ mod tests {
                 "r",
                 Style {
                     bold: false,
-                    fg: Some(red)
+                    fg: Some(red),
+                    bg: None,
                 }
             )
         );
@@ -315,7 +326,8 @@ mod tests {
                 "b",
                 Style {
                     bold: false,
-                    fg: Some(blue)
+                    fg: Some(blue),
+                    bg: None,
                 }
             )
         );
@@ -323,11 +335,20 @@ mod tests {
         assert_eq!(
             Style {
                 bold: true,
-                fg: Some(blue)
+                fg: Some(blue),
+                bg: Some(red)
             }
             .classes(),
-            vec!["ansi-bold", "ansi-bright-blue"]
+            vec!["ansi-bold", "ansi-bright-blue", "ansi-bg-red"]
         );
+    }
+
+    #[test]
+    fn background_as_ls_paints_tmp() {
+        let lines = parse("\x1b[30;42mtmp\x1b[0m\x1b[49mx", 0);
+        let style = lines[0].spans[0].style;
+        assert_eq!(style.classes(), vec!["ansi-black", "ansi-bg-green"]);
+        assert_eq!(lines[0].spans[1].style, Style::default());
     }
 
     #[test]
@@ -344,14 +365,16 @@ mod tests {
                     "x",
                     Style {
                         bold: true,
-                        fg: green
+                        fg: green,
+                        bg: None,
                     }
                 ),
                 (
                     "y",
                     Style {
                         bold: false,
-                        fg: green
+                        fg: green,
+                        bg: None,
                     }
                 ),
                 ("z", Style::default())

@@ -48,7 +48,11 @@ fn set_line(el: &HtmlInputElement, line: &str, cursor: usize) {
 
 /// The caret as a byte offset into `line`.
 fn caret(el: &HtmlInputElement, line: &str) -> usize {
-    let units = el.selection_start().ok().flatten().map_or(usize::MAX, |u| usize::try_from(u).unwrap_or(usize::MAX));
+    let units = el
+        .selection_start()
+        .ok()
+        .flatten()
+        .map_or(usize::MAX, |u| usize::try_from(u).unwrap_or(usize::MAX));
     utf16_to_byte(line, units)
 }
 
@@ -71,15 +75,27 @@ pub fn TerminalInput(props: &TerminalInputProps) -> Html {
     let onkeydown = {
         let (input, candidates, truncated) = (input.clone(), candidates.clone(), truncated.clone());
         let (running, blocked) = (props.running, props.disabled.is_some());
-        let (onrun, oninterrupt, oncancel) = (props.onrun.clone(), props.oninterrupt.clone(), props.oncancel.clone());
+        let (onrun, oninterrupt, oncancel) = (
+            props.onrun.clone(),
+            props.oninterrupt.clone(),
+            props.oncancel.clone(),
+        );
         let (onclear, oncomplete) = (props.onclear.clone(), props.oncomplete.clone());
         Callback::from(move |e: KeyboardEvent| {
-            let Some(el) = input.cast::<HtmlInputElement>() else { return };
-            let mods = Modifiers { ctrl: e.ctrl_key(), alt: e.alt_key(), meta: e.meta_key(), shift: e.shift_key() };
+            let Some(el) = input.cast::<HtmlInputElement>() else {
+                return;
+            };
+            let mods = Modifiers {
+                ctrl: e.ctrl_key(),
+                alt: e.alt_key(),
+                meta: e.meta_key(),
+                shift: e.shift_key(),
+            };
             let act = keys::action(&e.key(), mods);
             let mut ed = editor.borrow_mut();
             let after_tab = std::mem::replace(&mut ed.after_tab, act == Some(KeyAction::Complete));
-            let after_escape = std::mem::replace(&mut ed.after_escape, act == Some(KeyAction::Escape));
+            let after_escape =
+                std::mem::replace(&mut ed.after_escape, act == Some(KeyAction::Escape));
             let line = el.value();
             let at = caret(&el, &line);
             match act {
@@ -108,7 +124,10 @@ pub fn TerminalInput(props: &TerminalInputProps) -> Html {
                 }
                 Some(KeyAction::Complete) => {
                     // Esc then Tab, or Tab on an empty line, moves focus on: no keyboard trap.
-                    let Some(complete) = oncomplete.as_ref().filter(|_| !after_escape && !line.is_empty() && !running) else {
+                    let Some(complete) = oncomplete
+                        .as_ref()
+                        .filter(|_| !after_escape && !line.is_empty() && !running)
+                    else {
                         return;
                     };
                     e.prevent_default();
@@ -119,7 +138,8 @@ pub fn TerminalInput(props: &TerminalInputProps) -> Html {
                     }
                 }
                 Some(KeyAction::Interrupt) => {
-                    let selected = el.selection_end().ok().flatten() != el.selection_start().ok().flatten();
+                    let selected =
+                        el.selection_end().ok().flatten() != el.selection_start().ok().flatten();
                     if selected {
                         return; // Ctrl-C over a selection copies it
                     }
@@ -170,7 +190,7 @@ pub fn TerminalInput(props: &TerminalInputProps) -> Html {
     html! {
         <>
             <div class="terminal-line">
-                if !props.running {
+                if !props.running && props.disabled.is_none() {
                     <span class="term-prompt">{ props.prompt.clone() }</span>
                 }
                 <input
@@ -185,7 +205,6 @@ pub fn TerminalInput(props: &TerminalInputProps) -> Html {
                     spellcheck="false"
                     disabled={props.disabled.is_some()}
                     readonly={props.running}
-                    placeholder={props.disabled.clone()}
                     {onkeydown}
                     {oninput}
                 />
@@ -197,7 +216,7 @@ pub fn TerminalInput(props: &TerminalInputProps) -> Html {
             }
             if *truncated {
                 <p class="terminal-note" role="status">
-                    { format!("This line is limited to {MAX_INPUT} characters; the rest of the paste was dropped.") }
+                    { "This line is limited to 65,536 characters; the rest of the paste was dropped." }
                 </p>
             }
         </>

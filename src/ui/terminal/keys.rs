@@ -72,22 +72,36 @@ pub fn action(key: &str, mods: Modifiers) -> Option<KeyAction> {
 mod tests {
     use super::*;
 
-    const CTRL: Modifiers = Modifiers { ctrl: true, alt: false, meta: false, shift: false };
+    const CTRL: Modifiers = Modifiers {
+        ctrl: true,
+        alt: false,
+        meta: false,
+        shift: false,
+    };
 
     #[test]
     fn readline_bindings() {
         assert_eq!(action("Enter", Modifiers::default()), Some(KeyAction::Run));
         assert_eq!(action("c", CTRL), Some(KeyAction::Interrupt));
         assert_eq!(action("L", CTRL), Some(KeyAction::ClearScreen));
-        assert_eq!(action("Home", Modifiers::default()), Some(KeyAction::LineStart));
+        assert_eq!(
+            action("Home", Modifiers::default()),
+            Some(KeyAction::LineStart)
+        );
         assert_eq!(action("a", CTRL), Some(KeyAction::LineStart));
         assert_eq!(action("x", Modifiers::default()), None);
     }
 
     #[test]
     fn browser_keeps_its_own_shortcuts() {
-        let cmd = Modifiers { meta: true, ..Modifiers::default() };
-        let shift = Modifiers { shift: true, ..Modifiers::default() };
+        let cmd = Modifiers {
+            meta: true,
+            ..Modifiers::default()
+        };
+        let shift = Modifiers {
+            shift: true,
+            ..Modifiers::default()
+        };
         assert_eq!(action("c", cmd), None);
         assert_eq!(action("Home", shift), None);
         assert_eq!(action("Tab", shift), None);

@@ -20,7 +20,9 @@ pub struct TerminalOutputProps {
 /// The transcript as one `<pre>` of text nodes (selectable, copyable), scrolled to the newest.
 #[component]
 pub fn TerminalOutput(props: &TerminalOutputProps) -> Html {
-    let screen = use_memo((props.lines.clone(), props.max_lines), |(lines, max)| layout(lines, *max));
+    let screen = use_memo((props.lines.clone(), props.max_lines), |(lines, max)| {
+        layout(lines, *max)
+    });
     let scroller = use_node_ref();
     {
         let scroller = scroller.clone();
