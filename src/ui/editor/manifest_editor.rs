@@ -68,7 +68,7 @@ pub fn ManifestEditor(props: &ManifestEditorProps) -> Html {
         .map(|p| html! { <li data-testid="manifest-error">{ &p.text }</li> });
 
     html! {
-        <section class="manifest-editor" aria-label="Manifest editor">
+        <section class="editor-panel" aria-label="Manifest editor">
             <div class="editor-body">
                 <div class="editor-gutter" ref={gutter_ref} aria-hidden="true">{ gutter(lines, &bad) }</div>
                 <textarea data-testid="manifest-editor" class="editor-text" value={props.text.clone()}
