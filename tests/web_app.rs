@@ -106,12 +106,12 @@ async fn step_back_redraws_the_diagram_and_writes_light_up_both_containers() {
     yew::scheduler::flush().await;
     let nginx = text_of(&root, "container-nginx-container");
     assert!(
-        nginx.contains("/usr/share/nginx/html/index.html · inode"),
+        nginx.contains(" /usr/share/nginx/html/index.html"),
         "{nginx}"
     );
     let debian = text_of(&root, "container-debian-container");
     let inode = |s: &str| {
-        s.split("inode ").nth(1).map(|r| {
+        s.split("ls -i ").nth(1).map(|r| {
             r.chars()
                 .take_while(char::is_ascii_digit)
                 .collect::<String>()
