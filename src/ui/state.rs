@@ -168,11 +168,7 @@ impl AppState {
             .collect();
         AppState {
             scenario,
-            open_terminal: terminals::terminal_ids(&cluster)
-                .into_iter()
-                .rev()
-                .nth(1)
-                .unwrap_or_else(|| terminals::KUBECTL.to_string()),
+            open_terminal: first_terminal(&cluster),
             cluster: Rc::new(RefCell::new(cluster)),
             version: 0,
             load_error,
@@ -358,6 +354,16 @@ impl Reducible for AppState {
         }
         Rc::new(s)
     }
+}
+
+/// The terminal shown first: the last running container's (debian's in every scenario that
+/// keeps it running), else kubectl's.
+fn first_terminal(cluster: &Cluster) -> String {
+    let running = cluster
+        .pod
+        .as_ref()
+        .and_then(|p| p.containers.iter().rev().find(|c| c.state.is_running()));
+    running.map_or_else(|| terminals::KUBECTL.to_string(), |c| c.spec.name.clone())
 }
 
 /// Types the current tour step's command, if it has one, into its terminal.
