@@ -8,14 +8,13 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use podscope::ui::components::{
-    App, ManifestView, ManifestViewProps, PodDiagram, PodDiagramProps, ScenarioBar,
-    ScenarioBarProps,
+    ManifestView, ManifestViewProps, PodDiagram, PodDiagramProps, ScenarioBar, ScenarioBarProps,
 };
 use podscope::ui::highlight::{tokenize, TokenKind};
 use podscope::ui::scenarios::ScenarioId;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
-use web_sys::{Element, HtmlElement, HtmlTextAreaElement};
+use web_sys::{Element, HtmlElement};
 use yew::{AttrValue, Callback};
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -25,6 +24,13 @@ fn fresh_root() -> Element {
     let div = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&div).unwrap();
     div
+}
+
+/// The diagram of a built-in scenario's pod once started, as the App draws it.
+fn live_diagram(id: &str) -> podscope::ui::diagram::DiagramModel {
+    let cluster = podscope::sim::cluster::Cluster::with_scenario(id).unwrap();
+    let scene = podscope::anim::derive(cluster.trace.events());
+    podscope::ui::diagram::live_model(cluster.pod.as_ref(), &scene, None)
 }
 
 fn by_testid(root: &Element, id: &str) -> Option<Element> {
@@ -74,7 +80,8 @@ fn tokenizer_colours_the_docs_manifest_and_loses_nothing() {
 async fn diagram_draws_the_volume_once_joined_to_both_containers() {
     let root = fresh_root();
     let props = PodDiagramProps {
-        model: ScenarioId::SharedVolume.diagram(),
+        model: live_diagram("shared-volume"),
+        flight: None,
     };
     yew::Renderer::<PodDiagram>::with_root_and_props(root.clone(), props).render();
     yew::scheduler::flush().await;
@@ -94,7 +101,8 @@ async fn diagram_draws_the_volume_once_joined_to_both_containers() {
 async fn terminated_container_shows_its_reason_and_exit_code() {
     let root = fresh_root();
     let props = PodDiagramProps {
-        model: ScenarioId::DocsOriginal.diagram(),
+        model: live_diagram("docs-original"),
+        flight: None,
     };
     yew::Renderer::<PodDiagram>::with_root_and_props(root.clone(), props).render();
     yew::scheduler::flush().await;
@@ -141,30 +149,4 @@ async fn manifest_view_wraps_keys_and_numbers_in_token_spans() {
     assert_eq!(view.query_selector_all(".tok-key").unwrap().length(), 2);
     assert_eq!(view.query_selector_all(".yaml-line").unwrap().length(), 2);
     assert!(by_testid(&root, "manifest-editor").is_none());
-}
-
-#[wasm_bindgen_test]
-async fn app_switches_manifest_and_diagram_with_the_scenario() {
-    let root = fresh_root();
-    yew::Renderer::<App>::with_root(root.clone()).render();
-    yew::scheduler::flush().await;
-    assert_eq!(count_testid(&root, "volume-shared-data"), 1);
-
-    click(&root, "scenario-localhost");
-    yew::scheduler::flush().await;
-    assert_eq!(count_testid(&root, "volume-shared-data"), 0);
-    assert!(text_of(&root, "manifest-view").contains("containerPort"));
-    assert!(text_of(&root, "diagram-caption").contains("localhost"));
-
-    click(&root, "scenario-custom");
-    yew::scheduler::flush().await;
-    let editor: HtmlTextAreaElement = by_testid(&root, "manifest-editor")
-        .unwrap()
-        .dyn_into()
-        .unwrap();
-    editor.set_value("kind: Pod # edited\n");
-    let input = web_sys::Event::new("input").unwrap();
-    editor.dispatch_event(&input).unwrap();
-    yew::scheduler::flush().await;
-    assert_eq!(text_of(&root, "manifest-view"), "kind: Pod # edited\n");
 }

@@ -1,12 +1,9 @@
-//! The built-in scenarios as the first screen shows them: manifest text, caption and the pod
-//! they draw once running.
-//!
-//! Stand-in data: `crate::sim::scenario::all()` (being written alongside) will own the manifests,
-//! and the diagram will come from the simulated pod; this module then shrinks to the captions.
+//! The scenario bar's choices: the built-in scenarios of `crate::sim::scenario` (which own the
+//! manifests) plus a custom manifest the user edits, with the caption shown for each.
 
-use super::diagram::{ContainerModel, ContainerState, DiagramModel, Mount};
+use crate::sim::scenario;
 
-/// Which manifest the user is looking at.
+/// Which pod the user is looking at.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ScenarioId {
     /// The docs' pod with debian kept running, so both containers share the volume live.
@@ -28,7 +25,7 @@ impl ScenarioId {
         ScenarioId::Custom,
     ];
 
-    /// Stable id, used in `data-testid`s and later in the URL.
+    /// Stable id, used in `data-testid`s and the `?scenario=` URL parameter.
     pub fn id(self) -> &'static str {
         match self {
             ScenarioId::SharedVolume => "shared-volume",
@@ -53,165 +50,36 @@ impl ScenarioId {
         }
     }
 
-    /// The caption under the diagram.
-    pub fn caption(self) -> &'static str {
-        match self {
-            ScenarioId::SharedVolume => {
-                "Both containers mount the same emptyDir volume, shared-data. \
-                A file debian writes to /pod-data/index.html is the very file nginx serves from \
-                /usr/share/nginx/html/index.html: one directory, seen at two mount paths."
-            }
-            ScenarioId::Localhost => {
-                "No volume this time. Every container in a pod shares the \
-                pause container's network namespace: one lo device, one 127.0.0.1, one set of \
-                ports. So curl localhost in debian reaches nginx listening on port 80 next door."
-            }
-            ScenarioId::DocsOriginal => {
-                "The manifest from the Kubernetes docs, verbatim: debian \
-                writes one line to /pod-data/index.html and exits. With restartPolicy: Never it \
-                stays Terminated (Completed), while nginx keeps serving the file it left behind."
-            }
-            ScenarioId::Custom => {
-                "Edit the manifest freely. Drawing your own pod needs the \
-                manifest parser, which arrives in the next phase; until then the diagram shows \
-                the shared-volume pod."
+    /// What the scenario shows, from the built-in scenario's summary.
+    pub fn summary(self) -> &'static str {
+        match scenario::by_id(self.id()) {
+            Some(s) => s.summary,
+            None => {
+                "Your own manifest: edit it in the Manifest tab and apply it. Errors are listed \
+                     with their line and column, as the API server would report them."
             }
         }
     }
 
-    /// The manifest text the scenario starts from.
+    /// The manifest text the scenario starts from (the custom one starts from the first
+    /// built-in scenario's).
     pub fn manifest(self) -> &'static str {
-        match self {
-            ScenarioId::SharedVolume | ScenarioId::Custom => SHARED_VOLUME,
-            ScenarioId::Localhost => LOCALHOST,
-            ScenarioId::DocsOriginal => DOCS_ORIGINAL,
-        }
-    }
-
-    /// The pod this scenario runs, as the diagram draws it.
-    pub fn diagram(self) -> DiagramModel {
-        let shared = |path: &str| vec![Mount::new(path, "shared-data")];
-        let (nginx_mounts, debian_mounts, volumes) = match self {
-            ScenarioId::Localhost => (vec![], vec![], vec![]),
-            _ => (
-                shared("/usr/share/nginx/html"),
-                shared("/pod-data"),
-                vec!["shared-data".to_string()],
-            ),
-        };
-        let (debian_state, debian_processes) = match self {
-            ScenarioId::DocsOriginal => (
-                ContainerState::Terminated {
-                    reason: "Completed".to_string(),
-                    exit_code: 0,
-                },
-                vec![],
-            ),
-            _ => (
-                ContainerState::Running,
-                strings(&["/bin/sh -c sleep infinity", "sleep infinity"]),
-            ),
-        };
-        DiagramModel {
-            pod_name: "two-containers".to_string(),
-            pod_ip: "10.244.1.5".to_string(),
-            containers: vec![
-                ContainerModel {
-                    name: "nginx-container".to_string(),
-                    image: "nginx".to_string(),
-                    state: ContainerState::Running,
-                    mounts: nginx_mounts,
-                    processes: strings(&[
-                        "nginx: master process nginx -g daemon off;",
-                        "nginx: worker process",
-                    ]),
-                },
-                ContainerModel {
-                    name: "debian-container".to_string(),
-                    image: "debian".to_string(),
-                    state: debian_state,
-                    mounts: debian_mounts,
-                    processes: debian_processes,
-                },
-            ],
-            volumes,
-            listeners: strings(&["0.0.0.0:80 nginx", "[::]:80 nginx"]),
-        }
+        scenario::by_id(self.id())
+            .or_else(|| scenario::all().first())
+            .map_or("", |s| s.manifest)
     }
 }
 
-fn strings(items: &[&str]) -> Vec<String> {
-    items.iter().map(|s| s.to_string()).collect()
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_round_trip_and_builtins_have_manifests() {
+        for s in ScenarioId::ALL {
+            assert_eq!(ScenarioId::from_id(s.id()), Some(s));
+            assert!(s.manifest().contains("kind: Pod"), "{s:?}");
+        }
+        assert_eq!(ScenarioId::from_id("nope"), None);
+    }
 }
-
-const DOCS_ORIGINAL: &str = r#"apiVersion: v1
-kind: Pod
-metadata:
-  name: two-containers
-spec:
-
-  restartPolicy: Never
-
-  volumes:
-  - name: shared-data
-    emptyDir: {}
-
-  containers:
-
-  - name: nginx-container
-    image: nginx
-    volumeMounts:
-    - name: shared-data
-      mountPath: /usr/share/nginx/html
-
-  - name: debian-container
-    image: debian
-    volumeMounts:
-    - name: shared-data
-      mountPath: /pod-data
-    command: ["/bin/sh"]
-    args: ["-c", "echo Hello from the debian container > /pod-data/index.html"]
-"#;
-
-const SHARED_VOLUME: &str = r#"# The docs' pod, debian kept running.
-apiVersion: v1
-kind: Pod
-metadata:
-  name: two-containers
-spec:
-  restartPolicy: Never
-  volumes:
-  - name: shared-data
-    emptyDir: {}
-  containers:
-  - name: nginx-container
-    image: nginx
-    volumeMounts:
-    - name: shared-data
-      mountPath: /usr/share/nginx/html
-  - name: debian-container
-    image: debian
-    volumeMounts:
-    - name: shared-data
-      mountPath: /pod-data
-    command: ["/bin/sh"]
-    args: ["-c", "sleep infinity"]
-"#;
-
-const LOCALHOST: &str = r#"# Two containers, no volume: they meet on localhost.
-apiVersion: v1
-kind: Pod
-metadata:
-  name: two-containers
-spec:
-  restartPolicy: Never
-  containers:
-  - name: nginx-container
-    image: nginx
-    ports:
-    - containerPort: 80
-  - name: debian-container
-    image: debian
-    command: ["/bin/sh"]
-    args: ["-c", "sleep infinity"]
-"#;

@@ -1,135 +1,387 @@
 //! The app's state, the actions that change it, and the context that hands it to components.
+//! Each reducer arm only delegates: to the cluster (`crate::sim`), the playback clock
+//! (`crate::anim`), or the terminal bookkeeping in [`crate::ui::terminals`].
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use yew::prelude::*;
 
 use super::scenarios::ScenarioId;
+use super::terminal::TermEntry;
+use super::terminals::{self, Terminals};
+use super::timeline::Filters;
+use super::tours::{tour_for, TourState};
+use crate::anim::Playback;
+use crate::sim::cluster::{render_errors, Cluster};
 
-/// Everything the first screen needs to remember.
+/// Largest manifest the editor keeps (the parser's own limit).
+pub const MAX_MANIFEST: usize = 1 << 20;
+
+/// A what-if experiment: something that happens to the pod, not typed in a terminal.
 #[derive(Clone, Debug, PartialEq, Eq)]
+pub enum WhatIf {
+    /// The kubelet restarts one container: its processes go, the emptyDir stays.
+    RestartContainer(String),
+    /// `kubectl delete pod`: everything goes, the emptyDir too.
+    DeletePod,
+    /// `kubectl apply` the scenario's manifest again (after a delete).
+    Recreate,
+}
+
+/// Everything the explainer remembers.
+#[derive(Clone, Debug)]
 pub struct AppState {
     /// The scenario chosen on the scenario bar.
     pub scenario: ScenarioId,
-    /// The text of the custom manifest, kept while the user looks at other scenarios.
-    pub custom_manifest: String,
+    /// The simulation; not `Clone`, so shared, and changes bump [`AppState::version`].
+    pub cluster: Rc<RefCell<Cluster>>,
+    /// Bumped on every change to the cluster, so components re-derive what they show.
+    pub version: u64,
+    /// Why the scenario could not start, if it could not.
+    pub load_error: Option<String>,
+    /// Every terminal's transcript.
+    pub terminals: Rc<Terminals>,
+    /// The terminal tab shown.
+    pub open_terminal: String,
+    /// Which step of the trace is shown and how far its animation is.
+    pub playback: Playback,
+    /// Follow the trace: new events play as commands run.
+    pub live: bool,
+    /// Counts animation frames, so the frame hook asks for the next one.
+    pub frame: u64,
+    /// The event picked in the event list (its `seq`).
+    pub selected_event: Option<usize>,
+    /// Which categories the event list shows.
+    pub filters: Filters,
+    /// The guided tour, while one runs.
+    pub tour: Option<TourState>,
+    /// The manifest editor's text.
+    pub manifest_text: String,
+    /// Errors from the last apply, as `kubectl apply` prints them.
+    pub manifest_errors: Vec<String>,
 }
 
-impl Default for AppState {
-    fn default() -> Self {
-        AppState {
-            scenario: ScenarioId::SharedVolume,
-            custom_manifest: ScenarioId::Custom.manifest().to_string(),
-        }
+impl PartialEq for AppState {
+    /// Same cluster at the same version, and the same view of it.
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.cluster, &other.cluster)
+            && self.version == other.version
+            && self.frame == other.frame
+            && self.playback == other.playback
+            && (Rc::ptr_eq(&self.terminals, &other.terminals) || self.terminals == other.terminals)
+            && (
+                self.scenario,
+                self.live,
+                self.selected_event,
+                self.filters,
+                self.tour,
+            ) == (
+                other.scenario,
+                other.live,
+                other.selected_event,
+                other.filters,
+                other.tour,
+            )
+            && (
+                &self.open_terminal,
+                &self.manifest_text,
+                &self.manifest_errors,
+                &self.load_error,
+            ) == (
+                &other.open_terminal,
+                &other.manifest_text,
+                &other.manifest_errors,
+                &other.load_error,
+            )
     }
+}
+
+/// What the user (or the animation clock) can do.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    /// Pick a scenario: a fresh cluster running its pod.
+    SelectScenario(ScenarioId),
+    /// Run a line in a terminal (a container's name, or `kubectl`).
+    RunLine { terminal: String, line: String },
+    /// Ctrl-C in a terminal while a command runs.
+    Interrupt(String),
+    /// Ctrl-C at a terminal's prompt: the line typed so far is abandoned.
+    Cancel { terminal: String, line: String },
+    /// Ctrl-L in a terminal.
+    Clear(String),
+    /// Show another terminal tab.
+    OpenTerminal(String),
+    /// Tab completion ran in a container terminal (it may open its bash session).
+    Completed,
+    /// Start the clock.
+    Play,
+    /// Stop the clock.
+    Pause,
+    /// One event more.
+    StepForward,
+    /// One event fewer (the scene is re-derived).
+    StepBack,
+    /// Back to the first event, paused.
+    Reset,
+    /// Show exactly this many events.
+    Seek(usize),
+    /// Playback speed, 0.25–4.
+    Speed(f64),
+    /// Milliseconds of wall time since the last frame.
+    Tick(f64),
+    /// Follow new events as they happen (or not).
+    SetLive(bool),
+    /// Pick an event in the list (by `seq`): playback jumps to it.
+    SelectEvent(usize),
+    /// Change the event list's filters.
+    SetFilters(Filters),
+    /// Apply the manifest text: the pod is replaced.
+    ApplyManifest(String),
+    /// The manifest text changed.
+    EditManifest(String),
+    /// Run a what-if experiment.
+    WhatIf(WhatIf),
+    /// Start the scenario's tour.
+    TourStart,
+    /// Next tour step (runs its command).
+    TourNext,
+    /// Previous tour step.
+    TourPrev,
+    /// Leave the tour.
+    TourEnd,
 }
 
 impl AppState {
-    /// The default state, but showing the scenario named by a URL fragment like
-    /// `#docs-original` (an unknown or empty fragment keeps the default).
-    pub fn from_fragment(fragment: &str) -> Self {
-        let default = AppState::default();
-        let id = fragment.strip_prefix('#').unwrap_or(fragment);
+    /// A fresh state running `scenario`, playback at the end of its start-up events.
+    pub fn new(scenario: ScenarioId) -> Self {
+        let manifest_text = scenario.manifest().to_string();
+        let (cluster, load_error) = match Cluster::with_manifest(&manifest_text) {
+            Ok(c) => (c, None),
+            Err(errors) => (Cluster::new(), Some(render_errors(&errors))),
+        };
+        let mut playback = Playback::default();
+        playback.follow(cluster.trace.events().len());
+        let terminals = terminals::terminal_ids(&cluster)
+            .into_iter()
+            .map(|id| (id, Default::default()))
+            .collect();
         AppState {
-            scenario: ScenarioId::from_id(id).unwrap_or(default.scenario),
-            ..default
+            scenario,
+            open_terminal: first_terminal(&cluster),
+            cluster: Rc::new(RefCell::new(cluster)),
+            version: 0,
+            load_error,
+            terminals: Rc::new(terminals),
+            playback,
+            live: true,
+            frame: 0,
+            selected_event: None,
+            filters: Filters::default(),
+            tour: None,
+            manifest_text,
+            manifest_errors: Vec::new(),
         }
     }
 
-    /// The manifest text to show for the chosen scenario.
-    pub fn manifest(&self) -> &str {
-        match self.scenario {
-            ScenarioId::Custom => &self.custom_manifest,
-            other => other.manifest(),
+    /// The state for a page URL's query (`?scenario=localhost`); `#localhost` works too.
+    pub fn from_url(search: &str, hash: &str, stored: Option<&str>) -> Self {
+        let from_query = search
+            .trim_start_matches('?')
+            .split('&')
+            .find_map(|kv| kv.strip_prefix("scenario="))
+            .and_then(ScenarioId::from_id);
+        let from_hash = ScenarioId::from_id(hash.trim_start_matches('#'));
+        let scenario = from_query
+            .or(from_hash)
+            .or_else(|| stored.and_then(ScenarioId::from_id));
+        AppState::new(scenario.unwrap_or(ScenarioId::SharedVolume))
+    }
+
+    /// How many events the trace holds.
+    pub fn len(&self) -> usize {
+        self.cluster.borrow().trace.events().len()
+    }
+
+    /// Whether the trace is empty.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Runs `f` on the cluster, then starts playing the new events if following live.
+    fn change(&mut self, f: impl FnOnce(&mut Cluster, &mut Terminals)) {
+        let before = self.len();
+        f(
+            &mut self.cluster.borrow_mut(),
+            Rc::make_mut(&mut self.terminals),
+        );
+        self.version += 1;
+        let after = self.len();
+        if self.live && after > before {
+            if self.playback.position >= before {
+                self.playback.position = before;
+                self.playback.progress = 0.0;
+            }
+            self.playback.playing = true;
         }
     }
-}
-
-/// What the user can do on the first screen.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Action {
-    /// Pick a scenario on the scenario bar.
-    SelectScenario(ScenarioId),
-    /// Replace the custom manifest's text.
-    EditCustomManifest(String),
 }
 
 impl Reducible for AppState {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut s = (*self).clone();
+        let len = s.len();
         match action {
-            Action::SelectScenario(scenario) => AppState {
-                scenario,
-                ..(*self).clone()
+            Action::SelectScenario(id) => {
+                let kept = s.manifest_text.clone();
+                s = AppState {
+                    filters: s.filters,
+                    live: s.live,
+                    ..AppState::new(id)
+                };
+                s.playback.speed = self.playback.speed;
+                if id == ScenarioId::Custom {
+                    s.manifest_text = kept;
+                }
             }
-            .into(),
-            Action::EditCustomManifest(text) => AppState {
-                custom_manifest: text,
-                ..(*self).clone()
+            Action::RunLine { terminal, line } => {
+                let mut opened = None;
+                s.change(|c, t| opened = terminals::run_line(c, t, &terminal, &line));
+                if let Some(id) = opened {
+                    s.open_terminal = id;
+                }
             }
-            .into(),
+            Action::Interrupt(id) => s.change(|c, t| terminals::interrupt(c, t, &id)),
+            Action::Cancel { terminal, line } => {
+                let prompt = terminals::prompt(&s.cluster.borrow(), &terminal);
+                let term = Rc::make_mut(&mut s.terminals).entry(terminal).or_default();
+                term.push(TermEntry::cancelled(prompt, &line));
+            }
+            Action::Clear(id) => {
+                Rc::make_mut(&mut s.terminals)
+                    .entry(id)
+                    .or_default()
+                    .entries = Rc::default();
+            }
+            Action::OpenTerminal(id) => s.open_terminal = id,
+            Action::Completed => s.version += 1,
+            Action::Play => {
+                if s.playback.position < len && s.playback.progress >= 1.0 {
+                    s.playback.progress = 0.0;
+                }
+                s.playback.playing = s.playback.position < len || s.playback.progress < 1.0;
+            }
+            Action::Pause => s.playback.playing = false,
+            Action::StepForward => s.playback.step_forward(len),
+            Action::StepBack => s.playback.step_back(),
+            Action::Reset => {
+                s.playback.seek(0, len);
+                s.playback.playing = false;
+                s.selected_event = None;
+            }
+            Action::Seek(n) => s.playback.seek(n, len),
+            Action::Speed(x) => s.playback.set_speed(x),
+            Action::Tick(dt) => {
+                let moved = s.playback.tick(dt, len);
+                if !moved && s.playback == self.playback {
+                    return self;
+                }
+                s.frame += 1;
+            }
+            Action::SetLive(live) => s.live = live,
+            Action::SelectEvent(seq) => {
+                s.selected_event = Some(seq);
+                s.playback.playing = false;
+                s.playback.seek(seq.saturating_add(1), len);
+            }
+            Action::SetFilters(f) => s.filters = f,
+            Action::EditManifest(text) => {
+                s.manifest_text = terminals::cap(&text, MAX_MANIFEST).to_string()
+            }
+            Action::ApplyManifest(text) => {
+                let text = terminals::cap(&text, MAX_MANIFEST).to_string();
+                let mut result = Ok(String::new());
+                s.change(|c, t| {
+                    result = c.apply(&text);
+                    for id in terminals::terminal_ids(c) {
+                        t.entry(id).or_default();
+                    }
+                });
+                s.manifest_errors = match result {
+                    Ok(_) => Vec::new(),
+                    Err(errors) => errors.iter().map(ToString::to_string).collect(),
+                };
+                s.manifest_text = text;
+                s.scenario = ScenarioId::Custom;
+            }
+            Action::WhatIf(what) => {
+                let manifest = s.manifest_text.clone();
+                s.change(|c, t| match what {
+                    WhatIf::RestartContainer(name) => {
+                        let _ = c.restart_container(&name);
+                        if let Some(term) = t.get_mut(&name) {
+                            term.running = false;
+                        }
+                    }
+                    WhatIf::DeletePod => {
+                        c.delete_pod();
+                    }
+                    WhatIf::Recreate => {
+                        let _ = c.apply(&manifest);
+                    }
+                });
+            }
+            Action::TourStart => {
+                s.tour = tour_for(s.scenario.id()).map(|tour| TourState { tour, step: 0 });
+                s = run_tour_step(s);
+            }
+            Action::TourNext => {
+                let Some(t) = &mut s.tour else { return self };
+                if t.step + 1 >= t.tour.steps.len() {
+                    return self;
+                }
+                t.step += 1;
+                s = run_tour_step(s);
+            }
+            Action::TourPrev => {
+                if let Some(t) = &mut s.tour {
+                    t.step = t.step.saturating_sub(1);
+                }
+            }
+            Action::TourEnd => s.tour = None,
         }
+        Rc::new(s)
     }
 }
 
-/// The state handle that [`AppStateProvider`] puts in context.
+/// The terminal shown first: the last running container's (debian's in every scenario that
+/// keeps it running), else kubectl's.
+fn first_terminal(cluster: &Cluster) -> String {
+    let running = cluster
+        .pod
+        .as_ref()
+        .and_then(|p| p.containers.iter().rev().find(|c| c.state.is_running()));
+    running.map_or_else(|| terminals::KUBECTL.to_string(), |c| c.spec.name.clone())
+}
+
+/// Types the current tour step's command, if it has one, into its terminal.
+fn run_tour_step(mut s: AppState) -> AppState {
+    let Some(step) = s.tour.and_then(|t| t.current()) else {
+        return s;
+    };
+    if let Some((terminal, line)) = step.run {
+        s.open_terminal = terminal.to_string();
+        s.change(|c, t| {
+            terminals::run_line(c, t, terminal, line);
+        });
+    }
+    s
+}
+
+/// The state handle that the provider puts in context.
 pub type AppContext = UseReducerHandle<AppState>;
 
-/// Props of [`AppStateProvider`].
-#[derive(Properties, PartialEq)]
-pub struct AppStateProviderProps {
-    /// The components that read the state.
-    #[prop_or_default]
-    pub children: Children,
-}
-
-/// Owns the [`AppState`] reducer and provides it to everything below. The page's URL fragment
-/// picks the first scenario, so `index.html#localhost` opens on the localhost scenario.
-#[component]
-pub fn AppStateProvider(props: &AppStateProviderProps) -> Html {
-    let state = use_reducer(|| {
-        let fragment = gloo::utils::window().location().hash().unwrap_or_default();
-        AppState::from_fragment(&fragment)
-    });
-    html! {
-        <ContextProvider<AppContext> context={state}>
-            { props.children.clone() }
-        </ContextProvider<AppContext>>
-    }
-}
-
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn selecting_custom_shows_the_edited_text() {
-        let state = Rc::new(AppState::default());
-        let state = state.reduce(Action::EditCustomManifest("kind: Pod\n".to_string()));
-        assert_eq!(state.manifest(), ScenarioId::SharedVolume.manifest());
-        let state = state.reduce(Action::SelectScenario(ScenarioId::Custom));
-        assert_eq!(state.manifest(), "kind: Pod\n");
-        let state = state.reduce(Action::SelectScenario(ScenarioId::Localhost));
-        assert_eq!(state.manifest(), ScenarioId::Localhost.manifest());
-        assert_eq!(state.custom_manifest, "kind: Pod\n");
-    }
-
-    #[test]
-    fn fragment_picks_the_scenario() {
-        for id in ScenarioId::ALL {
-            assert_eq!(
-                AppState::from_fragment(&format!("#{}", id.id())).scenario,
-                id
-            );
-        }
-        assert_eq!(
-            AppState::from_fragment("#nope").scenario,
-            ScenarioId::SharedVolume
-        );
-        assert_eq!(
-            AppState::from_fragment("").scenario,
-            ScenarioId::SharedVolume
-        );
-    }
-}
+mod tests;

@@ -1,56 +1,111 @@
-//! The root component and the first screen it shows.
+//! The root component and the explainer's layout: header, scenario bar, then the diagram
+//! column beside the terminals and inspection tabs.
 
 use yew::prelude::*;
 
-use super::{AppHeader, DiagramCaption, ManifestView, PodDiagram, ScenarioBar};
-use crate::ui::scenarios::ScenarioId;
-use crate::ui::state::{Action, AppContext, AppStateProvider};
+use super::{AppHeader, DiagramPanel, InfoPanel, ScenarioBar, TerminalPanel, TourBar};
+use crate::ui::hooks::{store, stored, use_animation_frames};
+use crate::ui::provider::{embedded, AppStateProvider, LARGE_TEXT_KEY};
+use crate::ui::state::{Action, AppContext};
+use crate::ui::timeline::{shortcut, ControlAction};
+use crate::ui::tours::tour_for;
 
-/// The root: provides the app state, then shows the first screen.
+/// The root: provides the app state, then shows the explainer.
 #[component]
 pub fn App() -> Html {
     html! {
         <AppStateProvider>
-            <FirstScreen />
+            <Explainer />
         </AppStateProvider>
     }
 }
 
-/// Header, scenario bar, manifest and diagram, wired to the app state in context.
+/// The whole screen, wired to the app state in context; owns the animation clock.
 #[component]
-pub fn FirstScreen() -> Html {
-    let Some(state) = use_context::<AppContext>() else {
-        return html! { <p role="alert">{ "podscope: FirstScreen needs an AppStateProvider." }</p> };
+pub fn Explainer() -> Html {
+    let large = use_state(|| stored(LARGE_TEXT_KEY).as_deref() == Some("on"));
+    // rem-based sizes scale from <html>, so the projector switch lives there.
+    use_effect_with(*large, |&on| {
+        if let Some(root) = gloo::utils::document().document_element() {
+            root.set_class_name(if on { "large-text" } else { "" });
+        }
+    });
+    let state = use_context::<AppContext>();
+    let (active, frame) = state
+        .as_ref()
+        .map_or((false, 0), |s| (s.playback.playing, s.frame));
+    let ontick = {
+        let s = state.clone();
+        Callback::from(move |dt| {
+            if let Some(s) = &s {
+                s.dispatch(Action::Tick(dt))
+            }
+        })
+    };
+    use_animation_frames(active, frame, ontick);
+    let Some(state) = state else {
+        return html! { <p role="alert">{ "podscope: the explainer needs an AppStateProvider." }</p> };
+    };
+    let ontoggle_large = {
+        let large = large.clone();
+        Callback::from(move |()| {
+            store(LARGE_TEXT_KEY, if *large { "off" } else { "on" });
+            large.set(!*large);
+        })
     };
     let onselect = {
-        let state = state.clone();
-        Callback::from(move |id| state.dispatch(Action::SelectScenario(id)))
+        let s = state.clone();
+        Callback::from(move |id| s.dispatch(Action::SelectScenario(id)))
     };
-    let onedit = {
-        let state = state.clone();
-        Callback::from(move |text| state.dispatch(Action::EditCustomManifest(text)))
+    let tour_action = |a: Action| {
+        let s = state.clone();
+        Callback::from(move |()| s.dispatch(a.clone()))
     };
-    let scenario = state.scenario;
-    let file_name = match scenario {
-        ScenarioId::Custom => "custom-pod.yaml".to_string(),
-        other => format!("{}.yaml", other.id()),
+    // Keyboard shortcuts for the diagram column (space, arrows), never while typing.
+    let onkeydown = {
+        let s = state.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            let action = match shortcut(&e.key()) {
+                Some(ControlAction::PlayPause) if s.playback.playing => Action::Pause,
+                Some(ControlAction::PlayPause) => Action::Play,
+                Some(ControlAction::StepForward) => Action::StepForward,
+                Some(ControlAction::StepBack) => Action::StepBack,
+                Some(ControlAction::Reset) => Action::Reset,
+                None => return,
+            };
+            e.prevent_default();
+            s.dispatch(action);
+        })
     };
+    let tour = state.tour;
+    let tour_caption = tour
+        .and_then(|t| t.current())
+        .map(|st| AttrValue::from(st.caption));
+    let tour_progress = tour
+        .map(|t| format!("Step {} of {}", t.step + 1, t.tour.steps.len()))
+        .unwrap_or_default();
     html! {
         <div class="app">
-            <AppHeader />
-            <ScenarioBar selected={scenario} {onselect} />
+            if !embedded() {
+                <AppHeader large_text={*large} {ontoggle_large} />
+            }
+            <div class="top-bar">
+                <ScenarioBar selected={state.scenario} {onselect} />
+                <TourBar caption={tour_caption} progress={tour_progress} available={tour_for(state.scenario.id()).is_some()}
+                    onstart={tour_action(Action::TourStart)} onnext={tour_action(Action::TourNext)}
+                    onprev={tour_action(Action::TourPrev)} onend={tour_action(Action::TourEnd)} />
+            </div>
+            if let Some(error) = state.load_error.clone() {
+                <p class="load-error" role="alert">{ error }</p>
+            }
             <main class="workspace">
-                <ManifestView
-                    manifest={AttrValue::from(state.manifest().to_string())}
-                    file_name={file_name}
-                    editable={scenario == ScenarioId::Custom}
-                    {onedit}
-                />
-                <section class="panel diagram-panel" aria-labelledby="diagram-heading">
-                    <h2 id="diagram-heading" class="panel-title">{ "Inside the pod" }</h2>
-                    <PodDiagram model={scenario.diagram()} />
-                    <DiagramCaption text={scenario.caption()} />
-                </section>
+                <div class="left-column" {onkeydown}>
+                    <DiagramPanel />
+                </div>
+                <div class="right-column">
+                    <TerminalPanel />
+                    <InfoPanel />
+                </div>
             </main>
         </div>
     }

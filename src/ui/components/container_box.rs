@@ -23,6 +23,7 @@ pub fn ContainerBox(props: &ContainerBoxProps) -> Html {
     let state_class = match c.state {
         ContainerState::Waiting { .. } => "state-waiting",
         ContainerState::Running => "state-running",
+        ContainerState::Terminated { ref reason, .. } if reason == "Completed" => "state-completed",
         ContainerState::Terminated { .. } => "state-terminated",
     };
     let labelled = |label: &'static str, class: &'static str, text: String| {
@@ -42,6 +43,11 @@ pub fn ContainerBox(props: &ContainerBoxProps) -> Html {
             .iter()
             .map(|p| labelled("ps ", "process", p.clone())),
     );
+    // `ls -i` order: inode first, so the number stays visible when a long path is clipped.
+    lines.extend(c.files.iter().map(|f| {
+        html! { <><tspan class="label">{ "ls -i " }</tspan><tspan class={classes!("file", f.lit.then_some("lit"))}>
+            { format!("{} {}", f.inode, f.path) }</tspan></> }
+    }));
     let rows = (0i32..).zip(lines).map(|(i, content)| {
         html! { <text class="container-line" x={text_x.to_string()} y={(r.y + BOX_TITLE + LINE * (i + 1)).to_string()}>{ content }</text> }
     });

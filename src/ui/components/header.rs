@@ -1,14 +1,29 @@
-//! The page header: the app's name and what it shows.
+//! The page header: the app's name, what it shows, and the projector switch.
 
 use yew::prelude::*;
 
+/// Props of [`AppHeader`].
+#[derive(Properties, PartialEq)]
+pub struct AppHeaderProps {
+    /// Whether the large-text (projector) mode is on.
+    #[prop_or_default]
+    pub large_text: bool,
+    /// Flips large-text mode.
+    #[prop_or_default]
+    pub ontoggle_large: Callback<()>,
+}
+
 /// The header at the top of every screen.
 #[component]
-pub fn AppHeader() -> Html {
+pub fn AppHeader(props: &AppHeaderProps) -> Html {
     html! {
         <header class="app-header">
             <h1 class="app-title">{ "podscope" }</h1>
             <p class="app-subtitle">{ "Inside a Kubernetes pod: how two containers talk" }</p>
+            <button type="button" class="large-text-toggle" aria-pressed={props.large_text.to_string()}
+                data-testid="large-text" onclick={props.ontoggle_large.reform(|_: MouseEvent| ())}>
+                { "Large text" }
+            </button>
         </header>
     }
 }

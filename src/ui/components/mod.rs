@@ -1,27 +1,44 @@
-//! The first screen's components, one per file.
+//! The explainer's components, one per file.
 //!
-//! Leaf components take plain props (no context) so a test can mount each alone; only [`app`]
-//! reads the [`crate::ui::state::AppContext`]. May use: yew, web-sys, and `crate::ui`'s plain
-//! data modules (`diagram`, `highlight`, `scenarios`).
+//! Leaf components take plain props (no context) so a test can mount each alone. The panels
+//! (`diagram_panel`, `terminal_panel`, `info_panel`) and [`app`] read the
+//! [`crate::ui::state::AppContext`] and wire leaves to it. May use: yew, web-sys, gloo, and
+//! `crate::ui`'s modules.
 
 pub mod app;
+pub mod browser_preview;
 pub mod caption;
 pub mod container_box;
+pub mod diagram_panel;
+pub mod flight_marker;
 pub mod header;
+pub mod info_panel;
 pub mod manifest_view;
 pub mod mount_link;
 pub mod network_namespace;
 pub mod pod_diagram;
 pub mod scenario_bar;
+pub mod tab_list;
+pub mod terminal_panel;
+pub mod tour_bar;
 pub mod volume_node;
+pub mod what_if;
 
-pub use app::{App, FirstScreen};
+pub use app::{App, Explainer};
+pub use browser_preview::{BrowserPreview, BrowserPreviewProps};
 pub use caption::{DiagramCaption, DiagramCaptionProps};
 pub use container_box::{ContainerBox, ContainerBoxProps};
-pub use header::AppHeader;
+pub use diagram_panel::DiagramPanel;
+pub use flight_marker::{FlightMarker, FlightMarkerProps};
+pub use header::{AppHeader, AppHeaderProps};
+pub use info_panel::InfoPanel;
 pub use manifest_view::{ManifestView, ManifestViewProps};
 pub use mount_link::{MountLinkLine, MountLinkLineProps};
 pub use network_namespace::{NetworkNamespace, NetworkNamespaceProps};
 pub use pod_diagram::{PodDiagram, PodDiagramProps};
 pub use scenario_bar::{ScenarioBar, ScenarioBarProps};
+pub use tab_list::{TabList, TabListProps};
+pub use terminal_panel::TerminalPanel;
+pub use tour_bar::{TourBar, TourBarProps};
 pub use volume_node::{VolumeNode, VolumeNodeProps};
+pub use what_if::{WhatIfBar, WhatIfBarProps};

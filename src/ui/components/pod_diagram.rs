@@ -2,15 +2,18 @@
 
 use yew::prelude::*;
 
-use super::{ContainerBox, MountLinkLine, NetworkNamespace, VolumeNode};
+use super::{ContainerBox, FlightMarker, MountLinkLine, NetworkNamespace, VolumeNode};
 use crate::ui::diagram::layout::VIEW_WIDTH;
-use crate::ui::diagram::{layout, DiagramModel};
+use crate::ui::diagram::{layout, DiagramModel, Flight};
 
 /// Props of [`PodDiagram`].
 #[derive(Properties, PartialEq)]
 pub struct PodDiagramProps {
     /// The pod to draw.
     pub model: DiagramModel,
+    /// What moves across it now, if anything (positions from the same layout).
+    #[prop_or_default]
+    pub flight: Option<Flight>,
 }
 
 /// The whole pod; scales to its container's width through the SVG `viewBox`.
@@ -52,6 +55,9 @@ pub fn PodDiagram(props: &PodDiagramProps) -> Html {
             { for links }
             { for volumes }
             { for containers }
+            if let Some(flight) = props.flight.clone() {
+                <FlightMarker {flight} />
+            }
         </svg>
     }
 }

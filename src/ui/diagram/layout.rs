@@ -124,7 +124,7 @@ pub fn layout(model: &DiagramModel) -> DiagramLayout {
     let lines = model
         .containers
         .iter()
-        .map(|c| 2 + c.mounts.len() + c.processes.len())
+        .map(|c| 2 + c.mounts.len() + c.processes.len() + c.files.len())
         .max()
         .unwrap_or(2);
     let box_height = BOX_TITLE + LINE * count(lines) + 16;
@@ -289,6 +289,7 @@ mod tests {
             state: ContainerState::Running,
             mounts: mounts.iter().map(|(p, v)| Mount::new(p, v)).collect(),
             processes: vec!["sleep infinity".to_string()],
+            files: vec![],
         }
     }
 

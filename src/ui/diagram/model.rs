@@ -29,6 +29,20 @@ pub struct ContainerModel {
     pub mounts: Vec<Mount>,
     /// Command lines of its processes, as `ps` would print them.
     pub processes: Vec<String>,
+    /// Files written during the session that this container can see (on a shared volume, the
+    /// same inode shows up in every container that mounts it).
+    pub files: Vec<FileMark>,
+}
+
+/// A written file as one container sees it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FileMark {
+    /// The path inside this container, e.g. `/usr/share/nginx/html/index.html`.
+    pub path: String,
+    /// The inode number: equal in two containers means one file.
+    pub inode: u64,
+    /// Drawn highlighted: the event on show just wrote it.
+    pub lit: bool,
 }
 
 /// A `volumeMounts` entry: which volume appears at which path inside the container.
@@ -54,8 +68,8 @@ pub enum ContainerState {
     Terminated {
         /// `Completed` for exit status 0, `Error` otherwise.
         reason: String,
-        /// The main process's exit status.
-        exit_code: i32,
+        /// The main process's exit status, when known.
+        exit_code: Option<i32>,
     },
 }
 
@@ -74,9 +88,11 @@ impl ContainerState {
         match self {
             ContainerState::Waiting { reason } => format!("Waiting ({reason})"),
             ContainerState::Running => "Running".to_string(),
-            ContainerState::Terminated { reason, exit_code } => {
-                format!("Terminated ({reason}, exit {exit_code})")
-            }
+            ContainerState::Terminated {
+                reason,
+                exit_code: Some(code),
+            } => format!("Terminated ({reason}, exit {code})"),
+            ContainerState::Terminated { reason, .. } => format!("Terminated ({reason})"),
         }
     }
 }

@@ -1,0 +1,31 @@
+//! What a browser would show for `http://localhost/` in the pod, in a sandboxed iframe.
+
+use yew::prelude::*;
+
+/// Props of [`BrowserPreview`].
+#[derive(Properties, PartialEq)]
+pub struct BrowserPreviewProps {
+    /// The status line, e.g. `HTTP/1.1 403 Forbidden`.
+    pub status: AttrValue,
+    /// Whether the status is 2xx.
+    pub ok: bool,
+    /// The response body, shown as a document.
+    pub body: AttrValue,
+}
+
+/// A fake address bar with the status, and the body in an iframe that can never run a script
+/// or reach this page (`sandbox=""`: no scripts, unique origin; `srcdoc`: no network).
+#[component]
+pub fn BrowserPreview(props: &BrowserPreviewProps) -> Html {
+    html! {
+        <section class="browser-preview" data-testid="browser-preview" aria-label="Browser preview">
+            <div class="browser-bar">
+                <span class="browser-url" aria-label="address">{ "http://localhost/" }</span>
+                <span class={classes!("browser-status", if props.ok { "ok" } else { "bad" })}
+                    data-testid="browser-status">{ props.status.clone() }</span>
+            </div>
+            <iframe class="browser-frame" title="What nginx serves for /" sandbox=""
+                referrerpolicy="no-referrer" srcdoc={props.body.clone()} />
+        </section>
+    }
+}

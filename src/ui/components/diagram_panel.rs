@@ -1,0 +1,93 @@
+//! The left column: the pod diagram at the playback position, what moves on it, the caption of
+//! the event on show, and the playback controls.
+
+use yew::prelude::*;
+
+use super::{PodDiagram, WhatIfBar};
+use crate::anim::{caption, derive};
+use crate::sim::event::EventKind;
+use crate::ui::diagram::{flight, layout, live_model};
+use crate::ui::state::{Action, AppContext};
+use crate::ui::timeline::Controls;
+
+/// The diagram fed live from the trace: the scene after the events shown, plus the event in
+/// flight, if any.
+#[component]
+pub fn DiagramPanel() -> Html {
+    let Some(state) = use_context::<AppContext>() else {
+        return html! {};
+    };
+    let cluster = state.cluster.borrow();
+    let events = cluster.trace.events();
+    let p = state.playback;
+    let shown = events.get(..p.position).unwrap_or(events);
+    let lit = match shown.last().map(|e| &e.kind) {
+        Some(EventKind::FileWritten { inode, .. }) => Some(*inode),
+        _ => None,
+    };
+    let model = live_model(cluster.pod.as_ref(), &derive(shown), lit);
+    let moving = (p.progress < 1.0)
+        .then(|| flight(events, p.position, p.progress, &model, &layout(&model)))
+        .flatten();
+    let current = if p.progress < 1.0 {
+        events.get(p.position)
+    } else {
+        shown.last()
+    };
+    let text = current.map_or_else(
+        || "Press play (or →) to watch the pod start, event by event.".to_string(),
+        caption,
+    );
+    let refused = matches!(current.map(|e| &e.kind), Some(EventKind::Refused { .. }));
+    let dispatch = |action: Action| {
+        let state = state.clone();
+        Callback::from(move |()| state.dispatch(action.clone()))
+    };
+    let onseek = {
+        let s = state.clone();
+        Callback::from(move |n| s.dispatch(Action::Seek(n)))
+    };
+    let onspeed = {
+        let s = state.clone();
+        Callback::from(move |x| s.dispatch(Action::Speed(x)))
+    };
+    let onwhatif = {
+        let s = state.clone();
+        Callback::from(move |w| s.dispatch(Action::WhatIf(w)))
+    };
+    let onlive = {
+        let s = state.clone();
+        let live = state.live;
+        Callback::from(move |_: Event| s.dispatch(Action::SetLive(!live)))
+    };
+    let running: Vec<String> = cluster
+        .pod
+        .as_ref()
+        .map(|pod| {
+            pod.containers
+                .iter()
+                .filter(|c| c.state.is_running())
+                .map(|c| c.spec.name.clone())
+                .collect()
+        })
+        .unwrap_or_default();
+    html! {
+        <section class="panel diagram-panel" aria-labelledby="diagram-heading">
+            <h2 id="diagram-heading" class="visually-hidden">{ "Inside the pod" }</h2>
+            <PodDiagram model={model} flight={moving} />
+            <p class={classes!("event-caption", refused.then_some("is-refused"))} data-testid="event-caption"
+                aria-live="polite">{ text }</p>
+            <Controls playing={p.playing} position={p.position} len={events.len()} speed={p.speed}
+                onplay={dispatch(Action::Play)} onpause={dispatch(Action::Pause)}
+                onstep_forward={dispatch(Action::StepForward)} onstep_back={dispatch(Action::StepBack)}
+                onreset={dispatch(Action::Reset)} {onseek} {onspeed} />
+            <div class="diagram-options">
+                <label class="live-toggle">
+                    <input type="checkbox" checked={state.live} onchange={onlive} />
+                    { " Live: play new events as commands run" }
+                </label>
+                <WhatIfBar containers={running} has_pod={cluster.pod.is_some()} {onwhatif} />
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,125 @@
+//! The right column's bottom: Events, Packet, Browser preview and Manifest, as tabs. All stay
+//! mounted (hidden when not chosen), so the automation hooks are always in the page.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::{BrowserPreview, TabList};
+use crate::sim::event::EventKind;
+use crate::ui::download::download;
+use crate::ui::editor::ManifestEditor;
+use crate::ui::inspector::PacketInspector;
+use crate::ui::preview::preview;
+use crate::ui::state::{Action, AppContext};
+use crate::ui::timeline::{event_row, EventLog};
+
+const TABS: [(&str, &str); 4] = [
+    ("events", "Events"),
+    ("packet", "Packet"),
+    ("browser", "Browser"),
+    ("manifest", "Manifest"),
+];
+
+/// The inspection tabs, wired to the app state.
+#[component]
+pub fn InfoPanel() -> Html {
+    let tab = use_state(|| "events".to_string());
+    let Some(state) = use_context::<AppContext>() else {
+        return html! {};
+    };
+    let rows = {
+        let cluster = state.cluster.clone();
+        use_memo(state.version, move |_| {
+            Rc::new(
+                cluster
+                    .borrow()
+                    .trace
+                    .events()
+                    .iter()
+                    .map(event_row)
+                    .collect::<Vec<_>>(),
+            )
+        })
+    };
+    let page = {
+        let cluster = state.cluster.clone();
+        use_memo(state.version, move |_| preview(&cluster.borrow()))
+    };
+    let cluster = state.cluster.borrow();
+    let events = cluster.trace.events();
+    // The packet: the selected event's, else the one on show.
+    let pick = state
+        .selected_event
+        .or_else(|| state.playback.position.checked_sub(1));
+    let segment = pick
+        .and_then(|i| events.get(i))
+        .and_then(|e| match &e.kind {
+            EventKind::Segment(s) => Some((s.index, e.t_ms)),
+            _ => None,
+        });
+    let packet =
+        segment.and_then(|(i, _)| cluster.packets().get(i).map(|p| Rc::new(p.bytes.clone())));
+    let ondownload = {
+        let c = state.cluster.clone();
+        Callback::from(move |()| {
+            download(
+                "podscope-lo.pcap",
+                "application/vnd.tcpdump.pcap",
+                &c.borrow().pcap(),
+            );
+        })
+    };
+    let onselect_tab = {
+        let t = tab.clone();
+        Callback::from(move |id: String| t.set(id))
+    };
+    let onselect = {
+        let s = state.clone();
+        Callback::from(move |seq| s.dispatch(Action::SelectEvent(seq)))
+    };
+    let onfilter = {
+        let s = state.clone();
+        Callback::from(move |f| s.dispatch(Action::SetFilters(f)))
+    };
+    let oninput = {
+        let s = state.clone();
+        Callback::from(move |t| s.dispatch(Action::EditManifest(t)))
+    };
+    let onapply = {
+        let s = state.clone();
+        Callback::from(move |t| s.dispatch(Action::ApplyManifest(t)))
+    };
+    let pane = |id: &str, body: Html| {
+        html! {
+            <div role="tabpanel" id={format!("panel-{id}")} aria-labelledby={format!("tab-{id}")}
+                hidden={*tab != id} class="info-pane">{ body }</div>
+        }
+    };
+    let apply_errors = state
+        .manifest_errors
+        .iter()
+        .map(|e| html! { <li data-testid="manifest-error">{ e.clone() }</li> });
+    html! {
+        <section class="panel info-panel" aria-label="Inspect">
+            <TabList label="Inspect" tabs={TABS.iter().map(|(i, l)| (i.to_string(), l.to_string())).collect::<Vec<_>>()}
+                selected={(*tab).clone()} onselect={onselect_tab} />
+            { pane("events", html! {
+                <EventLog events={(*rows).clone()} position={state.playback.position} selected={state.selected_event}
+                    filters={state.filters} {onselect} {onfilter} />
+            }) }
+            { pane("packet", html! {
+                <PacketInspector {packet} index={segment.map(|(i, _)| i)} t_ms={segment.map_or(0, |(_, t)| t)} {ondownload} />
+            }) }
+            { pane("browser", html! { <BrowserPreview status={page.status.clone()} ok={page.ok} body={page.body.clone()} /> }) }
+            { pane("manifest", html! {
+                <>
+                    <ManifestEditor text={state.manifest_text.clone()} {oninput} {onapply} />
+                    if !state.manifest_errors.is_empty() {
+                        <ul class="apply-errors" role="alert">{ for apply_errors }</ul>
+                    }
+                </>
+            }) }
+        </section>
+    }
+}

@@ -1,0 +1,74 @@
+//! The right column's top: one terminal per container plus kubectl's, as tabs. Every terminal
+//! stays mounted (hidden when not chosen) so its history and draft survive tab switches.
+
+use yew::prelude::*;
+
+use super::TabList;
+use crate::ui::state::{Action, AppContext};
+use crate::ui::terminal::{Completer, TermCompletion, Terminal};
+use crate::ui::terminals::{self, KUBECTL};
+
+/// The terminals, wired to the cluster through the app state.
+#[component]
+pub fn TerminalPanel() -> Html {
+    let Some(state) = use_context::<AppContext>() else {
+        return html! {};
+    };
+    let cluster = state.cluster.borrow();
+    let ids: Vec<String> = state.terminals.keys().cloned().collect();
+    let mut order = terminals::terminal_ids(&cluster);
+    order.extend(
+        ids.into_iter()
+            .filter(|id| !order.contains(id))
+            .collect::<Vec<_>>(),
+    );
+    let tabs: Vec<(String, String)> = order.iter().map(|id| (id.clone(), id.clone())).collect();
+    let onselect = {
+        let s = state.clone();
+        Callback::from(move |id| s.dispatch(Action::OpenTerminal(id)))
+    };
+    let panes = order.iter().map(|id| {
+        let term = state.terminals.get(id).cloned().unwrap_or_default();
+        let disabled = if id == KUBECTL {
+            None
+        } else {
+            match cluster.pod.as_ref().and_then(|p| p.container(id)) {
+                None => Some(AttrValue::from("no such container: the pod is gone")),
+                Some(c) if !c.state.is_running() => Some(AttrValue::from(format!("container not running ({})", c.state.label()))),
+                Some(_) => None,
+            }
+        };
+        let send = |make: fn(String, String) -> Action| {
+            let (s, id) = (state.clone(), id.clone());
+            Callback::from(move |line: String| s.dispatch(make(id.clone(), line)))
+        };
+        let signal = |make: fn(String) -> Action| {
+            let (s, id) = (state.clone(), id.clone());
+            Callback::from(move |()| s.dispatch(make(id.clone())))
+        };
+        let oncomplete: Option<Completer> = (id != KUBECTL).then(|| {
+            let (s, id) = (state.clone(), id.clone());
+            Callback::from(move |(line, cursor): (String, usize)| {
+                let found = s.cluster.borrow_mut().complete(&id, &line, cursor);
+                s.dispatch(Action::Completed);
+                found.map(|c| TermCompletion { insert: c.insert, candidates: c.candidates })
+            })
+        });
+        html! {
+            <div role="tabpanel" id={format!("panel-{id}")} aria-labelledby={format!("tab-{id}")}
+                hidden={*id != state.open_terminal} class="terminal-pane">
+                <Terminal id={id.clone()} title={id.clone()} prompt={terminals::prompt(&cluster, id)}
+                    lines={term.entries.clone()} running={term.running} {disabled}
+                    onrun={send(|terminal, line| Action::RunLine { terminal, line })}
+                    oncancel={send(|terminal, line| Action::Cancel { terminal, line })}
+                    oninterrupt={signal(Action::Interrupt)} onclear={signal(Action::Clear)} {oncomplete} />
+            </div>
+        }
+    });
+    html! {
+        <section class="panel terminal-panel" aria-label="Terminals">
+            <TabList label="Terminals" tabs={tabs} selected={state.open_terminal.clone()} {onselect} />
+            { for panes }
+        </section>
+    }
+}

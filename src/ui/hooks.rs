@@ -1,0 +1,47 @@
+//! Hooks the explainer shares: the animation-frame clock and settings kept in LocalStorage.
+
+use std::cell::Cell;
+use std::rc::Rc;
+
+use gloo::render::{request_animation_frame, AnimationFrame};
+use gloo::storage::{LocalStorage, Storage};
+use yew::prelude::*;
+
+/// The longest frame gap fed to the clock: a hidden tab does not jump ahead on return.
+const MAX_FRAME_MS: f64 = 100.0;
+
+/// While `active`, asks for one animation frame per `frame` value and reports the milliseconds
+/// since the previous frame to `ontick`. The caller bumps `frame` on each tick it handles, so
+/// the next frame is requested after the re-render; the pending frame is dropped (cancelled) when
+/// `active` turns false or the component unmounts. Never a permanent loop.
+#[hook]
+pub fn use_animation_frames(active: bool, frame: u64, ontick: Callback<f64>) {
+    let last: Rc<Cell<Option<f64>>> = use_memo((), |_| Cell::new(None));
+    use_effect_with((active, frame), move |&(active, _)| {
+        let handle: Option<AnimationFrame> = if active {
+            let last = last.clone();
+            Some(request_animation_frame(move |now| {
+                let dt = last
+                    .get()
+                    .map_or(0.0, |before| (now - before).clamp(0.0, MAX_FRAME_MS));
+                last.set(Some(now));
+                ontick.emit(dt);
+            }))
+        } else {
+            last.set(None);
+            None
+        };
+        move || drop(handle)
+    });
+}
+
+/// The string setting kept in LocalStorage under `key`, if any (an unavailable storage, as in
+/// some sandboxed iframes, just has nothing).
+pub fn stored(key: &'static str) -> Option<String> {
+    LocalStorage::get::<String>(key).ok()
+}
+
+/// Stores `value` under `key`, ignoring a storage that refuses.
+pub fn store(key: &'static str, value: &str) {
+    let _ = LocalStorage::set(key, value);
+}

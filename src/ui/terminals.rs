@@ -1,0 +1,168 @@
+//! The app's terminals as data: what each one has shown and whether a command in it still runs.
+//! Running a line only delegates to the cluster (`run_in_container` / `run_kubectl_line`) and
+//! records what the terminal printed. Pure, so it is tested natively.
+
+use crate::sim::cluster::{Cluster, TerminalResult};
+use crate::ui::terminal::TermEntry;
+use std::collections::BTreeMap;
+use std::rc::Rc;
+
+/// The id of the workstation terminal where `kubectl` runs.
+pub const KUBECTL: &str = "kubectl";
+/// Longest command line accepted (a bigger paste is cut to this many bytes).
+pub const MAX_LINE: usize = 65_536;
+/// Most entries one terminal keeps; older ones are dropped (the terminal trims rows further).
+pub const MAX_ENTRIES: usize = 500;
+
+/// One terminal's transcript.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct TerminalState {
+    /// What it has shown, oldest first; shared with the terminal component without copying.
+    pub entries: Rc<Vec<TermEntry>>,
+    /// A command blocks (`sleep infinity`, `tail -f`) until Ctrl-C.
+    pub running: bool,
+}
+
+impl TerminalState {
+    /// Appends an entry, dropping the oldest beyond [`MAX_ENTRIES`].
+    pub fn push(&mut self, entry: TermEntry) {
+        let entries = Rc::make_mut(&mut self.entries);
+        entries.push(entry);
+        let excess = entries.len().saturating_sub(MAX_ENTRIES);
+        entries.drain(..excess);
+    }
+}
+
+/// Every terminal of the app: one per container of the pod, then kubectl's.
+pub type Terminals = BTreeMap<String, TerminalState>;
+
+/// The terminal ids for `cluster`, in tab order: containers in manifest order, then kubectl.
+pub fn terminal_ids(cluster: &Cluster) -> Vec<String> {
+    let mut ids: Vec<String> = cluster
+        .pod
+        .as_ref()
+        .map(|p| {
+            p.manifest
+                .containers
+                .iter()
+                .map(|c| c.name.clone())
+                .collect()
+        })
+        .unwrap_or_default();
+    ids.push(KUBECTL.to_string());
+    ids
+}
+
+/// The prompt terminal `id` shows now.
+pub fn prompt(cluster: &Cluster, id: &str) -> String {
+    if id == KUBECTL {
+        cluster.kubectl_prompt()
+    } else {
+        cluster.prompt(id)
+    }
+}
+
+/// `s` cut to at most `max` bytes on a character boundary.
+pub fn cap(s: &str, max: usize) -> &str {
+    let mut end = s.len().min(max);
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    s.get(..end).unwrap_or_default()
+}
+
+/// Runs `line` in terminal `id`, records the echo and the output; returns the container
+/// terminal the line asked to open (`kubectl exec -it … -- bash`), if any.
+pub fn run_line(
+    cluster: &mut Cluster,
+    terminals: &mut Terminals,
+    id: &str,
+    line: &str,
+) -> Option<String> {
+    let line = cap(line, MAX_LINE);
+    let shown_prompt = prompt(cluster, id);
+    let result: TerminalResult = if id == KUBECTL {
+        cluster.run_kubectl_line(line)
+    } else {
+        cluster.run_in_container(id, line)
+    };
+    let term = terminals.entry(id.to_string()).or_default();
+    if term.running {
+        // bash is busy: the line is typed ahead, shown without a prompt.
+        term.push(TermEntry::output(format!("{line}\n")));
+        return None;
+    }
+    if result.clear {
+        term.entries = Rc::default();
+    } else {
+        term.push(TermEntry::command(shown_prompt, line, result.text));
+    }
+    term.running = result.status.is_none();
+    if let Some(open) = &result.open_terminal {
+        terminals.entry(open.clone()).or_default();
+    }
+    result.open_terminal
+}
+
+/// Ctrl-C in terminal `id`: a blocked command ends (bash prints `^C`).
+pub fn interrupt(cluster: &mut Cluster, terminals: &mut Terminals, id: &str) {
+    let shown_prompt = prompt(cluster, id);
+    let term = terminals.entry(id.to_string()).or_default();
+    if term.running {
+        let result = if id == KUBECTL {
+            TerminalResult::default()
+        } else {
+            cluster.interrupt(id)
+        };
+        term.push(TermEntry::output(result.text));
+        term.running = false;
+    } else {
+        term.push(TermEntry::cancelled(shown_prompt, ""));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn curl_in_debian_shows_nginx_403_and_sleep_blocks_until_ctrl_c() {
+        let mut c = Cluster::with_scenario("shared-volume").unwrap();
+        let mut t = Terminals::new();
+        run_line(&mut c, &mut t, "debian-container", "apt-get update");
+        run_line(
+            &mut c,
+            &mut t,
+            "debian-container",
+            "apt-get install -y curl",
+        );
+        run_line(&mut c, &mut t, "debian-container", "curl localhost");
+        let debian = &t["debian-container"];
+        let last = debian.entries.last().unwrap();
+        assert_eq!(last.prompt.as_deref(), Some("root@two-containers:/# "));
+        assert!(
+            last.output.contains("<title>403 Forbidden</title>"),
+            "{}",
+            last.output
+        );
+        run_line(&mut c, &mut t, "debian-container", "sleep infinity");
+        assert!(t["debian-container"].running);
+        interrupt(&mut c, &mut t, "debian-container");
+        assert!(!t["debian-container"].running);
+        assert_eq!(t["debian-container"].entries.last().unwrap().output, "^C\n");
+        run_line(&mut c, &mut t, KUBECTL, "kubectl get pods");
+        assert!(t[KUBECTL].entries[0].output.starts_with("NAME "));
+        run_line(&mut c, &mut t, KUBECTL, "clear");
+        assert!(t[KUBECTL].entries.is_empty());
+        assert_eq!(
+            terminal_ids(&c),
+            ["nginx-container", "debian-container", "kubectl"]
+        );
+    }
+
+    #[test]
+    fn cap_keeps_whole_characters() {
+        assert_eq!(cap("héllo", 2), "h");
+        assert_eq!(cap("abc", 10), "abc");
+    }
+}
