@@ -27,8 +27,10 @@ pub(super) struct Session {
     pub shell: Shell,
     /// PID of the bash process.
     pub pid: u32,
-    /// Output held back because the line blocked: shown on Ctrl-C with status 130.
+    /// The line blocked: Ctrl-C ends it with status 130.
     pub blocked: bool,
+    /// The processes still running in the blocked line.
+    pub blocked_pids: Vec<u32>,
 }
 
 impl Cluster {
@@ -79,6 +81,7 @@ impl Cluster {
                     shell,
                     pid,
                     blocked: false,
+                    blocked_pids: Vec::new(),
                 },
             );
         }
@@ -121,11 +124,11 @@ impl Cluster {
         let Some(pod) = self.pod.as_mut() else {
             return TerminalResult::default();
         };
-        let (result, blocked_by_program) = {
+        let (result, blocked_by_program, blocked_pids) = {
             let mut host =
                 ContainerHost::new(pod, container, &mut self.now_ms, &mut self.trace, pid, true);
             let r = shell.run_line(line, &mut host);
-            (r, host.blocked_seen)
+            (r, host.blocked_seen, std::mem::take(&mut host.blocked_pids))
         };
         let mut text = String::from_utf8_lossy(&result.output.interleaved()).into_owned();
         let waiting = result.interrupted && blocked_by_program;
@@ -137,6 +140,7 @@ impl Cluster {
         if let Some(s) = self.sessions.get_mut(container) {
             s.shell = shell;
             s.blocked = waiting;
+            s.blocked_pids = blocked_pids;
         }
         if let Some(code) = result.exit_requested {
             self.close_session(container, code);
@@ -159,6 +163,17 @@ impl Cluster {
             Some(s) if s.blocked => {
                 s.blocked = false;
                 s.shell.set_last_status(130);
+                let pids = std::mem::take(&mut s.blocked_pids);
+                if let Some(pod) = self.pod.as_mut() {
+                    for pid in pids {
+                        pod.procs.exit(container, pid, 130);
+                        self.trace.record(
+                            self.now_ms,
+                            Actor::process(container, pid, ""),
+                            EventKind::ProcessExited { container: container.to_string(), pid, status: 130 },
+                        );
+                    }
+                }
                 TerminalResult {
                     text: "^C\n".into(),
                     status: Some(130),

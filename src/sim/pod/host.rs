@@ -29,6 +29,10 @@ pub struct ContainerHost<'a> {
     pub process_events: usize,
     /// Set when a program blocked (`sleep infinity`): the line then waits for Ctrl-C.
     pub blocked_seen: bool,
+    /// PIDs of the programs still running because they blocked; Ctrl-C ends them.
+    pub blocked_pids: Vec<u32>,
+    /// When set, the next program runs as this PID (`exec`) instead of a new child process.
+    pub exec_as: Option<u32>,
 }
 
 impl<'a> ContainerHost<'a> {
@@ -50,6 +54,8 @@ impl<'a> ContainerHost<'a> {
             tty,
             process_events: 0,
             blocked_seen: false,
+            blocked_pids: Vec::new(),
+            exec_as: None,
         }
     }
 

@@ -225,13 +225,12 @@ impl Pod {
         }
         let env = self.container_env(container);
         let mut shell = Shell::new(env, "/");
-        let line = argv
-            .iter()
-            .map(|a| shell_quote(a))
-            .collect::<Vec<_>>()
-            .join(" ");
+        shell.set_pid(pid);
+        let (line, exec) = main_line(argv);
         let result = {
             let mut host = ContainerHost::new(self, container, now_ms, trace, pid, false);
+            // Like dash (`sh -c 'sleep infinity'`), a lone command replaces the main process.
+            host.exec_as = exec.then_some(pid);
             shell.run_line(&line, &mut host)
         };
         let text = String::from_utf8_lossy(&result.output.interleaved()).into_owned();
@@ -239,8 +238,11 @@ impl Pod {
         if let Some(c) = self.container_mut(container) {
             c.logs.push_str(text.trim_end_matches("^C\n"));
         }
+        let still_alive = self.procs.live_of(container).any(|p| p.pid == pid);
         if blocked {
             StartOutcome::Running
+        } else if !still_alive {
+            StartOutcome::Exited(result.status)
         } else {
             self.procs.exit(container, pid, result.status);
             trace.record(
@@ -416,6 +418,19 @@ impl Pod {
                 phase: self.phase().to_string(),
             },
         );
+    }
+}
+
+/// The line a main process runs, and whether it is one simple command that `exec`s in place of
+/// the main process: `sh -c CMD` runs CMD; any other argv runs as one quoted command.
+fn main_line(argv: &[String]) -> (String, bool) {
+    let shell = argv.first().map(|a| a.rsplit('/').next().unwrap_or(a));
+    match (shell, argv.get(1).map(String::as_str), argv.get(2)) {
+        (Some("sh" | "bash" | "dash"), Some("-c"), Some(cmd)) => {
+            let simple = !cmd.contains([';', '|', '&', '<', '>', '$', '`', '(', '\n']);
+            (cmd.clone(), simple)
+        }
+        _ => (argv.iter().map(|a| shell_quote(a)).collect::<Vec<_>>().join(" "), true),
     }
 }
 

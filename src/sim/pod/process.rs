@@ -85,6 +85,13 @@ impl ProcessTable {
         *next = next.saturating_add(count);
     }
 
+    /// Replaces a process's command line (`exec`).
+    pub fn set_argv(&mut self, container: &str, pid: u32, argv: Vec<String>) {
+        if let Some(p) = self.procs.iter_mut().find(|p| p.container == container && p.pid == pid && p.alive()) {
+            p.argv = argv;
+        }
+    }
+
     /// Marks a process as exited.
     pub fn exit(&mut self, container: &str, pid: u32, status: i32) {
         if let Some(p) = self

@@ -23,14 +23,20 @@ pub(super) fn run(
     let name = path.rsplit('/').next().unwrap_or(path).to_string();
     let pid_ns = host.pod.pid_namespace(&host.container).to_string();
     let container = host.container.clone();
-    let pid = host.pod.procs.spawn(
-        &pid_ns,
-        &container,
-        host.shell_pid,
-        argv.to_vec(),
-        *host.now_ms,
-        host.tty,
-    );
+    let pid = match host.exec_as.take() {
+        Some(pid) => {
+            host.pod.procs.set_argv(&container, pid, argv.to_vec());
+            pid
+        }
+        None => host.pod.procs.spawn(
+            &pid_ns,
+            &container,
+            host.shell_pid,
+            argv.to_vec(),
+            *host.now_ms,
+            host.tty,
+        ),
+    };
     let record = host.process_events < MAX_PROCESS_EVENTS_PER_LINE;
     if record {
         host.process_events += 2;
@@ -67,6 +73,11 @@ pub(super) fn run(
         "bash" | "sh" | "dash" => nested_shell(host, &name, argv, env, cwd, out, blocked),
         _ => run_coreutil(host, pid, &name, argv, env, cwd, stdin, out, blocked),
     };
+    if *blocked {
+        // Still running (`sleep infinity`): it exits when Ctrl-C comes, not now.
+        host.blocked_pids.push(pid);
+        return status;
+    }
     host.pod.procs.exit(&container, pid, status);
     if record {
         let actor = host.actor(pid, &name);
