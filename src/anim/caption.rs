@@ -4,8 +4,17 @@ use crate::sim::event::{Event, EventKind};
 
 /// The caption shown while `event` is animated.
 pub fn caption(event: &Event) -> String {
-    let who = event.actor.process.clone().unwrap_or_else(|| "the kubelet".to_string());
-    let inside = event.actor.container.as_deref().map(|c| format!(" in {c}")).unwrap_or_default();
+    let who = event
+        .actor
+        .process
+        .clone()
+        .unwrap_or_else(|| "the kubelet".to_string());
+    let inside = event
+        .actor
+        .container
+        .as_deref()
+        .map(|c| format!(" in {c}"))
+        .unwrap_or_default();
     match &event.kind {
         EventKind::PodCreated { name } => format!("kubectl asked the API server for pod \"{name}\"; the scheduler places it on the node."),
         EventKind::PodPhase { phase } => format!("The pod is now {phase}."),
@@ -91,15 +100,25 @@ mod tests {
     #[test]
     fn shared_write_names_both_paths() {
         let mut t = Trace::default();
-        t.record(0, Actor::process("debian-container", 7, "bash"), EventKind::FileWritten {
-            path: "/pod-data/index.html".into(),
-            inode: 42,
-            size: 32,
-            volume: Some("shared-data".into()),
-            also_at: vec![("nginx-container".into(), "/usr/share/nginx/html/index.html".into())],
-        });
+        t.record(
+            0,
+            Actor::process("debian-container", 7, "bash"),
+            EventKind::FileWritten {
+                path: "/pod-data/index.html".into(),
+                inode: 42,
+                size: 32,
+                volume: Some("shared-data".into()),
+                also_at: vec![(
+                    "nginx-container".into(),
+                    "/usr/share/nginx/html/index.html".into(),
+                )],
+            },
+        );
         let c = caption(&t.events()[0]);
-        assert!(c.contains("/usr/share/nginx/html/index.html in nginx-container"), "{c}");
+        assert!(
+            c.contains("/usr/share/nginx/html/index.html in nginx-container"),
+            "{c}"
+        );
         assert!(c.contains("inode 42"));
     }
 }

@@ -7,6 +7,7 @@
 pub mod caption;
 pub mod playback;
 pub mod scene;
+pub mod tour;
 
 pub use caption::caption;
 pub use playback::Playback;

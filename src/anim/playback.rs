@@ -23,7 +23,12 @@ pub struct Playback {
 
 impl Default for Playback {
     fn default() -> Self {
-        Playback { position: 0, progress: 1.0, playing: false, speed: 1.0 }
+        Playback {
+            position: 0,
+            progress: 1.0,
+            playing: false,
+            speed: 1.0,
+        }
     }
 }
 
@@ -72,7 +77,11 @@ impl Playback {
 
     /// Sets the speed, clamped to [`SPEED_RANGE`].
     pub fn set_speed(&mut self, speed: f64) {
-        self.speed = if speed.is_finite() { speed.clamp(SPEED_RANGE.0, SPEED_RANGE.1) } else { 1.0 };
+        self.speed = if speed.is_finite() {
+            speed.clamp(SPEED_RANGE.0, SPEED_RANGE.1)
+        } else {
+            1.0
+        };
     }
 
     /// Jumps to the end (live mode: what you type shows at once).
@@ -88,7 +97,11 @@ mod tests {
 
     #[test]
     fn plays_steps_and_stops_at_the_end() {
-        let mut p = Playback { playing: true, progress: 0.0, ..Playback::default() };
+        let mut p = Playback {
+            playing: true,
+            progress: 0.0,
+            ..Playback::default()
+        };
         assert!(p.tick(STEP_MS / 2.0, 2));
         assert_eq!(p.position, 0);
         p.tick(STEP_MS / 2.0, 2);

@@ -66,20 +66,34 @@ fn apply(scene: &mut Scene, e: &Event) {
     scene.segment = None;
     match &e.kind {
         EventKind::PodCreated { name } => {
-            *scene = Scene { pod: name.clone(), phase: "Pending".into(), ..Scene::default() };
+            *scene = Scene {
+                pod: name.clone(),
+                phase: "Pending".into(),
+                ..Scene::default()
+            };
         }
         EventKind::PodPhase { phase } => scene.phase = phase.clone(),
         EventKind::PodDeleted { .. } => *scene = Scene::default(),
         EventKind::VolumeCreated { volume } => scene.volumes.push(volume.clone()),
-        EventKind::VolumeMounted { volume, container, mount_path, read_only } => {
+        EventKind::VolumeMounted {
+            volume,
+            container,
+            mount_path,
+            read_only,
+        } => {
             let c = scene.containers.entry(container.clone()).or_default();
             c.mounts.retain(|(p, _, _)| p != mount_path);
-            c.mounts.push((mount_path.clone(), volume.clone(), *read_only));
+            c.mounts
+                .push((mount_path.clone(), volume.clone(), *read_only));
         }
         EventKind::ImagePull { container, .. } => {
             scene.containers.entry(container.clone()).or_default();
         }
-        EventKind::ContainerState { container, state, reason } => {
+        EventKind::ContainerState {
+            container,
+            state,
+            reason,
+        } => {
             let c = scene.containers.entry(container.clone()).or_default();
             c.state = state.clone();
             c.reason = reason.clone();
@@ -87,7 +101,11 @@ fn apply(scene: &mut Scene, e: &Event) {
                 c.processes.clear();
             }
         }
-        EventKind::ProcessStarted { container, pid, argv } => {
+        EventKind::ProcessStarted {
+            container,
+            pid,
+            argv,
+        } => {
             let c = scene.containers.entry(container.clone()).or_default();
             c.processes.insert(*pid, argv.join(" "));
         }
@@ -102,13 +120,32 @@ fn apply(scene: &mut Scene, e: &Event) {
             }
         }
         EventKind::PackageInstalled { container, package } => {
-            scene.containers.entry(container.clone()).or_default().packages.push(package.clone());
+            scene
+                .containers
+                .entry(container.clone())
+                .or_default()
+                .packages
+                .push(package.clone());
         }
-        EventKind::FileWritten { path, inode, size, volume, also_at } => {
+        EventKind::FileWritten {
+            path,
+            inode,
+            size,
+            volume,
+            also_at,
+        } => {
             let writer = e.actor.container.clone().unwrap_or_default();
             let mut seen_at = vec![(writer, path.clone())];
             seen_at.extend(also_at.iter().cloned());
-            scene.files.insert(path.clone(), FileScene { inode: *inode, size: *size, volume: volume.clone(), seen_at });
+            scene.files.insert(
+                path.clone(),
+                FileScene {
+                    inode: *inode,
+                    size: *size,
+                    volume: volume.clone(),
+                    seen_at,
+                },
+            );
         }
         EventKind::FileRemoved { path, .. } => {
             scene.files.remove(path);
@@ -141,16 +178,36 @@ mod tests {
 
     fn trace() -> Trace {
         let mut t = Trace::default();
-        t.record(0, Actor::kubelet(), EventKind::PodCreated { name: "p".into() });
-        t.record(1, Actor::kubelet(), EventKind::ContainerState { container: "a".into(), state: "Running".into(), reason: String::new() });
-        t.record(2, Actor::process("a", 7, "bash"), EventKind::FileWritten {
-            path: "/pod-data/index.html".into(),
-            inode: 9,
-            size: 3,
-            volume: Some("shared-data".into()),
-            also_at: vec![("b".into(), "/usr/share/nginx/html/index.html".into())],
-        });
-        t.record(3, Actor::kubelet(), EventKind::PodDeleted { name: "p".into() });
+        t.record(
+            0,
+            Actor::kubelet(),
+            EventKind::PodCreated { name: "p".into() },
+        );
+        t.record(
+            1,
+            Actor::kubelet(),
+            EventKind::ContainerState {
+                container: "a".into(),
+                state: "Running".into(),
+                reason: String::new(),
+            },
+        );
+        t.record(
+            2,
+            Actor::process("a", 7, "bash"),
+            EventKind::FileWritten {
+                path: "/pod-data/index.html".into(),
+                inode: 9,
+                size: 3,
+                volume: Some("shared-data".into()),
+                also_at: vec![("b".into(), "/usr/share/nginx/html/index.html".into())],
+            },
+        );
+        t.record(
+            3,
+            Actor::kubelet(),
+            EventKind::PodDeleted { name: "p".into() },
+        );
         t
     }
 
@@ -160,7 +217,10 @@ mod tests {
         let at2 = derive(&t.events()[..3]);
         let file = at2.files.get("/pod-data/index.html").expect("file shown");
         assert_eq!(file.seen_at.len(), 2);
-        assert_eq!(at2.containers.get("a").map(|c| c.state.as_str()), Some("Running"));
+        assert_eq!(
+            at2.containers.get("a").map(|c| c.state.as_str()),
+            Some("Running")
+        );
         assert_eq!(derive(&t.events()[..4]), Scene::default());
         // Stepping back is re-deriving: the same prefix always gives the same scene.
         assert_eq!(derive(&t.events()[..2]), derive(&t.events()[..2]));

@@ -16,7 +16,9 @@ pub struct TranscriptRunner {
 impl TranscriptRunner {
     /// Starts in `container`.
     pub fn new(container: &str) -> Self {
-        TranscriptRunner { current: container.to_string() }
+        TranscriptRunner {
+            current: container.to_string(),
+        }
     }
 
     /// Runs one input line and returns what the transcript shows for it (possibly nothing).
@@ -114,7 +116,10 @@ fn replace_version(line: &str, product: &str) -> String {
     let mut rest = line;
     while let Some(pos) = rest.find(product) {
         let after = &rest[pos + product.len()..];
-        let digits = after.chars().take_while(|c| c.is_ascii_digit() || *c == '.').count();
+        let digits = after
+            .chars()
+            .take_while(|c| c.is_ascii_digit() || *c == '.')
+            .count();
         out.push_str(&rest[..pos + product.len()]);
         if digits > 0 {
             out.push_str("VERSION");
@@ -141,9 +146,23 @@ mod tests {
 
     #[test]
     fn entry_format() {
-        let r = TerminalResult { text: "hi".into(), status: Some(0), ..Default::default() };
-        assert_eq!(format_entry("echo -n hi", &r), "$ echo -n hi\nhi\n[exit 0]\n");
-        let blocked = TerminalResult { text: String::new(), status: None, ..Default::default() };
-        assert_eq!(format_entry("sleep infinity", &blocked), "$ sleep infinity\n");
+        let r = TerminalResult {
+            text: "hi".into(),
+            status: Some(0),
+            ..Default::default()
+        };
+        assert_eq!(
+            format_entry("echo -n hi", &r),
+            "$ echo -n hi\nhi\n[exit 0]\n"
+        );
+        let blocked = TerminalResult {
+            text: String::new(),
+            status: None,
+            ..Default::default()
+        };
+        assert_eq!(
+            format_entry("sleep infinity", &blocked),
+            "$ sleep infinity\n"
+        );
     }
 }

@@ -24,7 +24,10 @@ impl Cluster {
     pub fn run_kubectl_line(&mut self, line: &str) -> TerminalResult {
         self.now_ms = self.now_ms.saturating_add(LINE_MS);
         let mut shell = self.kubectl_shell.clone();
-        let mut host = Workstation { cluster: self, open_terminal: None };
+        let mut host = Workstation {
+            cluster: self,
+            open_terminal: None,
+        };
         let result = shell.run_line(line, &mut host);
         let open_terminal = host.open_terminal.take();
         self.kubectl_shell = shell;
@@ -38,7 +41,10 @@ impl Cluster {
 
     /// The kubectl terminal's prompt.
     pub fn kubectl_prompt(&self) -> String {
-        self.kubectl_shell.prompt("workstation").replacen("root@", "student@", 1).replacen("# ", "$ ", 1)
+        self.kubectl_shell
+            .prompt("workstation")
+            .replacen("root@", "student@", 1)
+            .replacen("# ", "$ ", 1)
     }
 }
 
@@ -49,7 +55,10 @@ impl Workstation<'_> {
         match cmd {
             KubectlCommand::Apply { file } => {
                 let text = if file == DOCS_URL {
-                    c.workstation.read(WORKSTATION, &format!("{}/two-container-pod.yaml", super::HOME))
+                    c.workstation.read(
+                        WORKSTATION,
+                        &format!("{}/two-container-pod.yaml", super::HOME),
+                    )
                 } else {
                     c.workstation.read(WORKSTATION, &normalize(cwd, &file))
                 };
@@ -69,7 +78,12 @@ impl Workstation<'_> {
                 }
             }
             KubectlCommand::GetPods { wide, name } => {
-                match (c.pod.as_ref().filter(|p| name.as_ref().is_none_or(|n| n == p.name())), name) {
+                match (
+                    c.pod
+                        .as_ref()
+                        .filter(|p| name.as_ref().is_none_or(|n| n == p.name())),
+                    name,
+                ) {
                     (Some(pod), _) => out.out(kubectl::get_pods(&[pod.view()], c.now_ms, wide)),
                     (None, Some(name)) => return not_found(&name, out),
                     (None, None) => out.err(kubectl::no_resources()),
@@ -84,8 +98,12 @@ impl Workstation<'_> {
                 None => not_found(&pod, out),
             },
             KubectlCommand::Logs { pod, container } => {
-                let Some(p) = c.pod.as_ref().filter(|p| p.name() == pod) else { return not_found(&pod, out) };
-                let Some(name) = pick_container(p, container, out) else { return 1 };
+                let Some(p) = c.pod.as_ref().filter(|p| p.name() == pod) else {
+                    return not_found(&pod, out);
+                };
+                let Some(name) = pick_container(p, container, out) else {
+                    return 1;
+                };
                 match p.container(&name) {
                     Some(ctr) => {
                         out.out(&ctr.logs);
@@ -105,15 +123,32 @@ impl Workstation<'_> {
                 out.out(kubectl::deleted(&pod));
                 0
             }
-            KubectlCommand::Exec { pod, container, command, tty, .. } => self.exec(&pod, container, &command, tty, out),
+            KubectlCommand::Exec {
+                pod,
+                container,
+                command,
+                tty,
+                ..
+            } => self.exec(&pod, container, &command, tty, out),
         }
     }
 
     /// `kubectl exec POD [-c NAME] -- CMD…`.
-    fn exec(&mut self, pod_name: &str, container: Option<String>, command: &[String], tty: bool, out: &mut Output) -> i32 {
+    fn exec(
+        &mut self,
+        pod_name: &str,
+        container: Option<String>,
+        command: &[String],
+        tty: bool,
+        out: &mut Output,
+    ) -> i32 {
         let c = &mut *self.cluster;
-        let Some(pod) = c.pod.as_mut().filter(|p| p.name() == pod_name) else { return not_found(pod_name, out) };
-        let Some(name) = pick_container(pod, container, out) else { return 1 };
+        let Some(pod) = c.pod.as_mut().filter(|p| p.name() == pod_name) else {
+            return not_found(pod_name, out);
+        };
+        let Some(name) = pick_container(pod, container, out) else {
+            return 1;
+        };
         let Some(ctr) = pod.container(&name) else {
             out.err(kubectl::exec_container_not_found(&name));
             return 1;
@@ -127,7 +162,9 @@ impl Workstation<'_> {
         }
         let program = command.first().map(String::as_str).unwrap_or("");
         if tty && matches!(program.rsplit('/').next(), Some("bash" | "sh")) && command.len() == 1 {
-            out.out(format!("podscope: opened a terminal in {name} (the {name} tab)\n"));
+            out.out(format!(
+                "podscope: opened a terminal in {name} (the {name} tab)\n"
+            ));
             self.open_terminal = Some(name);
             return 0;
         }
@@ -135,7 +172,11 @@ impl Workstation<'_> {
         let mut now = c.now_ms;
         let status = {
             let mut host = ContainerHost::new(pod, &name, &mut now, &mut c.trace, 0, tty);
-            let path_var = env.iter().find(|(k, _)| k == "PATH").map(|(_, v)| v.clone()).unwrap_or_default();
+            let path_var = env
+                .iter()
+                .find(|(k, _)| k == "PATH")
+                .map(|(_, v)| v.clone())
+                .unwrap_or_default();
             match host.which(program, &path_var) {
                 Some(path) => {
                     let mut blocked = false;
@@ -168,11 +209,19 @@ fn not_found(pod: &str, out: &mut Output) -> i32 {
 }
 
 /// The container a command targets: the one named, or the first with kubectl's notice.
-fn pick_container(pod: &crate::sim::pod::Pod, container: Option<String>, out: &mut Output) -> Option<String> {
+fn pick_container(
+    pod: &crate::sim::pod::Pod,
+    container: Option<String>,
+    out: &mut Output,
+) -> Option<String> {
     if let Some(name) = container {
         return Some(name);
     }
-    let names: Vec<&str> = pod.containers.iter().map(|c| c.spec.name.as_str()).collect();
+    let names: Vec<&str> = pod
+        .containers
+        .iter()
+        .map(|c| c.spec.name.as_str())
+        .collect();
     let first = names.first()?.to_string();
     if names.len() > 1 {
         out.err(kubectl::defaulted_container(&first, &names));
@@ -181,7 +230,16 @@ fn pick_container(pod: &crate::sim::pod::Pod, container: Option<String>, out: &m
 }
 
 impl ShellHost for Workstation<'_> {
-    fn exec(&mut self, path: &str, argv: &[String], env: &[(String, String)], cwd: &str, stdin: &[u8], out: &mut Output, blocked: &mut bool) -> i32 {
+    fn exec(
+        &mut self,
+        path: &str,
+        argv: &[String],
+        env: &[(String, String)],
+        cwd: &str,
+        stdin: &[u8],
+        out: &mut Output,
+        blocked: &mut bool,
+    ) -> i32 {
         let name = path.rsplit('/').next().unwrap_or(path);
         if name == "kubectl" {
             return match kubectl::parse(argv.get(1..).unwrap_or(&[])) {
@@ -214,21 +272,40 @@ impl ShellHost for Workstation<'_> {
         path_var
             .split(':')
             .map(|d| format!("{d}/{name}"))
-            .find(|p| self.cluster.workstation.stat(WORKSTATION, p).is_ok_and(|m| matches!(m.kind, NodeKind::File)))
+            .find(|p| {
+                self.cluster
+                    .workstation
+                    .stat(WORKSTATION, p)
+                    .is_ok_and(|m| matches!(m.kind, NodeKind::File))
+            })
     }
 
     fn read_file(&self, path: &str) -> Result<Vec<u8>, String> {
-        self.cluster.workstation.read(WORKSTATION, path).map_err(|e| e.kind.strerror().to_string())
+        self.cluster
+            .workstation
+            .read(WORKSTATION, path)
+            .map_err(|e| e.kind.strerror().to_string())
     }
 
     fn write_file(&mut self, path: &str, data: &[u8], append: bool) -> Result<(), String> {
-        let mode = if append { crate::sim::fs::WriteMode::Append } else { crate::sim::fs::WriteMode::Truncate };
+        let mode = if append {
+            crate::sim::fs::WriteMode::Append
+        } else {
+            crate::sim::fs::WriteMode::Truncate
+        };
         let now = self.cluster.now_ms;
-        self.cluster.workstation.write(WORKSTATION, path, data, mode, now).map(|_| ()).map_err(|e| e.kind.strerror().to_string())
+        self.cluster
+            .workstation
+            .write(WORKSTATION, path, data, mode, now)
+            .map(|_| ())
+            .map_err(|e| e.kind.strerror().to_string())
     }
 
     fn is_dir(&self, path: &str) -> bool {
-        self.cluster.workstation.stat(WORKSTATION, path).is_ok_and(|m| matches!(m.kind, NodeKind::Dir))
+        self.cluster
+            .workstation
+            .stat(WORKSTATION, path)
+            .is_ok_and(|m| matches!(m.kind, NodeKind::Dir))
     }
 
     fn exists(&self, path: &str) -> bool {
@@ -236,7 +313,11 @@ impl ShellHost for Workstation<'_> {
     }
 
     fn list_dir(&self, path: &str) -> Option<Vec<String>> {
-        self.cluster.workstation.read_dir(WORKSTATION, path).ok().map(|v| v.into_iter().map(|(n, _)| n).collect())
+        self.cluster
+            .workstation
+            .read_dir(WORKSTATION, path)
+            .ok()
+            .map(|v| v.into_iter().map(|(n, _)| n).collect())
     }
 
     fn hostname(&self) -> String {

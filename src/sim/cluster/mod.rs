@@ -10,13 +10,13 @@ mod session;
 pub use session::TerminalResult;
 
 use crate::sim::event::{Actor, EventKind, Trace};
+use crate::sim::fs::{Fs, NodeContent};
 use crate::sim::kubectl;
 use crate::sim::manifest::{self, ManifestError};
 use crate::sim::net::Captured;
 use crate::sim::pod::Pod;
 use crate::sim::scenario;
 use crate::sim::shell::Shell;
-use crate::sim::fs::{Fs, NodeContent};
 use session::Session;
 use std::collections::BTreeMap;
 
@@ -59,23 +59,46 @@ impl Cluster {
     pub fn new() -> Cluster {
         let mut workstation = Fs::new();
         workstation.add_namespace(WORKSTATION);
-        let mut files: Vec<(String, &str)> =
-            scenario::all().iter().map(|s| (format!("{}.yaml", s.id), s.manifest)).collect();
+        let mut files: Vec<(String, &str)> = scenario::all()
+            .iter()
+            .map(|s| (format!("{}.yaml", s.id), s.manifest))
+            .collect();
         if let Some(docs) = scenario::by_id("docs-original") {
             files.push(("two-container-pod.yaml".to_string(), docs.manifest));
         }
         for (name, text) in files {
             let path = format!("{HOME}/{name}");
             // The workstation's tree is ours: installing into it cannot fail.
-            let _ = workstation.install(WORKSTATION, &path, NodeContent::File(text.as_bytes().to_vec()), 0o644, 1000, 1000, 0);
+            let _ = workstation.install(
+                WORKSTATION,
+                &path,
+                NodeContent::File(text.as_bytes().to_vec()),
+                0o644,
+                1000,
+                1000,
+                0,
+            );
         }
-        for program in ["kubectl", "cat", "ls", "echo", "head", "tail", "grep", "wc", "pwd"] {
+        for program in [
+            "kubectl", "cat", "ls", "echo", "head", "tail", "grep", "wc", "pwd",
+        ] {
             let path = format!("/usr/bin/{program}");
-            let _ = workstation.install(WORKSTATION, &path, NodeContent::File(b"\x7fELF".to_vec()), 0o755, 0, 0, 0);
+            let _ = workstation.install(
+                WORKSTATION,
+                &path,
+                NodeContent::File(b"\x7fELF".to_vec()),
+                0o755,
+                0,
+                0,
+                0,
+            );
         }
         let env = vec![
             ("HOME".to_string(), HOME.to_string()),
-            ("PATH".to_string(), "/usr/local/bin:/usr/bin:/bin".to_string()),
+            (
+                "PATH".to_string(),
+                "/usr/local/bin:/usr/bin:/bin".to_string(),
+            ),
             ("USER".to_string(), "student".to_string()),
         ];
         Cluster {
@@ -130,9 +153,14 @@ impl Cluster {
                 pod.stop_container(c, self.now_ms, &mut self.trace);
             }
         }
-        self.archived_packets.extend(pod.net.captures().iter().cloned());
+        self.archived_packets
+            .extend(pod.net.captures().iter().cloned());
         self.sessions.clear();
-        self.trace.record(self.now_ms, Actor::kubelet(), EventKind::PodDeleted { name: name.clone() });
+        self.trace.record(
+            self.now_ms,
+            Actor::kubelet(),
+            EventKind::PodDeleted { name: name.clone() },
+        );
         Some(name)
     }
 
@@ -162,5 +190,9 @@ impl Cluster {
 
 /// Validation errors as the terminal shows them, one per line.
 pub fn render_errors(errors: &[ManifestError]) -> String {
-    errors.iter().map(|e| e.to_string()).collect::<Vec<_>>().join("\n")
+    errors
+        .iter()
+        .map(|e| e.to_string())
+        .collect::<Vec<_>>()
+        .join("\n")
 }

@@ -34,9 +34,14 @@ pub(super) struct Session {
 impl Cluster {
     /// Opens (or reuses) the bash session of `container`.
     fn session(&mut self, container: &str) -> Result<&mut Session, String> {
-        let pod = self.pod.as_mut().ok_or_else(|| "No resources found in default namespace.".to_string())?;
+        let pod = self
+            .pod
+            .as_mut()
+            .ok_or_else(|| "No resources found in default namespace.".to_string())?;
         let Some(c) = pod.container(container) else {
-            return Err(format!("error: unable to upgrade connection: container not found (\"{container}\")"));
+            return Err(format!(
+                "error: unable to upgrade connection: container not found (\"{container}\")"
+            ));
         };
         if !c.state.is_running() {
             return Err(format!(
@@ -47,11 +52,17 @@ impl Cluster {
         if !self.sessions.contains_key(container) {
             let ns = pod.pid_namespace(container).to_string();
             pod.procs.reserve(&ns, 5);
-            let pid = pod.procs.spawn(&ns, container, 0, vec!["bash".into()], self.now_ms, true);
+            let pid = pod
+                .procs
+                .spawn(&ns, container, 0, vec!["bash".into()], self.now_ms, true);
             self.trace.record(
                 self.now_ms,
                 Actor::process(container, pid, "bash"),
-                EventKind::ProcessStarted { container: container.to_string(), pid, argv: vec!["bash".into()] },
+                EventKind::ProcessStarted {
+                    container: container.to_string(),
+                    pid,
+                    argv: vec!["bash".into()],
+                },
             );
             let env = pod.container_env(container);
             let mut shell_env = env;
@@ -60,9 +71,20 @@ impl Cluster {
                 .container(container)
                 .and_then(|c| c.spec.working_dir.clone())
                 .unwrap_or_else(|| "/".to_string());
-            self.sessions.insert(container.to_string(), Session { shell: Shell::new(shell_env, &cwd), pid, blocked: false });
+            let mut shell = Shell::new(shell_env, &cwd);
+            shell.set_pid(pid);
+            self.sessions.insert(
+                container.to_string(),
+                Session {
+                    shell,
+                    pid,
+                    blocked: false,
+                },
+            );
         }
-        self.sessions.get_mut(container).ok_or_else(|| "session vanished".to_string())
+        self.sessions
+            .get_mut(container)
+            .ok_or_else(|| "session vanished".to_string())
     }
 
     /// Runs one command line in a container's terminal.
@@ -73,23 +95,37 @@ impl Cluster {
         self.now_ms = self.now_ms.saturating_add(LINE_MS);
         let (mut shell, pid) = match self.session(container) {
             Ok(s) if s.blocked => {
-                return TerminalResult { text: String::new(), status: None, ..Default::default() };
+                return TerminalResult {
+                    text: String::new(),
+                    status: None,
+                    ..Default::default()
+                };
             }
             Ok(s) => (s.shell.clone(), s.pid),
-            Err(message) => return TerminalResult { text: format!("{message}\n"), status: Some(1), ..Default::default() },
+            Err(message) => {
+                return TerminalResult {
+                    text: format!("{message}\n"),
+                    status: Some(1),
+                    ..Default::default()
+                }
+            }
         };
         self.trace.record(
             self.now_ms,
             Actor::process(container, pid, "bash"),
-            EventKind::CommandTyped { container: container.to_string(), line: line.to_string() },
+            EventKind::CommandTyped {
+                container: container.to_string(),
+                line: line.to_string(),
+            },
         );
-        let Some(pod) = self.pod.as_mut() else { return TerminalResult::default() };
-        let mut blocked_by_program = false;
-        let result = {
-            let mut host = ContainerHost::new(pod, container, &mut self.now_ms, &mut self.trace, pid, true);
+        let Some(pod) = self.pod.as_mut() else {
+            return TerminalResult::default();
+        };
+        let (result, blocked_by_program) = {
+            let mut host =
+                ContainerHost::new(pod, container, &mut self.now_ms, &mut self.trace, pid, true);
             let r = shell.run_line(line, &mut host);
-            blocked_by_program = host.blocked_seen;
-            r
+            (r, host.blocked_seen)
         };
         let mut text = String::from_utf8_lossy(&result.output.interleaved()).into_owned();
         let waiting = result.interrupted && blocked_by_program;
@@ -107,7 +143,11 @@ impl Cluster {
         }
         TerminalResult {
             text,
-            status: if waiting { None } else { Some(result.exit_requested.unwrap_or(result.status)) },
+            status: if waiting {
+                None
+            } else {
+                Some(result.exit_requested.unwrap_or(result.status))
+            },
             clear: result.clear_screen,
             open_terminal: None,
         }
@@ -119,9 +159,17 @@ impl Cluster {
             Some(s) if s.blocked => {
                 s.blocked = false;
                 s.shell.set_last_status(130);
-                TerminalResult { text: "^C\n".into(), status: Some(130), ..Default::default() }
+                TerminalResult {
+                    text: "^C\n".into(),
+                    status: Some(130),
+                    ..Default::default()
+                }
             }
-            _ => TerminalResult { text: "^C\n".into(), status: Some(130), ..Default::default() },
+            _ => TerminalResult {
+                text: "^C\n".into(),
+                status: Some(130),
+                ..Default::default()
+            },
         }
     }
 
@@ -132,14 +180,22 @@ impl Cluster {
             self.trace.record(
                 self.now_ms,
                 Actor::process(container, s.pid, "bash"),
-                EventKind::ProcessExited { container: container.to_string(), pid: s.pid, status: code },
+                EventKind::ProcessExited {
+                    container: container.to_string(),
+                    pid: s.pid,
+                    status: code,
+                },
             );
         }
     }
 
     /// The prompt of a container's terminal: `root@two-containers:/# `.
     pub fn prompt(&self, container: &str) -> String {
-        let host = self.pod.as_ref().map(|p| p.name().to_string()).unwrap_or_default();
+        let host = self
+            .pod
+            .as_ref()
+            .map(|p| p.name().to_string())
+            .unwrap_or_default();
         match self.sessions.get(container) {
             Some(s) => s.shell.prompt(&host),
             None => format!("root@{host}:/# "),

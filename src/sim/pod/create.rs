@@ -21,8 +21,18 @@ impl Pod {
     /// recording every step in `trace`.
     pub fn create(manifest: PodManifest, now_ms: &mut u64, trace: &mut Trace) -> Pod {
         let name = manifest.name.clone();
-        trace.record(*now_ms, Actor::kubelet(), EventKind::PodCreated { name: name.clone() });
-        trace.record(*now_ms, Actor::kubelet(), EventKind::PodPhase { phase: "Pending".into() });
+        trace.record(
+            *now_ms,
+            Actor::kubelet(),
+            EventKind::PodCreated { name: name.clone() },
+        );
+        trace.record(
+            *now_ms,
+            Actor::kubelet(),
+            EventKind::PodPhase {
+                phase: "Pending".into(),
+            },
+        );
         let mut pod = Pod {
             containers: manifest
                 .containers
@@ -30,7 +40,9 @@ impl Pod {
                 .map(|spec| Container {
                     spec: spec.clone(),
                     image: None,
-                    state: ContainerState::Waiting { reason: "ContainerCreating".into() },
+                    state: ContainerState::Waiting {
+                        reason: "ContainerCreating".into(),
+                    },
                     restart_count: 0,
                     packages: Vec::new(),
                     apt_updated: false,
@@ -46,13 +58,25 @@ impl Pod {
             created_ms: *now_ms,
             k8s_events: Vec::new(),
         };
-        pod.k8s_event(*now_ms, "Normal", "Scheduled", "default-scheduler", &format!("Successfully assigned default/{name} to {NODE_NAME}"));
+        pod.k8s_event(
+            *now_ms,
+            "Normal",
+            "Scheduled",
+            "default-scheduler",
+            &format!("Successfully assigned default/{name} to {NODE_NAME}"),
+        );
         *now_ms += 5;
         pod.start_sandbox(*now_ms);
         for volume in pod.manifest.volumes.clone() {
             let VolumeSource::EmptyDir { size_limit, .. } = volume.source;
             pod.fs.create_volume(&volume.name, size_limit, *now_ms);
-            trace.record(*now_ms, Actor::kubelet(), EventKind::VolumeCreated { volume: volume.name.clone() });
+            trace.record(
+                *now_ms,
+                Actor::kubelet(),
+                EventKind::VolumeCreated {
+                    volume: volume.name.clone(),
+                },
+            );
         }
         let names: Vec<String> = pod.containers.iter().map(|c| c.spec.name.clone()).collect();
         for container in &names {
@@ -64,7 +88,8 @@ impl Pod {
 
     /// Starts the pause container: it holds the network (and, if shared, PID) namespace.
     fn start_sandbox(&mut self, now_ms: u64) {
-        self.procs.spawn(PAUSE, PAUSE, 0, vec!["/pause".into()], now_ms, false);
+        self.procs
+            .spawn(PAUSE, PAUSE, 0, vec!["/pause".into()], now_ms, false);
     }
 
     /// Pulls a container's image, then creates and starts it (or leaves it in ErrImagePull).
@@ -72,21 +97,44 @@ impl Pod {
         let Some(image_name) = self.container(container).map(|c| c.spec.image.clone()) else {
             return;
         };
-        self.k8s_event(*now_ms, "Normal", "Pulling", "kubelet", &format!("Pulling image \"{image_name}\""));
+        self.k8s_event(
+            *now_ms,
+            "Normal",
+            "Pulling",
+            "kubelet",
+            &format!("Pulling image \"{image_name}\""),
+        );
         *now_ms += PULL_MS;
         let pulled = image::lookup(&image_name);
         trace.record(
             *now_ms,
             Actor::kubelet(),
-            EventKind::ImagePull { container: container.to_string(), image: image_name.clone(), ok: pulled.is_some() },
+            EventKind::ImagePull {
+                container: container.to_string(),
+                image: image_name.clone(),
+                ok: pulled.is_some(),
+            },
         );
         let Some(img) = pulled else {
             let msg = format!(
                 "Failed to pull image \"{image_name}\": rpc error: code = NotFound desc = failed to pull and unpack image \"docker.io/library/{image_name}:latest\": not found (podscope has only the nginx and debian images)"
             );
             self.k8s_event(*now_ms, "Warning", "Failed", "kubelet", &msg);
-            self.k8s_event(*now_ms, "Warning", "Failed", "kubelet", "Error: ErrImagePull");
-            self.set_state(container, ContainerState::Waiting { reason: "ErrImagePull".into() }, *now_ms, trace);
+            self.k8s_event(
+                *now_ms,
+                "Warning",
+                "Failed",
+                "kubelet",
+                "Error: ErrImagePull",
+            );
+            self.set_state(
+                container,
+                ContainerState::Waiting {
+                    reason: "ErrImagePull".into(),
+                },
+                *now_ms,
+                trace,
+            );
             return;
         };
         self.k8s_event(
@@ -94,20 +142,32 @@ impl Pod {
             "Normal",
             "Pulled",
             "kubelet",
-            &format!("Successfully pulled image \"{image_name}\" in {}.{}s", PULL_MS / 1000, PULL_MS % 1000 / 100),
+            &format!(
+                "Successfully pulled image \"{image_name}\" in {}.{}s",
+                PULL_MS / 1000,
+                PULL_MS % 1000 / 100
+            ),
         );
         if let Some(c) = self.container_mut(container) {
             c.image = Some(img);
         }
         self.create_root(container, *now_ms, trace);
-        self.k8s_event(*now_ms, "Normal", "Created", "kubelet", &format!("Created container {container}"));
+        self.k8s_event(
+            *now_ms,
+            "Normal",
+            "Created",
+            "kubelet",
+            &format!("Created container {container}"),
+        );
         *now_ms += 40;
         self.start_main_process(container, now_ms, trace);
     }
 
     /// Lays the image's files out as the container's root and mounts its volumes on top.
     pub(super) fn create_root(&mut self, container: &str, now_ms: u64, trace: &mut Trace) {
-        let Some(c) = self.container(container) else { return };
+        let Some(c) = self.container(container) else {
+            return;
+        };
         let spec = c.spec.clone();
         let img: Option<Image> = c.image.clone();
         self.fs.remove_namespace(container);
@@ -119,7 +179,18 @@ impl Pod {
         let ip = self.ip();
         kubelet_files::install(&mut self.fs, container, &pod_name, &ip, now_ms);
         for m in &spec.volume_mounts {
-            if self.fs.mount_volume(container, &m.name, &m.mount_path, m.read_only, m.sub_path.as_deref(), now_ms).is_ok() {
+            if self
+                .fs
+                .mount_volume(
+                    container,
+                    &m.name,
+                    &m.mount_path,
+                    m.read_only,
+                    m.sub_path.as_deref(),
+                    now_ms,
+                )
+                .is_ok()
+            {
                 trace.record(
                     now_ms,
                     Actor::kubelet(),
@@ -135,7 +206,14 @@ impl Pod {
     }
 
     /// Adds an event to the list `kubectl describe` shows.
-    pub(super) fn k8s_event(&mut self, now_ms: u64, kind: &str, reason: &str, from: &str, message: &str) {
+    pub(super) fn k8s_event(
+        &mut self,
+        now_ms: u64,
+        kind: &str,
+        reason: &str,
+        from: &str,
+        message: &str,
+    ) {
         self.k8s_events.push(K8sEventView {
             kind: kind.to_string(),
             reason: reason.to_string(),

@@ -33,8 +33,24 @@ pub struct ContainerHost<'a> {
 
 impl<'a> ContainerHost<'a> {
     /// Borrows `pod` to run commands in `container`.
-    pub fn new(pod: &'a mut Pod, container: &str, now_ms: &'a mut u64, trace: &'a mut Trace, shell_pid: u32, tty: bool) -> Self {
-        ContainerHost { pod, container: container.to_string(), now_ms, trace, shell_pid, tty, process_events: 0, blocked_seen: false }
+    pub fn new(
+        pod: &'a mut Pod,
+        container: &str,
+        now_ms: &'a mut u64,
+        trace: &'a mut Trace,
+        shell_pid: u32,
+        tty: bool,
+    ) -> Self {
+        ContainerHost {
+            pod,
+            container: container.to_string(),
+            now_ms,
+            trace,
+            shell_pid,
+            tty,
+            process_events: 0,
+            blocked_seen: false,
+        }
     }
 
     /// The actor for events caused by `program` with `pid` in this container.
@@ -55,7 +71,13 @@ impl<'a> ContainerHost<'a> {
         self.trace.record(
             *self.now_ms,
             actor,
-            EventKind::FileWritten { path: path.to_string(), inode: info.ino, size: info.size, volume: info.volume.clone(), also_at },
+            EventKind::FileWritten {
+                path: path.to_string(),
+                inode: info.ino,
+                size: info.size,
+                volume: info.volume.clone(),
+                also_at,
+            },
         );
     }
 }
@@ -95,20 +117,38 @@ impl ShellHost for ContainerHost<'_> {
     }
 
     fn read_file(&self, path: &str) -> Result<Vec<u8>, String> {
-        self.pod.fs.read(&self.container, &normalize("/", path)).map_err(|e| e.kind.strerror().to_string())
+        self.pod
+            .fs
+            .read(&self.container, &normalize("/", path))
+            .map_err(|e| e.kind.strerror().to_string())
     }
 
     fn write_file(&mut self, path: &str, data: &[u8], append: bool) -> Result<(), String> {
         let path = normalize("/", path);
-        let mode = if append { WriteMode::Append } else { WriteMode::Truncate };
-        match self.pod.fs.write(&self.container, &path, data, mode, *self.now_ms) {
+        let mode = if append {
+            WriteMode::Append
+        } else {
+            WriteMode::Truncate
+        };
+        match self
+            .pod
+            .fs
+            .write(&self.container, &path, data, mode, *self.now_ms)
+        {
             Ok(info) => {
                 self.record_write(self.shell_pid, "bash", &path, &info);
                 Ok(())
             }
             Err(e) => {
                 let actor = self.actor(self.shell_pid, "bash");
-                self.trace.record(*self.now_ms, actor, EventKind::WriteFailed { path, error: e.kind.strerror().to_string() });
+                self.trace.record(
+                    *self.now_ms,
+                    actor,
+                    EventKind::WriteFailed {
+                        path,
+                        error: e.kind.strerror().to_string(),
+                    },
+                );
                 Err(e.kind.strerror().to_string())
             }
         }
@@ -119,7 +159,10 @@ impl ShellHost for ContainerHost<'_> {
     }
 
     fn exists(&self, path: &str) -> bool {
-        self.pod.fs.lstat(&self.container, &normalize("/", path)).is_ok()
+        self.pod
+            .fs
+            .lstat(&self.container, &normalize("/", path))
+            .is_ok()
     }
 
     fn list_dir(&self, path: &str) -> Option<Vec<String>> {

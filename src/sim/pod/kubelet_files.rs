@@ -17,6 +17,14 @@ pub fn install(fs: &mut Fs, container: &str, pod_name: &str, pod_ip: &str, now_m
     ];
     for (path, text) in files {
         // A failure here would mean the image has no /etc at all; the container still runs.
-        let _ = fs.install(container, path, NodeContent::File(text.into_bytes()), 0o644, 0, 0, now_ms);
+        let _ = fs.install(
+            container,
+            path,
+            NodeContent::File(text.into_bytes()),
+            0o644,
+            0,
+            0,
+            now_ms,
+        );
     }
 }

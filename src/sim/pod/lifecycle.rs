@@ -37,8 +37,17 @@ impl Container {
             None => (Vec::new(), Vec::new()),
         };
         match (self.spec.command.is_empty(), self.spec.args.is_empty()) {
-            (false, _) => self.spec.command.iter().chain(self.spec.args.iter()).cloned().collect(),
-            (true, false) => entry.into_iter().chain(self.spec.args.iter().cloned()).collect(),
+            (false, _) => self
+                .spec
+                .command
+                .iter()
+                .chain(self.spec.args.iter())
+                .cloned()
+                .collect(),
+            (true, false) => entry
+                .into_iter()
+                .chain(self.spec.args.iter().cloned())
+                .collect(),
             (true, true) => entry.into_iter().chain(cmd).collect(),
         }
     }
@@ -46,14 +55,26 @@ impl Container {
     /// True when its main process is the nginx image's server.
     fn runs_nginx(&self) -> bool {
         let argv = self.main_argv();
-        let words: Vec<&str> = argv.iter().map(|a| a.rsplit('/').next().unwrap_or(a)).collect();
-        matches!(words.as_slice(), ["docker-entrypoint.sh", "nginx", ..] | ["nginx", ..])
+        let words: Vec<&str> = argv
+            .iter()
+            .map(|a| a.rsplit('/').next().unwrap_or(a))
+            .collect();
+        matches!(
+            words.as_slice(),
+            ["docker-entrypoint.sh", "nginx", ..] | ["nginx", ..]
+        )
     }
 }
 
 impl Pod {
     /// Sets a container's state and records it.
-    pub(super) fn set_state(&mut self, container: &str, state: ContainerState, now_ms: u64, trace: &mut Trace) {
+    pub(super) fn set_state(
+        &mut self,
+        container: &str,
+        state: ContainerState,
+        now_ms: u64,
+        trace: &mut Trace,
+    ) {
         let (label, reason) = match &state {
             ContainerState::Waiting { reason } => ("Waiting", reason.clone()),
             ContainerState::Running { .. } => ("Running", String::new()),
@@ -65,13 +86,24 @@ impl Pod {
         trace.record(
             now_ms,
             Actor::kubelet(),
-            EventKind::ContainerState { container: container.to_string(), state: label.to_string(), reason },
+            EventKind::ContainerState {
+                container: container.to_string(),
+                state: label.to_string(),
+                reason,
+            },
         );
     }
 
     /// Starts a container's main process and records how it went.
-    pub(super) fn start_main_process(&mut self, container: &str, now_ms: &mut u64, trace: &mut Trace) {
-        let Some(c) = self.container(container) else { return };
+    pub(super) fn start_main_process(
+        &mut self,
+        container: &str,
+        now_ms: &mut u64,
+        trace: &mut Trace,
+    ) {
+        let Some(c) = self.container(container) else {
+            return;
+        };
         let argv = c.main_argv();
         let outcome = if c.runs_nginx() {
             self.start_nginx(container, *now_ms, trace)
@@ -79,10 +111,23 @@ impl Pod {
             self.run_main_command(container, &argv, now_ms, trace)
         };
         let started_ms = *now_ms;
-        self.k8s_event(started_ms, "Normal", "Started", "kubelet", &format!("Started container {container}"));
+        self.k8s_event(
+            started_ms,
+            "Normal",
+            "Started",
+            "kubelet",
+            &format!("Started container {container}"),
+        );
         match outcome {
-            StartOutcome::Running => self.set_state(container, ContainerState::Running { started_ms }, started_ms, trace),
-            StartOutcome::Exited(code) => self.main_exited(container, code, started_ms, now_ms, trace),
+            StartOutcome::Running => self.set_state(
+                container,
+                ContainerState::Running { started_ms },
+                started_ms,
+                trace,
+            ),
+            StartOutcome::Exited(code) => {
+                self.main_exited(container, code, started_ms, now_ms, trace)
+            }
         }
     }
 
@@ -90,20 +135,32 @@ impl Pod {
     fn start_nginx(&mut self, container: &str, now_ms: u64, trace: &mut Trace) -> StartOutcome {
         let ns = self.pid_namespace(container).to_string();
         let master_argv = vec!["nginx: master process nginx -g daemon off;".to_string()];
-        let master = self.procs.spawn(&ns, container, 0, master_argv.clone(), now_ms, false);
+        let master = self
+            .procs
+            .spawn(&ns, container, 0, master_argv.clone(), now_ms, false);
         trace.record(
             now_ms,
             Actor::process(container, master, "nginx"),
-            EventKind::ProcessStarted { container: container.to_string(), pid: master, argv: master_argv },
+            EventKind::ProcessStarted {
+                container: container.to_string(),
+                pid: master,
+                argv: master_argv,
+            },
         );
         // The entrypoint's helper scripts use up PIDs before the worker forks.
         self.procs.reserve(&ns, 27);
         let worker_argv = vec!["nginx: worker process".to_string()];
-        let worker = self.procs.spawn(&ns, container, master, worker_argv.clone(), now_ms, false);
+        let worker = self
+            .procs
+            .spawn(&ns, container, master, worker_argv.clone(), now_ms, false);
         trace.record(
             now_ms,
             Actor::process(container, worker, "nginx"),
-            EventKind::ProcessStarted { container: container.to_string(), pid: worker, argv: worker_argv },
+            EventKind::ProcessStarted {
+                container: container.to_string(),
+                pid: worker,
+                argv: worker_argv,
+            },
         );
         let started = Nginx::start(&mut self.net, container, master, worker, now_ms);
         let date = crate::sim::clock::civil(now_ms);
@@ -115,7 +172,9 @@ impl Pod {
         for (t, kind) in record_net {
             trace.record(t, Actor::process(container, master, "nginx"), kind);
         }
-        let Some(c) = self.container_mut(container) else { return StartOutcome::Exited(1) };
+        let Some(c) = self.container_mut(container) else {
+            return StartOutcome::Exited(1);
+        };
         c.main_pid = Some(master);
         c.logs.push_str(NGINX_ENTRYPOINT_LOG);
         match started {
@@ -137,20 +196,40 @@ impl Pod {
     }
 
     /// Runs a non-server main command (e.g. debian's `sh -c …`) through the container's shell.
-    fn run_main_command(&mut self, container: &str, argv: &[String], now_ms: &mut u64, trace: &mut Trace) -> StartOutcome {
+    fn run_main_command(
+        &mut self,
+        container: &str,
+        argv: &[String],
+        now_ms: &mut u64,
+        trace: &mut Trace,
+    ) -> StartOutcome {
         let ns = self.pid_namespace(container).to_string();
-        let pid = self.procs.spawn(&ns, container, 0, argv.to_vec(), *now_ms, false);
+        let pid = self
+            .procs
+            .spawn(&ns, container, 0, argv.to_vec(), *now_ms, false);
         trace.record(
             *now_ms,
-            Actor::process(container, pid, argv.first().map(String::as_str).unwrap_or("")),
-            EventKind::ProcessStarted { container: container.to_string(), pid, argv: argv.to_vec() },
+            Actor::process(
+                container,
+                pid,
+                argv.first().map(String::as_str).unwrap_or(""),
+            ),
+            EventKind::ProcessStarted {
+                container: container.to_string(),
+                pid,
+                argv: argv.to_vec(),
+            },
         );
         if let Some(c) = self.container_mut(container) {
             c.main_pid = Some(pid);
         }
         let env = self.container_env(container);
         let mut shell = Shell::new(env, "/");
-        let line = argv.iter().map(|a| shell_quote(a)).collect::<Vec<_>>().join(" ");
+        let line = argv
+            .iter()
+            .map(|a| shell_quote(a))
+            .collect::<Vec<_>>()
+            .join(" ");
         let result = {
             let mut host = ContainerHost::new(self, container, now_ms, trace, pid, false);
             shell.run_line(&line, &mut host)
@@ -166,15 +245,30 @@ impl Pod {
             self.procs.exit(container, pid, result.status);
             trace.record(
                 *now_ms,
-                Actor::process(container, pid, argv.first().map(String::as_str).unwrap_or("")),
-                EventKind::ProcessExited { container: container.to_string(), pid, status: result.status },
+                Actor::process(
+                    container,
+                    pid,
+                    argv.first().map(String::as_str).unwrap_or(""),
+                ),
+                EventKind::ProcessExited {
+                    container: container.to_string(),
+                    pid,
+                    status: result.status,
+                },
             );
             StartOutcome::Exited(result.status)
         }
     }
 
     /// The main process exited: terminate or restart, per the pod's restartPolicy.
-    fn main_exited(&mut self, container: &str, code: i32, started_ms: u64, now_ms: &mut u64, trace: &mut Trace) {
+    fn main_exited(
+        &mut self,
+        container: &str,
+        code: i32,
+        started_ms: u64,
+        now_ms: &mut u64,
+        trace: &mut Trace,
+    ) {
         let reason = if code == 0 { "Completed" } else { "Error" };
         let restart = match self.manifest.restart_policy {
             RestartPolicy::Always => true,
@@ -183,7 +277,12 @@ impl Pod {
         };
         self.set_state(
             container,
-            ContainerState::Terminated { reason: reason.into(), exit_code: code, started_ms, finished_ms: *now_ms },
+            ContainerState::Terminated {
+                reason: reason.into(),
+                exit_code: code,
+                started_ms,
+                finished_ms: *now_ms,
+            },
             *now_ms,
             trace,
         );
@@ -192,8 +291,21 @@ impl Pod {
             if let Some(c) = self.container_mut(container) {
                 c.restart_count = c.restart_count.saturating_add(1);
             }
-            self.k8s_event(*now_ms, "Warning", "BackOff", "kubelet", &format!("Back-off restarting failed container {container}"));
-            self.set_state(container, ContainerState::Waiting { reason: "CrashLoopBackOff".into() }, *now_ms, trace);
+            self.k8s_event(
+                *now_ms,
+                "Warning",
+                "BackOff",
+                "kubelet",
+                &format!("Back-off restarting failed container {container}"),
+            );
+            self.set_state(
+                container,
+                ContainerState::Waiting {
+                    reason: "CrashLoopBackOff".into(),
+                },
+                *now_ms,
+                trace,
+            );
         }
     }
 
@@ -222,7 +334,15 @@ impl Pod {
         let pids: Vec<u32> = self.procs.live_of(container).map(|p| p.pid).collect();
         self.procs.kill_container(container);
         for pid in pids {
-            trace.record(now_ms, Actor::kubelet(), EventKind::ProcessExited { container: container.to_string(), pid, status: 137 });
+            trace.record(
+                now_ms,
+                Actor::kubelet(),
+                EventKind::ProcessExited {
+                    container: container.to_string(),
+                    pid,
+                    status: 137,
+                },
+            );
         }
         let started_ms = match self.container(container).map(|c| &c.state) {
             Some(ContainerState::Running { started_ms }) => *started_ms,
@@ -230,7 +350,12 @@ impl Pod {
         };
         self.set_state(
             container,
-            ContainerState::Terminated { reason: "Error".into(), exit_code: 137, started_ms, finished_ms: now_ms },
+            ContainerState::Terminated {
+                reason: "Error".into(),
+                exit_code: 137,
+                started_ms,
+                finished_ms: now_ms,
+            },
             now_ms,
             trace,
         );
@@ -239,12 +364,19 @@ impl Pod {
     /// The environment of processes in a container: the image's, then the manifest's.
     pub fn container_env(&self, container: &str) -> Vec<(String, String)> {
         let mut env = vec![
-            ("PATH".to_string(), "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin".to_string()),
+            (
+                "PATH".to_string(),
+                "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin".to_string(),
+            ),
             ("HOSTNAME".to_string(), self.manifest.name.clone()),
             ("HOME".to_string(), "/root".to_string()),
         ];
         if let Some(c) = self.container(container) {
-            let extra = c.image.iter().flat_map(|i| i.env.iter()).chain(c.spec.env.iter());
+            let extra = c
+                .image
+                .iter()
+                .flat_map(|i| i.env.iter())
+                .chain(c.spec.env.iter());
             for (k, v) in extra {
                 env.retain(|(name, _)| name != k);
                 env.push((k.clone(), v.clone()));
@@ -255,9 +387,15 @@ impl Pod {
 
     /// The pod phase: Pending, Running, Succeeded or Failed.
     pub fn phase(&self) -> &'static str {
-        let all_done = self.containers.iter().all(|c| matches!(c.state, ContainerState::Terminated { .. }));
+        let all_done = self
+            .containers
+            .iter()
+            .all(|c| matches!(c.state, ContainerState::Terminated { .. }));
         let any_running = self.containers.iter().any(|c| c.state.is_running());
-        let all_ok = self.containers.iter().all(|c| matches!(c.state, ContainerState::Terminated { exit_code: 0, .. }));
+        let all_ok = self
+            .containers
+            .iter()
+            .all(|c| matches!(c.state, ContainerState::Terminated { exit_code: 0, .. }));
         if all_done && all_ok {
             "Succeeded"
         } else if all_done {
@@ -271,13 +409,23 @@ impl Pod {
 
     /// Records the pod phase.
     pub(super) fn record_phase(&self, now_ms: u64, trace: &mut Trace) {
-        trace.record(now_ms, Actor::kubelet(), EventKind::PodPhase { phase: self.phase().to_string() });
+        trace.record(
+            now_ms,
+            Actor::kubelet(),
+            EventKind::PodPhase {
+                phase: self.phase().to_string(),
+            },
+        );
     }
 }
 
 /// Quotes a word for a shell line so it stays one word.
 pub fn shell_quote(word: &str) -> String {
-    if !word.is_empty() && word.chars().all(|c| c.is_ascii_alphanumeric() || "-_./=:@%+,".contains(c)) {
+    if !word.is_empty()
+        && word
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "-_./=:@%+,".contains(c))
+    {
         word.to_string()
     } else {
         format!("'{}'", word.replace('\'', "'\\''"))

@@ -3,15 +3,15 @@
 //!
 //! May use every other `sim` module; nothing web.
 
+mod apt;
 mod create;
 mod docroot;
 mod host;
 mod kubelet_files;
 mod lifecycle;
-pub mod process;
 mod net_programs;
+pub mod process;
 mod programs;
-mod apt;
 mod ps;
 mod view;
 

@@ -18,14 +18,20 @@ pub(super) fn curl(host: &mut ContainerHost, pid: u32, argv: &[String], out: &mu
         .read(&host.container, "/etc/hosts")
         .map(|b| String::from_utf8_lossy(&b).into_owned())
         .unwrap_or_default();
-    let owner = Owner { container: host.container.clone(), pid, program: "curl".into() };
+    let owner = Owner {
+        container: host.container.clone(),
+        pid,
+        program: "curl".into(),
+    };
     let mut served: Vec<(u64, Actor, EventKind)> = Vec::new();
     let result = {
         let pod = &mut *host.pod;
         let (net, containers, fs) = (&mut pod.net, &mut pod.containers, &pod.fs);
         let mut step = |net: &mut NetNamespace, now: u64| {
             for c in containers.iter_mut() {
-                let Some(server) = c.nginx.as_mut() else { continue };
+                let Some(server) = c.nginx.as_mut() else {
+                    continue;
+                };
                 let root = FsDocRoot::new(fs, &c.spec.name);
                 let mut lines = Vec::new();
                 let mut events = Vec::new();
@@ -52,19 +58,38 @@ pub(super) fn curl(host: &mut ContainerHost, pid: u32, argv: &[String], out: &mu
     record_network(host, pid, "curl", served);
     for (path, data) in result.files {
         let path = normalize("/", &path);
-        match host.pod.fs.write(&host.container, &path, &data, WriteMode::Truncate, *host.now_ms) {
+        match host.pod.fs.write(
+            &host.container,
+            &path,
+            &data,
+            WriteMode::Truncate,
+            *host.now_ms,
+        ) {
             Ok(info) => host.record_write(pid, "curl", &path, &info),
-            Err(e) => out.err(format!("curl: (23) Failure writing output to destination ({})\n", e.kind.strerror())),
+            Err(e) => out.err(format!(
+                "curl: (23) Failure writing output to destination ({})\n",
+                e.kind.strerror()
+            )),
         }
     }
     result.status
 }
 
 /// Moves the stack's events into the trace, merged in time order with what servers did.
-fn record_network(host: &mut ContainerHost, pid: u32, program: &str, served: Vec<(u64, Actor, EventKind)>) {
+fn record_network(
+    host: &mut ContainerHost,
+    pid: u32,
+    program: &str,
+    served: Vec<(u64, Actor, EventKind)>,
+) {
     let me = host.actor(pid, program);
-    let mut all: Vec<(u64, Actor, EventKind)> =
-        host.pod.net.drain_events().into_iter().map(|(t, e)| (t, me.clone(), e)).collect();
+    let mut all: Vec<(u64, Actor, EventKind)> = host
+        .pod
+        .net
+        .drain_events()
+        .into_iter()
+        .map(|(t, e)| (t, me.clone(), e))
+        .collect();
     let net_count = all.len();
     all.extend(served);
     // Stable sort: at equal times the packet comes before what the server made of it.
@@ -82,7 +107,10 @@ fn record_network(host: &mut ContainerHost, pid: u32, program: &str, served: Vec
 /// (it fails from any container: they all share one network namespace).
 pub(super) fn nginx(host: &mut ContainerHost, pid: u32, argv: &[String], out: &mut Output) -> i32 {
     let container = host.container.clone();
-    let running = host.pod.container(&container).is_some_and(|c| c.nginx.is_some());
+    let running = host
+        .pod
+        .container(&container)
+        .is_some_and(|c| c.nginx.is_some());
     let (mut status, action) = nginx_command(argv, pid, running, *host.now_ms, out);
     match action {
         NginxAction::None | NginxAction::Reload => {}
@@ -93,7 +121,9 @@ pub(super) fn nginx(host: &mut ContainerHost, pid: u32, argv: &[String], out: &m
                     if let Some(c) = host.pod.container_mut(&container) {
                         c.nginx = Some(server);
                     }
-                    out.err("podscope: this nginx keeps running in the background (it daemonizes)\n");
+                    out.err(
+                        "podscope: this nginx keeps running in the background (it daemonizes)\n",
+                    );
                 }
                 Err(emerg) => {
                     out.err(emerg);
@@ -102,7 +132,11 @@ pub(super) fn nginx(host: &mut ContainerHost, pid: u32, argv: &[String], out: &m
             }
         }
         NginxAction::Stop => {
-            if let Some(mut server) = host.pod.container_mut(&container).and_then(|c| c.nginx.take()) {
+            if let Some(mut server) = host
+                .pod
+                .container_mut(&container)
+                .and_then(|c| c.nginx.take())
+            {
                 server.stop(&mut host.pod.net);
             }
         }

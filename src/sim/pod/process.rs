@@ -55,7 +55,15 @@ pub struct ProcessTable {
 
 impl ProcessTable {
     /// Starts a process in PID namespace `pid_ns`, returning its PID.
-    pub fn spawn(&mut self, pid_ns: &str, container: &str, ppid: u32, argv: Vec<String>, now_ms: u64, tty: bool) -> u32 {
+    pub fn spawn(
+        &mut self,
+        pid_ns: &str,
+        container: &str,
+        ppid: u32,
+        argv: Vec<String>,
+        now_ms: u64,
+        tty: bool,
+    ) -> u32 {
         let next = self.next_pid.entry(pid_ns.to_string()).or_insert(1);
         let pid = *next;
         *next = next.saturating_add(1);
@@ -79,14 +87,22 @@ impl ProcessTable {
 
     /// Marks a process as exited.
     pub fn exit(&mut self, container: &str, pid: u32, status: i32) {
-        if let Some(p) = self.procs.iter_mut().find(|p| p.container == container && p.pid == pid && p.alive()) {
+        if let Some(p) = self
+            .procs
+            .iter_mut()
+            .find(|p| p.container == container && p.pid == pid && p.alive())
+        {
             p.state = ProcState::Exited(status);
         }
     }
 
     /// Removes every process of a container (it stopped or restarts).
     pub fn kill_container(&mut self, container: &str) {
-        for p in self.procs.iter_mut().filter(|p| p.container == container && p.alive()) {
+        for p in self
+            .procs
+            .iter_mut()
+            .filter(|p| p.container == container && p.alive())
+        {
             p.state = ProcState::Exited(137);
         }
     }
@@ -97,13 +113,20 @@ impl ProcessTable {
     }
 
     /// Live processes of the given containers, by PID.
-    pub fn live_in<'a>(&'a self, containers: &'a [String]) -> impl Iterator<Item = &'a Process> + 'a {
-        self.procs.iter().filter(move |p| p.alive() && containers.iter().any(|c| *c == p.container))
+    pub fn live_in<'a>(
+        &'a self,
+        containers: &'a [String],
+    ) -> impl Iterator<Item = &'a Process> + 'a {
+        self.procs
+            .iter()
+            .filter(move |p| p.alive() && containers.iter().any(|c| *c == p.container))
     }
 
     /// Live processes of one container.
     pub fn live_of<'a>(&'a self, container: &'a str) -> impl Iterator<Item = &'a Process> + 'a {
-        self.procs.iter().filter(move |p| p.alive() && p.container == container)
+        self.procs
+            .iter()
+            .filter(move |p| p.alive() && p.container == container)
     }
 }
 
@@ -114,16 +137,40 @@ mod tests {
     #[test]
     fn pids_are_per_namespace() {
         let mut t = ProcessTable::default();
-        let a = t.spawn("nginx-container", "nginx-container", 0, vec!["nginx".into()], 0, false);
-        let b = t.spawn("debian-container", "debian-container", 0, vec!["sleep".into()], 0, false);
-        let c = t.spawn("nginx-container", "nginx-container", a, vec!["/usr/sbin/nginx".into()], 0, false);
+        let a = t.spawn(
+            "nginx-container",
+            "nginx-container",
+            0,
+            vec!["nginx".into()],
+            0,
+            false,
+        );
+        let b = t.spawn(
+            "debian-container",
+            "debian-container",
+            0,
+            vec!["sleep".into()],
+            0,
+            false,
+        );
+        let c = t.spawn(
+            "nginx-container",
+            "nginx-container",
+            a,
+            vec!["/usr/sbin/nginx".into()],
+            0,
+            false,
+        );
         assert_eq!((a, b, c), (1, 1, 2));
         assert_eq!(t.live_of("nginx-container").count(), 2);
         t.exit("nginx-container", 2, 0);
         assert_eq!(t.live_of("nginx-container").count(), 1);
         t.kill_container("debian-container");
         assert_eq!(t.live_of("debian-container").count(), 0);
-        let names: Vec<_> = t.live_of("nginx-container").map(|p| p.name().to_string()).collect();
+        let names: Vec<_> = t
+            .live_of("nginx-container")
+            .map(|p| p.name().to_string())
+            .collect();
         assert_eq!(names, vec!["nginx"]);
     }
 }

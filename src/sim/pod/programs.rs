@@ -23,12 +23,27 @@ pub(super) fn run(
     let name = path.rsplit('/').next().unwrap_or(path).to_string();
     let pid_ns = host.pod.pid_namespace(&host.container).to_string();
     let container = host.container.clone();
-    let pid = host.pod.procs.spawn(&pid_ns, &container, host.shell_pid, argv.to_vec(), *host.now_ms, host.tty);
+    let pid = host.pod.procs.spawn(
+        &pid_ns,
+        &container,
+        host.shell_pid,
+        argv.to_vec(),
+        *host.now_ms,
+        host.tty,
+    );
     let record = host.process_events < MAX_PROCESS_EVENTS_PER_LINE;
     if record {
         host.process_events += 2;
         let actor = host.actor(pid, &name);
-        host.trace.record(*host.now_ms, actor, EventKind::ProcessStarted { container: container.clone(), pid, argv: argv.to_vec() });
+        host.trace.record(
+            *host.now_ms,
+            actor,
+            EventKind::ProcessStarted {
+                container: container.clone(),
+                pid,
+                argv: argv.to_vec(),
+            },
+        );
     }
     let status = match name.as_str() {
         "curl" => super::net_programs::curl(host, pid, argv, out),
@@ -39,7 +54,14 @@ pub(super) fn run(
         "ps" => ps::run(host, argv, out),
         "hostname" if argv.iter().skip(1).any(|a| a == "-i" || a == "-I") => {
             let ip = host.pod.ip();
-            out.out(format!("{ip}{}\n", if argv.iter().any(|a| a == "-I") { " " } else { "" }));
+            out.out(format!(
+                "{ip}{}\n",
+                if argv.iter().any(|a| a == "-I") {
+                    " "
+                } else {
+                    ""
+                }
+            ));
             0
         }
         "bash" | "sh" | "dash" => nested_shell(host, &name, argv, env, cwd, out, blocked),
@@ -48,7 +70,15 @@ pub(super) fn run(
     host.pod.procs.exit(&container, pid, status);
     if record {
         let actor = host.actor(pid, &name);
-        host.trace.record(*host.now_ms, actor, EventKind::ProcessExited { container, pid, status });
+        host.trace.record(
+            *host.now_ms,
+            actor,
+            EventKind::ProcessExited {
+                container,
+                pid,
+                status,
+            },
+        );
     }
     status
 }
@@ -127,7 +157,9 @@ fn nested_shell(
             0
         }
         Some(other) => {
-            out.err(format!("podscope: only `{name} -c COMMAND` is simulated (got `{other}`)\n"));
+            out.err(format!(
+                "podscope: only `{name} -c COMMAND` is simulated (got `{other}`)\n"
+            ));
             2
         }
     }

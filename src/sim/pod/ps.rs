@@ -41,23 +41,40 @@ pub(super) fn run(host: &mut ContainerHost, argv: &[String], out: &mut Output) -
     let now = *host.now_ms;
     let mut text = String::from(match format {
         Format::Plain | Format::Every => "    PID TTY          TIME CMD\n",
-        Format::Bsd => "USER         PID %CPU %MEM    VSZ   RSS TTY      STAT START   TIME COMMAND\n",
+        Format::Bsd => {
+            "USER         PID %CPU %MEM    VSZ   RSS TTY      STAT START   TIME COMMAND\n"
+        }
         Format::Full => "UID          PID    PPID  C STIME TTY          TIME CMD\n",
     });
     for p in procs {
         let tty = if p.tty { "pts/0" } else { "?" };
-        let user = if p.name().starts_with("nginx: worker") { "nginx" } else { "root" };
+        let user = if p.name().starts_with("nginx: worker") {
+            "nginx"
+        } else {
+            "root"
+        };
         let start = clock::civil(p.start_ms);
         let start = format!("{:02}:{:02}", start.hour, start.minute);
         let cmd = p.argv.join(" ");
         let line = match format {
-            Format::Plain | Format::Every => format!("{:>7} {:<8} 00:00:00 {}\n", p.pid, tty, short_name(p)),
+            Format::Plain | Format::Every => {
+                format!("{:>7} {:<8} 00:00:00 {}\n", p.pid, tty, short_name(p))
+            }
             Format::Bsd => {
                 let (vsz, rss) = memory(p);
-                let stat = if p.pid == 1 || p.ppid == 0 { "Ss" } else if is_self(p, now) { "R+" } else { "S" };
+                let stat = if p.pid == 1 || p.ppid == 0 {
+                    "Ss"
+                } else if is_self(p, now) {
+                    "R+"
+                } else {
+                    "S"
+                };
                 format!("{user:<8} {:>7}  0.0  0.0 {vsz:>6} {rss:>5} {tty:<8} {stat:<4} {start}   0:00 {cmd}\n", p.pid)
             }
-            Format::Full => format!("{user:<8} {:>7} {:>7}  0 {start} {tty:<8} 00:00:00 {cmd}\n", p.pid, p.ppid),
+            Format::Full => format!(
+                "{user:<8} {:>7} {:>7}  0 {start} {tty:<8} 00:00:00 {cmd}\n",
+                p.pid, p.ppid
+            ),
         };
         text.push_str(&line);
     }
@@ -67,7 +84,11 @@ pub(super) fn run(host: &mut ContainerHost, argv: &[String], out: &mut Output) -
 
 /// The command name as the plain format shows it (at most 15 characters, like the kernel's comm).
 fn short_name(p: &Process) -> String {
-    let name = if p.argv.first().is_some_and(|a| a.starts_with("nginx:")) { "nginx" } else { p.name() };
+    let name = if p.argv.first().is_some_and(|a| a.starts_with("nginx:")) {
+        "nginx"
+    } else {
+        p.name()
+    };
     name.chars().take(15).collect()
 }
 

@@ -24,19 +24,32 @@ impl Pod {
                 .map(|(i, c)| ContainerView {
                     name: c.spec.name.clone(),
                     image: c.spec.image.clone(),
-                    image_id: c.image.as_ref().map(|img| format!("{}@{}", img.reference, img.digest)),
-                    container_id: c.image.as_ref().map(|_| container_id(&self.manifest.name, i, c.restart_count)),
+                    image_id: c
+                        .image
+                        .as_ref()
+                        .map(|img| format!("{}@{}", img.reference, img.digest)),
+                    container_id: c
+                        .image
+                        .as_ref()
+                        .map(|_| container_id(&self.manifest.name, i, c.restart_count)),
                     state: match &c.state {
-                        ContainerState::Waiting { reason } => ContainerStateView::Waiting { reason: reason.clone() },
-                        ContainerState::Running { started_ms } => ContainerStateView::Running { started_ms: *started_ms },
-                        ContainerState::Terminated { reason, exit_code, started_ms, finished_ms } => {
-                            ContainerStateView::Terminated {
-                                reason: reason.clone(),
-                                exit_code: *exit_code,
-                                started_ms: *started_ms,
-                                finished_ms: *finished_ms,
-                            }
-                        }
+                        ContainerState::Waiting { reason } => ContainerStateView::Waiting {
+                            reason: reason.clone(),
+                        },
+                        ContainerState::Running { started_ms } => ContainerStateView::Running {
+                            started_ms: *started_ms,
+                        },
+                        ContainerState::Terminated {
+                            reason,
+                            exit_code,
+                            started_ms,
+                            finished_ms,
+                        } => ContainerStateView::Terminated {
+                            reason: reason.clone(),
+                            exit_code: *exit_code,
+                            started_ms: *started_ms,
+                            finished_ms: *finished_ms,
+                        },
                     },
                     ready: c.state.is_running(),
                     restart_count: c.restart_count,
@@ -71,7 +84,10 @@ fn container_id(pod: &str, index: usize, restarts: u32) -> String {
     let mut state: u64 = 0xcbf2_9ce4_8422_2325;
     let mut hex = String::from("containerd://");
     for round in 0..4u64 {
-        for b in pod.bytes().chain([index as u8, restarts as u8, round as u8]) {
+        for b in pod
+            .bytes()
+            .chain([index as u8, restarts as u8, round as u8])
+        {
             state ^= u64::from(b);
             state = state.wrapping_mul(0x0100_0000_01b3);
         }
