@@ -78,7 +78,7 @@ fn payload_html(payload: &[u8]) -> Html {
     html! {
         <section class="inspector-payload">
             <h3>{ format!("{} ({} bytes)", payload_title(payload), payload.len()) }</h3>
-            <pre class="payload">{ for out }</pre>
+            <pre class="payload" tabindex="0" aria-label="Payload as text">{ for out }</pre>
         </section>
     }
 }
@@ -89,7 +89,7 @@ fn bytes_html(bytes: &[u8]) -> Html {
     html! {
         <section class="inspector-bytes">
             <h3>{ format!("Bytes ({})", bytes.len()) }</h3>
-            <pre class="hex-dump" aria-label="Hex dump">{ hex_dump(shown) }
+            <pre class="hex-dump" tabindex="0" aria-label="Hex dump">{ hex_dump(shown) }
                 if rest > 0 { { format!("… {rest} more bytes") } }
             </pre>
         </section>

@@ -35,6 +35,13 @@ pub struct ControlsProps {
     pub onspeed: Callback<f64>,
 }
 
+/// Icons as SVG paths on a 16×16 grid (media-symbol glyphs are missing from many fonts).
+const ICON_RESET: &str = "M2 3h2v10H2zM14 3v10L5 8z";
+const ICON_STEP_BACK: &str = "M11 3v10L3 8zM12 3h2v10h-2z";
+const ICON_PLAY: &str = "M4 2v12l10-6z";
+const ICON_PAUSE: &str = "M3 2h4v12H3zM9 2h4v12H9z";
+const ICON_STEP_FORWARD: &str = "M2 3h2v10H2zM5 3v10l8-5z";
+
 /// The speed in [`SPEEDS`] nearest to `speed`.
 fn nearest_speed(speed: f64) -> f64 {
     SPEEDS.iter().copied().fold(1.0, |best, s| {
@@ -58,7 +65,9 @@ pub fn Controls(props: &ControlsProps) -> Html {
         html! {
             <button type="button" class={classes!("control", format!("control-{testid}"))}
                 data-testid={testid} {disabled} {onclick} aria-label={text} title={text}>
-                <span class="control-icon" aria-hidden="true">{ icon }</span>
+                <svg class="control-icon" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+                    <path d={icon} />
+                </svg>
             </button>
         }
     };
@@ -83,11 +92,11 @@ pub fn Controls(props: &ControlsProps) -> Html {
 
     html! {
         <div class="controls" role="toolbar" aria-label="Playback" title={SHORTCUTS_HELP}>
-            { button("reset", "⏮", "Reset (Home)", false, &props.onreset) }
-            { button("step-back", "⏴", "Step back (←)", at_start, &props.onstep_back) }
-            { button("play", "▶", "Play (Space)", props.playing, &props.onplay) }
-            { button("pause", "⏸", "Pause (Space)", !props.playing, &props.onpause) }
-            { button("step-forward", "⏵", "Step forward (→)", at_end, &props.onstep_forward) }
+            { button("reset", ICON_RESET, "Reset (Home)", false, &props.onreset) }
+            { button("step-back", ICON_STEP_BACK, "Step back (←)", at_start, &props.onstep_back) }
+            { button("play", ICON_PLAY, "Play (Space)", props.playing, &props.onplay) }
+            { button("pause", ICON_PAUSE, "Pause (Space)", !props.playing, &props.onpause) }
+            { button("step-forward", ICON_STEP_FORWARD, "Step forward (→)", at_end, &props.onstep_forward) }
             <label class="control-speed">
                 <span>{ "Speed" }</span>
                 <select data-testid="speed" onchange={onspeed}>{ for options }</select>
