@@ -13,12 +13,12 @@ pub mod input;
 pub mod keys;
 pub mod line_edit;
 pub mod output;
+pub mod panel;
 pub mod screen;
-pub mod terminal;
 
 pub use history::History;
 pub use input::{Completer, TerminalInput, TerminalInputProps, MAX_INPUT};
 pub use line_edit::TermCompletion;
 pub use output::{TerminalOutput, TerminalOutputProps};
+pub use panel::{Terminal, TerminalProps, MAX_LINES};
 pub use screen::TermEntry;
-pub use terminal::{Terminal, TerminalProps, MAX_LINES};
