@@ -4,6 +4,7 @@
 //! [`sim`] is the deterministic simulation core (no web dependencies); [`ui`] is the Yew front end,
 //! compiled only with the default `web` feature.
 
+pub mod anim;
 pub mod sim;
 
 #[cfg(feature = "web")]

@@ -1,20 +1,143 @@
 //! The native command-line face of podscope: the same simulation core, in a terminal.
+//!
+//! `podscope shell` reads command lines from stdin and prints a transcript; `podscope scenarios`
+//! lists the built-in pods.
 
-fn main() {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    match args.first().map(String::as_str) {
-        Some("--version") | Some("-V") => println!("podscope {}", env!("CARGO_PKG_VERSION")),
-        None | Some("--help") | Some("-h") => print!("{}", HELP),
-        Some(other) => {
-            eprintln!("podscope: unknown command '{other}'\n\n{HELP}");
-            std::process::exit(2);
-        }
-    }
-}
+use podscope::sim::cluster::{render_errors, Cluster};
+use podscope::sim::scenario;
+use podscope::sim::transcript::TranscriptRunner;
+use std::io::{BufRead, Write};
+use std::process::ExitCode;
 
 const HELP: &str = "podscope — a Kubernetes pod, simulated: how its containers talk to each other
 
 Usage:
-  podscope --help       show this help
-  podscope --version    show the version
+  podscope shell [--scenario NAME | --manifest FILE] [--container NAME]
+                 [--events FILE.jsonl] [--pcap FILE.pcap]
+      Starts the pod and runs command lines from stdin, one per line, printing
+      `$ <line>`, what the terminal shows, and `[exit <status>]` for each.
+      `@NAME` switches to container NAME (`@kubectl`: the kubectl terminal);
+      a line `^C` is Ctrl-C. Default scenario: shared-volume; default container:
+      debian-container.
+  podscope scenarios     list the built-in scenarios
+  podscope --help        show this help
+  podscope --version     show the version
 ";
+
+/// Options of `podscope shell`.
+#[derive(Default)]
+struct ShellOptions {
+    scenario: Option<String>,
+    manifest: Option<String>,
+    container: Option<String>,
+    events: Option<String>,
+    pcap: Option<String>,
+}
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match args.first().map(String::as_str) {
+        Some("--version") | Some("-V") => {
+            println!("podscope {}", env!("CARGO_PKG_VERSION"));
+            ExitCode::SUCCESS
+        }
+        None | Some("--help") | Some("-h") | Some("help") => {
+            print!("{HELP}");
+            ExitCode::SUCCESS
+        }
+        Some("scenarios") => {
+            for s in scenario::all() {
+                println!("{:<15} {}", s.id, s.title);
+            }
+            ExitCode::SUCCESS
+        }
+        Some("shell") => match parse_shell_options(&args[1..]) {
+            Ok(opts) => run_shell(opts),
+            Err(message) => usage_error(&message),
+        },
+        Some(other) => usage_error(&format!("unknown command '{other}'")),
+    }
+}
+
+fn usage_error(message: &str) -> ExitCode {
+    eprintln!("podscope: {message}\n\n{HELP}");
+    ExitCode::from(2)
+}
+
+fn parse_shell_options(args: &[String]) -> Result<ShellOptions, String> {
+    let mut opts = ShellOptions::default();
+    let mut it = args.iter();
+    while let Some(flag) = it.next() {
+        let mut value = || {
+            it.next()
+                .cloned()
+                .ok_or_else(|| format!("{flag} needs a value"))
+        };
+        match flag.as_str() {
+            "--scenario" => opts.scenario = Some(value()?),
+            "--manifest" => opts.manifest = Some(value()?),
+            "--container" => opts.container = Some(value()?),
+            "--events" => opts.events = Some(value()?),
+            "--pcap" => opts.pcap = Some(value()?),
+            other => return Err(format!("unknown option '{other}'")),
+        }
+    }
+    if opts.scenario.is_some() && opts.manifest.is_some() {
+        return Err("give --scenario or --manifest, not both".into());
+    }
+    Ok(opts)
+}
+
+fn run_shell(opts: ShellOptions) -> ExitCode {
+    let cluster = match (&opts.manifest, &opts.scenario) {
+        (Some(path), _) => match std::fs::read(path) {
+            Ok(bytes) => Cluster::with_manifest(&String::from_utf8_lossy(&bytes))
+                .map_err(|e| render_errors(&e)),
+            Err(e) => Err(format!("cannot read {path}: {e}")),
+        },
+        (None, scenario) => Cluster::with_scenario(scenario.as_deref().unwrap_or("shared-volume")),
+    };
+    let mut cluster = match cluster {
+        Ok(c) => c,
+        Err(message) => {
+            eprintln!("{message}");
+            return ExitCode::from(2);
+        }
+    };
+    let mut runner = TranscriptRunner::new(opts.container.as_deref().unwrap_or("debian-container"));
+    let stdin = std::io::stdin();
+    let mut stdout = std::io::stdout().lock();
+    let mut input = stdin.lock();
+    let mut buf = Vec::new();
+    loop {
+        buf.clear();
+        match input.read_until(b'\n', &mut buf) {
+            Ok(0) => break,
+            Ok(_) => {}
+            Err(e) => {
+                eprintln!("podscope: reading stdin: {e}");
+                return ExitCode::FAILURE;
+            }
+        }
+        let line = String::from_utf8_lossy(&buf);
+        let line = line.strip_suffix('\n').unwrap_or(&line);
+        let shown = runner.line(&mut cluster, line);
+        if stdout.write_all(shown.as_bytes()).is_err() {
+            return ExitCode::FAILURE;
+        }
+    }
+    let _ = stdout.flush();
+    if let Some(path) = &opts.events {
+        if let Err(e) = std::fs::write(path, cluster.trace.to_jsonl()) {
+            eprintln!("podscope: writing {path}: {e}");
+            return ExitCode::FAILURE;
+        }
+    }
+    if let Some(path) = &opts.pcap {
+        if let Err(e) = std::fs::write(path, cluster.pcap()) {
+            eprintln!("podscope: writing {path}: {e}");
+            return ExitCode::FAILURE;
+        }
+    }
+    ExitCode::SUCCESS
+}

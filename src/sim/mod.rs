@@ -7,6 +7,7 @@
 //! May use: std, serde, serde-saphyr, smoltcp, httparse. Must not use: yew, web-sys, gloo.
 
 pub mod clock;
+pub mod cluster;
 pub mod coreutils;
 pub mod event;
 pub mod fs;
@@ -19,3 +20,4 @@ pub mod output;
 pub mod pod;
 pub mod scenario;
 pub mod shell;
+pub mod transcript;

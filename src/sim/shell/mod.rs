@@ -1,1 +1,318 @@
-//! (being written)
+//! A bash-compatible shell interpreter for `kubectl exec … -- bash`.
+//!
+//! The shell knows nothing about the pod: it parses a line, expands words, runs builtins itself
+//! and asks a [`ShellHost`] for everything else (programs, files, directories). May use: std and
+//! `sim::output` only.
+
+pub mod arith;
+pub mod ast;
+mod builtins;
+pub mod complete;
+mod exec;
+mod expand;
+mod glob;
+pub mod lexer;
+pub mod parser;
+mod redirect;
+mod testcmd;
+#[cfg(test)]
+mod tests;
+
+pub use complete::Completion;
+
+use crate::sim::output::Output;
+use std::collections::BTreeMap;
+
+/// Longest line `run_line` accepts, in bytes.
+pub const MAX_LINE: usize = 65536;
+/// Most simple commands one line may run before it is stopped as if by Ctrl-C.
+pub const MAX_COMMANDS: u64 = 100_000;
+/// Most bytes of output (and of one expanded word) one line may produce before it is stopped.
+pub const MAX_OUTPUT: usize = 1 << 20;
+
+/// The world as the shell sees it: programs, files and directories. The pod implements it for a
+/// container; tests implement it over a `HashMap`.
+pub trait ShellHost {
+    /// Runs an external program (argv[0] as typed, already found on PATH as `path`). `stdin` is its
+    /// input. Writes go to `out`. Returns the exit status. Sets `*blocked` when the program would
+    /// block forever (sleep infinity, tail -f): the shell then stops the whole line as if Ctrl-C came.
+    #[allow(clippy::too_many_arguments)]
+    fn exec(
+        &mut self,
+        path: &str,
+        argv: &[String],
+        env: &[(String, String)],
+        cwd: &str,
+        stdin: &[u8],
+        out: &mut Output,
+        blocked: &mut bool,
+    ) -> i32;
+    /// Absolute path of an executable file called `name` in one of the PATH dirs, if any.
+    fn which(&self, name: &str, path_var: &str) -> Option<String>;
+    /// The contents of a file, or the strerror text (`No such file or directory`).
+    fn read_file(&self, path: &str) -> Result<Vec<u8>, String>;
+    /// Creates, truncates or appends to a file; `Err` holds the strerror text.
+    fn write_file(&mut self, path: &str, data: &[u8], append: bool) -> Result<(), String>;
+    /// True when `path` is a directory.
+    fn is_dir(&self, path: &str) -> bool;
+    /// True when something exists at `path`.
+    fn exists(&self, path: &str) -> bool;
+    /// The names in a directory (without `.` and `..`), for globbing and completion.
+    fn list_dir(&self, path: &str) -> Option<Vec<String>>;
+    /// The container's hostname (the pod name).
+    fn hostname(&self) -> String;
+}
+
+/// What one line did, for the terminal.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct LineResult {
+    /// What the terminal shows: stdout and stderr in order.
+    pub output: Output,
+    /// `$?` after the line.
+    pub status: i32,
+    /// `Some(status)` when the line ran `exit`: the session ends.
+    pub exit_requested: Option<i32>,
+    /// `clear` ran: the terminal should be wiped.
+    pub clear_screen: bool,
+    /// The line was stopped as if by Ctrl-C (a blocking program, or a budget exceeded).
+    pub interrupted: bool,
+}
+
+/// One shell variable.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Var {
+    /// Its value.
+    pub value: String,
+    /// Passed to programs in their environment.
+    pub exported: bool,
+}
+
+/// What a subshell copies: variables, working directory, `$?`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct State {
+    pub(crate) vars: BTreeMap<String, Var>,
+    pub(crate) cwd: String,
+    pub(crate) status: i32,
+    pub(crate) pid: u32,
+}
+
+impl State {
+    pub(crate) fn get(&self, name: &str) -> Option<&str> {
+        self.vars.get(name).map(|v| v.value.as_str())
+    }
+
+    pub(crate) fn set(&mut self, name: &str, value: String) {
+        match self.vars.get_mut(name) {
+            Some(v) => v.value = value,
+            None => {
+                self.vars.insert(
+                    name.to_string(),
+                    Var {
+                        value,
+                        exported: false,
+                    },
+                );
+            }
+        }
+    }
+
+    /// The environment a program gets: exported variables, then `extra` (prefix assignments).
+    pub(crate) fn env(&self, extra: &[(String, String)]) -> Vec<(String, String)> {
+        let mut env: BTreeMap<&str, &str> = self
+            .vars
+            .iter()
+            .filter(|(_, v)| v.exported)
+            .map(|(k, v)| (k.as_str(), v.value.as_str()))
+            .collect();
+        for (k, v) in extra {
+            env.insert(k, v);
+        }
+        env.into_iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect()
+    }
+
+    /// `path` made absolute against the working directory, with `.` and `..` resolved.
+    pub(crate) fn abs(&self, path: &str) -> String {
+        let joined = if path.starts_with('/') {
+            path.to_string()
+        } else {
+            format!("{}/{}", self.cwd, path)
+        };
+        let mut parts: Vec<&str> = Vec::new();
+        for p in joined.split('/') {
+            match p {
+                "" | "." => {}
+                ".." => {
+                    parts.pop();
+                }
+                p => parts.push(p),
+            }
+        }
+        format!("/{}", parts.join("/"))
+    }
+}
+
+/// An interactive bash session in one container: variables, working directory, history.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Shell {
+    state: State,
+    history: Vec<String>,
+}
+
+impl Shell {
+    /// A shell started with environment `env` (HOME, PATH, HOSTNAME, TERM…) in directory `cwd`.
+    pub fn new(env: Vec<(String, String)>, cwd: &str) -> Shell {
+        let mut vars = BTreeMap::new();
+        for (k, value) in env {
+            vars.insert(
+                k,
+                Var {
+                    value,
+                    exported: true,
+                },
+            );
+        }
+        let mut state = State {
+            vars,
+            cwd: String::new(),
+            status: 0,
+            pid: 7,
+        };
+        state.cwd = state.abs(cwd);
+        let pwd = state.cwd.clone();
+        state.vars.insert(
+            "PWD".into(),
+            Var {
+                value: pwd,
+                exported: true,
+            },
+        );
+        Shell {
+            state,
+            history: Vec::new(),
+        }
+    }
+
+    /// Sets the PID `$$` reports (the pod knows which PID the shell got).
+    pub fn set_pid(&mut self, pid: u32) {
+        self.state.pid = pid;
+    }
+
+    /// Runs one line typed at the prompt.
+    pub fn run_line(&mut self, line: &str, host: &mut dyn ShellHost) -> LineResult {
+        let mut result = LineResult::default();
+        if line.len() > MAX_LINE {
+            result.output.err(format!(
+                "bash: line too long ({} bytes); podscope accepts up to {MAX_LINE}\n",
+                line.len()
+            ));
+            result.status = 1;
+            self.state.status = 1;
+            return result;
+        }
+        if !line.trim().is_empty() {
+            self.history.push(line.trim_end_matches('\n').to_string());
+        }
+        let list = match parser::parse(line) {
+            Ok(list) => list,
+            Err(e) => {
+                result.output.err(format!("bash: {e}\n"));
+                result.status = 2;
+                self.state.status = 2;
+                return result;
+            }
+        };
+        let mut run = exec::Interp::new(&mut self.state, host, &self.history);
+        let mut stdin = exec::Stdin::tty();
+        let status = run.run_list(&list, &mut stdin, &mut result.output);
+        result.exit_requested = run.exit;
+        result.clear_screen = run.clear;
+        result.interrupted = run.interrupted;
+        result.status = status;
+        if result.interrupted {
+            truncate(&mut result.output, MAX_OUTPUT);
+            result.output.out("^C\n");
+            result.status = 130;
+        }
+        if let Some(code) = result.exit_requested {
+            result.status = code;
+        }
+        self.state.status = result.status;
+        result
+    }
+
+    /// The prompt bash prints in the debian image: `\u@\h:\w\$ ` (`~` for `$HOME`).
+    pub fn prompt(&self, hostname: &str) -> String {
+        let user = self.state.get("USER").unwrap_or("root");
+        let sign = if user == "root" { '#' } else { '$' };
+        format!("{user}@{hostname}:{}{sign} ", self.tilde_cwd())
+    }
+
+    fn tilde_cwd(&self) -> String {
+        let cwd = &self.state.cwd;
+        match self.state.get("HOME").filter(|h| h.len() > 1) {
+            Some(home) if cwd == home => "~".to_string(),
+            Some(home) => match cwd.strip_prefix(home).filter(|rest| rest.starts_with('/')) {
+                Some(rest) => format!("~{rest}"),
+                None => cwd.clone(),
+            },
+            None => cwd.clone(),
+        }
+    }
+
+    /// Tab completion at byte offset `cursor` of `line`.
+    pub fn complete(&self, line: &str, cursor: usize, host: &dyn ShellHost) -> Completion {
+        complete::complete(&self.state, line, cursor, host)
+    }
+
+    /// The lines typed so far, oldest first.
+    pub fn history(&self) -> &[String] {
+        &self.history
+    }
+
+    /// The working directory.
+    pub fn cwd(&self) -> &str {
+        &self.state.cwd
+    }
+
+    /// `$?`: the status of the last line.
+    pub fn last_status(&self) -> i32 {
+        self.state.status
+    }
+
+    /// Sets `$?`, e.g. to 130 after Ctrl-C ended a command that was still running.
+    pub fn set_last_status(&mut self, status: i32) {
+        self.state.status = status;
+    }
+
+    /// The value of a shell variable.
+    pub fn var(&self, name: &str) -> Option<&str> {
+        self.state.get(name)
+    }
+
+    /// All shell variables, sorted by name.
+    pub fn vars(&self) -> &BTreeMap<String, Var> {
+        &self.state.vars
+    }
+
+    /// The environment a program started now would get.
+    pub fn env(&self) -> Vec<(String, String)> {
+        self.state.env(&[])
+    }
+}
+
+/// Cuts `out` down to its first `limit` bytes.
+fn truncate(out: &mut Output, limit: usize) {
+    let mut left = limit;
+    let mut kept = Vec::new();
+    for (stream, mut bytes) in std::mem::take(&mut out.chunks) {
+        if left == 0 {
+            break;
+        }
+        bytes.truncate(left);
+        left = left.saturating_sub(bytes.len());
+        kept.push((stream, bytes));
+    }
+    out.chunks = kept;
+}

@@ -1,0 +1,326 @@
+//! The kubectl terminal: a shell on the student's workstation whose `kubectl` talks to the
+//! cluster. Parsing and output layout live in [`crate::sim::kubectl`]; this file carries the
+//! commands out.
+
+use super::{render_errors, Cluster, TerminalResult, LINE_MS, WORKSTATION};
+use crate::sim::coreutils;
+use crate::sim::fs::{normalize, NodeKind};
+use crate::sim::kubectl::{self, KubectlCommand};
+use crate::sim::output::Output;
+use crate::sim::pod::ContainerHost;
+use crate::sim::shell::ShellHost;
+
+/// The address the Kubernetes docs use for the example manifest.
+const DOCS_URL: &str = "https://k8s.io/examples/pods/two-container-pod.yaml";
+
+/// The workstation as the kubectl terminal's shell sees it.
+struct Workstation<'a> {
+    cluster: &'a mut Cluster,
+    open_terminal: Option<String>,
+}
+
+impl Cluster {
+    /// Runs one line in the kubectl terminal.
+    pub fn run_kubectl_line(&mut self, line: &str) -> TerminalResult {
+        self.now_ms = self.now_ms.saturating_add(LINE_MS);
+        let mut shell = self.kubectl_shell.clone();
+        let mut host = Workstation {
+            cluster: self,
+            open_terminal: None,
+        };
+        let result = shell.run_line(line, &mut host);
+        let open_terminal = host.open_terminal.take();
+        self.kubectl_shell = shell;
+        TerminalResult {
+            text: String::from_utf8_lossy(&result.output.interleaved()).into_owned(),
+            status: Some(result.exit_requested.unwrap_or(result.status)),
+            clear: result.clear_screen,
+            open_terminal,
+        }
+    }
+
+    /// The kubectl terminal's prompt.
+    pub fn kubectl_prompt(&self) -> String {
+        self.kubectl_shell
+            .prompt("workstation")
+            .replacen("root@", "student@", 1)
+            .replacen("# ", "$ ", 1)
+    }
+}
+
+impl Workstation<'_> {
+    /// Carries out one parsed kubectl command.
+    fn kubectl(&mut self, cmd: KubectlCommand, cwd: &str, out: &mut Output) -> i32 {
+        let c = &mut *self.cluster;
+        match cmd {
+            KubectlCommand::Apply { file } => {
+                let text = if file == DOCS_URL {
+                    c.workstation.read(
+                        WORKSTATION,
+                        &format!("{}/two-container-pod.yaml", super::HOME),
+                    )
+                } else {
+                    c.workstation.read(WORKSTATION, &normalize(cwd, &file))
+                };
+                let Ok(bytes) = text else {
+                    out.err(format!("error: the path \"{file}\" does not exist\n"));
+                    return 1;
+                };
+                match c.apply(&String::from_utf8_lossy(&bytes)) {
+                    Ok(message) => {
+                        out.out(message);
+                        0
+                    }
+                    Err(errors) => {
+                        out.err(format!("{}\n", render_errors(&errors)));
+                        1
+                    }
+                }
+            }
+            KubectlCommand::GetPods { wide, name } => {
+                match (
+                    c.pod
+                        .as_ref()
+                        .filter(|p| name.as_ref().is_none_or(|n| n == p.name())),
+                    name,
+                ) {
+                    (Some(pod), _) => out.out(kubectl::get_pods(&[pod.view()], c.now_ms, wide)),
+                    (None, Some(name)) => return not_found(&name, out),
+                    (None, None) => out.err(kubectl::no_resources()),
+                }
+                0
+            }
+            KubectlCommand::Describe { pod } => match c.pod.as_ref().filter(|p| p.name() == pod) {
+                Some(p) => {
+                    out.out(kubectl::describe_pod(&p.view(), c.now_ms));
+                    0
+                }
+                None => not_found(&pod, out),
+            },
+            KubectlCommand::Logs { pod, container } => {
+                let Some(p) = c.pod.as_ref().filter(|p| p.name() == pod) else {
+                    return not_found(&pod, out);
+                };
+                let Some(name) = pick_container(p, container, out) else {
+                    return 1;
+                };
+                match p.container(&name) {
+                    Some(ctr) => {
+                        out.out(&ctr.logs);
+                        0
+                    }
+                    None => {
+                        out.err(kubectl::logs_container_not_valid(&name, &pod));
+                        1
+                    }
+                }
+            }
+            KubectlCommand::Delete { pod } => {
+                if c.pod.as_ref().is_none_or(|p| p.name() != pod) {
+                    return not_found(&pod, out);
+                }
+                c.delete_pod();
+                out.out(kubectl::deleted(&pod));
+                0
+            }
+            KubectlCommand::Exec {
+                pod,
+                container,
+                command,
+                tty,
+                ..
+            } => self.exec(&pod, container, &command, tty, out),
+        }
+    }
+
+    /// `kubectl exec POD [-c NAME] -- CMD…`.
+    fn exec(
+        &mut self,
+        pod_name: &str,
+        container: Option<String>,
+        command: &[String],
+        tty: bool,
+        out: &mut Output,
+    ) -> i32 {
+        let c = &mut *self.cluster;
+        let Some(pod) = c.pod.as_mut().filter(|p| p.name() == pod_name) else {
+            return not_found(pod_name, out);
+        };
+        let Some(name) = pick_container(pod, container, out) else {
+            return 1;
+        };
+        let Some(ctr) = pod.container(&name) else {
+            out.err(kubectl::exec_container_not_found(&name));
+            return 1;
+        };
+        if !ctr.state.is_running() {
+            out.err(format!(
+                "error: Internal error occurred: error executing command in container: container {name} is not running ({})\n",
+                ctr.state.label()
+            ));
+            return 1;
+        }
+        let program = command.first().map(String::as_str).unwrap_or("");
+        if tty && matches!(program.rsplit('/').next(), Some("bash" | "sh")) && command.len() == 1 {
+            out.out(format!(
+                "podscope: opened a terminal in {name} (the {name} tab)\n"
+            ));
+            self.open_terminal = Some(name);
+            return 0;
+        }
+        let env = pod.container_env(&name);
+        let mut now = c.now_ms;
+        let status = {
+            let mut host = ContainerHost::new(pod, &name, &mut now, &mut c.trace, 0, tty);
+            let path_var = env
+                .iter()
+                .find(|(k, _)| k == "PATH")
+                .map(|(_, v)| v.clone())
+                .unwrap_or_default();
+            match host.which(program, &path_var) {
+                Some(path) => {
+                    let mut blocked = false;
+                    let status = host.exec(&path, command, &env, "/", &[], out, &mut blocked);
+                    if blocked {
+                        out.out("^C\n");
+                    }
+                    status
+                }
+                None => {
+                    out.err(format!(
+                        "error: Internal error occurred: error executing command in container: failed to exec in container: failed to start exec: OCI runtime exec failed: exec failed: unable to start container process: exec: \"{program}\": executable file not found in $PATH: unknown\n"
+                    ));
+                    1
+                }
+            }
+        };
+        c.now_ms = now;
+        if status != 0 {
+            out.err(format!("command terminated with exit code {status}\n"));
+        }
+        status
+    }
+}
+
+/// `Error from server (NotFound): pods "x" not found`.
+fn not_found(pod: &str, out: &mut Output) -> i32 {
+    out.err(kubectl::pod_not_found(pod));
+    1
+}
+
+/// The container a command targets: the one named, or the first with kubectl's notice.
+fn pick_container(
+    pod: &crate::sim::pod::Pod,
+    container: Option<String>,
+    out: &mut Output,
+) -> Option<String> {
+    if let Some(name) = container {
+        return Some(name);
+    }
+    let names: Vec<&str> = pod
+        .containers
+        .iter()
+        .map(|c| c.spec.name.as_str())
+        .collect();
+    let first = names.first()?.to_string();
+    if names.len() > 1 {
+        out.err(kubectl::defaulted_container(&first, &names));
+    }
+    Some(first)
+}
+
+impl ShellHost for Workstation<'_> {
+    fn exec(
+        &mut self,
+        path: &str,
+        argv: &[String],
+        env: &[(String, String)],
+        cwd: &str,
+        stdin: &[u8],
+        out: &mut Output,
+        blocked: &mut bool,
+    ) -> i32 {
+        let name = path.rsplit('/').next().unwrap_or(path);
+        if name == "kubectl" {
+            return match kubectl::parse(argv.get(1..).unwrap_or(&[])) {
+                Ok(cmd) => self.kubectl(cmd, cwd, out),
+                Err(message) => {
+                    out.err(format!("{message}\n"));
+                    1
+                }
+            };
+        }
+        let c = &mut *self.cluster;
+        let mut events = Vec::new();
+        let mut ctx = coreutils::Ctx {
+            fs: &mut c.workstation,
+            ns: WORKSTATION,
+            cwd,
+            env,
+            now_ms: &mut c.now_ms,
+            stdin,
+            out,
+            events: &mut events,
+            hostname: "workstation",
+            blocked,
+            tty: true,
+        };
+        coreutils::run(name, argv, &mut ctx).unwrap_or(127)
+    }
+
+    fn which(&self, name: &str, path_var: &str) -> Option<String> {
+        path_var
+            .split(':')
+            .map(|d| format!("{d}/{name}"))
+            .find(|p| {
+                self.cluster
+                    .workstation
+                    .stat(WORKSTATION, p)
+                    .is_ok_and(|m| matches!(m.kind, NodeKind::File))
+            })
+    }
+
+    fn read_file(&self, path: &str) -> Result<Vec<u8>, String> {
+        self.cluster
+            .workstation
+            .read(WORKSTATION, path)
+            .map_err(|e| e.kind.strerror().to_string())
+    }
+
+    fn write_file(&mut self, path: &str, data: &[u8], append: bool) -> Result<(), String> {
+        let mode = if append {
+            crate::sim::fs::WriteMode::Append
+        } else {
+            crate::sim::fs::WriteMode::Truncate
+        };
+        let now = self.cluster.now_ms;
+        self.cluster
+            .workstation
+            .write(WORKSTATION, path, data, mode, now)
+            .map(|_| ())
+            .map_err(|e| e.kind.strerror().to_string())
+    }
+
+    fn is_dir(&self, path: &str) -> bool {
+        self.cluster
+            .workstation
+            .stat(WORKSTATION, path)
+            .is_ok_and(|m| matches!(m.kind, NodeKind::Dir))
+    }
+
+    fn exists(&self, path: &str) -> bool {
+        self.cluster.workstation.lstat(WORKSTATION, path).is_ok()
+    }
+
+    fn list_dir(&self, path: &str) -> Option<Vec<String>> {
+        self.cluster
+            .workstation
+            .read_dir(WORKSTATION, path)
+            .ok()
+            .map(|v| v.into_iter().map(|(n, _)| n).collect())
+    }
+
+    fn hostname(&self) -> String {
+        "workstation".to_string()
+    }
+}

@@ -1,0 +1,198 @@
+//! A one-node cluster holding (at most) one pod: what `kubectl` talks to, and what every
+//! terminal of the app runs in. It owns the simulation clock and the event trace.
+//!
+//! The clock only moves through the commands typed (each line takes [`LINE_MS`] of typing time)
+//! and what they do (`sleep`, network round trips, image pulls).
+
+mod kubectl_exec;
+mod session;
+
+pub use session::TerminalResult;
+
+use crate::sim::event::{Actor, EventKind, Trace};
+use crate::sim::fs::{Fs, NodeContent};
+use crate::sim::kubectl;
+use crate::sim::manifest::{self, ManifestError};
+use crate::sim::net::Captured;
+use crate::sim::pod::Pod;
+use crate::sim::scenario;
+use crate::sim::shell::Shell;
+use session::Session;
+use std::collections::BTreeMap;
+
+/// Mount namespace name of the workstation kubectl runs on.
+pub const WORKSTATION: &str = "workstation";
+/// The student's home directory on the workstation.
+pub const HOME: &str = "/home/student";
+
+/// Simulated time one typed command line takes before it runs, in milliseconds.
+pub const LINE_MS: u64 = 1_000;
+
+/// The cluster: one node, one pod, one clock, one trace.
+#[derive(Debug)]
+pub struct Cluster {
+    /// Simulated time in milliseconds.
+    pub now_ms: u64,
+    /// Everything that happened.
+    pub trace: Trace,
+    /// The pod, while it exists.
+    pub pod: Option<Pod>,
+    /// Packets captured by pods that have since been deleted (kept for the pcap).
+    archived_packets: Vec<Captured>,
+    /// One shell session per container (`kubectl exec -it … -- bash`), opened on first use.
+    sessions: BTreeMap<String, Session>,
+    /// The kubectl terminal's own shell.
+    kubectl_shell: Shell,
+    /// The workstation where kubectl runs: a filesystem of its own holding the scenario
+    /// manifests in the home directory.
+    pub workstation: Fs,
+}
+
+impl Default for Cluster {
+    fn default() -> Self {
+        Cluster::new()
+    }
+}
+
+impl Cluster {
+    /// An empty cluster; the workstation holds every built-in scenario's manifest.
+    pub fn new() -> Cluster {
+        let mut workstation = Fs::new();
+        workstation.add_namespace(WORKSTATION);
+        let mut files: Vec<(String, &str)> = scenario::all()
+            .iter()
+            .map(|s| (format!("{}.yaml", s.id), s.manifest))
+            .collect();
+        if let Some(docs) = scenario::by_id("docs-original") {
+            files.push(("two-container-pod.yaml".to_string(), docs.manifest));
+        }
+        for (name, text) in files {
+            let path = format!("{HOME}/{name}");
+            // The workstation's tree is ours: installing into it cannot fail.
+            let _ = workstation.install(
+                WORKSTATION,
+                &path,
+                NodeContent::File(text.as_bytes().to_vec()),
+                0o644,
+                1000,
+                1000,
+                0,
+            );
+        }
+        for program in [
+            "kubectl", "cat", "ls", "echo", "head", "tail", "grep", "wc", "pwd",
+        ] {
+            let path = format!("/usr/bin/{program}");
+            let _ = workstation.install(
+                WORKSTATION,
+                &path,
+                NodeContent::File(b"\x7fELF".to_vec()),
+                0o755,
+                0,
+                0,
+                0,
+            );
+        }
+        let env = vec![
+            ("HOME".to_string(), HOME.to_string()),
+            (
+                "PATH".to_string(),
+                "/usr/local/bin:/usr/bin:/bin".to_string(),
+            ),
+            ("USER".to_string(), "student".to_string()),
+        ];
+        Cluster {
+            now_ms: 0,
+            trace: Trace::default(),
+            pod: None,
+            archived_packets: Vec::new(),
+            sessions: BTreeMap::new(),
+            kubectl_shell: Shell::new(env, HOME),
+            workstation,
+        }
+    }
+
+    /// A cluster running the built-in scenario `id`, all containers started.
+    pub fn with_scenario(id: &str) -> Result<Cluster, String> {
+        let s = scenario::by_id(id).ok_or_else(|| {
+            let ids: Vec<&str> = scenario::all().iter().map(|s| s.id).collect();
+            format!("unknown scenario '{id}' (built-in: {})", ids.join(", "))
+        })?;
+        Cluster::with_manifest(s.manifest).map_err(|errors| render_errors(&errors))
+    }
+
+    /// A cluster running the pod described by `yaml`.
+    pub fn with_manifest(yaml: &str) -> Result<Cluster, Vec<ManifestError>> {
+        let mut cluster = Cluster::new();
+        cluster.apply(yaml)?;
+        Ok(cluster)
+    }
+
+    /// Creates the pod from a manifest (`kubectl apply`). A pod of the same name is replaced.
+    pub fn apply(&mut self, yaml: &str) -> Result<String, Vec<ManifestError>> {
+        let parsed = manifest::parse(yaml)?;
+        if let Some(existing) = &self.pod {
+            if existing.manifest == parsed {
+                return Ok(kubectl::unchanged(&parsed.name));
+            }
+            self.delete_pod();
+        }
+        let name = parsed.name.clone();
+        let pod = Pod::create(parsed, &mut self.now_ms, &mut self.trace);
+        self.pod = Some(pod);
+        Ok(kubectl::created(&name))
+    }
+
+    /// Deletes the pod: its processes stop and its emptyDir volumes are wiped.
+    pub fn delete_pod(&mut self) -> Option<String> {
+        let mut pod = self.pod.take()?;
+        let name = pod.name().to_string();
+        let containers: Vec<String> = pod.containers.iter().map(|c| c.spec.name.clone()).collect();
+        for c in &containers {
+            if pod.container(c).is_some_and(|c| c.state.is_running()) {
+                pod.stop_container(c, self.now_ms, &mut self.trace);
+            }
+        }
+        self.archived_packets
+            .extend(pod.net.captures().iter().cloned());
+        self.sessions.clear();
+        self.trace.record(
+            self.now_ms,
+            Actor::kubelet(),
+            EventKind::PodDeleted { name: name.clone() },
+        );
+        Some(name)
+    }
+
+    /// Restarts one container (as if its process was killed): emptyDir content survives.
+    pub fn restart_container(&mut self, container: &str) -> Result<(), String> {
+        let pod = self.pod.as_mut().ok_or("no pod is running")?;
+        if pod.container(container).is_none() {
+            return Err(format!("container not found (\"{container}\")"));
+        }
+        self.sessions.remove(container);
+        pod.restart_container(container, &mut self.now_ms, &mut self.trace);
+        Ok(())
+    }
+
+    /// Every packet captured on the pod's loopback, across pod re-creations.
+    pub fn packets(&self) -> Vec<&Captured> {
+        let live = self.pod.iter().flat_map(|p| p.net.captures().iter());
+        self.archived_packets.iter().chain(live).collect()
+    }
+
+    /// The captured packets as a classic pcap file.
+    pub fn pcap(&self) -> Vec<u8> {
+        let packets: Vec<Captured> = self.packets().into_iter().cloned().collect();
+        crate::sim::net::pcap_file(&packets)
+    }
+}
+
+/// Validation errors as the terminal shows them, one per line.
+pub fn render_errors(errors: &[ManifestError]) -> String {
+    errors
+        .iter()
+        .map(|e| e.to_string())
+        .collect::<Vec<_>>()
+        .join("\n")
+}

@@ -1,0 +1,217 @@
+//! Terminal sessions: a bash per container (`kubectl exec -it POD -c NAME -- bash`) that keeps
+//! its variables, working directory and history between lines, and waits for Ctrl-C when a
+//! command blocks (`sleep infinity`, `tail -f`).
+
+use super::{Cluster, LINE_MS};
+use crate::sim::event::{Actor, EventKind};
+use crate::sim::pod::ContainerHost;
+use crate::sim::shell::{Completion, Shell};
+
+/// What a terminal shows after a line (or a Ctrl-C).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TerminalResult {
+    /// Text to append to the terminal (may hold ANSI bold/colour escapes).
+    pub text: String,
+    /// Exit status of the line; `None` while a command still runs (waiting for Ctrl-C).
+    pub status: Option<i32>,
+    /// The screen should be cleared (`clear`, Ctrl-L).
+    pub clear: bool,
+    /// A container terminal to open (`kubectl exec -it … -- bash`).
+    pub open_terminal: Option<String>,
+}
+
+/// One container's interactive shell.
+#[derive(Debug, Clone)]
+pub(super) struct Session {
+    /// The shell's state.
+    pub shell: Shell,
+    /// PID of the bash process.
+    pub pid: u32,
+    /// Output held back because the line blocked: shown on Ctrl-C with status 130.
+    pub blocked: bool,
+}
+
+impl Cluster {
+    /// Opens (or reuses) the bash session of `container`.
+    fn session(&mut self, container: &str) -> Result<&mut Session, String> {
+        let pod = self
+            .pod
+            .as_mut()
+            .ok_or_else(|| "No resources found in default namespace.".to_string())?;
+        let Some(c) = pod.container(container) else {
+            return Err(format!(
+                "error: unable to upgrade connection: container not found (\"{container}\")"
+            ));
+        };
+        if !c.state.is_running() {
+            return Err(format!(
+                "error: Internal error occurred: error executing command in container: container {container} is not running ({})",
+                c.state.label()
+            ));
+        }
+        if !self.sessions.contains_key(container) {
+            let ns = pod.pid_namespace(container).to_string();
+            pod.procs.reserve(&ns, 5);
+            let pid = pod
+                .procs
+                .spawn(&ns, container, 0, vec!["bash".into()], self.now_ms, true);
+            self.trace.record(
+                self.now_ms,
+                Actor::process(container, pid, "bash"),
+                EventKind::ProcessStarted {
+                    container: container.to_string(),
+                    pid,
+                    argv: vec!["bash".into()],
+                },
+            );
+            let env = pod.container_env(container);
+            let mut shell_env = env;
+            shell_env.push(("TERM".into(), "xterm".into()));
+            let cwd = pod
+                .container(container)
+                .and_then(|c| c.spec.working_dir.clone())
+                .unwrap_or_else(|| "/".to_string());
+            let mut shell = Shell::new(shell_env, &cwd);
+            shell.set_pid(pid);
+            self.sessions.insert(
+                container.to_string(),
+                Session {
+                    shell,
+                    pid,
+                    blocked: false,
+                },
+            );
+        }
+        self.sessions
+            .get_mut(container)
+            .ok_or_else(|| "session vanished".to_string())
+    }
+
+    /// Runs one command line in a container's terminal.
+    pub fn run_in_container(&mut self, container: &str, line: &str) -> TerminalResult {
+        if line.trim() == "^C" {
+            return self.interrupt(container);
+        }
+        self.now_ms = self.now_ms.saturating_add(LINE_MS);
+        let (mut shell, pid) = match self.session(container) {
+            Ok(s) if s.blocked => {
+                return TerminalResult {
+                    text: String::new(),
+                    status: None,
+                    ..Default::default()
+                };
+            }
+            Ok(s) => (s.shell.clone(), s.pid),
+            Err(message) => {
+                return TerminalResult {
+                    text: format!("{message}\n"),
+                    status: Some(1),
+                    ..Default::default()
+                }
+            }
+        };
+        self.trace.record(
+            self.now_ms,
+            Actor::process(container, pid, "bash"),
+            EventKind::CommandTyped {
+                container: container.to_string(),
+                line: line.to_string(),
+            },
+        );
+        let Some(pod) = self.pod.as_mut() else {
+            return TerminalResult::default();
+        };
+        let (result, blocked_by_program) = {
+            let mut host =
+                ContainerHost::new(pod, container, &mut self.now_ms, &mut self.trace, pid, true);
+            let r = shell.run_line(line, &mut host);
+            (r, host.blocked_seen)
+        };
+        let mut text = String::from_utf8_lossy(&result.output.interleaved()).into_owned();
+        let waiting = result.interrupted && blocked_by_program;
+        if waiting {
+            text = text.strip_suffix("^C\n").unwrap_or(&text).to_string();
+        } else if result.interrupted {
+            text.push_str("podscope: stopped this command line: it ran too long or printed too much (as if you pressed Ctrl-C)\n");
+        }
+        if let Some(s) = self.sessions.get_mut(container) {
+            s.shell = shell;
+            s.blocked = waiting;
+        }
+        if let Some(code) = result.exit_requested {
+            self.close_session(container, code);
+        }
+        TerminalResult {
+            text,
+            status: if waiting {
+                None
+            } else {
+                Some(result.exit_requested.unwrap_or(result.status))
+            },
+            clear: result.clear_screen,
+            open_terminal: None,
+        }
+    }
+
+    /// Ctrl-C in a container's terminal: ends a blocked command with status 130.
+    pub fn interrupt(&mut self, container: &str) -> TerminalResult {
+        match self.sessions.get_mut(container) {
+            Some(s) if s.blocked => {
+                s.blocked = false;
+                s.shell.set_last_status(130);
+                TerminalResult {
+                    text: "^C\n".into(),
+                    status: Some(130),
+                    ..Default::default()
+                }
+            }
+            _ => TerminalResult {
+                text: "^C\n".into(),
+                status: Some(130),
+                ..Default::default()
+            },
+        }
+    }
+
+    /// `exit` in a container's terminal: the bash process ends.
+    fn close_session(&mut self, container: &str, code: i32) {
+        if let (Some(s), Some(pod)) = (self.sessions.remove(container), self.pod.as_mut()) {
+            pod.procs.exit(container, s.pid, code);
+            self.trace.record(
+                self.now_ms,
+                Actor::process(container, s.pid, "bash"),
+                EventKind::ProcessExited {
+                    container: container.to_string(),
+                    pid: s.pid,
+                    status: code,
+                },
+            );
+        }
+    }
+
+    /// The prompt of a container's terminal: `root@two-containers:/# `.
+    pub fn prompt(&self, container: &str) -> String {
+        let host = self
+            .pod
+            .as_ref()
+            .map(|p| p.name().to_string())
+            .unwrap_or_default();
+        match self.sessions.get(container) {
+            Some(s) => s.shell.prompt(&host),
+            None => format!("root@{host}:/# "),
+        }
+    }
+
+    /// Tab completion in a container's terminal.
+    pub fn complete(&mut self, container: &str, line: &str, cursor: usize) -> Option<Completion> {
+        let (shell, pid) = {
+            let s = self.session(container).ok()?;
+            (s.shell.clone(), s.pid)
+        };
+        let pod = self.pod.as_mut()?;
+        let mut now = self.now_ms;
+        let mut scratch = crate::sim::event::Trace::default();
+        let host = ContainerHost::new(pod, container, &mut now, &mut scratch, pid, true);
+        Some(shell.complete(line, cursor, &host))
+    }
+}

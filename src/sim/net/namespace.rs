@@ -1,0 +1,382 @@
+//! [`NetNamespace`]: the sockets API the simulated programs call (listen, connect, accept, send,
+//! recv, close) on top of one smoltcp interface.
+
+use std::collections::VecDeque;
+use std::fmt;
+use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr};
+
+use smoltcp::iface::{Config, Interface, SocketHandle, SocketSet};
+use smoltcp::socket::tcp;
+use smoltcp::time::Instant;
+use smoltcp::wire::{HardwareAddress, IpAddress, IpCidr, IpListenEndpoint};
+
+use super::device::CaptureLoopback;
+use super::types::{NetError, Owner, SocketId, TcpState};
+use crate::sim::event::EventKind;
+
+/// smoltcp draws initial sequence numbers from a generator seeded here: a fixed seed makes every
+/// run produce the same ISNs, so captures replay byte for byte.
+const RANDOM_SEED: u64 = 0x706f_6473_636f_7065;
+
+/// First ephemeral port handed out; the one the reference capture's curl happened to get.
+/// Later connections count up through Linux's `ip_local_port_range` (32768–60999).
+const FIRST_EPHEMERAL_PORT: u16 = 57888;
+const EPHEMERAL_LOW: u16 = 32768;
+const EPHEMERAL_HIGH: u16 = 60999;
+
+/// Socket buffer size: 64 KiB each way, the order of Linux's loopback defaults.
+const BUFFER_SIZE: usize = 65536;
+
+/// A listening socket. smoltcp needs one listening socket per concrete local address and a fresh
+/// one each time a SYN consumes it, so a listener keeps one waiting socket per address it covers.
+#[derive(Debug)]
+pub(super) struct Listener {
+    pub(super) owner: Owner,
+    pub(super) fd: u32,
+    pub(super) addr: IpAddr,
+    pub(super) port: u16,
+    pub(super) waiting: Vec<(IpAddress, SocketHandle)>,
+    pub(super) backlog: VecDeque<SocketId>,
+    pub(super) open: bool,
+}
+
+/// One end of a connection.
+#[derive(Debug)]
+pub(super) struct Conn {
+    pub(super) owner: Owner,
+    pub(super) fd: u32,
+    /// `None` once the socket reached CLOSED and left smoltcp's socket set.
+    pub(super) handle: Option<SocketHandle>,
+    pub(super) state: TcpState,
+    pub(super) local: Option<SocketAddr>,
+    pub(super) remote: Option<SocketAddr>,
+    pub(super) refused: bool,
+    pub(super) was_established: bool,
+    /// The listener that accepted it (server side), if any.
+    pub(super) listener: Option<SocketId>,
+    pub(super) accepted: bool,
+    /// When the ACK of a received FIN is due if the application does not answer first.
+    pub(super) fin_ack_due: Option<u64>,
+}
+
+/// A socket of the namespace.
+#[derive(Debug)]
+pub(super) enum Entry {
+    Listener(Listener),
+    Conn(Conn),
+}
+
+/// The pod's network namespace: `lo` (127.0.0.1/8, ::1) and `eth0` (the pod IP). All traffic
+/// between the pod's containers, including to the pod IP, crosses `lo`, as on Linux.
+///
+/// Sockets use no Nagle and no delayed ACK for data, which matches Linux's loopback behaviour in
+/// the reference capture (every data segment is ACKed at once, and each `send` + `poll` makes
+/// its own segment, like nginx's header write and sendfile body). A FIN reaching an ESTABLISHED
+/// socket is ACKed lazily (40 ms, Linux's minimum delayed-ACK time) so that a server closing in
+/// response sends one FIN-ACK, as nginx does in the reference capture. Differences from Linux
+/// that remain: no TCP timestamps option, smoltcp's window sizes and scale, no TIME-WAIT of 60 s.
+pub struct NetNamespace {
+    pub(super) iface: Interface,
+    pub(super) device: CaptureLoopback,
+    pub(super) sockets: SocketSet<'static>,
+    pub(super) entries: Vec<Entry>,
+    pub(super) events: Vec<(u64, EventKind)>,
+    pub(super) now_ms: u64,
+    pub(super) next_port: u16,
+    pub(super) reported: usize,
+    pub(super) pod_ip: Ipv4Addr,
+    pub(super) host_ifindex: u32,
+}
+
+impl fmt::Debug for NetNamespace {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("NetNamespace")
+            .field("pod_ip", &self.pod_ip)
+            .field("now_ms", &self.now_ms)
+            .field("entries", &self.entries)
+            .field("captured", &self.device.captured().len())
+            .finish()
+    }
+}
+
+/// Renders an address the way events and `ss` name it (IPv6 without brackets).
+pub(super) fn addr_text(addr: IpAddr) -> String {
+    addr.to_string()
+}
+
+impl NetNamespace {
+    /// A fresh namespace with `lo` up and `eth0` carrying `pod_ip`/24.
+    pub fn new(pod_ip: [u8; 4]) -> Self {
+        let mut device = CaptureLoopback::default();
+        let mut config = Config::new(HardwareAddress::Ip);
+        config.random_seed = RANDOM_SEED;
+        let mut iface = Interface::new(config, &mut device, Instant::from_millis(0));
+        let ip = Ipv4Addr::from(pod_ip);
+        iface.update_ip_addrs(|addrs| {
+            // Capacity is 3 (smoltcp feature `iface-max-addr-count-3`); these cannot overflow.
+            let _ = addrs.push(IpCidr::new(IpAddress::Ipv4(Ipv4Addr::LOCALHOST), 8));
+            let _ = addrs.push(IpCidr::new(IpAddress::Ipv6(Ipv6Addr::LOCALHOST), 128));
+            let _ = addrs.push(IpCidr::new(IpAddress::Ipv4(ip), 24));
+        });
+        NetNamespace {
+            iface,
+            device,
+            sockets: SocketSet::new(Vec::new()),
+            entries: Vec::new(),
+            events: Vec::new(),
+            now_ms: 0,
+            next_port: FIRST_EPHEMERAL_PORT,
+            reported: 0,
+            pod_ip: ip,
+            host_ifindex: 7,
+        }
+    }
+
+    /// The pod IP (on `eth0`).
+    pub fn pod_ip(&self) -> Ipv4Addr {
+        self.pod_ip
+    }
+
+    /// Sets the interface index of the node-side veth peer (`eth0@if<N>` in `ip addr`).
+    pub fn set_host_ifindex(&mut self, index: u32) {
+        self.host_ifindex = index;
+    }
+
+    /// The namespace's own addresses of one family (what a wildcard bind covers).
+    pub(super) fn local_addrs(&self, v6: bool) -> Vec<IpAddr> {
+        if v6 {
+            vec![IpAddr::V6(Ipv6Addr::LOCALHOST)]
+        } else {
+            vec![IpAddr::V4(Ipv4Addr::LOCALHOST), IpAddr::V4(self.pod_ip)]
+        }
+    }
+
+    fn is_local(&self, addr: IpAddr) -> bool {
+        self.local_addrs(addr.is_ipv6()).contains(&addr)
+    }
+
+    /// The next free file descriptor number for a process (sockets only; 3 is the first after
+    /// stdio). `ss -p` shows it.
+    pub(super) fn next_fd(&self, owner: &Owner) -> u32 {
+        let used = self
+            .entries
+            .iter()
+            .filter(|e| match e {
+                Entry::Listener(l) => {
+                    l.owner.pid == owner.pid && l.owner.container == owner.container
+                }
+                Entry::Conn(c) => c.owner.pid == owner.pid && c.owner.container == owner.container,
+            })
+            .count();
+        3u32.saturating_add(u32::try_from(used).unwrap_or(u32::MAX))
+    }
+
+    pub(super) fn new_tcp_socket() -> tcp::Socket<'static> {
+        let rx = tcp::SocketBuffer::new(vec![0u8; BUFFER_SIZE]);
+        let tx = tcp::SocketBuffer::new(vec![0u8; BUFFER_SIZE]);
+        let mut socket = tcp::Socket::new(rx, tx);
+        socket.set_nagle_enabled(false);
+        socket.set_ack_delay(None);
+        socket
+    }
+
+    /// A smoltcp socket listening on one concrete address.
+    pub(super) fn add_waiting(&mut self, addr: IpAddress, port: u16) -> Option<SocketHandle> {
+        let mut socket = Self::new_tcp_socket();
+        socket
+            .listen(IpListenEndpoint {
+                addr: Some(addr),
+                port,
+            })
+            .ok()?;
+        Some(self.sockets.add(socket))
+    }
+
+    /// Binds and listens. Fails with `EADDRINUSE` when any socket of the namespace, whatever its
+    /// container, listens on an overlapping address:port. `::` is taken as IPV6_V6ONLY (nginx
+    /// sets it), so it does not clash with `0.0.0.0`.
+    pub fn listen(
+        &mut self,
+        owner: Owner,
+        addr: IpAddr,
+        port: u16,
+        now_ms: u64,
+    ) -> Result<SocketId, NetError> {
+        self.now_ms = self.now_ms.max(now_ms);
+        let t = self.now_ms;
+        let fail = |ns: &mut Self, e: NetError| {
+            ns.events.push((
+                t,
+                EventKind::BindFailed {
+                    addr: addr_text(addr),
+                    port,
+                    error: e.strerror().to_string(),
+                },
+            ));
+            Err(e)
+        };
+        if !addr.is_unspecified() && !self.is_local(addr) {
+            return fail(self, NetError::AddrNotAvailable);
+        }
+        let clash = self.entries.iter().any(|e| match e {
+            Entry::Listener(l) => {
+                l.open
+                    && l.port == port
+                    && l.addr.is_ipv6() == addr.is_ipv6()
+                    && (l.addr.is_unspecified() || addr.is_unspecified() || l.addr == addr)
+            }
+            Entry::Conn(_) => false,
+        });
+        if clash {
+            return fail(self, NetError::AddrInUse);
+        }
+        let concrete = if addr.is_unspecified() {
+            self.local_addrs(addr.is_ipv6())
+        } else {
+            vec![addr]
+        };
+        let mut waiting = Vec::new();
+        for a in concrete {
+            let a = IpAddress::from(a);
+            if let Some(h) = self.add_waiting(a, port) {
+                waiting.push((a, h));
+            }
+        }
+        let fd = self.next_fd(&owner);
+        let id = self.entries.len();
+        self.entries.push(Entry::Listener(Listener {
+            owner,
+            fd,
+            addr,
+            port,
+            waiting,
+            backlog: VecDeque::new(),
+            open: true,
+        }));
+        self.events.push((
+            t,
+            EventKind::Listen {
+                addr: addr_text(addr),
+                port,
+            },
+        ));
+        Ok(id)
+    }
+
+    /// Closes a listening socket (its process exited): no more SYNs are answered, and connections
+    /// still waiting in its backlog are reset.
+    pub fn close_listener(&mut self, id: SocketId) {
+        let (waiting, backlog, label) = match self.entries.get_mut(id) {
+            Some(Entry::Listener(l)) if l.open => {
+                l.open = false;
+                (
+                    std::mem::take(&mut l.waiting),
+                    std::mem::take(&mut l.backlog),
+                    (l.addr, l.port),
+                )
+            }
+            _ => return,
+        };
+        for (_, h) in waiting {
+            self.sockets.remove(h);
+        }
+        for c in backlog {
+            if let Some(Entry::Conn(conn)) = self.entries.get(c) {
+                if let Some(h) = conn.handle {
+                    self.sockets.get_mut::<tcp::Socket>(h).abort();
+                }
+            }
+        }
+        let (addr, port) = label;
+        let wildcard = if addr.is_ipv6() {
+            "[::]:*"
+        } else {
+            "0.0.0.0:*"
+        };
+        self.events.push((
+            self.now_ms,
+            EventKind::TcpState {
+                local: SocketAddr::new(addr, port).to_string(),
+                remote: wildcard.to_string(),
+                from: TcpState::Listen.to_string(),
+                to: TcpState::Closed.to_string(),
+            },
+        ));
+        self.sync();
+    }
+
+    fn ephemeral_port(&mut self) -> u16 {
+        let port = self.next_port;
+        self.next_port = if port >= EPHEMERAL_HIGH {
+            EPHEMERAL_LOW
+        } else {
+            port.saturating_add(1)
+        };
+        port
+    }
+
+    /// Starts connecting (sends SYN at the next [`NetNamespace::poll`]). Every address of the
+    /// namespace loops back; others are not reachable from this model.
+    pub fn connect(
+        &mut self,
+        owner: Owner,
+        dst: IpAddr,
+        port: u16,
+        now_ms: u64,
+    ) -> Result<SocketId, NetError> {
+        self.now_ms = self.now_ms.max(now_ms);
+        if !self.is_local(dst) {
+            return Err(NetError::AddrNotAvailable);
+        }
+        let local_port = self.ephemeral_port();
+        let mut socket = Self::new_tcp_socket();
+        socket
+            .connect(
+                self.iface.context(),
+                (IpAddress::from(dst), port),
+                local_port,
+            )
+            .map_err(|_| NetError::AddrNotAvailable)?;
+        let local = socket.local_endpoint().map(SocketAddr::from);
+        let handle = self.sockets.add(socket);
+        let fd = self.next_fd(&owner);
+        let id = self.entries.len();
+        self.entries.push(Entry::Conn(Conn {
+            owner,
+            fd,
+            handle: Some(handle),
+            state: TcpState::Closed,
+            local,
+            remote: Some(SocketAddr::new(dst, port)),
+            refused: false,
+            was_established: false,
+            listener: None,
+            accepted: false,
+            fin_ack_due: None,
+        }));
+        self.events.push((
+            self.now_ms,
+            EventKind::Connect {
+                src_port: local_port,
+                addr: addr_text(dst),
+                port,
+            },
+        ));
+        self.sync();
+        Ok(id)
+    }
+
+    pub(super) fn conn(&self, s: SocketId) -> Option<&Conn> {
+        match self.entries.get(s) {
+            Some(Entry::Conn(c)) => Some(c),
+            _ => None,
+        }
+    }
+
+    pub(super) fn conn_mut(&mut self, s: SocketId) -> Option<&mut Conn> {
+        match self.entries.get_mut(s) {
+            Some(Entry::Conn(c)) => Some(c),
+            _ => None,
+        }
+    }
+}

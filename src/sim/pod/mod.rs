@@ -1,0 +1,161 @@
+//! One running pod: its containers, their filesystems and processes, and the network namespace
+//! they share. Built from a validated [`PodManifest`]; driven by the [`crate::sim::cluster`].
+//!
+//! May use every other `sim` module; nothing web.
+
+mod apt;
+mod create;
+mod docroot;
+mod host;
+mod kubelet_files;
+mod lifecycle;
+mod net_programs;
+pub mod process;
+mod programs;
+mod ps;
+mod view;
+
+pub use docroot::FsDocRoot;
+pub use host::ContainerHost;
+pub use lifecycle::StartOutcome;
+pub use process::{ProcState, Process, ProcessTable};
+
+use crate::sim::fs::Fs;
+use crate::sim::http::nginx::Nginx;
+use crate::sim::image::Image;
+use crate::sim::kubectl::K8sEventView;
+use crate::sim::manifest::{ContainerSpec, PodManifest};
+use crate::sim::net::NetNamespace;
+
+/// The IP address every simulated pod gets (one node, one pod at a time).
+pub const POD_IP: [u8; 4] = [10, 244, 1, 5];
+/// The node the pod is scheduled on.
+pub const NODE_NAME: &str = "podscope-node";
+/// Name of the sandbox ("pause") container that holds the pod's namespaces.
+pub const PAUSE: &str = "pause";
+
+/// Where a container is in its life, as the kubelet reports it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ContainerState {
+    /// Not running yet, or never will: `ContainerCreating`, `ErrImagePull`, `CrashLoopBackOff`.
+    Waiting {
+        /// The kubelet's reason.
+        reason: String,
+    },
+    /// Its main process runs.
+    Running {
+        /// When it started.
+        started_ms: u64,
+    },
+    /// Its main process exited.
+    Terminated {
+        /// `Completed` for status 0, `Error` otherwise.
+        reason: String,
+        /// Exit status of the main process.
+        exit_code: i32,
+        /// When it started.
+        started_ms: u64,
+        /// When it exited.
+        finished_ms: u64,
+    },
+}
+
+impl ContainerState {
+    /// True while the main process runs.
+    pub fn is_running(&self) -> bool {
+        matches!(self, ContainerState::Running { .. })
+    }
+
+    /// A one-word label for diagrams: `Running`, `Completed`, `ErrImagePull`…
+    pub fn label(&self) -> &str {
+        match self {
+            ContainerState::Waiting { reason } => reason,
+            ContainerState::Running { .. } => "Running",
+            ContainerState::Terminated { reason, .. } => reason,
+        }
+    }
+}
+
+/// One container of the pod.
+#[derive(Debug, Clone)]
+pub struct Container {
+    /// What the manifest asked for.
+    pub spec: ContainerSpec,
+    /// The image, when it could be pulled.
+    pub image: Option<Image>,
+    /// Current state.
+    pub state: ContainerState,
+    /// How often the kubelet restarted it.
+    pub restart_count: u32,
+    /// Packages installed with apt-get since it started.
+    pub packages: Vec<String>,
+    /// Whether `apt-get update` ran (the image ships empty package lists).
+    pub apt_updated: bool,
+    /// What its main process wrote to stdout/stderr: `kubectl logs`.
+    pub logs: String,
+    /// The nginx server, when this container runs one.
+    pub nginx: Option<Nginx>,
+    /// PID of its main process in its PID namespace.
+    pub main_pid: Option<u32>,
+}
+
+/// A running pod.
+#[derive(Debug)]
+pub struct Pod {
+    /// The manifest it was created from.
+    pub manifest: PodManifest,
+    /// Its containers, in manifest order.
+    pub containers: Vec<Container>,
+    /// Every container's mount namespace and the volumes.
+    pub fs: Fs,
+    /// The one network namespace all containers share.
+    pub net: NetNamespace,
+    /// All processes.
+    pub procs: ProcessTable,
+    /// When `kubectl apply` created it.
+    pub created_ms: u64,
+    /// The events `kubectl describe` lists.
+    pub k8s_events: Vec<K8sEventView>,
+}
+
+impl Pod {
+    /// The pod's name.
+    pub fn name(&self) -> &str {
+        &self.manifest.name
+    }
+
+    /// The pod IP as text.
+    pub fn ip(&self) -> String {
+        self.net.pod_ip().to_string()
+    }
+
+    /// The container called `name`.
+    pub fn container(&self, name: &str) -> Option<&Container> {
+        self.containers.iter().find(|c| c.spec.name == name)
+    }
+
+    /// The container called `name`, mutably.
+    pub fn container_mut(&mut self, name: &str) -> Option<&mut Container> {
+        self.containers.iter_mut().find(|c| c.spec.name == name)
+    }
+
+    /// The PID namespace a container's processes live in.
+    pub fn pid_namespace<'a>(&self, container: &'a str) -> &'a str {
+        if self.manifest.share_process_namespace {
+            PAUSE
+        } else {
+            container
+        }
+    }
+
+    /// The containers whose processes `ps` in `container` can see.
+    pub fn visible_containers(&self, container: &str) -> Vec<String> {
+        if self.manifest.share_process_namespace {
+            let mut all = vec![PAUSE.to_string()];
+            all.extend(self.containers.iter().map(|c| c.spec.name.clone()));
+            all
+        } else {
+            vec![container.to_string()]
+        }
+    }
+}

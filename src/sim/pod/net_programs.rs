@@ -1,0 +1,173 @@
+//! The programs that use the pod's network namespace: curl, nginx, ip and ss. curl drives the
+//! TCP/IP stack; after each step of the clock, every nginx in the pod gets to serve.
+
+use super::{ContainerHost, FsDocRoot};
+use crate::sim::event::{Actor, EventKind};
+use crate::sim::fs::{normalize, WriteMode};
+use crate::sim::http::curl::{self, CurlCtx};
+use crate::sim::http::nginx::cli::NginxAction;
+use crate::sim::http::nginx::{nginx_command, Nginx};
+use crate::sim::net::{NetNamespace, Owner};
+use crate::sim::output::Output;
+
+/// `curl …`: connects over the shared loopback to whatever listens, and prints what curl prints.
+pub(super) fn curl(host: &mut ContainerHost, pid: u32, argv: &[String], out: &mut Output) -> i32 {
+    let hosts_file = host
+        .pod
+        .fs
+        .read(&host.container, "/etc/hosts")
+        .map(|b| String::from_utf8_lossy(&b).into_owned())
+        .unwrap_or_default();
+    let owner = Owner {
+        container: host.container.clone(),
+        pid,
+        program: "curl".into(),
+    };
+    let mut served: Vec<(u64, Actor, EventKind)> = Vec::new();
+    let result = {
+        let pod = &mut *host.pod;
+        let (net, containers, fs) = (&mut pod.net, &mut pod.containers, &pod.fs);
+        let mut step = |net: &mut NetNamespace, now: u64| {
+            for c in containers.iter_mut() {
+                let Some(server) = c.nginx.as_mut() else {
+                    continue;
+                };
+                let root = FsDocRoot::new(fs, &c.spec.name);
+                let mut lines = Vec::new();
+                let mut events = Vec::new();
+                server.service(net, &root, now, &mut lines, &mut events);
+                for line in lines {
+                    c.logs.push_str(&line);
+                    c.logs.push('\n');
+                }
+                let actor = Actor::process(&c.spec.name, server.worker_pid, "nginx");
+                served.extend(events.into_iter().map(|e| (now, actor.clone(), e)));
+            }
+        };
+        let mut ctx = CurlCtx {
+            net,
+            owner,
+            hosts_file: &hosts_file,
+            now_ms: &mut *host.now_ms,
+            out: &mut *out,
+            tty: host.tty,
+            step: &mut step,
+        };
+        curl::curl(argv, &mut ctx)
+    };
+    record_network(host, pid, "curl", served);
+    for (path, data) in result.files {
+        let path = normalize("/", &path);
+        match host.pod.fs.write(
+            &host.container,
+            &path,
+            &data,
+            WriteMode::Truncate,
+            *host.now_ms,
+        ) {
+            Ok(info) => host.record_write(pid, "curl", &path, &info),
+            Err(e) => out.err(format!(
+                "curl: (23) Failure writing output to destination ({})\n",
+                e.kind.strerror()
+            )),
+        }
+    }
+    result.status
+}
+
+/// Moves the stack's events into the trace, merged in time order with what servers did.
+fn record_network(
+    host: &mut ContainerHost,
+    pid: u32,
+    program: &str,
+    served: Vec<(u64, Actor, EventKind)>,
+) {
+    let me = host.actor(pid, program);
+    let mut all: Vec<(u64, Actor, EventKind)> = host
+        .pod
+        .net
+        .drain_events()
+        .into_iter()
+        .map(|(t, e)| (t, me.clone(), e))
+        .collect();
+    let net_count = all.len();
+    all.extend(served);
+    // Stable sort: at equal times the packet comes before what the server made of it.
+    let mut order: Vec<usize> = (0..all.len()).collect();
+    order.sort_by_key(|&i| (all.get(i).map(|e| e.0).unwrap_or(0), i >= net_count));
+    let mut slots: Vec<Option<(u64, Actor, EventKind)>> = all.into_iter().map(Some).collect();
+    for i in order {
+        if let Some((t, actor, kind)) = slots.get_mut(i).and_then(Option::take) {
+            host.trace.record(t, actor, kind);
+        }
+    }
+}
+
+/// `nginx -t`, `nginx -v`, `nginx -s reload|stop`, or a second nginx trying to bind port 80
+/// (it fails from any container: they all share one network namespace).
+pub(super) fn nginx(host: &mut ContainerHost, pid: u32, argv: &[String], out: &mut Output) -> i32 {
+    let container = host.container.clone();
+    let running = host
+        .pod
+        .container(&container)
+        .is_some_and(|c| c.nginx.is_some());
+    let (mut status, action) = nginx_command(argv, pid, running, *host.now_ms, out);
+    match action {
+        NginxAction::None | NginxAction::Reload => {}
+        NginxAction::Start => {
+            let worker = pid.saturating_add(1);
+            match Nginx::start(&mut host.pod.net, &container, pid, worker, *host.now_ms) {
+                Ok(server) => {
+                    if let Some(c) = host.pod.container_mut(&container) {
+                        c.nginx = Some(server);
+                    }
+                    out.err(
+                        "podscope: this nginx keeps running in the background (it daemonizes)\n",
+                    );
+                }
+                Err(emerg) => {
+                    out.err(emerg);
+                    status = 1;
+                }
+            }
+        }
+        NginxAction::Stop => {
+            if let Some(mut server) = host
+                .pod
+                .container_mut(&container)
+                .and_then(|c| c.nginx.take())
+            {
+                server.stop(&mut host.pod.net);
+            }
+        }
+    }
+    record_network(host, pid, "nginx", Vec::new());
+    status
+}
+
+/// `ip addr` (iproute2): the pod's interfaces, the same in every container.
+pub(super) fn ip(host: &mut ContainerHost, argv: &[String], out: &mut Output) -> i32 {
+    let words: Vec<&str> = argv.iter().skip(1).map(String::as_str).collect();
+    match words.as_slice() {
+        ["a"] | ["addr"] | ["address"] | ["a", "show"] | ["addr", "show"] | ["address", "show"] => {
+            out.out(host.pod.net.ip_addr_show());
+            0
+        }
+        [] => {
+            out.err("Usage: ip [ OPTIONS ] OBJECT { COMMAND | help }\n");
+            255
+        }
+        _ => {
+            out.err("podscope: only `ip addr` is simulated\n");
+            255
+        }
+    }
+}
+
+/// `ss -ltn` and friends (iproute2): sockets of the shared network namespace.
+pub(super) fn ss(host: &mut ContainerHost, argv: &[String], out: &mut Output) -> i32 {
+    let args: Vec<String> = argv.iter().skip(1).cloned().collect();
+    let (text, status) = host.pod.net.ss(&args);
+    out.out(text);
+    status
+}

@@ -1,0 +1,180 @@
+//! The programs a container can run, dispatched by the name of the binary the shell found on
+//! PATH: coreutils, curl, nginx, apt-get, ps, ip, ss, and nested shells.
+
+use super::host::MAX_PROCESS_EVENTS_PER_LINE;
+use super::{ps, ContainerHost};
+use crate::sim::coreutils;
+use crate::sim::event::{Actor, EventKind};
+use crate::sim::output::Output;
+use crate::sim::shell::Shell;
+
+/// Runs the program at `path` with `argv` in the host's container; returns its exit status.
+#[allow(clippy::too_many_arguments)]
+pub(super) fn run(
+    host: &mut ContainerHost,
+    path: &str,
+    argv: &[String],
+    env: &[(String, String)],
+    cwd: &str,
+    stdin: &[u8],
+    out: &mut Output,
+    blocked: &mut bool,
+) -> i32 {
+    let name = path.rsplit('/').next().unwrap_or(path).to_string();
+    let pid_ns = host.pod.pid_namespace(&host.container).to_string();
+    let container = host.container.clone();
+    let pid = host.pod.procs.spawn(
+        &pid_ns,
+        &container,
+        host.shell_pid,
+        argv.to_vec(),
+        *host.now_ms,
+        host.tty,
+    );
+    let record = host.process_events < MAX_PROCESS_EVENTS_PER_LINE;
+    if record {
+        host.process_events += 2;
+        let actor = host.actor(pid, &name);
+        host.trace.record(
+            *host.now_ms,
+            actor,
+            EventKind::ProcessStarted {
+                container: container.clone(),
+                pid,
+                argv: argv.to_vec(),
+            },
+        );
+    }
+    let status = match name.as_str() {
+        "curl" => super::net_programs::curl(host, pid, argv, out),
+        "nginx" => super::net_programs::nginx(host, pid, argv, out),
+        "ip" => super::net_programs::ip(host, argv, out),
+        "ss" => super::net_programs::ss(host, argv, out),
+        "apt-get" | "apt" => super::apt::run(host, pid, argv, out),
+        "ps" => ps::run(host, argv, out),
+        "hostname" if argv.iter().skip(1).any(|a| a == "-i" || a == "-I") => {
+            let ip = host.pod.ip();
+            out.out(format!(
+                "{ip}{}\n",
+                if argv.iter().any(|a| a == "-I") {
+                    " "
+                } else {
+                    ""
+                }
+            ));
+            0
+        }
+        "bash" | "sh" | "dash" => nested_shell(host, &name, argv, env, cwd, out, blocked),
+        _ => run_coreutil(host, pid, &name, argv, env, cwd, stdin, out, blocked),
+    };
+    host.pod.procs.exit(&container, pid, status);
+    if record {
+        let actor = host.actor(pid, &name);
+        host.trace.record(
+            *host.now_ms,
+            actor,
+            EventKind::ProcessExited {
+                container,
+                pid,
+                status,
+            },
+        );
+    }
+    status
+}
+
+/// Runs one of the coreutils programs, recording the file events it reports.
+#[allow(clippy::too_many_arguments)]
+fn run_coreutil(
+    host: &mut ContainerHost,
+    pid: u32,
+    name: &str,
+    argv: &[String],
+    env: &[(String, String)],
+    cwd: &str,
+    stdin: &[u8],
+    out: &mut Output,
+    blocked: &mut bool,
+) -> i32 {
+    let hostname = host.pod.name().to_string();
+    let mut events = Vec::new();
+    let status = {
+        let mut ctx = coreutils::Ctx {
+            fs: &mut host.pod.fs,
+            ns: &host.container,
+            cwd,
+            env,
+            now_ms: &mut *host.now_ms,
+            stdin,
+            out: &mut *out,
+            events: &mut events,
+            hostname: &hostname,
+            blocked: &mut *blocked,
+            tty: host.tty,
+        };
+        coreutils::run(name, argv, &mut ctx)
+    };
+    let actor = Actor::process(&host.container, pid, name);
+    for e in events {
+        host.trace.record(*host.now_ms, actor.clone(), e);
+    }
+    status.unwrap_or_else(|| {
+        out.err(format!("{name}: podscope does not simulate this program\n"));
+        126
+    })
+}
+
+/// `bash -c LINE` / `sh -c LINE`: a child shell running one line.
+fn nested_shell(
+    host: &mut ContainerHost,
+    name: &str,
+    argv: &[String],
+    env: &[(String, String)],
+    cwd: &str,
+    out: &mut Output,
+    blocked: &mut bool,
+) -> i32 {
+    match argv.get(1).map(String::as_str) {
+        Some("-c") => {
+            let Some(line) = argv.get(2) else {
+                out.err(format!("{name}: -c: option requires an argument\n"));
+                return 2;
+            };
+            let mut child = Shell::new(env.to_vec(), cwd);
+            let result = child.run_line(line, host);
+            if result.interrupted {
+                *blocked = true;
+            }
+            let mut shown = result.output;
+            strip_interrupt_marker(&mut shown, result.interrupted);
+            out.extend(shown);
+            result.exit_requested.unwrap_or(result.status)
+        }
+        None => {
+            out.err(format!(
+                "podscope: an interactive {name} inside the terminal is not simulated; you are already in one\n"
+            ));
+            0
+        }
+        Some(other) => {
+            out.err(format!(
+                "podscope: only `{name} -c COMMAND` is simulated (got `{other}`)\n"
+            ));
+            2
+        }
+    }
+}
+
+/// Removes the `^C` line a shell appends when a line was interrupted, so that the outermost
+/// shell prints it once.
+pub(super) fn strip_interrupt_marker(out: &mut Output, interrupted: bool) {
+    if !interrupted {
+        return;
+    }
+    if let Some((_, last)) = out.chunks.last_mut() {
+        if last.ends_with(b"^C\n") {
+            last.truncate(last.len().saturating_sub(3));
+        }
+    }
+    out.chunks.retain(|(_, b)| !b.is_empty());
+}

@@ -1,0 +1,97 @@
+//! The pod as kubectl sees it: the plain [`PodView`] that `kubectl get` and `describe` format.
+
+use super::{ContainerState, Pod, NODE_NAME};
+use crate::sim::kubectl::{ContainerStateView, ContainerView, PodView};
+use crate::sim::manifest::VolumeSource;
+
+/// The node's InternalIP.
+const NODE_IP: &str = "172.18.0.2";
+
+impl Pod {
+    /// What kubectl knows about this pod.
+    pub fn view(&self) -> PodView {
+        PodView {
+            name: self.name().to_string(),
+            phase: self.phase().to_string(),
+            ip: self.ip(),
+            node: NODE_NAME.to_string(),
+            node_ip: NODE_IP.to_string(),
+            start_ms: self.created_ms,
+            containers: self
+                .containers
+                .iter()
+                .enumerate()
+                .map(|(i, c)| ContainerView {
+                    name: c.spec.name.clone(),
+                    image: c.spec.image.clone(),
+                    image_id: c
+                        .image
+                        .as_ref()
+                        .map(|img| format!("{}@{}", img.reference, img.digest)),
+                    container_id: c
+                        .image
+                        .as_ref()
+                        .map(|_| container_id(&self.manifest.name, i, c.restart_count)),
+                    state: match &c.state {
+                        ContainerState::Waiting { reason } => ContainerStateView::Waiting {
+                            reason: reason.clone(),
+                        },
+                        ContainerState::Running { started_ms } => ContainerStateView::Running {
+                            started_ms: *started_ms,
+                        },
+                        ContainerState::Terminated {
+                            reason,
+                            exit_code,
+                            started_ms,
+                            finished_ms,
+                        } => ContainerStateView::Terminated {
+                            reason: reason.clone(),
+                            exit_code: *exit_code,
+                            started_ms: *started_ms,
+                            finished_ms: *finished_ms,
+                        },
+                    },
+                    ready: c.state.is_running(),
+                    restart_count: c.restart_count,
+                    ports: c.spec.ports.clone(),
+                    mounts: c
+                        .spec
+                        .volume_mounts
+                        .iter()
+                        .map(|m| (m.mount_path.clone(), m.name.clone(), m.read_only))
+                        .collect(),
+                    command: c.spec.command.clone(),
+                    args: c.spec.args.clone(),
+                    env: c.spec.env.clone(),
+                })
+                .collect(),
+            volumes: self
+                .manifest
+                .volumes
+                .iter()
+                .map(|v| {
+                    let VolumeSource::EmptyDir { size_limit, .. } = &v.source;
+                    (v.name.clone(), *size_limit)
+                })
+                .collect(),
+            events: self.k8s_events.clone(),
+        }
+    }
+}
+
+/// A deterministic 64-hex-digit containerd id for a container instance.
+fn container_id(pod: &str, index: usize, restarts: u32) -> String {
+    let mut state: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut hex = String::from("containerd://");
+    for round in 0..4u64 {
+        for b in pod
+            .bytes()
+            .chain([index as u8, restarts as u8, round as u8])
+        {
+            state ^= u64::from(b);
+            state = state.wrapping_mul(0x0100_0000_01b3);
+        }
+        hex.push_str(&format!("{state:016x}"));
+    }
+    hex
+}

@@ -1,0 +1,397 @@
+//! The interpreter: walks a parsed [`List`], runs pipelines, loops and conditionals, applies
+//! redirections and keeps the per-line budget that makes every line finish.
+
+use super::ast::{AndOr, Command, Connector, List, Pipeline, Redir, Word};
+use super::{ShellHost, State, MAX_COMMANDS, MAX_OUTPUT};
+use crate::sim::output::{Output, Stream};
+
+/// A pending `break`/`continue` with its loop count.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum LoopCtl {
+    /// `break n`.
+    Break(u32),
+    /// `continue n`.
+    Continue(u32),
+}
+
+/// A command's standard input: the terminal (nothing typed ahead) or bytes from a pipe or file.
+#[derive(Debug, Clone, Default)]
+pub(super) struct Stdin {
+    data: Vec<u8>,
+    pos: usize,
+    /// Reading would wait for the user at the terminal.
+    pub(super) tty: bool,
+}
+
+impl Stdin {
+    /// The terminal.
+    pub(super) fn tty() -> Stdin {
+        Stdin {
+            tty: true,
+            ..Stdin::default()
+        }
+    }
+
+    /// Bytes from a pipe or a file.
+    pub(super) fn bytes(data: Vec<u8>) -> Stdin {
+        Stdin {
+            data,
+            pos: 0,
+            tty: false,
+        }
+    }
+
+    /// Everything not read yet (a program reads it all).
+    pub(super) fn take_rest(&mut self) -> &[u8] {
+        let from = self.pos.min(self.data.len());
+        self.pos = self.data.len();
+        self.data.get(from..).unwrap_or(&[])
+    }
+
+    /// One line without its newline, or `None` at end of input.
+    pub(super) fn read_line(&mut self) -> Option<String> {
+        let rest = self.data.get(self.pos..).filter(|r| !r.is_empty())?;
+        let len = rest
+            .iter()
+            .position(|&b| b == b'\n')
+            .map_or(rest.len(), |i| i.saturating_add(1));
+        let line = rest.get(..len).unwrap_or(rest);
+        self.pos = self.pos.saturating_add(len);
+        Some(
+            String::from_utf8_lossy(line)
+                .trim_end_matches('\n')
+                .to_string(),
+        )
+    }
+}
+
+/// One line being run: the shell's state, the host, and the line's budget and control flags.
+pub(super) struct Interp<'a> {
+    pub(super) st: &'a mut State,
+    pub(super) host: &'a mut dyn ShellHost,
+    pub(super) history: &'a [String],
+    commands: u64,
+    bytes: usize,
+    pub(super) interrupted: bool,
+    pub(super) exit: Option<i32>,
+    pub(super) clear: bool,
+    pub(super) loop_ctl: Option<LoopCtl>,
+    pub(super) loop_depth: u32,
+    pub(super) sub_depth: u32,
+    pub(super) subst_status: Option<i32>,
+}
+
+impl<'a> Interp<'a> {
+    /// An interpreter for one line.
+    pub(super) fn new(
+        st: &'a mut State,
+        host: &'a mut dyn ShellHost,
+        history: &'a [String],
+    ) -> Interp<'a> {
+        Interp {
+            st,
+            host,
+            history,
+            commands: 0,
+            bytes: 0,
+            interrupted: false,
+            exit: None,
+            clear: false,
+            loop_ctl: None,
+            loop_depth: 0,
+            sub_depth: 0,
+            subst_status: None,
+        }
+    }
+
+    /// True when the rest of the current list must not run.
+    pub(super) fn stopped(&self) -> bool {
+        self.interrupted || self.exit.is_some() || self.loop_ctl.is_some()
+    }
+
+    /// Counts one command; false (and interrupted) when the budget is spent.
+    fn tick(&mut self) -> bool {
+        self.commands = self.commands.saturating_add(1);
+        if self.commands > MAX_COMMANDS {
+            self.interrupted = true;
+        }
+        !self.interrupted
+    }
+
+    /// Counts output bytes against the budget.
+    pub(super) fn account(&mut self, bytes: usize) {
+        self.bytes = self.bytes.saturating_add(bytes);
+        if self.bytes > MAX_OUTPUT {
+            self.interrupted = true;
+        }
+    }
+
+    /// Runs a list; returns the status of the last pipeline run.
+    pub(super) fn run_list(&mut self, list: &List, stdin: &mut Stdin, out: &mut Output) -> i32 {
+        let mut status = 0;
+        for and_or in list {
+            if self.stopped() {
+                break;
+            }
+            status = self.run_and_or(and_or, stdin, out);
+        }
+        status
+    }
+
+    fn run_and_or(&mut self, and_or: &AndOr, stdin: &mut Stdin, out: &mut Output) -> i32 {
+        let mut status = self.run_pipeline(&and_or.first, stdin, out);
+        for (conn, pipeline) in &and_or.rest {
+            if self.stopped() {
+                break;
+            }
+            let run = match conn {
+                Connector::And => status == 0,
+                Connector::Or => status != 0,
+            };
+            if run {
+                status = self.run_pipeline(pipeline, stdin, out);
+            }
+        }
+        status
+    }
+
+    fn run_pipeline(&mut self, p: &Pipeline, stdin: &mut Stdin, out: &mut Output) -> i32 {
+        let mut status = 0;
+        let count = p.commands.len();
+        if count == 1 {
+            if let Some(cmd) = p.commands.first() {
+                status = self.run_command(cmd, stdin, out);
+            }
+        } else {
+            let mut piped: Option<Stdin> = None;
+            for (i, cmd) in p.commands.iter().enumerate() {
+                let mut o = Output::default();
+                status = match piped.as_mut() {
+                    Some(input) => self.subshell(|me| me.run_command(cmd, input, &mut o)),
+                    None => self.subshell(|me| me.run_command(cmd, stdin, &mut o)),
+                };
+                if i.saturating_add(1) == count {
+                    out.extend(o);
+                } else {
+                    out.err(o.stream_bytes(Stream::Stderr));
+                    piped = Some(Stdin::bytes(o.stream_bytes(Stream::Stdout)));
+                }
+                if self.interrupted {
+                    break;
+                }
+            }
+        }
+        if p.negate {
+            status = i32::from(status == 0);
+        }
+        if !self.interrupted {
+            self.st.status = status;
+        }
+        status
+    }
+
+    /// Runs `f` on a copy of the shell's state (a subshell): changes, `exit` and `break` stay inside.
+    pub(super) fn subshell(&mut self, f: impl FnOnce(&mut Self) -> i32) -> i32 {
+        let saved = self.st.clone();
+        let saved_loops = self.loop_depth;
+        self.sub_depth = self.sub_depth.saturating_add(1);
+        self.loop_depth = 0;
+        let mut status = f(self);
+        self.sub_depth = self.sub_depth.saturating_sub(1);
+        self.loop_depth = saved_loops;
+        *self.st = saved;
+        if let Some(code) = self.exit.take() {
+            status = code;
+        }
+        self.loop_ctl = None;
+        status
+    }
+
+    fn run_command(&mut self, cmd: &Command, stdin: &mut Stdin, out: &mut Output) -> i32 {
+        match cmd {
+            Command::Simple {
+                assigns,
+                words,
+                redirs,
+            } => self.run_simple(assigns, words, redirs, stdin, out),
+            Command::Group { body, redirs } => {
+                self.with_redirs(redirs, stdin, out, |me, i, o| me.run_list(body, i, o))
+            }
+            Command::Subshell { body, redirs } => {
+                self.with_redirs(redirs, stdin, out, |me, i, o| {
+                    me.subshell(|me| me.run_list(body, i, o))
+                })
+            }
+            Command::If {
+                branches,
+                otherwise,
+                redirs,
+            } => self.with_redirs(redirs, stdin, out, |me, i, o| {
+                for (cond, then) in branches {
+                    let c = me.run_list(cond, i, o);
+                    if me.stopped() {
+                        return c;
+                    }
+                    if c == 0 {
+                        return me.run_list(then, i, o);
+                    }
+                }
+                otherwise.as_ref().map_or(0, |e| me.run_list(e, i, o))
+            }),
+            Command::While {
+                cond,
+                body,
+                until,
+                redirs,
+            } => self.with_redirs(redirs, stdin, out, |me, i, o| {
+                me.run_loop(|me, _| {
+                    let c = me.run_list(cond, i, o);
+                    if me.stopped() || (c == 0) == *until {
+                        return None;
+                    }
+                    Some(me.run_list(body, i, o))
+                })
+            }),
+            Command::For {
+                name,
+                words,
+                body,
+                redirs,
+            } => self.with_redirs(redirs, stdin, out, |me, i, o| {
+                let items = match words {
+                    Some(words) => match me.expand_words(words, o) {
+                        Some(items) => items,
+                        None => return 1,
+                    },
+                    None => Vec::new(),
+                };
+                me.run_loop(|me, n| {
+                    let item = items.get(n)?;
+                    me.st.set(name, item.clone());
+                    Some(me.run_list(body, i, o))
+                })
+            }),
+        }
+    }
+
+    /// Runs iterations until `step` returns `None`, honouring `break`, `continue` and the budget.
+    fn run_loop(&mut self, mut step: impl FnMut(&mut Self, usize) -> Option<i32>) -> i32 {
+        let mut status = 0;
+        self.loop_depth = self.loop_depth.saturating_add(1);
+        let mut n = 0usize;
+        while self.tick() {
+            let Some(s) = step(self, n) else { break };
+            status = s;
+            n = n.saturating_add(1);
+            match self.loop_ctl.take() {
+                Some(LoopCtl::Break(k)) => {
+                    if k > 1 {
+                        self.loop_ctl = Some(LoopCtl::Break(k - 1));
+                    }
+                    break;
+                }
+                Some(LoopCtl::Continue(k)) if k > 1 => {
+                    self.loop_ctl = Some(LoopCtl::Continue(k - 1));
+                    break;
+                }
+                _ => {}
+            }
+            if self.stopped() {
+                break;
+            }
+        }
+        self.loop_depth = self.loop_depth.saturating_sub(1);
+        status
+    }
+
+    fn run_simple(
+        &mut self,
+        assigns: &[(String, Word)],
+        words: &[Word],
+        redirs: &[Redir],
+        stdin: &mut Stdin,
+        out: &mut Output,
+    ) -> i32 {
+        if !self.tick() {
+            return 130;
+        }
+        self.subst_status = None;
+        let Some(argv) = self.expand_words(words, out) else {
+            return 1;
+        };
+        let mut values = Vec::with_capacity(assigns.len());
+        for (name, w) in assigns {
+            let Some(v) = self.expand_string(w, out) else {
+                return 1;
+            };
+            values.push((name.clone(), v));
+        }
+        if argv.is_empty() {
+            for (name, v) in values {
+                self.st.set(&name, v);
+            }
+            let subst = self.subst_status.unwrap_or(0);
+            let status = self.with_redirs(redirs, stdin, out, |_, _, _| subst);
+            return status;
+        }
+        self.with_redirs(redirs, stdin, out, |me, i, o| {
+            let mut produced = Output::default();
+            let status = me.invoke(&argv, &values, i, &mut produced);
+            me.account(produced.len());
+            o.extend(produced);
+            status
+        })
+    }
+
+    /// Runs a builtin or a program with expanded `argv` and prefix assignments `env`.
+    fn invoke(
+        &mut self,
+        argv: &[String],
+        env: &[(String, String)],
+        stdin: &mut Stdin,
+        out: &mut Output,
+    ) -> i32 {
+        let Some(name) = argv.first() else { return 0 };
+        if let Some(status) = self.builtin(argv, stdin, out) {
+            return status;
+        }
+        let path = if name.contains('/') {
+            let abs = self.st.abs(name);
+            if !self.host.exists(&abs) {
+                out.err(format!("bash: {name}: No such file or directory\n"));
+                return 127;
+            }
+            if self.host.is_dir(&abs) {
+                out.err(format!("bash: {name}: Is a directory\n"));
+                return 126;
+            }
+            abs
+        } else {
+            let path_var = self.st.get("PATH").unwrap_or("").to_string();
+            match self.host.which(name, &path_var) {
+                Some(p) => p,
+                None => {
+                    out.err(format!("bash: {name}: command not found\n"));
+                    return 127;
+                }
+            }
+        };
+        let env = self.st.env(env);
+        let cwd = self.st.cwd.clone();
+        let mut blocked = false;
+        let status = self.host.exec(
+            &path,
+            argv,
+            &env,
+            &cwd,
+            stdin.take_rest(),
+            out,
+            &mut blocked,
+        );
+        if blocked {
+            self.interrupted = true;
+            return 130;
+        }
+        status
+    }
+}
