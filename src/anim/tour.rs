@@ -62,11 +62,17 @@ pub struct WhatIf {
 }
 
 const fn run(terminal: &'static str, line: &'static str, caption: &'static str) -> Step {
-    Step { action: Action::Run { terminal, line }, caption }
+    Step {
+        action: Action::Run { terminal, line },
+        caption,
+    }
 }
 
 const fn say(caption: &'static str) -> Step {
-    Step { action: Action::Narrate, caption }
+    Step {
+        action: Action::Narrate,
+        caption,
+    }
 }
 
 const D: &str = "debian-container";
@@ -121,9 +127,21 @@ const DOCS_ORIGINAL: &[Step] = &[
 
 /// Every guided tour.
 pub const TOURS: &[Tour] = &[
-    Tour { scenario: "shared-volume", title: "Shared volume: one file, two paths", steps: SHARED_VOLUME },
-    Tour { scenario: "localhost", title: "Localhost: one network namespace", steps: LOCALHOST },
-    Tour { scenario: "docs-original", title: "The docs' pod: why debian shows Completed", steps: DOCS_ORIGINAL },
+    Tour {
+        scenario: "shared-volume",
+        title: "Shared volume: one file, two paths",
+        steps: SHARED_VOLUME,
+    },
+    Tour {
+        scenario: "localhost",
+        title: "Localhost: one network namespace",
+        steps: LOCALHOST,
+    },
+    Tour {
+        scenario: "docs-original",
+        title: "The docs' pod: why debian shows Completed",
+        steps: DOCS_ORIGINAL,
+    },
 ];
 
 /// The tour of a scenario.
@@ -211,7 +229,12 @@ mod tests {
     #[test]
     fn tours_have_eight_to_fifteen_steps_and_known_terminals() {
         for t in TOURS {
-            assert!((8..=15).contains(&t.steps.len()), "{} has {} steps", t.title, t.steps.len());
+            assert!(
+                (8..=15).contains(&t.steps.len()),
+                "{} has {} steps",
+                t.title,
+                t.steps.len()
+            );
             for s in t.steps {
                 if let Action::Run { terminal, .. } = s.action {
                     assert!([D, N, K].contains(&terminal));

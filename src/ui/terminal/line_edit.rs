@@ -17,6 +17,16 @@ pub struct TermCompletion {
     pub candidates: Vec<String>,
 }
 
+impl From<crate::sim::shell::Completion> for TermCompletion {
+    /// So a parent can answer with `cluster.complete(name, &line, cursor).map(Into::into)`.
+    fn from(c: crate::sim::shell::Completion) -> Self {
+        Self {
+            insert: c.insert,
+            candidates: c.candidates,
+        }
+    }
+}
+
 /// What a Tab press does to the line.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum TabOutcome {
@@ -122,6 +132,24 @@ mod tests {
         );
         assert_eq!(tab("zz", 2, offer("", &[]), true), TabOutcome::Nothing);
         assert_eq!(tab("zz", 2, None, true), TabOutcome::Nothing);
+    }
+
+    #[test]
+    fn the_real_shell_completion_drives_tab() {
+        // docs-original's nginx-container (its debian exits after writing): /etc has hostname
+        // and hosts, so "hostn" is unique and bash adds the rest plus a space.
+        let mut cluster = crate::sim::cluster::Cluster::with_scenario("docs-original").unwrap();
+        let line = "cat /etc/hostn";
+        let got = cluster
+            .complete("nginx-container", line, line.len())
+            .map(TermCompletion::from);
+        assert_eq!(
+            tab(line, line.len(), got, false),
+            TabOutcome::Insert {
+                line: "cat /etc/hostname ".into(),
+                cursor: 18
+            }
+        );
     }
 
     #[test]

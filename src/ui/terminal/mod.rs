@@ -4,7 +4,8 @@
 //! ([`TermEntry`] list) and runs lines in the sim; the component owns only what a terminal
 //! emulator owns — the line being edited, its history, Tab-completion display, scrolling.
 //! `ansi`, `screen`, `history`, `keys` and `line_edit` are plain Rust with native unit tests.
-//! May use: yew, web-sys, gloo, js-sys, wasm-bindgen; nothing from `crate::sim`.
+//! May use: yew, web-sys, gloo, js-sys, wasm-bindgen; from `crate::sim` only the shell's
+//! `Completion` type, converted into [`TermCompletion`].
 
 pub mod ansi;
 pub mod clipboard;
@@ -13,12 +14,12 @@ pub mod input;
 pub mod keys;
 pub mod line_edit;
 pub mod output;
+pub mod panel;
 pub mod screen;
-pub mod terminal;
 
 pub use history::History;
 pub use input::{Completer, TerminalInput, TerminalInputProps, MAX_INPUT};
 pub use line_edit::TermCompletion;
 pub use output::{TerminalOutput, TerminalOutputProps};
+pub use panel::{Terminal, TerminalProps, MAX_LINES};
 pub use screen::TermEntry;
-pub use terminal::{Terminal, TerminalProps, MAX_LINES};
