@@ -14,7 +14,8 @@ mod ops;
 mod path;
 mod tree;
 
-#[cfg(test)]
+// Native only: the suite uses proptest, which does not build for wasm32.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests;
 
 pub use error::{FsError, FsErrorKind};

@@ -132,5 +132,6 @@ pub fn parse(yaml: &str) -> Result<PodManifest, Vec<ManifestError>> {
     Ok(decoded.into_manifest())
 }
 
-#[cfg(test)]
+// Native only: the suite uses proptest, which does not build for wasm32.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests;

@@ -15,7 +15,8 @@ pub mod lexer;
 pub mod parser;
 mod redirect;
 mod testcmd;
-#[cfg(test)]
+// Native only: the suite uses proptest, which does not build for wasm32.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests;
 
 pub use complete::Completion;
