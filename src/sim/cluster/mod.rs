@@ -6,6 +6,8 @@
 
 mod kubectl_exec;
 mod session;
+#[cfg(test)]
+mod tests;
 
 pub use session::TerminalResult;
 

@@ -110,7 +110,7 @@ fn run_coreutil(
             events: &mut events,
             hostname: &hostname,
             blocked: &mut *blocked,
-            tty: host.tty,
+            tty: host.stdout_tty,
         };
         coreutils::run(name, argv, &mut ctx)
     };

@@ -79,6 +79,8 @@ pub(super) struct Interp<'a> {
     pub(super) loop_depth: u32,
     pub(super) sub_depth: u32,
     pub(super) subst_status: Option<i32>,
+    /// Whether stdout is still the terminal here (not a pipe, `$(…)` or file).
+    pub(super) stdout_tty: bool,
 }
 
 impl<'a> Interp<'a> {
@@ -101,6 +103,7 @@ impl<'a> Interp<'a> {
             loop_depth: 0,
             sub_depth: 0,
             subst_status: None,
+            stdout_tty: true,
         }
     }
 
@@ -166,11 +169,17 @@ impl<'a> Interp<'a> {
             let mut piped: Option<Stdin> = None;
             for (i, cmd) in p.commands.iter().enumerate() {
                 let mut o = Output::default();
+                let last = i.saturating_add(1) == count;
+                let tty = self.stdout_tty && last;
                 status = match piped.as_mut() {
-                    Some(input) => self.subshell(|me| me.run_command(cmd, input, &mut o)),
-                    None => self.subshell(|me| me.run_command(cmd, stdin, &mut o)),
+                    Some(input) => self.with_stdout_tty(tty, |me| {
+                        me.subshell(|me| me.run_command(cmd, input, &mut o))
+                    }),
+                    None => self.with_stdout_tty(tty, |me| {
+                        me.subshell(|me| me.run_command(cmd, stdin, &mut o))
+                    }),
                 };
-                if i.saturating_add(1) == count {
+                if last {
                     out.extend(o);
                 } else {
                     out.err(o.stream_bytes(Stream::Stderr));
@@ -187,6 +196,15 @@ impl<'a> Interp<'a> {
         if !self.interrupted {
             self.st.status = status;
         }
+        status
+    }
+
+    /// Runs `f` with stdout known to be the terminal (`tty`) or not, then restores the old value.
+    pub(super) fn with_stdout_tty(&mut self, tty: bool, f: impl FnOnce(&mut Self) -> i32) -> i32 {
+        let saved = self.stdout_tty;
+        self.stdout_tty = tty;
+        let status = f(self);
+        self.stdout_tty = saved;
         status
     }
 
@@ -379,6 +397,7 @@ impl<'a> Interp<'a> {
         let env = self.st.env(env);
         let cwd = self.st.cwd.clone();
         let mut blocked = false;
+        self.host.set_stdout_tty(self.stdout_tty);
         let status = self.host.exec(
             &path,
             argv,

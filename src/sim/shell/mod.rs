@@ -61,6 +61,10 @@ pub trait ShellHost {
     fn list_dir(&self, path: &str) -> Option<Vec<String>>;
     /// The container's hostname (the pod name).
     fn hostname(&self) -> String;
+    /// Tells the host whether the next [`ShellHost::exec`] writes its stdout to the terminal
+    /// (`false` in a pipe, a `$(…)` or a `> file`): `ls` prints one name a line and `yes` stops
+    /// there, as they do on a real pipe.
+    fn set_stdout_tty(&mut self, _tty: bool) {}
 }
 
 /// What one line did, for the terminal.

@@ -39,10 +39,11 @@ impl Interp<'_> {
             Err(status) => return status,
         };
         let mut inner = Output::default();
-        let status = match routing.stdin.as_mut() {
-            Some(input) => body(self, input, &mut inner),
-            None => body(self, stdin, &mut inner),
-        };
+        let tty = self.stdout_tty && !matches!(routing.fd1, Sink::File(_));
+        let status = self.with_stdout_tty(tty, |me| match routing.stdin.as_mut() {
+            Some(input) => body(me, input, &mut inner),
+            None => body(me, stdin, &mut inner),
+        });
         for (stream, bytes) in inner.chunks {
             let sink = if stream == Stream::Stdout {
                 routing.fd1

@@ -1,0 +1,30 @@
+//! Fidelity fixes checked at the cluster level, each against what the real tools print
+//! (bash 5.2.15, coreutils 9.1, kubectl/containerd sources).
+
+use super::Cluster;
+
+fn run(c: &mut Cluster, container: &str, line: &str) -> (String, Option<i32>) {
+    let r = c.run_in_container(container, line);
+    (r.text, r.status)
+}
+
+#[test]
+fn programs_in_a_pipe_do_not_write_to_the_terminal() {
+    let mut c = Cluster::with_scenario("shared-volume").unwrap();
+    // `yes` into a pipe stops when `head` has read enough; the line does not block.
+    assert_eq!(
+        run(&mut c, "debian-container", "yes | head -3"),
+        ("y\ny\ny\n".to_string(), Some(0))
+    );
+    // `ls` prints one name a line into a pipe, a file and a command substitution.
+    run(&mut c, "debian-container", "mkdir /tmp/d; touch /tmp/d/a /tmp/d/b");
+    assert_eq!(run(&mut c, "debian-container", "ls /tmp/d").0, "a  b\n");
+    assert_eq!(run(&mut c, "debian-container", "ls /tmp/d | cat").0, "a\nb\n");
+    assert_eq!(
+        run(&mut c, "debian-container", "ls /tmp/d > /tmp/l; cat /tmp/l").0,
+        "a\nb\n"
+    );
+    assert_eq!(run(&mut c, "debian-container", "echo \"$(ls /tmp/d)\"").0, "a\nb\n");
+    // On the terminal `yes` still runs until Ctrl-C.
+    assert_eq!(run(&mut c, "debian-container", "yes").1, None);
+}
