@@ -28,3 +28,16 @@ fn programs_in_a_pipe_do_not_write_to_the_terminal() {
     // On the terminal `yes` still runs until Ctrl-C.
     assert_eq!(run(&mut c, "debian-container", "yes").1, None);
 }
+
+#[test]
+fn ls_l_names_the_group_from_etc_group() {
+    let mut c = Cluster::with_scenario("shared-volume").unwrap();
+    let (text, _) = run(&mut c, "debian-container", "ls -ld /etc");
+    assert!(text.starts_with("drwxr-xr-x ") && text.contains(" root root "), "{text}");
+    let (text, _) = run(&mut c, "debian-container", "grep nginx /etc/group; echo $?");
+    assert_eq!(text, "1\n");
+    let (text, _) = run(&mut c, "nginx-container", "grep nginx /etc/group");
+    assert_eq!(text, "nginx:x:101:\n");
+    let (text, _) = run(&mut c, "debian-container", "ls -l / | grep lib64");
+    assert!(text.contains(" lib64 -> usr/lib64\n"), "{text}");
+}
