@@ -149,15 +149,12 @@ impl Workstation<'_> {
         let Some(name) = pick_container(pod, container, out) else {
             return 1;
         };
-        let Some(ctr) = pod.container(&name) else {
+        if pod.container(&name).is_none() {
             out.err(kubectl::exec_container_not_found(&name));
             return 1;
-        };
-        if !ctr.state.is_running() {
-            out.err(format!(
-                "error: Internal error occurred: error executing command in container: container {name} is not running ({})\n",
-                ctr.state.label()
-            ));
+        }
+        if let Some(message) = super::exec_refusal(pod, &name) {
+            out.err(message);
             return 1;
         }
         let program = command.first().map(String::as_str).unwrap_or("");

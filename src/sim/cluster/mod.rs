@@ -190,6 +190,21 @@ impl Cluster {
     }
 }
 
+/// What `kubectl exec` prints for `container` when it does not run (`None` while it runs).
+fn exec_refusal(pod: &Pod, container: &str) -> Option<String> {
+    let c = pod.container(container)?;
+    if c.state.is_running() {
+        return None;
+    }
+    let ever_started = matches!(c.state, crate::sim::pod::ContainerState::Terminated { .. })
+        || c.restart_count > 0;
+    Some(kubectl::exec_not_running(
+        container,
+        pod.phase(),
+        ever_started,
+    ))
+}
+
 /// Validation errors as the terminal shows them, one per line.
 pub fn render_errors(errors: &[ManifestError]) -> String {
     errors

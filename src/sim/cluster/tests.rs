@@ -17,14 +17,24 @@ fn programs_in_a_pipe_do_not_write_to_the_terminal() {
         ("y\ny\ny\n".to_string(), Some(0))
     );
     // `ls` prints one name a line into a pipe, a file and a command substitution.
-    run(&mut c, "debian-container", "mkdir /tmp/d; touch /tmp/d/a /tmp/d/b");
+    run(
+        &mut c,
+        "debian-container",
+        "mkdir /tmp/d; touch /tmp/d/a /tmp/d/b",
+    );
     assert_eq!(run(&mut c, "debian-container", "ls /tmp/d").0, "a  b\n");
-    assert_eq!(run(&mut c, "debian-container", "ls /tmp/d | cat").0, "a\nb\n");
+    assert_eq!(
+        run(&mut c, "debian-container", "ls /tmp/d | cat").0,
+        "a\nb\n"
+    );
     assert_eq!(
         run(&mut c, "debian-container", "ls /tmp/d > /tmp/l; cat /tmp/l").0,
         "a\nb\n"
     );
-    assert_eq!(run(&mut c, "debian-container", "echo \"$(ls /tmp/d)\"").0, "a\nb\n");
+    assert_eq!(
+        run(&mut c, "debian-container", "echo \"$(ls /tmp/d)\"").0,
+        "a\nb\n"
+    );
     // On the terminal `yes` still runs until Ctrl-C.
     assert_eq!(run(&mut c, "debian-container", "yes").1, None);
 }
@@ -33,11 +43,30 @@ fn programs_in_a_pipe_do_not_write_to_the_terminal() {
 fn ls_l_names_the_group_from_etc_group() {
     let mut c = Cluster::with_scenario("shared-volume").unwrap();
     let (text, _) = run(&mut c, "debian-container", "ls -ld /etc");
-    assert!(text.starts_with("drwxr-xr-x ") && text.contains(" root root "), "{text}");
+    assert!(
+        text.starts_with("drwxr-xr-x ") && text.contains(" root root "),
+        "{text}"
+    );
     let (text, _) = run(&mut c, "debian-container", "grep nginx /etc/group; echo $?");
     assert_eq!(text, "1\n");
     let (text, _) = run(&mut c, "nginx-container", "grep nginx /etc/group");
     assert_eq!(text, "nginx:x:101:\n");
     let (text, _) = run(&mut c, "debian-container", "ls -l / | grep lib64");
     assert!(text.contains(" lib64 -> usr/lib64\n"), "{text}");
+}
+
+#[test]
+fn exec_into_an_exited_container_prints_containerds_message() {
+    let mut c = Cluster::with_scenario("docs-original").unwrap();
+    let exited = "error: Internal error occurred: error executing command in container: failed to exec in container: container is in CONTAINER_EXITED state\n";
+    // The debian container of the docs' pod has run its one command and completed.
+    let r = c.run_in_container("debian-container", "ls");
+    assert_eq!((r.text.as_str(), r.status), (exited, Some(1)));
+    let r = c.run_kubectl_line("kubectl exec two-containers -c debian-container -- ls");
+    assert_eq!((r.text.as_str(), r.status), (exited, Some(1)));
+    // nginx still runs: exec works there.
+    let r = c.run_kubectl_line(
+        "kubectl exec two-containers -c nginx-container -- cat /usr/share/nginx/html/index.html",
+    );
+    assert_eq!(r.text, "Hello from the debian container\n");
 }

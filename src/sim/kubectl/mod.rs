@@ -189,6 +189,22 @@ pub fn exec_container_not_found(container: &str) -> String {
     format!("error: unable to upgrade connection: container not found (\"{container}\")\n")
 }
 
+/// `kubectl exec` into a container that does not run. kubectl itself refuses a pod whose phase is
+/// `Succeeded` or `Failed`; otherwise the kubelet asks the runtime, and containerd answers for a
+/// container that has run and exited (`ever_started`), or finds none for one never created
+/// (`ErrImagePull`, `ContainerCreating`).
+pub fn exec_not_running(container: &str, pod_phase: &str, ever_started: bool) -> String {
+    if pod_phase == "Succeeded" || pod_phase == "Failed" {
+        format!(
+            "error: cannot exec into a container in a completed pod; current phase is {pod_phase}\n"
+        )
+    } else if ever_started {
+        "error: Internal error occurred: error executing command in container: failed to exec in container: container is in CONTAINER_EXITED state\n".to_string()
+    } else {
+        exec_container_not_found(container)
+    }
+}
+
 /// `kubectl logs -c NAME` with a container the pod does not have.
 pub fn logs_container_not_valid(container: &str, pod: &str) -> String {
     format!("error: container {container} is not valid for pod {pod}\n")
