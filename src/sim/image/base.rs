@@ -94,6 +94,7 @@ fn debian_files() -> Vec<ImageFile> {
         dir("/boot"),
         dir("/dev"),
         dir("/etc"),
+        file("/etc/host.conf", "multi on\n"),
         file("/etc/debian_version", DEBIAN_VERSION),
         file("/etc/hostname", ""),
         file("/etc/os-release", OS_RELEASE),
