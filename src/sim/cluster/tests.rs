@@ -70,3 +70,14 @@ fn exec_into_an_exited_container_prints_containerds_message() {
     );
     assert_eq!(r.text, "Hello from the debian container\n");
 }
+
+#[test]
+fn bash_c_is_not_interactive() {
+    let mut c = Cluster::with_scenario("shared-volume").unwrap();
+    // bash 5.2: `bash -c 'exit 7'` prints nothing; only an interactive shell says `exit`.
+    assert_eq!(
+        run(&mut c, "debian-container", "bash -c 'exit 7'; echo $?"),
+        ("7\n".to_string(), Some(0))
+    );
+    assert_eq!(run(&mut c, "debian-container", "bash -c history").0, "");
+}

@@ -141,6 +141,7 @@ fn nested_shell(
                 return 2;
             };
             let mut child = Shell::new(env.to_vec(), cwd);
+            child.set_interactive(false);
             let result = child.run_line(line, host);
             if result.interrupted {
                 *blocked = true;
