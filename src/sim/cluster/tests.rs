@@ -81,3 +81,17 @@ fn bash_c_is_not_interactive() {
     );
     assert_eq!(run(&mut c, "debian-container", "bash -c history").0, "");
 }
+
+#[test]
+fn df_h_columns_have_gnu_minimum_widths() {
+    let mut c = Cluster::with_scenario("shared-volume").unwrap();
+    let (text, _) = run(&mut c, "debian-container", "df -h /pod-data");
+    // coreutils 9.1 `df -h`: "Filesystem" padded to 14, Size/Used/Avail right-aligned in 5.
+    let mut lines = text.lines();
+    assert_eq!(
+        lines.next(),
+        Some("Filesystem      Size  Used Avail Use% Mounted on")
+    );
+    let row = lines.next().unwrap_or_default();
+    assert_eq!(row.find(" /pod-data"), Some(37), "{row}");
+}
