@@ -28,7 +28,9 @@ fn every_transcript_matches() {
             }
             None => ("scenario shared-volume".to_string(), script.clone()),
         };
-        let (flag, value) = header.split_once(' ').expect("#!scenario NAME or #!manifest FILE");
+        let (flag, value) = header
+            .split_once(' ')
+            .expect("#!scenario NAME or #!manifest FILE");
         let value = match flag {
             "scenario" => value.to_string(),
             "manifest" => Path::new(env!("CARGO_MANIFEST_DIR"))

@@ -95,3 +95,24 @@ fn df_h_columns_have_gnu_minimum_widths() {
     let row = lines.next().unwrap_or_default();
     assert_eq!(row.find(" /pod-data"), Some(37), "{row}");
 }
+
+#[test]
+fn a_write_past_the_size_limit_fails_in_the_writer() {
+    let yaml = include_str!("../../../tests/manifests/size-limit.yaml");
+    let mut c = Cluster::with_manifest(yaml).unwrap();
+    // coreutils 9.1 / bash 5.2 on a full tmpfs: the program reports the failed write(2).
+    assert_eq!(
+        run(&mut c, "debian-container", "seq 3000 > /pod-data/big"),
+        (
+            "seq: write error: No space left on device\n".to_string(),
+            Some(1)
+        )
+    );
+    assert_eq!(
+        run(&mut c, "debian-container", "echo more >> /pod-data/big"),
+        (
+            "bash: echo: write error: No space left on device\n".to_string(),
+            Some(1)
+        )
+    );
+}

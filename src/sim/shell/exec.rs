@@ -81,6 +81,8 @@ pub(super) struct Interp<'a> {
     pub(super) subst_status: Option<i32>,
     /// Whether stdout is still the terminal here (not a pipe, `$(…)` or file).
     pub(super) stdout_tty: bool,
+    /// Who reports a failed write to a redirected file: `seq`, or `bash: echo` for a builtin.
+    pub(super) writer: Option<String>,
 }
 
 impl<'a> Interp<'a> {
@@ -104,6 +106,7 @@ impl<'a> Interp<'a> {
             sub_depth: 0,
             subst_status: None,
             stdout_tty: true,
+            writer: None,
         }
     }
 
@@ -351,6 +354,13 @@ impl<'a> Interp<'a> {
             let subst = self.subst_status.unwrap_or(0);
             let status = self.with_redirs(redirs, stdin, out, |_, _, _| subst);
             return status;
+        }
+        if let Some(name) = argv.first() {
+            self.writer = Some(if super::builtins::BUILTINS.contains(&name.as_str()) {
+                format!("bash: {name}")
+            } else {
+                name.rsplit('/').next().unwrap_or(name).to_string()
+            });
         }
         self.with_redirs(redirs, stdin, out, |me, i, o| {
             let mut produced = Output::default();

@@ -40,7 +40,7 @@ impl Interp<'_> {
         };
         let mut inner = Output::default();
         let tty = self.stdout_tty && !matches!(routing.fd1, Sink::File(_));
-        let status = self.with_stdout_tty(tty, |me| match routing.stdin.as_mut() {
+        let mut status = self.with_stdout_tty(tty, |me| match routing.stdin.as_mut() {
             Some(input) => body(me, input, &mut inner),
             None => body(me, stdin, &mut inner),
         });
@@ -64,7 +64,13 @@ impl Interp<'_> {
         for (path, data) in &routing.files {
             if !data.is_empty() {
                 if let Err(e) = self.host.write_file(path, data, true) {
-                    out.err(format!("bash: {path}: {e}\n"));
+                    // The program saw the error (ENOSPC) on write(2) and fails, as
+                    // `seq 9999 > full` prints `seq: write error: No space left on device`.
+                    match self.writer.take() {
+                        Some(who) => out.err(format!("{who}: write error: {e}\n")),
+                        None => out.err(format!("bash: {path}: {e}\n")),
+                    }
+                    status = 1;
                 }
             }
         }
