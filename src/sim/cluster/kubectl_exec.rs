@@ -184,10 +184,11 @@ impl Workstation<'_> {
                     status
                 }
                 None => {
-                    out.err(format!(
-                        "error: Internal error occurred: error executing command in container: failed to exec in container: failed to start exec: OCI runtime exec failed: exec failed: unable to start container process: exec: \"{program}\": executable file not found in $PATH: unknown\n"
-                    ));
-                    1
+                    let seed = format!("{name}/exec/{now}");
+                    let exec_id = crate::sim::pod::runtime_id(seed.as_bytes());
+                    out.err(kubectl::exec_executable_not_found(program, &exec_id));
+                    c.now_ms = now;
+                    return 1;
                 }
             }
         };

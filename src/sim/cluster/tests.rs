@@ -116,3 +116,39 @@ fn a_write_past_the_size_limit_fails_in_the_writer() {
         )
     );
 }
+
+#[test]
+fn a_container_restart_keeps_the_empty_dir_and_delete_wipes_it() {
+    let mut c = Cluster::with_scenario("shared-volume").unwrap();
+    run(&mut c, "debian-container", "echo kept > /pod-data/f");
+    let (before, _) = run(&mut c, "nginx-container", "ls -i /usr/share/nginx/html/f");
+    c.restart_container("debian-container").unwrap();
+    assert_eq!(
+        run(&mut c, "debian-container", "cat /pod-data/f").0,
+        "kept\n"
+    );
+    let (after, _) = run(&mut c, "nginx-container", "ls -i /usr/share/nginx/html/f");
+    assert_eq!(before, after);
+    c.run_kubectl_line("kubectl delete pod two-containers");
+    c.run_kubectl_line("kubectl apply -f shared-volume.yaml");
+    assert_eq!(
+        run(&mut c, "debian-container", "ls -A /pod-data"),
+        (String::new(), Some(0))
+    );
+}
+
+#[test]
+fn exec_of_a_missing_program_is_one_runtime_error() {
+    let mut c = Cluster::with_scenario("shared-volume").unwrap();
+    let r = c.run_kubectl_line("kubectl exec two-containers -c debian-container -- nosuch");
+    // containerd names the exec session; kubectl prints no `command terminated` line after it.
+    let (head, tail) = r.text.split_once("failed to start exec \"").unwrap();
+    assert_eq!(head, "error: Internal error occurred: error executing command in container: failed to exec in container: ");
+    let (id, rest) = tail.split_once('"').unwrap();
+    assert!(
+        id.len() == 64 && id.bytes().all(|b| b.is_ascii_hexdigit()),
+        "{id}"
+    );
+    assert_eq!(rest, ": OCI runtime exec failed: exec failed: unable to start container process: exec: \"nosuch\": executable file not found in $PATH: unknown\n");
+    assert_eq!(r.status, Some(1));
+}

@@ -205,6 +205,14 @@ pub fn exec_not_running(container: &str, pod_phase: &str, ever_started: bool) ->
     }
 }
 
+/// `kubectl exec` of a program the container does not have: runc cannot start it, containerd
+/// names the exec session (`exec_id`), and kubectl prints only this (no `command terminated`).
+pub fn exec_executable_not_found(program: &str, exec_id: &str) -> String {
+    format!(
+        "error: Internal error occurred: error executing command in container: failed to exec in container: failed to start exec \"{exec_id}\": OCI runtime exec failed: exec failed: unable to start container process: exec: \"{program}\": executable file not found in $PATH: unknown\n"
+    )
+}
+
 /// `kubectl logs -c NAME` with a container the pod does not have.
 pub fn logs_container_not_valid(container: &str, pod: &str) -> String {
     format!("error: container {container} is not valid for pod {pod}\n")
