@@ -8,6 +8,7 @@ use crate::sim::fs::{normalize, NodeKind};
 use crate::sim::kubectl::{self, KubectlCommand};
 use crate::sim::output::Output;
 use crate::sim::pod::ContainerHost;
+use crate::sim::pod::ContainerState;
 use crate::sim::shell::ShellHost;
 
 /// The address the Kubernetes docs use for the example manifest.
@@ -105,10 +106,16 @@ impl Workstation<'_> {
                     return 1;
                 };
                 match p.container(&name) {
-                    Some(ctr) => {
-                        out.out(&ctr.logs);
-                        0
-                    }
+                    Some(ctr) => match &ctr.state {
+                        ContainerState::Waiting { reason } if ctr.restart_count == 0 => {
+                            out.err(kubectl::logs_waiting(&name, &pod, reason));
+                            1
+                        }
+                        _ => {
+                            out.out(&ctr.logs);
+                            0
+                        }
+                    },
                     None => {
                         out.err(kubectl::logs_container_not_valid(&name, &pod));
                         1

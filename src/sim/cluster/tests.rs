@@ -152,3 +152,12 @@ fn exec_of_a_missing_program_is_one_runtime_error() {
     assert_eq!(rest, ": OCI runtime exec failed: exec failed: unable to start container process: exec: \"nosuch\": executable file not found in $PATH: unknown\n");
     assert_eq!(r.status, Some(1));
 }
+
+#[test]
+fn logs_of_a_container_that_never_started_say_why() {
+    let yaml = include_str!("../../../tests/manifests/missing-image.yaml");
+    let mut c = Cluster::with_manifest(yaml).unwrap();
+    let r = c.run_kubectl_line("kubectl logs two-containers -c debian-container");
+    assert_eq!(r.text, "Error from server (BadRequest): container \"debian-container\" in pod \"two-containers\" is waiting to start: trying and failing to pull image\n");
+    assert_eq!(r.status, Some(1));
+}

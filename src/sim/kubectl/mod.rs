@@ -213,6 +213,19 @@ pub fn exec_executable_not_found(program: &str, exec_id: &str) -> String {
     )
 }
 
+/// `kubectl logs` of a container still waiting (`reason`: `ContainerCreating`, `ErrImagePull`…):
+/// the kubelet has no log yet, and says why; an image pull error reads the same whatever its
+/// reason.
+pub fn logs_waiting(container: &str, pod: &str, reason: &str) -> String {
+    let why = match reason {
+        "ErrImagePull" | "ImagePullBackOff" | "ErrImageNeverPull" | "InvalidImageName" => {
+            "trying and failing to pull image"
+        }
+        other => other,
+    };
+    format!("Error from server (BadRequest): container \"{container}\" in pod \"{pod}\" is waiting to start: {why}\n")
+}
+
 /// `kubectl logs -c NAME` with a container the pod does not have.
 pub fn logs_container_not_valid(container: &str, pod: &str) -> String {
     format!("error: container {container} is not valid for pod {pod}\n")
