@@ -65,7 +65,9 @@ fn a_missing_manifest_file_and_bad_options_exit_2() {
     assert!(String::from_utf8_lossy(&out.stderr).starts_with("cannot read /nonexistent/pod.yaml: "));
     let out = podscope(&["shell", "--bogus"], b"");
     assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).starts_with("podscope: unknown option '--bogus'\n"));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).starts_with("podscope: unknown option '--bogus'\n")
+    );
     let out = podscope(&["shell", "--scenario", "x", "--manifest", "y"], b"");
     assert_eq!(out.status.code(), Some(2));
     let out = podscope(&["shell", "--scenario", "nosuch"], b"");
@@ -82,7 +84,9 @@ fn a_ten_megabyte_line_is_refused_with_a_message() {
     assert_eq!(out.status.code(), Some(0));
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(
-        text.contains("bash: line too long (10485765 bytes); podscope accepts up to 65536\n[exit 1]\n"),
+        text.contains(
+            "bash: line too long (10485765 bytes); podscope accepts up to 65536\n[exit 1]\n"
+        ),
         "{}",
         &text[text.len().saturating_sub(300)..]
     );

@@ -19,14 +19,18 @@ struct Write {
 }
 
 fn write_strategy() -> impl Strategy<Value = Write> {
-    (any::<bool>(), 0..3usize, any::<bool>(), "[a-zA-Z0-9 ]{0,20}").prop_map(
-        |(from_nginx, file, append, text)| Write {
+    (
+        any::<bool>(),
+        0..3usize,
+        any::<bool>(),
+        "[a-zA-Z0-9 ]{0,20}",
+    )
+        .prop_map(|(from_nginx, file, append, text)| Write {
             from_nginx,
             file,
             append,
             text,
-        },
-    )
+        })
 }
 
 fn run(c: &mut Cluster, container: &str, line: &str) -> String {
