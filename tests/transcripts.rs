@@ -1,6 +1,7 @@
 //! Transcript tests: each `tests/transcripts/NAME.in` script runs through `podscope shell`, and
 //! the output must equal `NAME.out` (after the golden normalizations: dates, versions, ANSI).
-//! The first line of a `.in` file may be `#!scenario NAME` to choose the pod.
+//! The first line of a `.in` file may be `#!scenario NAME` to choose a built-in pod, or
+//! `#!manifest FILE` (relative to the crate root) to start the pod from a manifest file.
 
 use podscope::sim::transcript::normalize;
 use std::io::Write;
@@ -20,15 +21,26 @@ fn every_transcript_matches() {
     let mut failures = Vec::new();
     for input in &inputs {
         let script = std::fs::read_to_string(input).expect("readable");
-        let (scenario, body) = match script.strip_prefix("#!scenario ") {
+        let (header, body) = match script.strip_prefix("#!") {
             Some(rest) => {
-                let (name, body) = rest.split_once('\n').unwrap_or((rest, ""));
-                (name.trim().to_string(), body.to_string())
+                let (line, body) = rest.split_once('\n').unwrap_or((rest, ""));
+                (line.trim().to_string(), body.to_string())
             }
-            None => ("shared-volume".to_string(), script.clone()),
+            None => ("scenario shared-volume".to_string(), script.clone()),
+        };
+        let (flag, value) = header
+            .split_once(' ')
+            .expect("#!scenario NAME or #!manifest FILE");
+        let value = match flag {
+            "scenario" => value.to_string(),
+            "manifest" => Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join(value)
+                .display()
+                .to_string(),
+            other => panic!("{}: unknown header #!{other}", input.display()),
         };
         let mut child = Command::new(env!("CARGO_BIN_EXE_podscope"))
-            .args(["shell", "--scenario", &scenario])
+            .args(["shell", &format!("--{flag}"), &value])
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .spawn()

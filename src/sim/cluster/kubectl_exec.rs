@@ -8,6 +8,7 @@ use crate::sim::fs::{normalize, NodeKind};
 use crate::sim::kubectl::{self, KubectlCommand};
 use crate::sim::output::Output;
 use crate::sim::pod::ContainerHost;
+use crate::sim::pod::ContainerState;
 use crate::sim::shell::ShellHost;
 
 /// The address the Kubernetes docs use for the example manifest.
@@ -105,10 +106,16 @@ impl Workstation<'_> {
                     return 1;
                 };
                 match p.container(&name) {
-                    Some(ctr) => {
-                        out.out(&ctr.logs);
-                        0
-                    }
+                    Some(ctr) => match &ctr.state {
+                        ContainerState::Waiting { reason } if ctr.restart_count == 0 => {
+                            out.err(kubectl::logs_waiting(&name, &pod, reason));
+                            1
+                        }
+                        _ => {
+                            out.out(&ctr.logs);
+                            0
+                        }
+                    },
                     None => {
                         out.err(kubectl::logs_container_not_valid(&name, &pod));
                         1
@@ -149,15 +156,12 @@ impl Workstation<'_> {
         let Some(name) = pick_container(pod, container, out) else {
             return 1;
         };
-        let Some(ctr) = pod.container(&name) else {
+        if pod.container(&name).is_none() {
             out.err(kubectl::exec_container_not_found(&name));
             return 1;
-        };
-        if !ctr.state.is_running() {
-            out.err(format!(
-                "error: Internal error occurred: error executing command in container: container {name} is not running ({})\n",
-                ctr.state.label()
-            ));
+        }
+        if let Some(message) = super::exec_refusal(pod, &name) {
+            out.err(message);
             return 1;
         }
         let program = command.first().map(String::as_str).unwrap_or("");
@@ -187,10 +191,11 @@ impl Workstation<'_> {
                     status
                 }
                 None => {
-                    out.err(format!(
-                        "error: Internal error occurred: error executing command in container: failed to exec in container: failed to start exec: OCI runtime exec failed: exec failed: unable to start container process: exec: \"{program}\": executable file not found in $PATH: unknown\n"
-                    ));
-                    1
+                    let seed = format!("{name}/exec/{now}");
+                    let exec_id = crate::sim::pod::runtime_id(seed.as_bytes());
+                    out.err(kubectl::exec_executable_not_found(program, &exec_id));
+                    c.now_ms = now;
+                    return 1;
                 }
             }
         };

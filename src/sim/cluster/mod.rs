@@ -6,6 +6,8 @@
 
 mod kubectl_exec;
 mod session;
+#[cfg(test)]
+mod tests;
 
 pub use session::TerminalResult;
 
@@ -186,6 +188,21 @@ impl Cluster {
         let packets: Vec<Captured> = self.packets().into_iter().cloned().collect();
         crate::sim::net::pcap_file(&packets)
     }
+}
+
+/// What `kubectl exec` prints for `container` when it does not run (`None` while it runs).
+fn exec_refusal(pod: &Pod, container: &str) -> Option<String> {
+    let c = pod.container(container)?;
+    if c.state.is_running() {
+        return None;
+    }
+    let ever_started = matches!(c.state, crate::sim::pod::ContainerState::Terminated { .. })
+        || c.restart_count > 0;
+    Some(kubectl::exec_not_running(
+        container,
+        pod.phase(),
+        ever_started,
+    ))
 }
 
 /// Validation errors as the terminal shows them, one per line.

@@ -40,16 +40,13 @@ impl Cluster {
             .pod
             .as_mut()
             .ok_or_else(|| "No resources found in default namespace.".to_string())?;
-        let Some(c) = pod.container(container) else {
+        if pod.container(container).is_none() {
             return Err(format!(
                 "error: unable to upgrade connection: container not found (\"{container}\")"
             ));
-        };
-        if !c.state.is_running() {
-            return Err(format!(
-                "error: Internal error occurred: error executing command in container: container {container} is not running ({})",
-                c.state.label()
-            ));
+        }
+        if let Some(message) = super::exec_refusal(pod, container) {
+            return Err(message.trim_end().to_string());
         }
         if !self.sessions.contains_key(container) {
             let ns = pod.pid_namespace(container).to_string();

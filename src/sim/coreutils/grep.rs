@@ -64,7 +64,7 @@ pub(super) fn grep(args: &[String], ctx: &mut Ctx) -> i32 {
         quiet: p.has('q'),
         names: !p.has('h') && (p.has('H') || files.len() > 1 || recursive),
     };
-    let pat = Pattern::new(&pattern, p.has('i'), p.has('F'));
+    let pat = Pattern::new(&pattern, p.has('i'), p.has('F'), p.has('E'));
     let mut matched = false;
     let mut error = false;
     let mut queue: Vec<String> = files.into_iter().rev().collect();

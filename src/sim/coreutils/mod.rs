@@ -8,6 +8,7 @@
 //! `sim::output`.
 
 mod args;
+mod cat;
 mod files;
 mod grep;
 mod ls;
@@ -68,7 +69,7 @@ pub fn run(name: &str, argv: &[String], ctx: &mut Ctx) -> Option<i32> {
     let args = argv.get(1..).unwrap_or_default();
     let status = match name {
         "basename" => words::basename(args, ctx),
-        "cat" => text::cat(args, ctx),
+        "cat" => cat::cat(args, ctx),
         "cp" => files::cp(args, ctx),
         "date" => system::date(args, ctx),
         "df" => system::df(args, ctx),

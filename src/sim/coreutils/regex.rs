@@ -1,5 +1,6 @@
-//! The part of POSIX basic regular expressions `grep` needs here: literals, `.`, `*`, `[…]`,
-//! `[^…]`, `^`, `$` and `\` escapes, matched by an NFA simulation (linear in the line length, so a
+//! The part of POSIX regular expressions `grep` needs here: literals, `.`, `*`, `[…]`,
+//! `[^…]`, `^`, `$`, `\` escapes and top-level alternation (`a|b` with `-E`, GNU's `a\|b`
+//! without), matched by an NFA simulation (linear in the line length, so a
 //! pattern like `a*a*a*b` cannot blow up).
 
 /// One position of the pattern.
@@ -16,18 +17,84 @@ enum Atom {
     },
 }
 
-/// A compiled pattern.
+/// A compiled pattern: it matches when one of its alternatives does.
 #[derive(Debug, Clone)]
 pub(super) struct Pattern {
+    branches: Vec<Branch>,
+}
+
+impl Pattern {
+    /// Compiles a basic (or, `extended`, an extended) regular expression; `fixed`: every byte is
+    /// literal, like `grep -F`.
+    pub fn new(pattern: &str, ignore_case: bool, fixed: bool, extended: bool) -> Pattern {
+        let parts = if fixed {
+            vec![pattern.to_string()]
+        } else {
+            split_alternatives(pattern, extended)
+        };
+        Pattern {
+            branches: parts
+                .iter()
+                .map(|p| Branch::new(p, ignore_case, fixed))
+                .collect(),
+        }
+    }
+
+    /// True when the pattern matches somewhere in `line` (without its newline).
+    pub fn is_match(&self, line: &[u8]) -> bool {
+        self.branches.iter().any(|b| b.is_match(line))
+    }
+}
+
+/// Splits a pattern at its top-level `|` (extended) or `\|` (basic), outside bracket expressions.
+fn split_alternatives(pattern: &str, extended: bool) -> Vec<String> {
+    let mut parts = Vec::new();
+    let mut current = String::new();
+    let mut chars = pattern.chars().peekable();
+    let mut in_class = false;
+    while let Some(c) = chars.next() {
+        if in_class {
+            current.push(c);
+            if c == ']' && !current.ends_with("[]") && !current.ends_with("[^]") {
+                in_class = false;
+            }
+            continue;
+        }
+        match c {
+            '[' => {
+                in_class = true;
+                current.push(c);
+            }
+            '|' if extended => parts.push(std::mem::take(&mut current)),
+            '\\' if !extended && chars.peek() == Some(&'|') => {
+                chars.next();
+                parts.push(std::mem::take(&mut current));
+            }
+            '\\' => {
+                current.push(c);
+                if let Some(next) = chars.next() {
+                    current.push(next);
+                }
+            }
+            _ => current.push(c),
+        }
+    }
+    parts.push(current);
+    parts
+}
+
+/// One alternative of a pattern, compiled to positions of an NFA.
+#[derive(Debug, Clone)]
+struct Branch {
     pieces: Vec<(Atom, bool)>,
     anchored_start: bool,
     anchored_end: bool,
     ignore_case: bool,
 }
 
-impl Pattern {
-    /// Compiles a basic regular expression (`fixed`: every byte is literal, like `grep -F`).
-    pub fn new(pattern: &str, ignore_case: bool, fixed: bool) -> Pattern {
+impl Branch {
+    /// Compiles one alternative (`fixed`: every byte is literal).
+    fn new(pattern: &str, ignore_case: bool, fixed: bool) -> Branch {
         let bytes = pattern.as_bytes();
         let mut pieces: Vec<(Atom, bool)> = Vec::new();
         let mut i = 0;
@@ -71,7 +138,7 @@ impl Pattern {
             };
             pieces.push((atom, false));
         }
-        Pattern {
+        Branch {
             pieces,
             anchored_start,
             anchored_end,
@@ -79,8 +146,8 @@ impl Pattern {
         }
     }
 
-    /// True when the pattern matches somewhere in `line` (without its newline).
-    pub fn is_match(&self, line: &[u8]) -> bool {
+    /// True when this alternative matches somewhere in `line`.
+    fn is_match(&self, line: &[u8]) -> bool {
         let n = self.pieces.len();
         let mut states = vec![false; n + 1];
         self.add(&mut states, 0);
@@ -181,7 +248,7 @@ mod tests {
     use super::Pattern;
 
     fn m(p: &str, s: &str) -> bool {
-        Pattern::new(p, false, false).is_match(s.as_bytes())
+        Pattern::new(p, false, false, false).is_match(s.as_bytes())
     }
 
     #[test]
@@ -199,9 +266,23 @@ mod tests {
         assert!(m("a\\.b", "a.b"));
         assert!(!m("a\\.b", "axb"));
         assert!(m("*x", "a*x"));
-        assert!(Pattern::new("HELLO", true, false).is_match(b"hello"));
-        assert!(Pattern::new("a.*", false, true).is_match(b"xa.*"));
-        assert!(!Pattern::new("a.*", false, true).is_match(b"ab"));
+        assert!(Pattern::new("HELLO", true, false, false).is_match(b"hello"));
+        assert!(Pattern::new("a.*", false, true, false).is_match(b"xa.*"));
+        assert!(!Pattern::new("a.*", false, true, false).is_match(b"ab"));
         assert!(!m("a*a*a*a*a*a*a*a*b", &"a".repeat(5000)));
+    }
+
+    // GNU grep 3.8: `-E 'a|b'` and basic `a\|b` are alternations; a `|` in brackets is literal.
+    #[test]
+    fn alternation() {
+        let e = |p: &str, s: &str| Pattern::new(p, false, false, true).is_match(s.as_bytes());
+        assert!(e("pod-data|nginx", "/usr/share/nginx/html"));
+        assert!(e("^x|data$", "pod-data"));
+        assert!(!e("^x|^y", "pod-data"));
+        assert!(e("[|]", "a|b"));
+        assert!(!e("[|]x", "ab"));
+        assert!(m("a\\|b", "b"));
+        assert!(m("a|b", "a|b"));
+        assert!(!m("a|b", "b"));
     }
 }

@@ -264,12 +264,13 @@ pub(super) fn df(args: &[String], ctx: &mut Ctx) -> i32 {
             .max()
             .unwrap_or(0)
     };
+    // GNU df's minimum field widths (df.c `field_data`): 14 for the source, 5 for the sizes.
     let w = [
         col(0, "Filesystem", 14),
-        col(1, header[0], 0),
-        col(2, header[1], 0),
-        col(3, header[2], 0),
-        col(4, "Use%", 0),
+        col(1, header[0], 5),
+        col(2, header[1], 5),
+        col(3, header[2], 5),
+        col(4, "Use%", 4),
     ];
     let line = |r: [&str; 6]| {
         format!(

@@ -1,30 +1,8 @@
-//! Programs that read files or stdin and print (parts of) them: cat, head, tail, wc, sort, uniq.
+//! Programs that read files or stdin and print (parts of) them: head, tail, wc, sort, uniq.
 
 use super::args::parse;
 use super::{lines, Ctx};
 use crate::sim::fs::FsErrorKind;
-
-/// `cat [FILE]...`: concatenates files (`-` or none: stdin).
-pub(super) fn cat(args: &[String], ctx: &mut Ctx) -> i32 {
-    let p = match parse(args, "uA", "", &[]) {
-        Ok(p) => p,
-        Err(e) => {
-            ctx.usage("cat", &e);
-            return 1;
-        }
-    };
-    let mut status = 0;
-    for f in operands_or_stdin(&p.operands) {
-        match ctx.read_input(&f) {
-            Ok(data) => ctx.out.out(data),
-            Err(k) => {
-                ctx.err("cat", &format!("{f}: {}", k.strerror()));
-                status = 1;
-            }
-        }
-    }
-    status
-}
 
 /// How many lines or bytes `head`/`tail` keep, as `-n`/`-c` give them.
 #[derive(Clone, Copy)]

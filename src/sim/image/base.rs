@@ -27,6 +27,10 @@ const NGINX_PASSWD: &str = concat!(
     include_str!("passwd.txt"),
     "nginx:x:101:101:nginx user:/nonexistent:/bin/false\n"
 );
+/// Debian's `/etc/group` (base-passwd's `group.master`, as the debian image ships it).
+const DEBIAN_GROUP: &str = include_str!("group.txt");
+/// The nginx image adds the `nginx` system group (gid 101) for its worker processes.
+const NGINX_GROUP: &str = concat!(include_str!("group.txt"), "nginx:x:101:\n");
 const DEBIAN_VERSION: &str = "12.11\n";
 const ROOT_BASHRC: &str = "# ~/.bashrc: executed by bash(1) for non-login shells.\n\nexport PS1='${debian_chroot:+($debian_chroot)}\\h:\\w\\$ '\numask 022\n";
 
@@ -79,18 +83,22 @@ fn debian_files() -> Vec<ImageFile> {
         dir("/usr/bin"),
         dir("/usr/sbin"),
         dir("/usr/lib"),
+        dir("/usr/lib64"),
         dir("/usr/local"),
         dir("/usr/local/bin"),
         dir("/usr/share"),
         link("/bin", "usr/bin"),
         link("/sbin", "usr/sbin"),
         link("/lib", "usr/lib"),
+        link("/lib64", "usr/lib64"),
         dir("/boot"),
         dir("/dev"),
         dir("/etc"),
+        file("/etc/host.conf", "multi on\n"),
         file("/etc/debian_version", DEBIAN_VERSION),
         file("/etc/hostname", ""),
         file("/etc/os-release", OS_RELEASE),
+        file("/etc/group", DEBIAN_GROUP),
         file("/etc/passwd", DEBIAN_PASSWD),
         dir("/home"),
         dir("/media"),
@@ -206,7 +214,7 @@ pub fn debian() -> Image {
 /// `nginx:latest`: Debian 12 plus the nginx.org package and the official image's setup.
 pub fn nginx() -> Image {
     let mut files = debian_files();
-    files.retain(|f| f.path != "/etc/passwd");
+    files.retain(|f| f.path != "/etc/passwd" && f.path != "/etc/group");
     let nginx_owned = |path: &'static str| ImageFile {
         path,
         content: FileData::Dir,
@@ -215,6 +223,7 @@ pub fn nginx() -> Image {
         gid: 0,
     };
     files.extend([
+        file("/etc/group", NGINX_GROUP),
         file("/etc/passwd", NGINX_PASSWD),
         exe("/docker-entrypoint.sh"),
         dir("/docker-entrypoint.d"),

@@ -189,6 +189,43 @@ pub fn exec_container_not_found(container: &str) -> String {
     format!("error: unable to upgrade connection: container not found (\"{container}\")\n")
 }
 
+/// `kubectl exec` into a container that does not run. kubectl itself refuses a pod whose phase is
+/// `Succeeded` or `Failed`; otherwise the kubelet asks the runtime, and containerd answers for a
+/// container that has run and exited (`ever_started`), or finds none for one never created
+/// (`ErrImagePull`, `ContainerCreating`).
+pub fn exec_not_running(container: &str, pod_phase: &str, ever_started: bool) -> String {
+    if pod_phase == "Succeeded" || pod_phase == "Failed" {
+        format!(
+            "error: cannot exec into a container in a completed pod; current phase is {pod_phase}\n"
+        )
+    } else if ever_started {
+        "error: Internal error occurred: error executing command in container: failed to exec in container: container is in CONTAINER_EXITED state\n".to_string()
+    } else {
+        exec_container_not_found(container)
+    }
+}
+
+/// `kubectl exec` of a program the container does not have: runc cannot start it, containerd
+/// names the exec session (`exec_id`), and kubectl prints only this (no `command terminated`).
+pub fn exec_executable_not_found(program: &str, exec_id: &str) -> String {
+    format!(
+        "error: Internal error occurred: error executing command in container: failed to exec in container: failed to start exec \"{exec_id}\": OCI runtime exec failed: exec failed: unable to start container process: exec: \"{program}\": executable file not found in $PATH: unknown\n"
+    )
+}
+
+/// `kubectl logs` of a container still waiting (`reason`: `ContainerCreating`, `ErrImagePull`…):
+/// the kubelet has no log yet, and says why; an image pull error reads the same whatever its
+/// reason.
+pub fn logs_waiting(container: &str, pod: &str, reason: &str) -> String {
+    let why = match reason {
+        "ErrImagePull" | "ImagePullBackOff" | "ErrImageNeverPull" | "InvalidImageName" => {
+            "trying and failing to pull image"
+        }
+        other => other,
+    };
+    format!("Error from server (BadRequest): container \"{container}\" in pod \"{pod}\" is waiting to start: {why}\n")
+}
+
 /// `kubectl logs -c NAME` with a container the pod does not have.
 pub fn logs_container_not_valid(container: &str, pod: &str) -> String {
     format!("error: container {container} is not valid for pod {pod}\n")

@@ -25,6 +25,8 @@ pub struct ContainerHost<'a> {
     pub shell_pid: u32,
     /// Whether the shell has a terminal (`kubectl exec -it`): curl bolds headers, no progress meter.
     pub tty: bool,
+    /// Whether the program about to run writes its stdout to the terminal (not a pipe or file).
+    pub stdout_tty: bool,
     /// Process events recorded so far in this line.
     pub process_events: usize,
     /// Set when a program blocked (`sleep infinity`): the line then waits for Ctrl-C.
@@ -52,6 +54,7 @@ impl<'a> ContainerHost<'a> {
             trace,
             shell_pid,
             tty,
+            stdout_tty: tty,
             process_events: 0,
             blocked_seen: false,
             blocked_pids: Vec::new(),
@@ -102,6 +105,10 @@ impl ShellHost for ContainerHost<'_> {
         let status = super::programs::run(self, path, argv, env, cwd, stdin, out, blocked);
         self.blocked_seen |= *blocked;
         status
+    }
+
+    fn set_stdout_tty(&mut self, tty: bool) {
+        self.stdout_tty = self.tty && tty;
     }
 
     fn which(&self, name: &str, path_var: &str) -> Option<String> {

@@ -19,6 +19,7 @@ pub use docroot::FsDocRoot;
 pub use host::ContainerHost;
 pub use lifecycle::StartOutcome;
 pub use process::{ProcState, Process, ProcessTable};
+pub use view::runtime_id;
 
 use crate::sim::fs::Fs;
 use crate::sim::http::nginx::Nginx;

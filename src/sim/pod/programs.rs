@@ -121,7 +121,7 @@ fn run_coreutil(
             events: &mut events,
             hostname: &hostname,
             blocked: &mut *blocked,
-            tty: host.tty,
+            tty: host.stdout_tty,
         };
         coreutils::run(name, argv, &mut ctx)
     };
@@ -152,6 +152,7 @@ fn nested_shell(
                 return 2;
             };
             let mut child = Shell::new(env.to_vec(), cwd);
+            child.set_interactive(false);
             let result = child.run_line(line, host);
             if result.interrupted {
                 *blocked = true;

@@ -81,13 +81,17 @@ impl Pod {
 
 /// A deterministic 64-hex-digit containerd id for a container instance.
 fn container_id(pod: &str, index: usize, restarts: u32) -> String {
+    let seed: Vec<u8> = pod.bytes().chain([index as u8, restarts as u8]).collect();
+    format!("containerd://{}", runtime_id(&seed))
+}
+
+/// A deterministic 64-hex-digit id, as containerd gives containers and exec sessions (FNV-1a
+/// over `seed`, four rounds), so runs and replays agree.
+pub fn runtime_id(seed: &[u8]) -> String {
     let mut state: u64 = 0xcbf2_9ce4_8422_2325;
-    let mut hex = String::from("containerd://");
-    for round in 0..4u64 {
-        for b in pod
-            .bytes()
-            .chain([index as u8, restarts as u8, round as u8])
-        {
+    let mut hex = String::new();
+    for round in 0..4u8 {
+        for &b in seed.iter().chain([round].iter()) {
             state ^= u64::from(b);
             state = state.wrapping_mul(0x0100_0000_01b3);
         }

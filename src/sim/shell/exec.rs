@@ -79,6 +79,10 @@ pub(super) struct Interp<'a> {
     pub(super) loop_depth: u32,
     pub(super) sub_depth: u32,
     pub(super) subst_status: Option<i32>,
+    /// Whether stdout is still the terminal here (not a pipe, `$(…)` or file).
+    pub(super) stdout_tty: bool,
+    /// Who reports a failed write to a redirected file: `seq`, or `bash: echo` for a builtin.
+    pub(super) writer: Option<String>,
 }
 
 impl<'a> Interp<'a> {
@@ -101,6 +105,8 @@ impl<'a> Interp<'a> {
             loop_depth: 0,
             sub_depth: 0,
             subst_status: None,
+            stdout_tty: true,
+            writer: None,
         }
     }
 
@@ -166,11 +172,17 @@ impl<'a> Interp<'a> {
             let mut piped: Option<Stdin> = None;
             for (i, cmd) in p.commands.iter().enumerate() {
                 let mut o = Output::default();
+                let last = i.saturating_add(1) == count;
+                let tty = self.stdout_tty && last;
                 status = match piped.as_mut() {
-                    Some(input) => self.subshell(|me| me.run_command(cmd, input, &mut o)),
-                    None => self.subshell(|me| me.run_command(cmd, stdin, &mut o)),
+                    Some(input) => self.with_stdout_tty(tty, |me| {
+                        me.subshell(|me| me.run_command(cmd, input, &mut o))
+                    }),
+                    None => self.with_stdout_tty(tty, |me| {
+                        me.subshell(|me| me.run_command(cmd, stdin, &mut o))
+                    }),
                 };
-                if i.saturating_add(1) == count {
+                if last {
                     out.extend(o);
                 } else {
                     out.err(o.stream_bytes(Stream::Stderr));
@@ -187,6 +199,15 @@ impl<'a> Interp<'a> {
         if !self.interrupted {
             self.st.status = status;
         }
+        status
+    }
+
+    /// Runs `f` with stdout known to be the terminal (`tty`) or not, then restores the old value.
+    pub(super) fn with_stdout_tty(&mut self, tty: bool, f: impl FnOnce(&mut Self) -> i32) -> i32 {
+        let saved = self.stdout_tty;
+        self.stdout_tty = tty;
+        let status = f(self);
+        self.stdout_tty = saved;
         status
     }
 
@@ -334,6 +355,13 @@ impl<'a> Interp<'a> {
             let status = self.with_redirs(redirs, stdin, out, |_, _, _| subst);
             return status;
         }
+        if let Some(name) = argv.first() {
+            self.writer = Some(if super::builtins::BUILTINS.contains(&name.as_str()) {
+                format!("bash: {name}")
+            } else {
+                name.rsplit('/').next().unwrap_or(name).to_string()
+            });
+        }
         self.with_redirs(redirs, stdin, out, |me, i, o| {
             let mut produced = Output::default();
             let status = me.invoke(&argv, &values, i, &mut produced);
@@ -379,6 +407,7 @@ impl<'a> Interp<'a> {
         let env = self.st.env(env);
         let cwd = self.st.cwd.clone();
         let mut blocked = false;
+        self.host.set_stdout_tty(self.stdout_tty);
         let status = self.host.exec(
             &path,
             argv,

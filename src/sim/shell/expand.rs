@@ -167,7 +167,9 @@ impl Interp<'_> {
     /// goes where the shell's stderr goes.
     fn command_subst(&mut self, body: &List, out: &mut Output) -> String {
         let mut o = Output::default();
-        let status = self.subshell(|me| me.run_list(body, &mut Stdin::tty(), &mut o));
+        let status = self.with_stdout_tty(false, |me| {
+            me.subshell(|me| me.run_list(body, &mut Stdin::tty(), &mut o))
+        });
         self.subst_status = Some(status);
         let mut stdout = Vec::new();
         for (stream, bytes) in o.chunks {

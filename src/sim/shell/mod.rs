@@ -62,6 +62,10 @@ pub trait ShellHost {
     fn list_dir(&self, path: &str) -> Option<Vec<String>>;
     /// The container's hostname (the pod name).
     fn hostname(&self) -> String;
+    /// Tells the host whether the next [`ShellHost::exec`] writes its stdout to the terminal
+    /// (`false` in a pipe, a `$(…)` or a `> file`): `ls` prints one name a line and `yes` stops
+    /// there, as they do on a real pipe.
+    fn set_stdout_tty(&mut self, _tty: bool) {}
 }
 
 /// What one line did, for the terminal.
@@ -159,6 +163,8 @@ impl State {
 pub struct Shell {
     state: State,
     history: Vec<String>,
+    /// False for `bash -c`: `exit` prints nothing and no history is kept.
+    interactive: bool,
 }
 
 impl Shell {
@@ -192,7 +198,14 @@ impl Shell {
         Shell {
             state,
             history: Vec::new(),
+            interactive: true,
         }
+    }
+
+    /// Makes this a non-interactive shell (`bash -c LINE`): `exit` does not print `exit`, and
+    /// `history` stays empty, as in real bash.
+    pub fn set_interactive(&mut self, interactive: bool) {
+        self.interactive = interactive;
     }
 
     /// Sets the PID `$$` reports (the pod knows which PID the shell got).
@@ -212,7 +225,7 @@ impl Shell {
             self.state.status = 1;
             return result;
         }
-        if !line.trim().is_empty() {
+        if self.interactive && !line.trim().is_empty() {
             self.history.push(line.trim_end_matches('\n').to_string());
         }
         let list = match parser::parse(line) {
@@ -225,6 +238,10 @@ impl Shell {
             }
         };
         let mut run = exec::Interp::new(&mut self.state, host, &self.history);
+        if !self.interactive {
+            // Only an interactive shell says `exit` when it ends.
+            run.sub_depth = 1;
+        }
         let mut stdin = exec::Stdin::tty();
         let status = run.run_list(&list, &mut stdin, &mut result.output);
         result.exit_requested = run.exit;

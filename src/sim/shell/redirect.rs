@@ -39,10 +39,11 @@ impl Interp<'_> {
             Err(status) => return status,
         };
         let mut inner = Output::default();
-        let status = match routing.stdin.as_mut() {
-            Some(input) => body(self, input, &mut inner),
-            None => body(self, stdin, &mut inner),
-        };
+        let tty = self.stdout_tty && !matches!(routing.fd1, Sink::File(_));
+        let mut status = self.with_stdout_tty(tty, |me| match routing.stdin.as_mut() {
+            Some(input) => body(me, input, &mut inner),
+            None => body(me, stdin, &mut inner),
+        });
         for (stream, bytes) in inner.chunks {
             let sink = if stream == Stream::Stdout {
                 routing.fd1
@@ -63,7 +64,13 @@ impl Interp<'_> {
         for (path, data) in &routing.files {
             if !data.is_empty() {
                 if let Err(e) = self.host.write_file(path, data, true) {
-                    out.err(format!("bash: {path}: {e}\n"));
+                    // The program saw the error (ENOSPC) on write(2) and fails, as
+                    // `seq 9999 > full` prints `seq: write error: No space left on device`.
+                    match self.writer.take() {
+                        Some(who) => out.err(format!("{who}: write error: {e}\n")),
+                        None => out.err(format!("bash: {path}: {e}\n")),
+                    }
+                    status = 1;
                 }
             }
         }

@@ -1,0 +1,163 @@
+//! Fidelity fixes checked at the cluster level, each against what the real tools print
+//! (bash 5.2.15, coreutils 9.1, kubectl/containerd sources).
+
+use super::Cluster;
+
+fn run(c: &mut Cluster, container: &str, line: &str) -> (String, Option<i32>) {
+    let r = c.run_in_container(container, line);
+    (r.text, r.status)
+}
+
+#[test]
+fn programs_in_a_pipe_do_not_write_to_the_terminal() {
+    let mut c = Cluster::with_scenario("shared-volume").unwrap();
+    // `yes` into a pipe stops when `head` has read enough; the line does not block.
+    assert_eq!(
+        run(&mut c, "debian-container", "yes | head -3"),
+        ("y\ny\ny\n".to_string(), Some(0))
+    );
+    // `ls` prints one name a line into a pipe, a file and a command substitution.
+    run(
+        &mut c,
+        "debian-container",
+        "mkdir /tmp/d; touch /tmp/d/a /tmp/d/b",
+    );
+    assert_eq!(run(&mut c, "debian-container", "ls /tmp/d").0, "a  b\n");
+    assert_eq!(
+        run(&mut c, "debian-container", "ls /tmp/d | cat").0,
+        "a\nb\n"
+    );
+    assert_eq!(
+        run(&mut c, "debian-container", "ls /tmp/d > /tmp/l; cat /tmp/l").0,
+        "a\nb\n"
+    );
+    assert_eq!(
+        run(&mut c, "debian-container", "echo \"$(ls /tmp/d)\"").0,
+        "a\nb\n"
+    );
+    // On the terminal `yes` still runs until Ctrl-C.
+    assert_eq!(run(&mut c, "debian-container", "yes").1, None);
+}
+
+#[test]
+fn ls_l_names_the_group_from_etc_group() {
+    let mut c = Cluster::with_scenario("shared-volume").unwrap();
+    let (text, _) = run(&mut c, "debian-container", "ls -ld /etc");
+    assert!(
+        text.starts_with("drwxr-xr-x ") && text.contains(" root root "),
+        "{text}"
+    );
+    let (text, _) = run(&mut c, "debian-container", "grep nginx /etc/group; echo $?");
+    assert_eq!(text, "1\n");
+    let (text, _) = run(&mut c, "nginx-container", "grep nginx /etc/group");
+    assert_eq!(text, "nginx:x:101:\n");
+    let (text, _) = run(&mut c, "debian-container", "ls -l / | grep lib64");
+    assert!(text.contains(" lib64 -> usr/lib64\n"), "{text}");
+}
+
+#[test]
+fn exec_into_an_exited_container_prints_containerds_message() {
+    let mut c = Cluster::with_scenario("docs-original").unwrap();
+    let exited = "error: Internal error occurred: error executing command in container: failed to exec in container: container is in CONTAINER_EXITED state\n";
+    // The debian container of the docs' pod has run its one command and completed.
+    let r = c.run_in_container("debian-container", "ls");
+    assert_eq!((r.text.as_str(), r.status), (exited, Some(1)));
+    let r = c.run_kubectl_line("kubectl exec two-containers -c debian-container -- ls");
+    assert_eq!((r.text.as_str(), r.status), (exited, Some(1)));
+    // nginx still runs: exec works there.
+    let r = c.run_kubectl_line(
+        "kubectl exec two-containers -c nginx-container -- cat /usr/share/nginx/html/index.html",
+    );
+    assert_eq!(r.text, "Hello from the debian container\n");
+}
+
+#[test]
+fn bash_c_is_not_interactive() {
+    let mut c = Cluster::with_scenario("shared-volume").unwrap();
+    // bash 5.2: `bash -c 'exit 7'` prints nothing; only an interactive shell says `exit`.
+    assert_eq!(
+        run(&mut c, "debian-container", "bash -c 'exit 7'; echo $?"),
+        ("7\n".to_string(), Some(0))
+    );
+    assert_eq!(run(&mut c, "debian-container", "bash -c history").0, "");
+}
+
+#[test]
+fn df_h_columns_have_gnu_minimum_widths() {
+    let mut c = Cluster::with_scenario("shared-volume").unwrap();
+    let (text, _) = run(&mut c, "debian-container", "df -h /pod-data");
+    // coreutils 9.1 `df -h`: "Filesystem" padded to 14, Size/Used/Avail right-aligned in 5.
+    let mut lines = text.lines();
+    assert_eq!(
+        lines.next(),
+        Some("Filesystem      Size  Used Avail Use% Mounted on")
+    );
+    let row = lines.next().unwrap_or_default();
+    assert_eq!(row.find(" /pod-data"), Some(37), "{row}");
+}
+
+#[test]
+fn a_write_past_the_size_limit_fails_in_the_writer() {
+    let yaml = include_str!("../../../tests/manifests/size-limit.yaml");
+    let mut c = Cluster::with_manifest(yaml).unwrap();
+    // coreutils 9.1 / bash 5.2 on a full tmpfs: the program reports the failed write(2).
+    assert_eq!(
+        run(&mut c, "debian-container", "seq 3000 > /pod-data/big"),
+        (
+            "seq: write error: No space left on device\n".to_string(),
+            Some(1)
+        )
+    );
+    assert_eq!(
+        run(&mut c, "debian-container", "echo more >> /pod-data/big"),
+        (
+            "bash: echo: write error: No space left on device\n".to_string(),
+            Some(1)
+        )
+    );
+}
+
+#[test]
+fn a_container_restart_keeps_the_empty_dir_and_delete_wipes_it() {
+    let mut c = Cluster::with_scenario("shared-volume").unwrap();
+    run(&mut c, "debian-container", "echo kept > /pod-data/f");
+    let (before, _) = run(&mut c, "nginx-container", "ls -i /usr/share/nginx/html/f");
+    c.restart_container("debian-container").unwrap();
+    assert_eq!(
+        run(&mut c, "debian-container", "cat /pod-data/f").0,
+        "kept\n"
+    );
+    let (after, _) = run(&mut c, "nginx-container", "ls -i /usr/share/nginx/html/f");
+    assert_eq!(before, after);
+    c.run_kubectl_line("kubectl delete pod two-containers");
+    c.run_kubectl_line("kubectl apply -f shared-volume.yaml");
+    assert_eq!(
+        run(&mut c, "debian-container", "ls -A /pod-data"),
+        (String::new(), Some(0))
+    );
+}
+
+#[test]
+fn exec_of_a_missing_program_is_one_runtime_error() {
+    let mut c = Cluster::with_scenario("shared-volume").unwrap();
+    let r = c.run_kubectl_line("kubectl exec two-containers -c debian-container -- nosuch");
+    // containerd names the exec session; kubectl prints no `command terminated` line after it.
+    let (head, tail) = r.text.split_once("failed to start exec \"").unwrap();
+    assert_eq!(head, "error: Internal error occurred: error executing command in container: failed to exec in container: ");
+    let (id, rest) = tail.split_once('"').unwrap();
+    assert!(
+        id.len() == 64 && id.bytes().all(|b| b.is_ascii_hexdigit()),
+        "{id}"
+    );
+    assert_eq!(rest, ": OCI runtime exec failed: exec failed: unable to start container process: exec: \"nosuch\": executable file not found in $PATH: unknown\n");
+    assert_eq!(r.status, Some(1));
+}
+
+#[test]
+fn logs_of_a_container_that_never_started_say_why() {
+    let yaml = include_str!("../../../tests/manifests/missing-image.yaml");
+    let mut c = Cluster::with_manifest(yaml).unwrap();
+    let r = c.run_kubectl_line("kubectl logs two-containers -c debian-container");
+    assert_eq!(r.text, "Error from server (BadRequest): container \"debian-container\" in pod \"two-containers\" is waiting to start: trying and failing to pull image\n");
+    assert_eq!(r.status, Some(1));
+}
