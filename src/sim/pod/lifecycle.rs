@@ -422,15 +422,20 @@ impl Pod {
 }
 
 /// The line a main process runs, and whether it is one simple command that `exec`s in place of
-/// the main process: `sh -c CMD` runs CMD; any other argv runs as one quoted command.
+/// the main process. `sh -c CMD` runs CMD under dash, which (0.5.12, checked) forks a child even
+/// for a lone command; `bash -c CMD` execs a lone simple command; any other argv is the program
+/// itself.
 fn main_line(argv: &[String]) -> (String, bool) {
     let shell = argv.first().map(|a| a.rsplit('/').next().unwrap_or(a));
     match (shell, argv.get(1).map(String::as_str), argv.get(2)) {
-        (Some("sh" | "bash" | "dash"), Some("-c"), Some(cmd)) => {
+        (Some(name @ ("sh" | "bash" | "dash")), Some("-c"), Some(cmd)) => {
             let simple = !cmd.contains([';', '|', '&', '<', '>', '$', '`', '(', '\n']);
-            (cmd.clone(), simple)
+            (cmd.clone(), name == "bash" && simple)
         }
-        _ => (argv.iter().map(|a| shell_quote(a)).collect::<Vec<_>>().join(" "), true),
+        _ => (
+            argv.iter().map(|a| shell_quote(a)).collect::<Vec<_>>().join(" "),
+            true,
+        ),
     }
 }
 
