@@ -167,7 +167,11 @@ impl Cluster {
                         self.trace.record(
                             self.now_ms,
                             Actor::process(container, pid, ""),
-                            EventKind::ProcessExited { container: container.to_string(), pid, status: 130 },
+                            EventKind::ProcessExited {
+                                container: container.to_string(),
+                                pid,
+                                status: 130,
+                            },
                         );
                     }
                 }

@@ -433,7 +433,10 @@ fn main_line(argv: &[String]) -> (String, bool) {
             (cmd.clone(), name == "bash" && simple)
         }
         _ => (
-            argv.iter().map(|a| shell_quote(a)).collect::<Vec<_>>().join(" "),
+            argv.iter()
+                .map(|a| shell_quote(a))
+                .collect::<Vec<_>>()
+                .join(" "),
             true,
         ),
     }

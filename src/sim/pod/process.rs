@@ -87,7 +87,11 @@ impl ProcessTable {
 
     /// Replaces a process's command line (`exec`).
     pub fn set_argv(&mut self, container: &str, pid: u32, argv: Vec<String>) {
-        if let Some(p) = self.procs.iter_mut().find(|p| p.container == container && p.pid == pid && p.alive()) {
+        if let Some(p) = self
+            .procs
+            .iter_mut()
+            .find(|p| p.container == container && p.pid == pid && p.alive())
+        {
             p.argv = argv;
         }
     }
