@@ -1,5 +1,6 @@
 //! The `podscope` command line: bad manifests and bad options exit 2 with kubectl-style
 //! messages (line and column), and a huge input line is refused with a message, not a panic.
+#![cfg(not(target_arch = "wasm32"))]
 
 use std::io::Write;
 use std::path::Path;

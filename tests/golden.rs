@@ -1,6 +1,7 @@
 //! Golden parity: every transcript in `../shared/golden/` (recorded from real nginx, curl and
 //! bash arranged as the pod) reproduced through `podscope shell`, after the normalizations the
 //! golden README allows.
+#![cfg(not(target_arch = "wasm32"))]
 
 use podscope::sim::transcript::normalize;
 use std::io::Write;

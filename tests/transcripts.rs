@@ -2,6 +2,7 @@
 //! the output must equal `NAME.out` (after the golden normalizations: dates, versions, ANSI).
 //! The first line of a `.in` file may be `#!scenario NAME` to choose a built-in pod, or
 //! `#!manifest FILE` (relative to the crate root) to start the pod from a manifest file.
+#![cfg(not(target_arch = "wasm32"))]
 
 use podscope::sim::transcript::normalize;
 use std::io::Write;

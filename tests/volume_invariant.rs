@@ -2,6 +2,7 @@
 //! goes through either container's mount of the shared emptyDir, both containers see the same
 //! bytes and the same inode; in the localhost scenario (no volume) a write to `/pod-data` in
 //! debian never shows up in nginx.
+#![cfg(not(target_arch = "wasm32"))]
 
 use podscope::sim::cluster::Cluster;
 use proptest::prelude::*;
