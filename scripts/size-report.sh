@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Size report of a static build: gzip -9 bytes of every file under the folder (default dist/)
+# and the total, failing when the total exceeds the budget in size-budget.txt (bytes, gzipped).
+#
+#   scripts/size-report.sh [DIR]
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+DIR="${1:-$ROOT/dist}"
+BUDGET_FILE="$ROOT/size-budget.txt"
+
+if [ ! -d "$DIR" ]; then
+  echo "size-report: no folder $DIR (run 'make dist' first)" >&2
+  exit 1
+fi
+budget="$(tr -d '[:space:]' <"$BUDGET_FILE")"
+case "$budget" in
+  ''|*[!0-9]*) echo "size-report: $BUDGET_FILE must hold a byte count, found '$budget'" >&2; exit 1 ;;
+esac
+
+total_raw=0
+total_gz=0
+printf '%10s %10s  %s\n' raw gzip-9 file
+while IFS= read -r -d '' file; do
+  raw="$(wc -c <"$file")"
+  gz="$(gzip -9 -c "$file" | wc -c)"
+  total_raw=$((total_raw + raw))
+  total_gz=$((total_gz + gz))
+  printf '%10d %10d  %s\n' "$raw" "$gz" "${file#"$DIR"/}"
+done < <(find "$DIR" -type f -print0 | sort -z)
+printf '%10d %10d  %s\n' "$total_raw" "$total_gz" "TOTAL"
+printf 'size-report: %d bytes gzipped (%d KiB) of a %d-byte budget (%d KiB, %s)\n' \
+  "$total_gz" $(((total_gz + 1023) / 1024)) "$budget" $((budget / 1024)) "${BUDGET_FILE#"$ROOT"/}"
+
+if [ "$total_gz" -gt "$budget" ]; then
+  echo "size-report: OVER BUDGET by $((total_gz - budget)) bytes" >&2
+  exit 1
+fi

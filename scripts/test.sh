@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# Runs podscope's checks in order, stopping at the first red one, and prints how long each took.
+#
+#   scripts/test.sh            every stage (what `make test` runs after scripts/setup.sh)
+#   scripts/test.sh STAGE...   only those, in the order given; stages:
+#     fmt clippy clippy-wasm test test-core wasm-test dist e2e size
+#
+# Expects the tools that `scripts/setup.sh --web --browser` installs.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+export PATH="$ROOT/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+export CHROMEDRIVER="${CHROMEDRIVER:-/usr/bin/chromedriver}"
+export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
+
+ALL_STAGES=(fmt clippy clippy-wasm test test-core wasm-test dist e2e size)
+
+run_stage() {
+  case "$1" in
+    fmt)         cargo fmt --all --check ;;
+    clippy)      cargo clippy --all-targets -- -D warnings ;;
+    clippy-wasm) cargo clippy --target wasm32-unknown-unknown --lib --bins -- -D warnings ;;
+    test)        cargo test ;;
+    test-core)   cargo test --no-default-features --lib ;;
+    # Every tests/*.rs built for wasm32 (native-only files are cfg'd out there), run by
+    # wasm-bindgen-test-runner (.cargo/config.toml) in headless Chromium (webdriver.json).
+    wasm-test)   cargo test --target wasm32-unknown-unknown --tests ;;
+    dist)        trunk build --release --offline ;;
+    e2e)         node --test tests/e2e/ ;;
+    size)        scripts/size-report.sh dist ;;
+    *)           echo "test: unknown stage '$1' (stages: ${ALL_STAGES[*]})" >&2; return 2 ;;
+  esac
+}
+
+stages=("$@")
+[ "${#stages[@]}" -gt 0 ] || stages=("${ALL_STAGES[@]}")
+
+now_ms() { date +%s%3N; }
+timings=()
+passed=0
+summary() {
+  echo
+  echo "== stage timings"
+  for line in "${timings[@]}"; do echo "$line"; done
+}
+
+for stage in "${stages[@]}"; do
+  echo
+  echo "== $stage"
+  start="$(now_ms)"
+  status=0
+  run_stage "$stage" </dev/null || status=$?
+  elapsed="$(( $(now_ms) - start ))"
+  timings+=("$(printf '%-12s %7d.%01d s  %s' "$stage" $((elapsed / 1000)) $((elapsed % 1000 / 100)) \
+    "$([ "$status" -eq 0 ] && echo ok || echo "FAILED (exit $status)")")")
+  if [ "$status" -ne 0 ]; then
+    summary
+    echo "stages: $passed passed, 1 failed"
+    exit "$status"
+  fi
+  passed=$((passed + 1))
+done
+
+summary
+echo "stages: $passed passed, 0 failed"

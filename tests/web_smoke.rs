@@ -1,0 +1,27 @@
+//! Smoke test of the web build in headless Chromium: the root component mounts and renders.
+//!
+//! Runs only on wasm32 (`cargo test --target wasm32-unknown-unknown --tests`, through
+//! wasm-bindgen-test-runner); natively this file compiles to nothing.
+#![cfg(target_arch = "wasm32")]
+
+use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// A fresh `<div>` appended to the document body, so each test mounts into its own element.
+fn fresh_root() -> web_sys::Element {
+    let document = gloo::utils::document();
+    let root = document.create_element("div").unwrap();
+    gloo::utils::body().append_child(&root).unwrap();
+    root
+}
+
+#[wasm_bindgen_test]
+async fn app_mounts_and_shows_the_title() {
+    let root = fresh_root();
+    yew::Renderer::<podscope::ui::App>::with_root(root.clone()).render();
+    yew::scheduler::flush().await;
+
+    let text = root.text_content().unwrap_or_default();
+    assert!(text.contains("podscope"), "rendered text was {text:?}");
+}
