@@ -23,14 +23,29 @@ run_stage() {
     clippy-wasm) cargo clippy --target wasm32-unknown-unknown --lib --bins -- -D warnings ;;
     test)        cargo test ;;
     test-core)   cargo test --no-default-features --lib ;;
-    # Every tests/*.rs built for wasm32 (native-only files are cfg'd out there), run by
-    # wasm-bindgen-test-runner (.cargo/config.toml) in headless Chromium (webdriver.json).
-    wasm-test)   cargo test --target wasm32-unknown-unknown --tests ;;
+    wasm-test)   wasm_tests ;;
     dist)        trunk build --release --offline ;;
     e2e)         node --test tests/e2e/ ;;
     size)        scripts/size-report.sh dist ;;
     *)           echo "test: unknown stage '$1' (stages: ${ALL_STAGES[*]})" >&2; return 2 ;;
   esac
+}
+
+# Every browser test file: a tests/*.rs that opens with `#![cfg(target_arch = "wasm32")]`, run by
+# wasm-bindgen-test-runner (.cargo/config.toml) in headless Chromium (webdriver.json). The lib's
+# unit tests are native-only (proptest), so `--tests` is not used here.
+wasm_tests() {
+  local args=() file
+  for file in tests/*.rs; do
+    if grep -qx '#!\[cfg(target_arch = "wasm32")\]' "$file"; then
+      args+=(--test "$(basename "$file" .rs)")
+    fi
+  done
+  if [ "${#args[@]}" -eq 0 ]; then
+    echo "test: no tests/*.rs marked #![cfg(target_arch = \"wasm32\")]" >&2
+    return 1
+  fi
+  cargo test --target wasm32-unknown-unknown "${args[@]}"
 }
 
 stages=("$@")

@@ -22,6 +22,10 @@ async fn app_mounts_and_shows_the_title() {
     yew::Renderer::<podscope::ui::App>::with_root(root.clone()).render();
     yew::scheduler::flush().await;
 
-    let text = root.text_content().unwrap_or_default();
-    assert!(text.contains("podscope"), "rendered text was {text:?}");
+    let title = root
+        .query_selector("h1")
+        .unwrap()
+        .and_then(|h1| h1.text_content())
+        .unwrap_or_default();
+    assert_eq!(title, "podscope");
 }

@@ -19,10 +19,13 @@ describe('first screen', () => {
     browser = await launchBrowser();
     session = await openRecordedPage(browser);
     await session.page.goto(server.url, { waitUntil: 'networkidle' });
-    // The wasm app mounts after load: give it the moment it needs to render into <body>.
-    await session.page.waitForFunction(() => document.body.children.length > 0, null, { timeout: 10_000 });
-    const path = await screenshot(session.page, 'first-screen');
-    console.log(`screenshot: ${path}`);
+    // The wasm app mounts after load: wait until it has rendered something into <body>.
+    try {
+      await session.page.waitForSelector('body > :not(script)', { state: 'attached', timeout: 10_000 });
+    } finally {
+      // Saved even when the app never rendered: the picture is the first thing to look at.
+      console.log(`screenshot: ${await screenshot(session.page, 'first-screen')}`);
+    }
   });
 
   after(async () => {

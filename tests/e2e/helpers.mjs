@@ -78,8 +78,18 @@ export async function openRecordedPage(browser, viewport = { width: 1280, height
   const requests = [];
   const errors = [];
   page.on('request', (request) => requests.push(request.url()));
+  // Chromium's "Failed to load resource" console line omits the URL: record it here.
+  page.on('response', (response) => {
+    if (response.status() >= 400) errors.push(`HTTP ${response.status()}: ${response.url()}`);
+  });
+  page.on('requestfailed', (request) => {
+    errors.push(`request failed (${request.failure()?.errorText}): ${request.url()}`);
+  });
   page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(`console.error: ${message.text()}`);
+    if (message.type() === 'error') {
+      const where = message.location()?.url;
+      errors.push(`console.error: ${message.text()}${where ? ` [${where}]` : ''}`);
+    }
   });
   page.on('pageerror', (error) => errors.push(`uncaught: ${error.message}`));
   return { page, requests, errors, close: () => context.close() };
