@@ -10,5 +10,5 @@ pub mod scene;
 pub mod tour;
 
 pub use caption::caption;
-pub use playback::Playback;
+pub use playback::{weight, Playback};
 pub use scene::{derive, Scene};

@@ -2,11 +2,37 @@
 //! animation has progressed, and how play, pause, step and speed move it. Pure: the web layer
 //! feeds it elapsed milliseconds from requestAnimationFrame.
 
+use crate::sim::event::EventKind;
+
 /// Slowest and fastest playback speeds.
 pub const SPEED_RANGE: (f64, f64) = (0.25, 4.0);
 
 /// How long one step's animation lasts at 1× speed, in milliseconds.
 pub const STEP_MS: f64 = 900.0;
+
+/// How long an event's step lasts, relative to [`STEP_MS`]: what travels or lights up in the
+/// diagram (segments, writes, refusals, HTTP) gets the full time; bookkeeping (process starts,
+/// state changes, typed commands) passes quickly so that a `curl` plays in a few seconds.
+pub fn weight(kind: &EventKind) -> f64 {
+    use EventKind::*;
+    match kind {
+        Segment(_)
+        | FileWritten { .. }
+        | Refused { .. }
+        | BindFailed { .. }
+        | WriteFailed { .. }
+        | HttpRequest { .. }
+        | HttpResponse { .. }
+        | VolumeMounted { .. } => 1.0,
+        PodCreated { .. }
+        | PodDeleted { .. }
+        | ContainerState { .. }
+        | ImagePull { .. }
+        | VolumeCreated { .. }
+        | Listen { .. } => 0.5,
+        _ => 0.2,
+    }
+}
 
 /// Where playback stands.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -36,6 +62,12 @@ impl Playback {
     /// Advances by `dt_ms` of wall time over a trace of `len` events; returns true when the
     /// scene changed.
     pub fn tick(&mut self, dt_ms: f64, len: usize) -> bool {
+        self.tick_weighted(dt_ms, len, 1.0)
+    }
+
+    /// Like [`Playback::tick`], for a current step that lasts `weight` × [`STEP_MS`] (see
+    /// [`weight`]): packets and file writes get the full time, bookkeeping events a fraction.
+    pub fn tick_weighted(&mut self, dt_ms: f64, len: usize, weight: f64) -> bool {
         if !self.playing {
             return false;
         }
@@ -43,7 +75,12 @@ impl Playback {
             self.playing = false;
             return false;
         }
-        self.progress += dt_ms.max(0.0) * self.speed / STEP_MS;
+        let weight = if weight.is_finite() {
+            weight.clamp(0.05, 4.0)
+        } else {
+            1.0
+        };
+        self.progress += dt_ms.max(0.0) * self.speed / (STEP_MS * weight);
         if self.progress >= 1.0 {
             if self.position < len {
                 self.position += 1;
@@ -119,5 +156,12 @@ mod tests {
         assert_eq!(p.speed, 4.0);
         p.set_speed(f64::NAN);
         assert_eq!(p.speed, 1.0);
+        let mut q = Playback {
+            playing: true,
+            progress: 0.0,
+            ..Playback::default()
+        };
+        q.tick_weighted(STEP_MS * 0.2, 2, 0.2);
+        assert_eq!(q.position, 1, "a light step passes in a fifth of the time");
     }
 }

@@ -284,7 +284,14 @@ impl Reducible for AppState {
             Action::Seek(n) => s.playback.seek(n, len),
             Action::Speed(x) => s.playback.set_speed(x),
             Action::Tick(dt) => {
-                let moved = s.playback.tick(dt, len);
+                let weight = {
+                    let cluster = s.cluster.borrow();
+                    let events = cluster.trace.events();
+                    events
+                        .get(s.playback.position)
+                        .map_or(1.0, |e| crate::anim::weight(&e.kind))
+                };
+                let moved = s.playback.tick_weighted(dt, len, weight);
                 if !moved && s.playback == self.playback {
                     return self;
                 }

@@ -35,6 +35,10 @@ pub(super) fn run(host: &mut ContainerHost, pid: u32, argv: &[String], out: &mut
                 c.packages.push(name.clone());
             }
         }
+        // One event per package asked for: dependencies install silently with it.
+        if !argv.iter().skip(1).any(|a| *a == name) {
+            continue;
+        }
         let actor = host.actor(pid, "apt-get");
         host.trace.record(
             *host.now_ms,
