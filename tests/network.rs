@@ -128,7 +128,10 @@ fn http_events_and_the_access_log_follow_the_packets() {
     let req = pos(&|k| matches!(k, EventKind::HttpRequest { .. })).unwrap();
     let resp = pos(&|k| matches!(k, EventKind::HttpResponse { .. })).unwrap();
     let log = pos(&|k| matches!(k, EventKind::AccessLog { .. })).unwrap();
-    assert!(get < req && req < resp && resp <= log, "{get} {req} {resp} {log}");
+    assert!(
+        get < req && req < resp && resp <= log,
+        "{get} {req} {resp} {log}"
+    );
     assert_eq!(
         events[req].kind,
         EventKind::HttpRequest {
@@ -177,7 +180,14 @@ fn assert_refused(c: &mut Cluster, line: &str, port: u16) {
     let segs = segments(&events);
     let shape: Vec<(&str, &str, u16, u16)> = segs
         .iter()
-        .map(|s| (s.src.as_str(), s.flags.as_str(), s.sport.min(s.dport), s.window))
+        .map(|s| {
+            (
+                s.src.as_str(),
+                s.flags.as_str(),
+                s.sport.min(s.dport),
+                s.window,
+            )
+        })
         .collect();
     // As real curl does (recorded with tshark): IPv4 first, then ::1; RST carries window 0.
     assert_eq!(shape.len(), 4, "{shape:?}");
@@ -197,8 +207,8 @@ fn assert_refused(c: &mut Cluster, line: &str, port: u16) {
 #[test]
 fn closed_ports_are_refused_with_rst() {
     let mut c = lesson();
-    let golden = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/golden/A11-curl-8080.txt");
+    let golden =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/golden/A11-curl-8080.txt");
     if let Ok(text) = std::fs::read_to_string(golden) {
         let (body, status) = recorded(&text, "curl localhost:8080");
         let (r, _) = run(&mut c, "curl localhost:8080");
@@ -229,8 +239,10 @@ fn a_second_nginx_in_the_debian_container_cannot_bind_port_80() {
     let (r, events) = run(&mut c, "nginx");
     let (body, status) = recorded(NET_RECORDING, "nginx");
     assert_eq!((r.text, r.status), (body, Some(status)));
-    assert!(events.iter().any(|e| matches!(&e.kind,
-        EventKind::BindFailed { port: 80, error, .. } if error.contains("Address already in use"))));
+    assert!(
+        events.iter().any(|e| matches!(&e.kind,
+        EventKind::BindFailed { port: 80, error, .. } if error.contains("Address already in use")))
+    );
     // Five attempts 500 ms apart, after the second of typing.
     assert!(c.now_ms >= t0 + 1_000 + 2_500, "{} -> {}", t0, c.now_ms);
     // The first nginx is untouched and still answers.

@@ -10,7 +10,11 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
-const SCRIPT: &[&str] = &["apt-get update", "apt-get install -y curl", "curl localhost"];
+const SCRIPT: &[&str] = &[
+    "apt-get update",
+    "apt-get install -y curl",
+    "curl localhost",
+];
 
 /// A scratch file of this test binary (tests run in parallel: one name per test).
 fn scratch(name: &str) -> PathBuf {
@@ -60,7 +64,11 @@ fn u32_at(b: &[u8], at: usize) -> u32 {
 
 /// Parses the file by hand (independently of the code that wrote it): global header, records.
 fn parse(file: &[u8]) -> (u32, Vec<Record>) {
-    assert_eq!(u32_at(file, 0), 0xa1b2_c3d4, "magic: little-endian, microseconds");
+    assert_eq!(
+        u32_at(file, 0),
+        0xa1b2_c3d4,
+        "magic: little-endian, microseconds"
+    );
     assert_eq!(&file[4..8], &[2, 0, 4, 0], "version 2.4");
     let linktype = u32_at(file, 20);
     let mut records = Vec::new();
@@ -91,7 +99,10 @@ fn the_cli_file_is_cluster_pcap() {
 fn records_parse_back_into_the_traced_segments() {
     let c = cluster();
     let (linktype, records) = parse(&c.pcap());
-    assert_eq!(linktype, 101, "LINKTYPE_RAW: bare IP packets, as lo carries them here");
+    assert_eq!(
+        linktype, 101,
+        "LINKTYPE_RAW: bare IP packets, as lo carries them here"
+    );
     let traced: Vec<_> = c
         .trace
         .events()
@@ -130,7 +141,9 @@ fn records_parse_back_into_the_traced_segments() {
     }
     // The GET travels in the fourth packet, as in the real capture.
     let (_, _, get) = &records[3];
-    assert!(get.ends_with(b"GET / HTTP/1.1\r\nHost: localhost\r\nUser-Agent: curl/7.88.1\r\nAccept: */*\r\n\r\n"));
+    assert!(get.ends_with(
+        b"GET / HTTP/1.1\r\nHost: localhost\r\nUser-Agent: curl/7.88.1\r\nAccept: */*\r\n\r\n"
+    ));
     // Timestamps never go back.
     let times: Vec<u64> = records
         .iter()
@@ -142,10 +155,15 @@ fn records_parse_back_into_the_traced_segments() {
 /// `tshark ARGS FILE` fields, one line per packet; `None` when tshark is not installed.
 fn tshark_fields(file: &Path, fields: &[&str]) -> Option<Vec<String>> {
     let mut cmd = Command::new("tshark");
-    cmd.args(["-o", "tcp.check_checksum:TRUE", "-o", "ip.check_checksum:TRUE"])
-        .arg("-r")
-        .arg(file)
-        .args(["-T", "fields"]);
+    cmd.args([
+        "-o",
+        "tcp.check_checksum:TRUE",
+        "-o",
+        "ip.check_checksum:TRUE",
+    ])
+    .arg("-r")
+    .arg(file)
+    .args(["-T", "fields"]);
     for f in fields {
         cmd.args(["-e", f]);
     }
@@ -160,8 +178,10 @@ fn tshark_reads_the_same_shape_as_the_real_capture() {
     let path = scratch("tshark");
     std::fs::write(&path, cluster().pcap()).unwrap();
     let golden = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/golden/curl-localhost.pcap");
-    let Some(ours) = tshark_fields(&path, &["tcp.flags", "_ws.expert.severity", "_ws.malformed"])
-    else {
+    let Some(ours) = tshark_fields(
+        &path,
+        &["tcp.flags", "_ws.expert.severity", "_ws.malformed"],
+    ) else {
         eprintln!("tshark not installed: skipping the dissector check");
         return;
     };
@@ -177,7 +197,11 @@ fn tshark_reads_the_same_shape_as_the_real_capture() {
     assert_eq!(summary.lines().count(), 12, "{summary}");
     assert!(summary.lines().nth(3).unwrap().contains("HTTP"));
     assert!(summary.lines().nth(3).unwrap().contains("GET / HTTP/1.1"));
-    assert!(summary.lines().nth(7).unwrap().contains("HTTP/1.1 200 OK  (text/html)"));
+    assert!(summary
+        .lines()
+        .nth(7)
+        .unwrap()
+        .contains("HTTP/1.1 200 OK  (text/html)"));
     // No expert error (with checksum validation on) and nothing malformed.
     const PI_ERROR: u32 = 0x0080_0000;
     for line in &ours {

@@ -67,9 +67,7 @@ pub fn apt_get(
         .any(|a| matches!(a.as_str(), "-y" | "--yes" | "--assume-yes" | "-qy" | "-yq"));
     match words.split_first() {
         Some((&"update", _)) => update(&mut result),
-        Some((&"install", names)) => {
-            install(&mut result, names, installed, yes, listening_ports)
-        }
+        Some((&"install", names)) => install(&mut result, names, installed, yes, listening_ports),
         Some((other, _)) => {
             result.output.err(format!("E: Invalid operation {other}\n"));
             result.status = 100;

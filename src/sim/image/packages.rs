@@ -259,7 +259,14 @@ const ARCHIVE: &[Row] = &[
         1336,
         &["libssl3", "iproute2", "nginx-common"],
     ),
-    ("nginx-common", "1.22.1-9+deb12u11", "all", 115_544, 333, &[]),
+    (
+        "nginx-common",
+        "1.22.1-9+deb12u11",
+        "all",
+        115_544,
+        333,
+        &[],
+    ),
 ];
 
 fn exe(path: &'static str) -> ImageFile {

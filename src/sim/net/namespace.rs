@@ -246,15 +246,18 @@ impl NetNamespace {
         if !addr.is_unspecified() && !self.is_local(addr) {
             return fail(self, NetError::AddrNotAvailable);
         }
-        let clash = self.listener_ids.iter().any(|&id| match self.entries.get(id) {
-            Some(Entry::Listener(l)) => {
-                l.open
-                    && l.port == port
-                    && l.addr.is_ipv6() == addr.is_ipv6()
-                    && (l.addr.is_unspecified() || addr.is_unspecified() || l.addr == addr)
-            }
-            _ => false,
-        });
+        let clash = self
+            .listener_ids
+            .iter()
+            .any(|&id| match self.entries.get(id) {
+                Some(Entry::Listener(l)) => {
+                    l.open
+                        && l.port == port
+                        && l.addr.is_ipv6() == addr.is_ipv6()
+                        && (l.addr.is_unspecified() || addr.is_unspecified() || l.addr == addr)
+                }
+                _ => false,
+            });
         if clash {
             return fail(self, NetError::AddrInUse);
         }

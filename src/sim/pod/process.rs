@@ -121,7 +121,7 @@ impl ProcessTable {
     ) -> impl Iterator<Item = &'a Process> + 'a {
         self.procs
             .iter()
-            .filter(move |p| p.alive() && containers.iter().any(|c| *c == p.container))
+            .filter(move |p| p.alive() && containers.contains(&p.container))
     }
 
     /// Live processes of one container.
