@@ -101,7 +101,11 @@ impl Cluster {
                     ..Default::default()
                 };
             }
-            Ok(s) => (s.shell.clone(), s.pid),
+            // Taken, not cloned: a clone copies the whole history on every line.
+            Ok(s) => (
+                std::mem::replace(&mut s.shell, Shell::new(Vec::new(), "/")),
+                s.pid,
+            ),
             Err(message) => {
                 return TerminalResult {
                     text: format!("{message}\n"),

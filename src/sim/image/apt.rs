@@ -42,9 +42,15 @@ pub fn size_to_str(bytes: u64) -> String {
     format!("{size:.0} E")
 }
 
-/// Runs `apt-get ARGS` (the words after `apt-get`) given the installed packages and whether
-/// `apt-get update` has run.
-pub fn apt_get(args: &[String], installed: &[String], updated: bool) -> AptResult {
+/// Runs `apt-get ARGS` (the words after `apt-get`) given the installed packages, whether
+/// `apt-get update` has run, and the TCP ports something listens on in the container's network
+/// namespace (maintainer scripts look: nginx's postinst runs `ss -nlt 'sport = 80'`).
+pub fn apt_get(
+    args: &[String],
+    installed: &[String],
+    updated: bool,
+    listening_ports: &[u16],
+) -> AptResult {
     let mut result = AptResult {
         output: Output::default(),
         status: 0,
@@ -61,7 +67,7 @@ pub fn apt_get(args: &[String], installed: &[String], updated: bool) -> AptResul
         .any(|a| matches!(a.as_str(), "-y" | "--yes" | "--assume-yes" | "-qy" | "-yq"));
     match words.split_first() {
         Some((&"update", _)) => update(&mut result),
-        Some((&"install", names)) => install(&mut result, names, installed, yes),
+        Some((&"install", names)) => install(&mut result, names, installed, yes, listening_ports),
         Some((other, _)) => {
             result.output.err(format!("E: Invalid operation {other}\n"));
             result.status = 100;
@@ -143,7 +149,13 @@ fn closure(name: &str, installed: &[String], order: &mut Vec<Package>) {
     }
 }
 
-fn install(r: &mut AptResult, names: &[&str], installed: &[String], yes: bool) {
+fn install(
+    r: &mut AptResult,
+    names: &[&str],
+    installed: &[String],
+    yes: bool,
+    listening_ports: &[u16],
+) {
     r.output.out("Reading package lists... Done\nBuilding dependency tree... Done\nReading state information... Done\n");
     let missing: Vec<&&str> = names
         .iter()
@@ -215,10 +227,26 @@ fn install(r: &mut AptResult, names: &[&str], installed: &[String], yes: bool) {
         .err("debconf: delaying package configuration, since apt-utils is not installed\n");
     let d = size_to_str(download);
     r.output.out(format!("Fetched {d}B in 1s ({d}B/s)\n"));
-    unpack_and_configure(r, &order, installed.len());
+    unpack_and_configure(r, &order, installed.len(), listening_ports);
 }
 
-fn unpack_and_configure(r: &mut AptResult, order: &[Package], already: usize) {
+/// What nginx's postinst prints on a fresh install in a container. It starts nginx only when
+/// nothing listens on port 80; the debian image's `policy-rc.d` (exit 101) then denies the start.
+fn nginx_postinst(r: &mut AptResult, listening_ports: &[u16]) {
+    if listening_ports.contains(&80) {
+        r.output
+            .out("Not attempting to start NGINX, port 80 is already in use.\n");
+    } else {
+        r.output.err("invoke-rc.d: could not determine current runlevel\ninvoke-rc.d: policy-rc.d denied execution of start.\n");
+    }
+}
+
+fn unpack_and_configure(
+    r: &mut AptResult,
+    order: &[Package],
+    already: usize,
+    listening_ports: &[u16],
+) {
     let numbered = order.len() > 1;
     let files = BASE_DPKG_FILES.saturating_add(already.saturating_mul(12));
     for (i, p) in order.iter().enumerate() {
@@ -249,6 +277,9 @@ fn unpack_and_configure(r: &mut AptResult, order: &[Package], already: usize) {
             r.output
                 .out("Updating certificates in /etc/ssl/certs...\n142 added, 0 removed; done.\n");
         }
+        if p.name == "nginx" {
+            nginx_postinst(r, listening_ports);
+        }
         r.installed.push(p.name.to_string());
     }
     r.output.out(format!(
@@ -267,7 +298,7 @@ mod tests {
     fn run(line: &str, installed: &[&str], updated: bool) -> (String, String, AptResult) {
         let args: Vec<String> = line.split_whitespace().map(String::from).collect();
         let installed: Vec<String> = installed.iter().map(|s| s.to_string()).collect();
-        let r = apt_get(&args, &installed, updated);
+        let r = apt_get(&args, &installed, updated, &[80]);
         let out = String::from_utf8(r.output.stream_bytes(Stream::Stdout)).unwrap();
         let err = String::from_utf8(r.output.stream_bytes(Stream::Stderr)).unwrap();
         (out, err, r)
@@ -327,6 +358,22 @@ mod tests {
             (err.as_str(), r.status),
             ("E: Invalid operation frobnicate\n", 100)
         );
+    }
+
+    #[test]
+    fn nginx_postinst_sees_port_80_of_the_shared_namespace() {
+        let args: Vec<String> = ["install", "-y", "nginx"].map(String::from).to_vec();
+        let r = apt_get(&args, &[], true, &[80]);
+        let out = String::from_utf8(r.output.stream_bytes(Stream::Stdout)).unwrap();
+        assert_eq!(r.status, 0);
+        assert_eq!(r.installed.last().map(String::as_str), Some("nginx"));
+        // Debian 12: nginx Depends libssl3, iproute2 (its postinst runs ss), nginx-common;
+        // iproute2 needs libbsd0 and, through libtirpc3, the Kerberos libraries.
+        assert!(out.contains("0 upgraded, 20 newly installed, 0 to remove and 0 not upgraded.\n"));
+        assert!(out.contains("Setting up nginx (1.22.1-9+deb12u11) ...\nNot attempting to start NGINX, port 80 is already in use.\n"));
+        let free = apt_get(&args, &[], true, &[]);
+        let err = String::from_utf8(free.output.stream_bytes(Stream::Stderr)).unwrap();
+        assert!(err.ends_with("invoke-rc.d: policy-rc.d denied execution of start.\n"));
     }
 
     #[test]

@@ -36,7 +36,7 @@ const ROOT_BASHRC: &str = "# ~/.bashrc: executed by bash(1) for non-login shells
 
 const PATH: &str = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
 
-fn dir(path: &'static str) -> ImageFile {
+pub(super) fn dir(path: &'static str) -> ImageFile {
     ImageFile {
         path,
         content: FileData::Dir,
@@ -46,7 +46,7 @@ fn dir(path: &'static str) -> ImageFile {
     }
 }
 
-fn file(path: &'static str, text: &'static str) -> ImageFile {
+pub(super) fn file(path: &'static str, text: &'static str) -> ImageFile {
     ImageFile {
         path,
         content: FileData::File(text),
@@ -56,7 +56,7 @@ fn file(path: &'static str, text: &'static str) -> ImageFile {
     }
 }
 
-fn link(path: &'static str, target: &'static str) -> ImageFile {
+pub(super) fn link(path: &'static str, target: &'static str) -> ImageFile {
     ImageFile {
         path,
         content: FileData::Symlink(target),

@@ -2,6 +2,7 @@
 //! archive (recorded with `apt-cache show` on Debian 12) and the dependencies a bare
 //! `debian:bookworm` image lacks. apt installs Recommends by default, so they are listed too.
 
+use super::base::{dir, file, link};
 use super::{FileData, ImageFile};
 
 /// One installable package.
@@ -203,6 +204,7 @@ const ARCHIVE: &[Row] = &[
         3516,
         &[
             "libbpf1",
+            "libbsd0",
             "libelf1",
             "libmnl0",
             "libtirpc3",
@@ -227,7 +229,7 @@ const ARCHIVE: &[Row] = &[
         "amd64",
         85_192,
         226,
-        &["libtirpc-common"],
+        &["libgssapi-krb5-2", "libtirpc-common"],
     ),
     ("libtirpc-common", "1.3.3+ds-1", "all", 14_048, 35, &[]),
     ("libxtables12", "1.8.9-2", "amd64", 30_752, 101, &[]),
@@ -248,6 +250,23 @@ const ARCHIVE: &[Row] = &[
         &[],
     ),
     ("libatm1", "1:2.5.1-4+b2", "amd64", 68_312, 107, &[]),
+    ("libbsd0", "0.11.7-2", "amd64", 117_416, 202, &[]),
+    (
+        "nginx",
+        "1.22.1-9+deb12u11",
+        "amd64",
+        532_468,
+        1336,
+        &["libssl3", "iproute2", "nginx-common"],
+    ),
+    (
+        "nginx-common",
+        "1.22.1-9+deb12u11",
+        "all",
+        115_544,
+        333,
+        &[],
+    ),
 ];
 
 fn exe(path: &'static str) -> ImageFile {
@@ -255,16 +274,6 @@ fn exe(path: &'static str) -> ImageFile {
         path,
         content: FileData::Executable,
         mode: 0o755,
-        uid: 0,
-        gid: 0,
-    }
-}
-
-fn link(path: &'static str, target: &'static str) -> ImageFile {
-    ImageFile {
-        path,
-        content: FileData::Symlink(target),
-        mode: 0o777,
         uid: 0,
         gid: 0,
     }
@@ -297,6 +306,36 @@ fn programs(name: &str) -> Vec<ImageFile> {
             exe("/usr/bin/ip"),
             exe("/usr/bin/ss"),
             link("/usr/sbin/ip", "/bin/ip"),
+        ],
+        "nginx" => vec![exe("/usr/sbin/nginx")],
+        // Debian's own layout (not the nginx image's): sites-enabled, /var/www/html.
+        "nginx-common" => vec![
+            dir("/etc/nginx"),
+            file("/etc/nginx/nginx.conf", include_str!("debian-nginx.conf")),
+            dir("/etc/nginx/conf.d"),
+            dir("/etc/nginx/sites-available"),
+            file(
+                "/etc/nginx/sites-available/default",
+                include_str!("debian-nginx-site-default.conf"),
+            ),
+            dir("/etc/nginx/sites-enabled"),
+            link(
+                "/etc/nginx/sites-enabled/default",
+                "/etc/nginx/sites-available/default",
+            ),
+            dir("/usr/share/nginx"),
+            dir("/usr/share/nginx/html"),
+            file(
+                "/usr/share/nginx/html/index.html",
+                include_str!("nginx-index.html"),
+            ),
+            dir("/var/log/nginx"),
+            dir("/var/www"),
+            dir("/var/www/html"),
+            file(
+                "/var/www/html/index.nginx-debian.html",
+                include_str!("nginx-index.html"),
+            ),
         ],
         _ => Vec::new(),
     }

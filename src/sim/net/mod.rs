@@ -9,6 +9,7 @@
 //! May use: std, smoltcp, serde, and `crate::sim::event`. Must not use the web stack or any clock.
 
 mod device;
+mod differences;
 mod dissect;
 mod namespace;
 mod pcap;
@@ -24,6 +25,7 @@ mod tests;
 mod tests_show;
 
 pub use device::Captured;
+pub use differences::STACK_DIFFERENCES;
 pub use dissect::{dissect, hex_dump, IpFields, PacketFields, TcpFields, TcpOptionInfo};
 pub use namespace::NetNamespace;
 pub use pcap::pcap_file;

@@ -1,7 +1,7 @@
 //! [`NetNamespace`]: the sockets API the simulated programs call (listen, connect, accept, send,
 //! recv, close) on top of one smoltcp interface.
 
-use std::collections::VecDeque;
+use std::collections::{BTreeMap, VecDeque};
 use std::fmt;
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr};
 
@@ -80,6 +80,14 @@ pub struct NetNamespace {
     pub(super) device: CaptureLoopback,
     pub(super) sockets: SocketSet<'static>,
     pub(super) entries: Vec<Entry>,
+    /// Ids of the connections that may still hold a smoltcp socket or a pending FIN ACK, in
+    /// ascending order: the only ones a poll needs to look at (`entries` keeps every socket
+    /// ever made, since a [`SocketId`] is an index into it).
+    pub(super) live: Vec<SocketId>,
+    /// Ids of the listening sockets, open or closed, in ascending order.
+    pub(super) listener_ids: Vec<SocketId>,
+    /// How many sockets each process (container, pid) has opened: its next fd number.
+    pub(super) fds_opened: BTreeMap<(String, u32), u32>,
     pub(super) events: Vec<(u64, EventKind)>,
     pub(super) now_ms: u64,
     pub(super) next_port: u16,
@@ -123,6 +131,9 @@ impl NetNamespace {
             device,
             sockets: SocketSet::new(Vec::new()),
             entries: Vec::new(),
+            live: Vec::new(),
+            listener_ids: Vec::new(),
+            fds_opened: BTreeMap::new(),
             events: Vec::new(),
             now_ms: 0,
             next_port: FIRST_EPHEMERAL_PORT,
@@ -159,16 +170,33 @@ impl NetNamespace {
     /// stdio). `ss -p` shows it.
     pub(super) fn next_fd(&self, owner: &Owner) -> u32 {
         let used = self
-            .entries
-            .iter()
-            .filter(|e| match e {
-                Entry::Listener(l) => {
-                    l.owner.pid == owner.pid && l.owner.container == owner.container
-                }
-                Entry::Conn(c) => c.owner.pid == owner.pid && c.owner.container == owner.container,
-            })
-            .count();
-        3u32.saturating_add(u32::try_from(used).unwrap_or(u32::MAX))
+            .fds_opened
+            .get(&(owner.container.clone(), owner.pid))
+            .copied()
+            .unwrap_or(0);
+        3u32.saturating_add(used)
+    }
+
+    /// Adds a socket to the table (and to the indexes a poll walks); returns its id.
+    pub(super) fn push_entry(&mut self, entry: Entry) -> SocketId {
+        let id = self.entries.len();
+        let owner = match &entry {
+            Entry::Listener(l) => {
+                self.listener_ids.push(id);
+                &l.owner
+            }
+            Entry::Conn(c) => {
+                self.live.push(id);
+                &c.owner
+            }
+        };
+        let opened = self
+            .fds_opened
+            .entry((owner.container.clone(), owner.pid))
+            .or_insert(0);
+        *opened = opened.saturating_add(1);
+        self.entries.push(entry);
+        id
     }
 
     pub(super) fn new_tcp_socket() -> tcp::Socket<'static> {
@@ -218,15 +246,18 @@ impl NetNamespace {
         if !addr.is_unspecified() && !self.is_local(addr) {
             return fail(self, NetError::AddrNotAvailable);
         }
-        let clash = self.entries.iter().any(|e| match e {
-            Entry::Listener(l) => {
-                l.open
-                    && l.port == port
-                    && l.addr.is_ipv6() == addr.is_ipv6()
-                    && (l.addr.is_unspecified() || addr.is_unspecified() || l.addr == addr)
-            }
-            Entry::Conn(_) => false,
-        });
+        let clash = self
+            .listener_ids
+            .iter()
+            .any(|&id| match self.entries.get(id) {
+                Some(Entry::Listener(l)) => {
+                    l.open
+                        && l.port == port
+                        && l.addr.is_ipv6() == addr.is_ipv6()
+                        && (l.addr.is_unspecified() || addr.is_unspecified() || l.addr == addr)
+                }
+                _ => false,
+            });
         if clash {
             return fail(self, NetError::AddrInUse);
         }
@@ -243,8 +274,7 @@ impl NetNamespace {
             }
         }
         let fd = self.next_fd(&owner);
-        let id = self.entries.len();
-        self.entries.push(Entry::Listener(Listener {
+        let id = self.push_entry(Entry::Listener(Listener {
             owner,
             fd,
             addr,
@@ -340,8 +370,7 @@ impl NetNamespace {
         let local = socket.local_endpoint().map(SocketAddr::from);
         let handle = self.sockets.add(socket);
         let fd = self.next_fd(&owner);
-        let id = self.entries.len();
-        self.entries.push(Entry::Conn(Conn {
+        let id = self.push_entry(Entry::Conn(Conn {
             owner,
             fd,
             handle: Some(handle),

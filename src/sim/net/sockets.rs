@@ -79,8 +79,10 @@ impl NetNamespace {
     fn park(&mut self) -> Vec<(SocketId, smoltcp::socket::Socket<'static>)> {
         let now = self.now_ms;
         let mut parked = Vec::new();
-        for (id, entry) in self.entries.iter_mut().enumerate() {
-            let Entry::Conn(c) = entry else { continue };
+        for &id in &self.live {
+            let Some(Entry::Conn(c)) = self.entries.get_mut(id) else {
+                continue;
+            };
             match (c.fin_ack_due, c.handle) {
                 (Some(due), Some(h)) if due > now && c.state == TcpState::CloseWait => {
                     parked.push((id, self.sockets.remove(h)));
@@ -105,11 +107,11 @@ impl NetNamespace {
 
     /// The earliest pending delayed ACK of a FIN.
     fn next_fin_ack(&self) -> Option<u64> {
-        self.entries
+        self.live
             .iter()
-            .filter_map(|e| match e {
-                Entry::Conn(c) => c.fin_ack_due,
-                Entry::Listener(_) => None,
+            .filter_map(|&id| match self.entries.get(id) {
+                Some(Entry::Conn(c)) => c.fin_ack_due,
+                _ => None,
             })
             .min()
     }
@@ -134,8 +136,10 @@ impl NetNamespace {
         self.promote_listeners();
         let t = self.now_ms;
         let mut ready: Vec<(SocketId, SocketId)> = Vec::new();
-        for (id, entry) in self.entries.iter_mut().enumerate() {
-            let Entry::Conn(c) = entry else { continue };
+        for &id in &self.live {
+            let Some(Entry::Conn(c)) = self.entries.get_mut(id) else {
+                continue;
+            };
             let Some(h) = c.handle else { continue };
             let socket = self.sockets.get::<tcp::Socket>(h);
             let mut now_state = TcpState::from(socket.state());
@@ -186,13 +190,21 @@ impl NetNamespace {
                 listener.backlog.push_back(id);
             }
         }
+        // A connection with neither a socket nor a pending FIN ACK never changes again.
+        let entries = &self.entries;
+        self.live.retain(|&id| match entries.get(id) {
+            Some(Entry::Conn(c)) => c.handle.is_some() || c.fin_ack_due.is_some(),
+            _ => false,
+        });
     }
 
     /// Listening sockets that received a SYN become connections of their listener.
     fn promote_listeners(&mut self) {
         let mut promoted: Vec<(SocketId, usize, IpAddress)> = Vec::new();
-        for (id, entry) in self.entries.iter().enumerate() {
-            let Entry::Listener(l) = entry else { continue };
+        for &id in &self.listener_ids {
+            let Some(Entry::Listener(l)) = self.entries.get(id) else {
+                continue;
+            };
             for (slot, (addr, h)) in l.waiting.iter().enumerate() {
                 if self.sockets.get::<tcp::Socket>(*h).state() != tcp::State::Listen {
                     promoted.push((id, slot, *addr));
@@ -232,7 +244,7 @@ impl NetNamespace {
                 accepted: false,
                 fin_ack_due: None,
             };
-            self.entries.push(Entry::Conn(conn));
+            self.push_entry(Entry::Conn(conn));
         }
     }
 

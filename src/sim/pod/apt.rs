@@ -16,7 +16,8 @@ pub(super) fn run(host: &mut ContainerHost, pid: u32, argv: &[String], out: &mut
         return 1;
     };
     let args: Vec<String> = argv.iter().skip(1).cloned().collect();
-    let result = image::apt_get(&args, &c.packages, c.apt_updated);
+    let ports: Vec<u16> = host.pod.net.listeners().iter().map(|l| l.port).collect();
+    let result = image::apt_get(&args, &c.packages, c.apt_updated, &ports);
     out.extend(result.output);
     // Downloading and unpacking take a few simulated seconds.
     *host.now_ms = host.now_ms.saturating_add(APT_MS);

@@ -98,10 +98,12 @@ impl ProcessTable {
 
     /// Marks a process as exited.
     pub fn exit(&mut self, container: &str, pid: u32, status: i32) {
+        // From the newest: the exiting process is almost always the last one started.
         if let Some(p) = self
             .procs
             .iter_mut()
-            .find(|p| p.container == container && p.pid == pid && p.alive())
+            .rev()
+            .find(|p| p.pid == pid && p.alive() && p.container == container)
         {
             p.state = ProcState::Exited(status);
         }

@@ -1,0 +1,50 @@
+//! How many full `curl localhost` round trips per second the simulation sustains natively:
+//! each one goes through the whole stack — bash parses the line, curl resolves `localhost`,
+//! connects over smoltcp (SYN, SYN-ACK, ACK), sends the GET, nginx reads the page from the
+//! container's filesystem and answers 200, both sides close — and is recorded in the trace and
+//! the capture, as in the app.
+//!
+//! `cargo bench --no-default-features --bench roundtrip [-- N]` (default N = 20000).
+//! A plain binary (`harness = false`): it prints one figure, no statistics crate needed.
+
+use podscope::sim::cluster::Cluster;
+use std::time::Instant;
+
+const DEBIAN: &str = "debian-container";
+
+fn main() {
+    let n: usize = std::env::args()
+        .skip(1)
+        .find_map(|a| a.parse().ok())
+        .unwrap_or(20_000);
+    let mut cluster = match Cluster::with_scenario("localhost") {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("{e}");
+            std::process::exit(2);
+        }
+    };
+    for line in ["apt-get update", "apt-get install -y curl"] {
+        let r = cluster.run_in_container(DEBIAN, line);
+        assert_eq!(r.status, Some(0), "{line}");
+    }
+    let first = cluster.run_in_container(DEBIAN, "curl -s localhost");
+    assert_eq!(first.status, Some(0));
+    assert!(first.text.contains("<title>Welcome to nginx!</title>"));
+    let packets_before = cluster.packets().len();
+    let start = Instant::now();
+    for _ in 0..n {
+        let r = cluster.run_in_container(DEBIAN, "curl -s localhost");
+        debug_assert_eq!(r.status, Some(0));
+        std::hint::black_box(r);
+    }
+    let secs = start.elapsed().as_secs_f64();
+    let packets = cluster.packets().len() - packets_before;
+    assert_eq!(packets, n * 12, "every round trip is 12 segments");
+    println!(
+        "{n} curl localhost round trips in {secs:.3} s: {:.0} round trips/s ({} events in the trace, {} packets captured)",
+        n as f64 / secs,
+        cluster.trace.len(),
+        cluster.packets().len()
+    );
+}
