@@ -2,6 +2,7 @@
 #   make run    install what is missing, build, serve at http://127.0.0.1:8080 (trunk serve)
 #   make test   install what is missing, then every check in order (scripts/test.sh)
 #   make dist   release build into dist/ for static hosting
+#   make bench  curl round trips per second through the simulated pod (native)
 # The size budget for dist/ lives in size-budget.txt.
 
 SHELL := /usr/bin/env bash
@@ -10,7 +11,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 HOST ?= 127.0.0.1
 PORT ?= 8080
 
-.PHONY: run test dist setup size e2e wasm-test clean
+.PHONY: run test dist setup size e2e wasm-test bench clean
 
 run:
 	scripts/setup.sh --web
@@ -39,6 +40,10 @@ size:
 
 setup:
 	scripts/setup.sh --web --browser
+
+# Full `curl localhost` round trips per second through the whole simulated stack (native).
+bench:
+	cargo bench --no-default-features --bench roundtrip -- 20000
 
 clean:
 	cargo clean
