@@ -2,24 +2,10 @@
 //! messages (line and column), and a huge input line is refused with a message, not a panic.
 #![cfg(not(target_arch = "wasm32"))]
 
-use std::io::Write;
-use std::path::Path;
-use std::process::{Command, Output, Stdio};
+mod common;
 
-fn podscope(args: &[&str], stdin: &[u8]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_podscope"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("podscope runs");
-    let mut input = child.stdin.take().expect("stdin");
-    // The child may stop reading early: a failed write is not the test's concern.
-    let _ = input.write_all(stdin);
-    drop(input);
-    child.wait_with_output().expect("finishes")
-}
+use common::podscope;
+use std::path::Path;
 
 fn manifest(name: &str) -> String {
     Path::new(env!("CARGO_MANIFEST_DIR"))

@@ -3,37 +3,15 @@
 //! golden README allows.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
+use common::podscope_shell;
 use podscope::sim::transcript::normalize;
-use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
 
 /// Where the recordings live: `shared/golden` beside the project.
 fn golden_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/golden")
-}
-
-/// Runs a script through the real CLI binary and returns its stdout.
-fn podscope_shell(scenario: &str, script: &str) -> String {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_podscope"))
-        .args(["shell", "--scenario", scenario])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .expect("podscope runs");
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(script.as_bytes())
-        .expect("script written");
-    let out = child.wait_with_output().expect("podscope finishes");
-    assert!(
-        out.status.success(),
-        "podscope shell failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).expect("utf-8 transcript")
 }
 
 /// The golden files of one scenario, in recording order, with the container each ran in.
@@ -74,7 +52,7 @@ fn replay(prefix: char, scenario: &str) {
                 .expect("golden starts with `$ `");
             script.push_str(&format!("@{c}\n{line}\n"));
         }
-        let transcript = podscope_shell(scenario, &script);
+        let transcript = podscope_shell(&["--scenario", scenario], &script);
         let golden = std::fs::read_to_string(golden_dir().join(name)).expect("golden readable");
         let first_line = golden.lines().next().unwrap_or_default();
         let last = transcript

@@ -3,10 +3,12 @@
 //! `tshark` is installed — dissects cleanly into the same 12-packet shape as the real Linux
 //! capture in `../shared/golden/curl-localhost.pcap`.
 
+mod common;
+
+use common::podscope_shell;
 use podscope::sim::cluster::Cluster;
 use podscope::sim::event::EventKind;
 use podscope::sim::transcript::TranscriptRunner;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
@@ -25,21 +27,9 @@ fn scratch(name: &str) -> PathBuf {
 /// Runs SCRIPT through the CLI binary with `--pcap`; returns the file's bytes.
 fn cli_pcap(name: &str) -> Vec<u8> {
     let path = scratch(name);
-    let mut child = Command::new(env!("CARGO_BIN_EXE_podscope"))
-        .args(["shell", "--scenario", "localhost", "--pcap"])
-        .arg(&path)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::null())
-        .spawn()
-        .unwrap();
     let script: String = SCRIPT.iter().map(|l| format!("{l}\n")).collect();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(script.as_bytes())
-        .unwrap();
-    assert!(child.wait().unwrap().success());
+    let path_text = path.display().to_string();
+    podscope_shell(&["--scenario", "localhost", "--pcap", &path_text], &script);
     let bytes = std::fs::read(&path).unwrap();
     let _ = std::fs::remove_file(&path);
     bytes

@@ -4,10 +4,11 @@
 //! `#!manifest FILE` (relative to the crate root) to start the pod from a manifest file.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
+use common::podscope_shell;
 use podscope::sim::transcript::normalize;
-use std::io::Write;
 use std::path::Path;
-use std::process::{Command, Stdio};
 
 #[test]
 fn every_transcript_matches() {
@@ -40,20 +41,8 @@ fn every_transcript_matches() {
                 .to_string(),
             other => panic!("{}: unknown header #!{other}", input.display()),
         };
-        let mut child = Command::new(env!("CARGO_BIN_EXE_podscope"))
-            .args(["shell", &format!("--{flag}"), &value])
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .spawn()
-            .expect("podscope runs");
-        child
-            .stdin
-            .take()
-            .expect("stdin")
-            .write_all(body.as_bytes())
-            .expect("written");
-        let out = child.wait_with_output().expect("finishes");
-        let actual = String::from_utf8_lossy(&out.stdout).into_owned();
+        let option = format!("--{flag}");
+        let actual = podscope_shell(&[&option, &value], &body);
         let expected = std::fs::read_to_string(input.with_extension("out")).unwrap_or_default();
         if normalize(&actual) != normalize(&expected) {
             if std::env::var_os("PODSCOPE_BLESS").is_some() {

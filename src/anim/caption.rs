@@ -1,5 +1,6 @@
 //! One plain-language sentence per event: what happened and, where it teaches something, why.
 
+use super::scene::endpoint;
 use crate::sim::event::{Event, EventKind};
 
 /// The caption shown while `event` is animated.
@@ -80,15 +81,6 @@ pub fn caption(event: &Event) -> String {
             format!("{who}{inside} answers {status} {reason} with {content_length} bytes of body.")
         }
         EventKind::AccessLog { line } => format!("nginx logs the request to its stdout (kubectl logs): {line}"),
-    }
-}
-
-/// `127.0.0.1:80`, or `[::1]:80`.
-fn endpoint(addr: &str, port: u16) -> String {
-    if addr.contains(':') {
-        format!("[{addr}]:{port}")
-    } else {
-        format!("{addr}:{port}")
     }
 }
 

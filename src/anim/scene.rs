@@ -151,7 +151,7 @@ fn apply(scene: &mut Scene, e: &Event) {
             scene.files.remove(path);
         }
         EventKind::Listen { addr, port } => {
-            let l = listener_label(addr, *port);
+            let l = endpoint(addr, *port);
             if !scene.listeners.contains(&l) {
                 scene.listeners.push(l);
             }
@@ -162,8 +162,8 @@ fn apply(scene: &mut Scene, e: &Event) {
     }
 }
 
-/// `0.0.0.0:80`, or `[::]:80` for IPv6.
-fn listener_label(addr: &str, port: u16) -> String {
+/// `127.0.0.1:80`, or `[::1]:80` for IPv6: an address and port as `ss` and curl print them.
+pub fn endpoint(addr: &str, port: u16) -> String {
     if addr.contains(':') {
         format!("[{addr}]:{port}")
     } else {

@@ -67,9 +67,14 @@ pub fn civil(now_ms: u64) -> Civil {
 
 /// An RFC 7231 HTTP date: `Thu, 26 Nov 2026 09:00:00 GMT`.
 pub fn http_date(now_ms: u64) -> String {
+    rfc1123(now_ms, "GMT")
+}
+
+/// An RFC 1123 date with the given zone text (`GMT` for HTTP, `+0000` for Go's `RFC1123Z`).
+pub fn rfc1123(now_ms: u64, zone: &str) -> String {
     let c = civil(now_ms);
     format!(
-        "{}, {:02} {} {} {:02}:{:02}:{:02} GMT",
+        "{}, {:02} {} {} {:02}:{:02}:{:02} {zone}",
         WEEKDAYS.get(c.weekday as usize).unwrap_or(&"Thu"),
         c.day,
         MONTHS

@@ -2,23 +2,11 @@
 //! Go tabwriter with padding 2, exactly as kubectl's `PrefixWriter` does.
 
 use super::{age, tabwrite, ContainerStateView, ContainerView, PodView};
-use crate::sim::clock::{civil, MONTHS, WEEKDAYS};
+use crate::sim::clock::rfc1123;
 
 /// A simulated instant as Go's `time.RFC1123Z`: `Thu, 26 Nov 2026 09:00:00 +0000`.
 pub fn rfc1123z(now_ms: u64) -> String {
-    let c = civil(now_ms);
-    format!(
-        "{}, {:02} {} {} {:02}:{:02}:{:02} +0000",
-        WEEKDAYS.get(c.weekday as usize).unwrap_or(&"Thu"),
-        c.day,
-        MONTHS
-            .get(c.month.saturating_sub(1) as usize)
-            .unwrap_or(&"Jan"),
-        c.year,
-        c.hour,
-        c.minute,
-        c.second
-    )
+    rfc1123(now_ms, "+0000")
 }
 
 /// A byte count as a Kubernetes quantity: the largest exact binary (`Mi`) or decimal (`M`)

@@ -92,6 +92,22 @@ pub enum ContainerStateView {
     },
 }
 
+impl ContainerStateView {
+    /// True while the main process runs.
+    pub fn is_running(&self) -> bool {
+        matches!(self, ContainerStateView::Running { .. })
+    }
+
+    /// A one-word label for diagrams: `Running`, `Completed`, `ErrImagePull`…
+    pub fn label(&self) -> &str {
+        match self {
+            ContainerStateView::Waiting { reason } => reason,
+            ContainerStateView::Running { .. } => "Running",
+            ContainerStateView::Terminated { reason, .. } => reason,
+        }
+    }
+}
+
 /// What kubectl knows about one container of a pod.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ContainerView {

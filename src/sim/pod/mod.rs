@@ -35,47 +35,8 @@ pub const NODE_NAME: &str = "podscope-node";
 /// Name of the sandbox ("pause") container that holds the pod's namespaces.
 pub const PAUSE: &str = "pause";
 
-/// Where a container is in its life, as the kubelet reports it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum ContainerState {
-    /// Not running yet, or never will: `ContainerCreating`, `ErrImagePull`, `CrashLoopBackOff`.
-    Waiting {
-        /// The kubelet's reason.
-        reason: String,
-    },
-    /// Its main process runs.
-    Running {
-        /// When it started.
-        started_ms: u64,
-    },
-    /// Its main process exited.
-    Terminated {
-        /// `Completed` for status 0, `Error` otherwise.
-        reason: String,
-        /// Exit status of the main process.
-        exit_code: i32,
-        /// When it started.
-        started_ms: u64,
-        /// When it exited.
-        finished_ms: u64,
-    },
-}
-
-impl ContainerState {
-    /// True while the main process runs.
-    pub fn is_running(&self) -> bool {
-        matches!(self, ContainerState::Running { .. })
-    }
-
-    /// A one-word label for diagrams: `Running`, `Completed`, `ErrImagePull`…
-    pub fn label(&self) -> &str {
-        match self {
-            ContainerState::Waiting { reason } => reason,
-            ContainerState::Running { .. } => "Running",
-            ContainerState::Terminated { reason, .. } => reason,
-        }
-    }
-}
+/// Where a container is in its life, as the kubelet reports it (the same type kubectl shows).
+pub use crate::sim::kubectl::ContainerStateView as ContainerState;
 
 /// One container of the pod.
 #[derive(Debug, Clone)]

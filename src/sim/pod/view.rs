@@ -1,7 +1,7 @@
 //! The pod as kubectl sees it: the plain [`PodView`] that `kubectl get` and `describe` format.
 
-use super::{ContainerState, Pod, NODE_NAME};
-use crate::sim::kubectl::{ContainerStateView, ContainerView, PodView};
+use super::{Pod, NODE_NAME};
+use crate::sim::kubectl::{ContainerView, PodView};
 use crate::sim::manifest::VolumeSource;
 
 /// The node's InternalIP.
@@ -32,25 +32,7 @@ impl Pod {
                         .image
                         .as_ref()
                         .map(|_| container_id(&self.manifest.name, i, c.restart_count)),
-                    state: match &c.state {
-                        ContainerState::Waiting { reason } => ContainerStateView::Waiting {
-                            reason: reason.clone(),
-                        },
-                        ContainerState::Running { started_ms } => ContainerStateView::Running {
-                            started_ms: *started_ms,
-                        },
-                        ContainerState::Terminated {
-                            reason,
-                            exit_code,
-                            started_ms,
-                            finished_ms,
-                        } => ContainerStateView::Terminated {
-                            reason: reason.clone(),
-                            exit_code: *exit_code,
-                            started_ms: *started_ms,
-                            finished_ms: *finished_ms,
-                        },
-                    },
+                    state: c.state.clone(),
                     ready: c.state.is_running(),
                     restart_count: c.restart_count,
                     ports: c.spec.ports.clone(),
