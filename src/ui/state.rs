@@ -11,23 +11,13 @@ use super::scenarios::ScenarioId;
 use super::terminal::TermEntry;
 use super::terminals::{self, Terminals};
 use super::timeline::Filters;
-use super::tours::{tour_for, TourState};
+use super::guide::{self, TourState};
+use crate::anim::tour::{Action as TourAction, WhatIf};
 use crate::anim::Playback;
 use crate::sim::cluster::{render_errors, Cluster};
 
 /// Largest manifest the editor keeps (the parser's own limit).
 pub const MAX_MANIFEST: usize = 1 << 20;
-
-/// A what-if experiment: something that happens to the pod, not typed in a terminal.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum WhatIf {
-    /// The kubelet restarts one container: its processes go, the emptyDir stays.
-    RestartContainer(String),
-    /// `kubectl delete pod`: everything goes, the emptyDir too.
-    DeletePod,
-    /// `kubectl apply` the scenario's manifest again (after a delete).
-    Recreate,
-}
 
 /// Everything the explainer remembers.
 #[derive(Clone, Debug)]
@@ -56,6 +46,8 @@ pub struct AppState {
     pub filters: Filters,
     /// The guided tour, while one runs.
     pub tour: Option<TourState>,
+    /// The last what-if run, whose explanation is shown by the diagram until dismissed.
+    pub what_if: Option<&'static WhatIf>,
     /// The manifest editor's text.
     pub manifest_text: String,
     /// Errors from the last apply, as `kubectl apply` prints them.
@@ -76,12 +68,14 @@ impl PartialEq for AppState {
                 self.selected_event,
                 self.filters,
                 self.tour,
+                self.what_if,
             ) == (
                 other.scenario,
                 other.live,
                 other.selected_event,
                 other.filters,
                 other.tour,
+                other.what_if,
             )
             && (
                 &self.open_terminal,
@@ -140,15 +134,17 @@ pub enum Action {
     ApplyManifest(String),
     /// The manifest text changed.
     EditManifest(String),
-    /// Run a what-if experiment.
-    WhatIf(WhatIf),
-    /// Start the scenario's tour.
+    /// Run a what-if on a fresh pod of its scenario, and show its explanation.
+    WhatIf(&'static WhatIf),
+    /// Hide the what-if's explanation.
+    DismissWhatIf,
+    /// Start the scenario's tour on a fresh pod.
     TourStart,
-    /// Next tour step (runs its command).
+    /// Next tour step: performs its action (types its command) and plays the events.
     TourNext,
-    /// Previous tour step.
+    /// Previous tour step: the pod is rebuilt by replaying the steps before it.
     TourPrev,
-    /// Leave the tour.
+    /// Leave the tour ("take over"): the pod stays as the tour left it.
     TourEnd,
 }
 
@@ -179,6 +175,7 @@ impl AppState {
             selected_event: None,
             filters: Filters::default(),
             tour: None,
+            what_if: None,
             manifest_text,
             manifest_errors: Vec::new(),
         }
@@ -206,6 +203,60 @@ impl AppState {
     /// Whether the trace is empty.
     pub fn is_empty(&self) -> bool {
         self.len() == 0
+    }
+
+    /// A fresh pod of `id`, keeping the viewer's preferences (filters, live, speed).
+    fn restarted(&self, id: ScenarioId) -> AppState {
+        let mut fresh = AppState {
+            filters: self.filters,
+            live: self.live,
+            ..AppState::new(id)
+        };
+        fresh.playback.speed = self.playback.speed;
+        fresh
+    }
+
+    /// Performs a tour or what-if action as if typed, bringing its terminal to the front.
+    fn perform(&mut self, action: TourAction) {
+        let mut front = None;
+        self.change(|c, t| front = guide::perform(c, t, action));
+        if let Some(id) = front {
+            self.open_terminal = id;
+        }
+    }
+
+    /// Shows `tour` at its step: the steps before it are replayed at once (the sim is
+    /// deterministic, so this is the pod the tour had there), then the step itself plays.
+    fn start_tour_at(&mut self, tour: TourState) {
+        let before = tour.tour.steps.get(..tour.step).unwrap_or_default();
+        for step in before {
+            let front = guide::perform(
+                &mut self.cluster.borrow_mut(),
+                Rc::make_mut(&mut self.terminals),
+                step.action,
+            );
+            if let Some(id) = front {
+                self.open_terminal = id;
+            }
+        }
+        self.version += 1;
+        let len = self.len();
+        self.playback.follow(len);
+        self.tour = Some(tour);
+        self.run_tour_step();
+    }
+
+    /// Performs the tour's current step; what earlier steps left playing is skipped to its end,
+    /// so the events on show are this step's.
+    fn run_tour_step(&mut self) {
+        let Some(step) = self.tour.and_then(|t| t.current()) else {
+            return;
+        };
+        if self.live {
+            let len = self.len();
+            self.playback.follow(len);
+        }
+        self.perform(step.action);
     }
 
     /// Runs `f` on the cluster, then starts playing the new events if following live.
@@ -236,12 +287,7 @@ impl Reducible for AppState {
         match action {
             Action::SelectScenario(id) => {
                 let kept = s.manifest_text.clone();
-                s = AppState {
-                    filters: s.filters,
-                    live: s.live,
-                    ..AppState::new(id)
-                };
-                s.playback.speed = self.playback.speed;
+                s = s.restarted(id);
                 if id == ScenarioId::Custom {
                     s.manifest_text = kept;
                 }
@@ -324,38 +370,44 @@ impl Reducible for AppState {
                 s.scenario = ScenarioId::Custom;
             }
             Action::WhatIf(what) => {
-                let manifest = s.manifest_text.clone();
-                s.change(|c, t| match what {
-                    WhatIf::RestartContainer(name) => {
-                        let _ = c.restart_container(&name);
-                        if let Some(term) = t.get_mut(&name) {
-                            term.running = false;
-                        }
+                let scenario = ScenarioId::from_id(what.scenario).unwrap_or(s.scenario);
+                s = s.restarted(scenario);
+                for &action in what.actions {
+                    if let TourAction::Apply { manifest } = action {
+                        s.manifest_text = manifest.to_string();
                     }
-                    WhatIf::DeletePod => {
-                        c.delete_pod();
-                    }
-                    WhatIf::Recreate => {
-                        let _ = c.apply(&manifest);
-                    }
-                });
+                    s.perform(action);
+                }
+                s.what_if = Some(what);
             }
+            Action::DismissWhatIf => s.what_if = None,
             Action::TourStart => {
-                s.tour = tour_for(s.scenario.id()).map(|tour| TourState { tour, step: 0 });
-                s = run_tour_step(s);
+                let Some(tour) = TourState::start(s.scenario.id()) else {
+                    return self;
+                };
+                s = s.restarted(s.scenario);
+                s.start_tour_at(tour);
             }
             Action::TourNext => {
-                let Some(t) = &mut s.tour else { return self };
-                if t.step + 1 >= t.tour.steps.len() {
+                let Some(t) = s.tour.filter(|t| !t.is_last()) else {
                     return self;
-                }
-                t.step += 1;
-                s = run_tour_step(s);
+                };
+                s.tour = Some(TourState {
+                    step: t.step.saturating_add(1),
+                    ..t
+                });
+                s.run_tour_step();
             }
             Action::TourPrev => {
-                if let Some(t) = &mut s.tour {
-                    t.step = t.step.saturating_sub(1);
-                }
+                let Some(t) = s.tour.filter(|t| !t.is_first()) else {
+                    return self;
+                };
+                let tour = TourState {
+                    step: t.step.saturating_sub(1),
+                    ..t
+                };
+                s = s.restarted(s.scenario);
+                s.start_tour_at(tour);
             }
             Action::TourEnd => s.tour = None,
         }
@@ -371,20 +423,6 @@ fn first_terminal(cluster: &Cluster) -> String {
         .as_ref()
         .and_then(|p| p.containers.iter().rev().find(|c| c.state.is_running()));
     running.map_or_else(|| terminals::KUBECTL.to_string(), |c| c.spec.name.clone())
-}
-
-/// Types the current tour step's command, if it has one, into its terminal.
-fn run_tour_step(mut s: AppState) -> AppState {
-    let Some(step) = s.tour.and_then(|t| t.current()) else {
-        return s;
-    };
-    if let Some((terminal, line)) = step.run {
-        s.open_terminal = terminal.to_string();
-        s.change(|c, t| {
-            terminals::run_line(c, t, terminal, line);
-        });
-    }
-    s
 }
 
 /// The state handle that the provider puts in context.

@@ -3,12 +3,12 @@
 
 use yew::prelude::*;
 
-use super::{AppHeader, DiagramPanel, InfoPanel, ScenarioBar, TerminalPanel, TourBar};
+use super::{AppHeader, DiagramPanel, InfoPanel, ScenarioBar, TerminalPanel, TourBar, TourView};
+use crate::anim::tour::{tour_for, Action as TourAction};
 use crate::ui::hooks::{store, stored, use_animation_frames};
 use crate::ui::provider::{embedded, AppStateProvider, LARGE_TEXT_KEY};
 use crate::ui::state::{Action, AppContext};
 use crate::ui::timeline::{shortcut, ControlAction};
-use crate::ui::tours::tour_for;
 
 /// The root: provides the app state, then shows the explainer.
 #[component]
@@ -77,13 +77,20 @@ pub fn Explainer() -> Html {
             s.dispatch(action);
         })
     };
-    let tour = state.tour;
-    let tour_caption = tour
-        .and_then(|t| t.current())
-        .map(|st| AttrValue::from(st.caption));
-    let tour_progress = tour
-        .map(|t| format!("Step {} of {}", t.step + 1, t.tour.steps.len()))
-        .unwrap_or_default();
+    let tour = state.tour.and_then(|t| {
+        let step = t.current()?;
+        Some(TourView {
+            title: t.tour.title.into(),
+            caption: step.caption.into(),
+            progress: t.progress().into(),
+            typed: match step.action {
+                TourAction::Run { terminal, line } => Some(format!("{terminal} $ {line}").into()),
+                _ => None,
+            },
+            first: t.is_first(),
+            last: t.is_last(),
+        })
+    });
     html! {
         <div class="app">
             if !embedded() {
@@ -91,7 +98,7 @@ pub fn Explainer() -> Html {
             }
             <div class="top-bar">
                 <ScenarioBar selected={state.scenario} {onselect} />
-                <TourBar caption={tour_caption} progress={tour_progress} available={tour_for(state.scenario.id()).is_some()}
+                <TourBar {tour} available={tour_for(state.scenario.id()).is_some()}
                     onstart={tour_action(Action::TourStart)} onnext={tour_action(Action::TourNext)}
                     onprev={tour_action(Action::TourPrev)} onend={tour_action(Action::TourEnd)} />
             </div>

@@ -3,7 +3,8 @@
 
 use yew::prelude::*;
 
-use super::{PodDiagram, WhatIfBar};
+use super::{PodDiagram, WhatIfBar, WhatIfNote};
+use crate::anim::tour::WHAT_IFS;
 use crate::anim::{caption, derive};
 use crate::sim::event::EventKind;
 use crate::ui::diagram::{flight, layout, live_model};
@@ -60,20 +61,14 @@ pub fn DiagramPanel() -> Html {
         let live = state.live;
         Callback::from(move |_: Event| s.dispatch(Action::SetLive(!live)))
     };
-    let running: Vec<String> = cluster
-        .pod
-        .as_ref()
-        .map(|pod| {
-            pod.containers
-                .iter()
-                .filter(|c| c.state.is_running())
-                .map(|c| c.spec.name.clone())
-                .collect()
-        })
-        .unwrap_or_default();
+    let note = state.what_if.map(|w| {
+        html! { <WhatIfNote title={w.title} explanation={w.explanation}
+            ondismiss={dispatch(Action::DismissWhatIf)} /> }
+    });
     html! {
         <section class="panel diagram-panel" aria-labelledby="diagram-heading">
             <h2 id="diagram-heading" class="visually-hidden">{ "Inside the pod" }</h2>
+            { for note }
             <PodDiagram model={model} flight={moving} />
             <p class={classes!("event-caption", refused.then_some("is-refused"))} data-testid="event-caption"
                 aria-live="polite">{ text }</p>
@@ -86,7 +81,7 @@ pub fn DiagramPanel() -> Html {
                     <input type="checkbox" checked={state.live} onchange={onlive} />
                     { " Live: play new events as commands run" }
                 </label>
-                <WhatIfBar containers={running} has_pod={cluster.pod.is_some()} {onwhatif} />
+                <WhatIfBar what_ifs={WHAT_IFS} active={state.what_if.map(|w| AttrValue::from(w.id))} {onwhatif} />
             </div>
         </section>
     }

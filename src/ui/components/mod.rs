@@ -23,6 +23,7 @@ pub mod terminal_panel;
 pub mod tour_bar;
 pub mod volume_node;
 pub mod what_if;
+pub mod what_if_note;
 
 pub use app::{App, Explainer};
 pub use browser_preview::{BrowserPreview, BrowserPreviewProps};
@@ -39,6 +40,7 @@ pub use pod_diagram::{PodDiagram, PodDiagramProps};
 pub use scenario_bar::{ScenarioBar, ScenarioBarProps};
 pub use tab_list::{TabList, TabListProps};
 pub use terminal_panel::TerminalPanel;
-pub use tour_bar::{TourBar, TourBarProps};
+pub use tour_bar::{TourBar, TourBarProps, TourView};
 pub use volume_node::{VolumeNode, VolumeNodeProps};
 pub use what_if::{WhatIfBar, WhatIfBarProps};
+pub use what_if_note::{WhatIfNote, WhatIfNoteProps};

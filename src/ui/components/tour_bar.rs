@@ -1,15 +1,30 @@
-//! The guided tour's strip: start it, read the step, go back and forth.
+//! The guided tour's strip: start it, read the step, go back and forth, or take over.
 
 use yew::prelude::*;
+
+/// Where a running tour stands, as the bar shows it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TourView {
+    /// The tour's title.
+    pub title: AttrValue,
+    /// The step's narration.
+    pub caption: AttrValue,
+    /// `step 3 of 14`.
+    pub progress: AttrValue,
+    /// The command the step typed, if it typed one (`debian-container: curl localhost`).
+    pub typed: Option<AttrValue>,
+    /// Whether Back has nowhere to go.
+    pub first: bool,
+    /// Whether this is the last step (Next becomes Finish).
+    pub last: bool,
+}
 
 /// Props of [`TourBar`].
 #[derive(Properties, PartialEq)]
 pub struct TourBarProps {
-    /// The step's caption while a tour runs; `None` shows the start button.
-    pub caption: Option<AttrValue>,
-    /// `step N of M`, while a tour runs.
+    /// The running tour; `None` shows the start button.
     #[prop_or_default]
-    pub progress: AttrValue,
+    pub tour: Option<TourView>,
     /// Whether this scenario has a tour at all.
     pub available: bool,
     /// Start the tour.
@@ -18,29 +33,50 @@ pub struct TourBarProps {
     pub onnext: Callback<()>,
     /// Previous step.
     pub onprev: Callback<()>,
-    /// Leave the tour.
+    /// Leave the tour, keeping the pod as it is.
     pub onend: Callback<()>,
 }
 
-/// A start button, or the current step with Back / Next / End.
+/// A start button, or the current step with Back / Next / Take over (Finish on the last).
 #[component]
 pub fn TourBar(props: &TourBarProps) -> Html {
     let click = |cb: &Callback<()>| cb.reform(|_: MouseEvent| ());
-    match &props.caption {
-        None => html! {
+    let Some(tour) = &props.tour else {
+        let title = if props.available {
+            "Starts this scenario's pod afresh and walks through it, one command per step"
+        } else {
+            "Tours exist for the built-in scenarios"
+        };
+        return html! {
             <div class="tour-bar">
-                <button type="button" class="tour-start" data-testid="tour-start"
+                <button type="button" class="tour-start" data-testid="tour-start" {title}
                     disabled={!props.available} onclick={click(&props.onstart)}>{ "▶ Guided tour" }</button>
             </div>
-        },
-        Some(caption) => html! {
-            <div class="tour-bar is-running" role="region" aria-label="Guided tour">
-                <span class="tour-progress">{ props.progress.clone() }</span>
-                <p class="tour-caption" data-testid="tour-caption" aria-live="polite">{ caption.clone() }</p>
-                <button type="button" data-testid="tour-prev" onclick={click(&props.onprev)}>{ "Back" }</button>
-                <button type="button" data-testid="tour-next" onclick={click(&props.onnext)}>{ "Next" }</button>
-                <button type="button" class="tour-end" aria-label="End the tour" onclick={click(&props.onend)}>{ "✕" }</button>
+        };
+    };
+    html! {
+        <div class="tour-bar is-running" role="region" aria-label={format!("Guided tour: {}", tour.title)}>
+            <div class="tour-caption" data-testid="tour-caption" aria-live="polite">
+                <span class="tour-progress">{ format!("{} · {}", tour.title, tour.progress) }</span>
+                <span class="tour-text">{ tour.caption.clone() }</span>
+                if let Some(typed) = &tour.typed {
+                    <code class="tour-typed">{ typed.clone() }</code>
+                }
             </div>
-        },
+            <div class="tour-buttons">
+                <button type="button" data-testid="tour-prev" disabled={tour.first}
+                    onclick={click(&props.onprev)}>{ "◀ Back" }</button>
+                if tour.last {
+                    <button type="button" class="tour-next" data-testid="tour-next"
+                        onclick={click(&props.onend)}>{ "Finish ✓" }</button>
+                } else {
+                    <button type="button" class="tour-next" data-testid="tour-next"
+                        onclick={click(&props.onnext)}>{ "Next ▶" }</button>
+                    <button type="button" class="tour-end" data-testid="tour-end"
+                        title="Leave the tour and type your own commands; the pod stays as it is"
+                        onclick={click(&props.onend)}>{ "Take over" }</button>
+                }
+            </div>
+        </div>
     }
 }

@@ -1,44 +1,40 @@
-//! What-if buttons: things that happen to a pod without anyone typing a command.
+//! What-if buttons: one click starts a fresh pod of the experiment's scenario and does what the
+//! experiment says (`crate::anim::tour::WHAT_IFS`), so the diagram animates the consequence.
 
 use yew::prelude::*;
 
-use crate::ui::state::WhatIf;
+use crate::anim::tour::WhatIf;
 
 /// Props of [`WhatIfBar`].
 #[derive(Properties, PartialEq)]
 pub struct WhatIfBarProps {
-    /// Containers that can be restarted (running ones).
-    pub containers: Vec<String>,
-    /// Whether a pod exists (delete) or not (recreate).
-    pub has_pod: bool,
+    /// The experiments offered, in order.
+    pub what_ifs: &'static [WhatIf],
+    /// The id of the experiment last run, drawn pressed.
+    #[prop_or_default]
+    pub active: Option<AttrValue>,
     /// Runs the experiment.
-    pub onwhatif: Callback<WhatIf>,
+    pub onwhatif: Callback<&'static WhatIf>,
 }
 
-/// "Restart nginx-container", "Delete the pod" / "Create it again".
+/// "What if… A second server on port 80 | Mount the volume read-only in debian | …".
 #[component]
 pub fn WhatIfBar(props: &WhatIfBarProps) -> Html {
-    let restart = props.containers.iter().map(|name| {
-        let what = WhatIf::RestartContainer(name.clone());
+    let buttons = props.what_ifs.iter().map(|what| {
+        let pressed = props.active.as_deref() == Some(what.id);
         html! {
-            <button type="button" title="Its processes end; the emptyDir volume keeps its files"
-                onclick={props.onwhatif.reform(move |_: MouseEvent| what.clone())}>
-                { format!("Restart {name}") }
+            <button type="button" class="what-if-button" data-testid={format!("what-if-{}", what.id)}
+                aria-pressed={pressed.to_string()}
+                title={format!("Starts a fresh {} pod and tries it", what.scenario)}
+                onclick={props.onwhatif.reform(move |_: MouseEvent| what)}>
+                { what.title }
             </button>
         }
     });
-    let pod = if props.has_pod {
-        html! { <button type="button" title="kubectl delete pod: the emptyDir goes with it"
-        onclick={props.onwhatif.reform(|_: MouseEvent| WhatIf::DeletePod)}>{ "Delete the pod" }</button> }
-    } else {
-        html! { <button type="button" onclick={props.onwhatif.reform(|_: MouseEvent| WhatIf::Recreate)}>
-        { "Create the pod again" }</button> }
-    };
     html! {
         <div class="what-if" role="group" aria-label="What if">
             <span class="what-if-label">{ "What if…" }</span>
-            { for restart }
-            { pod }
+            { for buttons }
         </div>
     }
 }

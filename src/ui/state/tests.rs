@@ -71,7 +71,7 @@ fn bad_manifest_is_reported_and_keeps_the_pod() {
     let s = s.reduce(Action::ApplyManifest("kind: Pod\nmetadata: [".into()));
     assert!(!s.manifest_errors.is_empty());
     assert!(s.cluster.borrow().pod.is_some());
-    let s = s.reduce(Action::WhatIf(WhatIf::DeletePod));
+    let s = run(s, "kubectl", "kubectl delete pod two-containers");
     assert!(s.cluster.borrow().pod.is_none());
     let s = s.reduce(Action::ApplyManifest(
         ScenarioId::Localhost.manifest().into(),
@@ -80,14 +80,82 @@ fn bad_manifest_is_reported_and_keeps_the_pod() {
     assert!(s.cluster.borrow().pod.is_some());
 }
 
+/// The last entry a terminal shows: (command, output).
+fn last(s: &AppState, terminal: &str) -> (String, String) {
+    let e = s.terminals[terminal].entries.last().cloned().unwrap_or_default();
+    (e.command, e.output)
+}
+
 #[test]
-fn tour_runs_its_steps_in_order() {
-    let s = Rc::new(AppState::new(ScenarioId::SharedVolume)).reduce(Action::TourStart);
-    assert_eq!(s.tour.map(|t| t.step), Some(0));
-    assert_eq!(s.terminals["nginx-container"].entries.len(), 1);
-    let s = s.reduce(Action::TourNext).reduce(Action::TourNext);
-    assert_eq!(s.tour.map(|t| t.step), Some(2));
-    let nginx = &s.terminals["nginx-container"];
-    assert!(nginx.entries.last().unwrap().output.contains("index.html"));
-    assert!(s.reduce(Action::TourEnd).tour.is_none());
+fn tour_next_types_each_step_into_its_terminal_and_plays_it() {
+    let mut s = run(
+        Rc::new(AppState::new(ScenarioId::SharedVolume)),
+        "debian-container",
+        "echo before > /pod-data/index.html",
+    );
+    s = s.reduce(Action::TourStart);
+    let tour = s.tour.unwrap();
+    assert_eq!(tour.step, 0);
+    assert!(
+        s.terminals["debian-container"].entries.is_empty(),
+        "the tour starts on a fresh pod"
+    );
+    for i in 1..tour.tour.steps.len() {
+        let before = s.len();
+        s = s.reduce(Action::TourNext);
+        assert_eq!(s.tour.map(|t| t.step), Some(i));
+        if let TourAction::Run { terminal, line } = tour.tour.steps[i].action {
+            assert_eq!(s.open_terminal, terminal, "step {i}");
+            assert_eq!(last(&s, terminal).0, line);
+            if s.len() > before {
+                assert_eq!(s.playback.position, before, "step {i} plays its own events");
+                assert!(s.playback.playing);
+            }
+        }
+    }
+    assert_eq!(s.clone().reduce(Action::TourNext).tour, s.tour, "no step past the last");
+    let (_, curl) = last(&s, "debian-container");
+    assert!(curl.contains("Hello from the debian container"), "{curl}");
+    let ended = s.clone().reduce(Action::TourEnd);
+    assert!(ended.tour.is_none());
+    assert_eq!(ended.len(), s.len(), "taking over keeps the pod");
+}
+
+#[test]
+fn tour_prev_rebuilds_the_pod_as_it_was_at_that_step() {
+    let mut s = Rc::new(AppState::new(ScenarioId::SharedVolume)).reduce(Action::TourStart);
+    for _ in 0..7 {
+        s = s.reduce(Action::TourNext);
+    }
+    // Step 7 wrote index.html; step 6 (curl before the write) still gets 403.
+    assert!(last(&s, "debian-container").0.contains("> /pod-data/index.html"));
+    let back = s.clone().reduce(Action::TourPrev);
+    assert_eq!(back.tour.map(|t| t.step), Some(6));
+    let (command, output) = last(&back, "debian-container");
+    assert_eq!(command, "curl localhost");
+    assert!(output.contains("403 Forbidden"), "{output}");
+    assert!(back.len() < s.len());
+    // ls, apt-get update, apt-get install, curl: typed once each, not twice.
+    assert_eq!(back.terminals["debian-container"].entries.len(), 4);
+    let first = Rc::new(AppState::new(ScenarioId::SharedVolume)).reduce(Action::TourStart);
+    assert_eq!(first.clone().reduce(Action::TourPrev).tour, first.tour);
+    let custom = Rc::new(AppState::new(ScenarioId::Custom)).reduce(Action::TourStart);
+    assert!(custom.tour.is_none());
+}
+
+#[test]
+fn what_if_starts_its_scenario_afresh_and_explains() {
+    let mut s = Rc::new(AppState::new(ScenarioId::DocsOriginal)).reduce(Action::TourStart);
+    assert!(s.tour.is_some());
+    for what in crate::anim::tour::WHAT_IFS {
+        s = s.reduce(Action::WhatIf(what));
+        assert_eq!(s.scenario.id(), what.scenario);
+        assert!(s.tour.is_none());
+        assert_eq!(s.what_if.map(|w| w.id), Some(what.id));
+        assert!(s.playback.playing, "{} plays its events", what.id);
+    }
+    let ro = s.clone().reduce(Action::WhatIf(crate::ui::guide::what_if("read-only").unwrap()));
+    assert!(ro.manifest_text.contains("readOnly: true"));
+    assert!(last(&ro, "debian-container").1.contains("Read-only file system"));
+    assert!(ro.clone().reduce(Action::DismissWhatIf).what_if.is_none());
 }

@@ -1,0 +1,148 @@
+//! Plays the guided tours and what-ifs of [`crate::anim::tour`] in the app: where a running
+//! tour stands, and how one of their actions reaches the cluster and the terminals. The lessons
+//! themselves (steps, commands, captions, explanations) are data in `crate::anim::tour` only;
+//! this module holds no copy. Pure, so it is tested natively.
+
+use crate::anim::tour::{tour_for, Action, Step, Tour, WhatIf, WHAT_IFS};
+use crate::sim::cluster::Cluster;
+use crate::ui::terminals::{self, Terminals};
+
+/// Where a running tour stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TourState {
+    /// The tour.
+    pub tour: &'static Tour,
+    /// Index of the step shown (its action has been performed).
+    pub step: usize,
+}
+
+impl TourState {
+    /// The tour of scenario `id` at its first step, if the scenario has a tour.
+    pub fn start(id: &str) -> Option<TourState> {
+        tour_for(id).map(|tour| TourState { tour, step: 0 })
+    }
+
+    /// The step shown, if the index is in range.
+    pub fn current(&self) -> Option<&'static Step> {
+        self.tour.steps.get(self.step)
+    }
+
+    /// `step 3 of 14`, counted from one as people count.
+    pub fn progress(&self) -> String {
+        format!(
+            "step {} of {}",
+            self.step.saturating_add(1),
+            self.tour.steps.len()
+        )
+    }
+
+    /// Whether the step shown is the first.
+    pub fn is_first(&self) -> bool {
+        self.step == 0
+    }
+
+    /// Whether the step shown is the last.
+    pub fn is_last(&self) -> bool {
+        self.step.saturating_add(1) >= self.tour.steps.len()
+    }
+}
+
+/// The what-if called `id`.
+pub fn what_if(id: &str) -> Option<&'static WhatIf> {
+    WHAT_IFS.iter().find(|w| w.id == id)
+}
+
+/// Carries out one tour or what-if action on `cluster`, recording what the terminals show as if
+/// the user had typed it. Returns the terminal to bring to the front: the one typed into (or
+/// the one `kubectl exec -it` opened), or the restarted container's.
+pub fn perform(cluster: &mut Cluster, terms: &mut Terminals, action: Action) -> Option<String> {
+    match action {
+        Action::Run { terminal, line } => {
+            let opened = terminals::run_line(cluster, terms, terminal, line);
+            Some(opened.unwrap_or_else(|| terminal.to_string()))
+        }
+        Action::Restart { container } => {
+            // A container that is gone cannot restart; the diagram and terminals say so.
+            let _ = cluster.restart_container(container);
+            if let Some(term) = terms.get_mut(container) {
+                term.running = false;
+            }
+            Some(container.to_string())
+        }
+        Action::Apply { manifest } => {
+            cluster.delete_pod();
+            // The built-in variants are valid (tests/tours.rs applies every one).
+            let _ = cluster.apply(manifest);
+            for id in terminals::terminal_ids(cluster) {
+                terms.entry(id).or_default();
+            }
+            None
+        }
+        Action::Narrate => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::anim::tour::{READ_ONLY_MANIFEST, TOURS};
+
+    #[test]
+    fn tour_state_counts_steps_from_one_and_knows_its_ends() {
+        let t = TourState::start("shared-volume").unwrap();
+        assert!(t.is_first() && !t.is_last());
+        assert_eq!(t.current(), t.tour.steps.first());
+        let n = t.tour.steps.len();
+        assert_eq!(t.progress(), format!("step 1 of {n}"));
+        let end = TourState { step: n - 1, ..t };
+        assert!(end.is_last());
+        assert!(TourState { step: n, ..t }.current().is_none());
+        assert!(TourState::start("custom").is_none());
+        assert_eq!(TOURS.len(), 3);
+    }
+
+    #[test]
+    fn perform_types_into_the_named_terminal_and_brings_it_forward() {
+        let mut c = Cluster::with_scenario("shared-volume").unwrap();
+        let mut t = Terminals::new();
+        let front = perform(
+            &mut c,
+            &mut t,
+            Action::Run {
+                terminal: "nginx-container",
+                line: "ls -la /usr/share/nginx/html",
+            },
+        );
+        assert_eq!(front.as_deref(), Some("nginx-container"));
+        let entry = t["nginx-container"].entries.last().unwrap();
+        assert_eq!(entry.command, "ls -la /usr/share/nginx/html");
+        assert!(entry.output.starts_with("total "), "{}", entry.output);
+        assert_eq!(perform(&mut c, &mut t, Action::Narrate), None);
+    }
+
+    #[test]
+    fn perform_applies_a_variant_and_restarts_a_container() {
+        let mut c = Cluster::with_scenario("shared-volume").unwrap();
+        let mut t = Terminals::new();
+        let apply = Action::Apply {
+            manifest: READ_ONLY_MANIFEST,
+        };
+        assert_eq!(perform(&mut c, &mut t, apply), None);
+        assert!(t.contains_key("debian-container") && t.contains_key("kubectl"));
+        let write = Action::Run {
+            terminal: "debian-container",
+            line: "echo hi > /pod-data/index.html",
+        };
+        perform(&mut c, &mut t, write);
+        let out = &t["debian-container"].entries.last().unwrap().output;
+        assert!(out.contains("Read-only file system"), "{out}");
+        let restart = Action::Restart {
+            container: "debian-container",
+        };
+        assert_eq!(
+            perform(&mut c, &mut t, restart).as_deref(),
+            Some("debian-container")
+        );
+        assert!(what_if("read-only").is_some() && what_if("nope").is_none());
+    }
+}
