@@ -139,5 +139,7 @@ async fn docs_original_debian_terminal_is_disabled_and_tour_runs() {
     click(&root, "tour-start");
     yew::scheduler::flush().await;
     assert!(text_of(&root, "tour-caption").contains("Completed"));
+    click(&root, "tour-next");
+    yew::scheduler::flush().await;
     assert!(text_of(&root, "terminal-output-kubectl").contains("two-containers"));
 }

@@ -78,6 +78,7 @@ fn props(lines: Vec<TermEntry>, running: bool, calls: &Calls, max_lines: usize) 
         lines: Rc::new(lines),
         running,
         disabled: None,
+        hint: Vec::new(),
         onrun: Callback::from(move |line| run.borrow_mut().push(line)),
         oninterrupt: Callback::from(move |()| *interrupt.borrow_mut() += 1),
         oncancel: Callback::from(move |line| cancel.borrow_mut().push(line)),

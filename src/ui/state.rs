@@ -7,11 +7,11 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::guide::{self, TourState};
 use super::scenarios::ScenarioId;
 use super::terminal::TermEntry;
 use super::terminals::{self, Terminals};
 use super::timeline::Filters;
-use super::guide::{self, TourState};
 use crate::anim::tour::{Action as TourAction, WhatIf};
 use crate::anim::Playback;
 use crate::sim::cluster::{render_errors, Cluster};

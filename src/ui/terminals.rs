@@ -62,6 +62,33 @@ pub fn prompt(cluster: &Cluster, id: &str) -> String {
     }
 }
 
+/// The grey lines an empty terminal shows until something is typed; they are not part of its
+/// transcript. A container terminal says how a real user would get that shell, and every
+/// terminal suggests a first command: what the lesson starts with there.
+pub fn hint(cluster: &Cluster, id: &str) -> Vec<String> {
+    if id == KUBECTL {
+        return vec!["Try: kubectl get pods".to_string()];
+    }
+    let Some(pod) = cluster.pod.as_ref() else {
+        return Vec::new();
+    };
+    let Some(container) = pod.container(id) else {
+        return Vec::new();
+    };
+    let spec = &container.spec;
+    let first = if spec.image.starts_with("debian") {
+        "apt-get update && apt-get install -y curl".to_string()
+    } else if let Some(mount) = spec.volume_mounts.first() {
+        format!("ls -la {}", mount.mount_path)
+    } else {
+        "ls /".to_string()
+    };
+    vec![
+        format!("# kubectl exec -it {} -c {id} -- bash", pod.name()),
+        format!("Try: {first}"),
+    ]
+}
+
 /// `s` cut to at most `max` bytes on a character boundary.
 pub fn cap(s: &str, max: usize) -> &str {
     let mut end = s.len().min(max);
@@ -158,6 +185,24 @@ mod tests {
             terminal_ids(&c),
             ["nginx-container", "debian-container", "kubectl"]
         );
+    }
+
+    #[test]
+    fn hints_name_the_exec_that_opens_the_shell_and_a_first_command() {
+        let c = Cluster::with_scenario("shared-volume").unwrap();
+        assert_eq!(
+            hint(&c, "debian-container"),
+            [
+                "# kubectl exec -it two-containers -c debian-container -- bash",
+                "Try: apt-get update && apt-get install -y curl"
+            ]
+        );
+        assert_eq!(
+            hint(&c, "nginx-container").last().map(String::as_str),
+            Some("Try: ls -la /usr/share/nginx/html")
+        );
+        assert_eq!(hint(&c, KUBECTL), ["Try: kubectl get pods"]);
+        assert!(hint(&c, "no-such-container").is_empty());
     }
 
     #[test]

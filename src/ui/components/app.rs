@@ -93,14 +93,17 @@ pub fn Explainer() -> Html {
     });
     html! {
         <div class="app">
-            if !embedded() {
-                <AppHeader large_text={*large} {ontoggle_large} />
-            }
-            <div class="top-bar">
-                <ScenarioBar selected={state.scenario} {onselect} />
-                <TourBar {tour} available={tour_for(state.scenario.id()).is_some()}
-                    onstart={tour_action(Action::TourStart)} onnext={tour_action(Action::TourNext)}
-                    onprev={tour_action(Action::TourPrev)} onend={tour_action(Action::TourEnd)} />
+            // One row on a wide screen: title, scenarios, tour, About and Large text (app.css).
+            <div class="masthead">
+                if !embedded() {
+                    <AppHeader large_text={*large} {ontoggle_large} />
+                }
+                <div class="top-bar">
+                    <ScenarioBar selected={state.scenario} {onselect} />
+                    <TourBar {tour} available={tour_for(state.scenario.id()).is_some()}
+                        onstart={tour_action(Action::TourStart)} onnext={tour_action(Action::TourNext)}
+                        onprev={tour_action(Action::TourPrev)} onend={tour_action(Action::TourEnd)} />
+                </div>
             </div>
             if let Some(error) = state.load_error.clone() {
                 <p class="load-error" role="alert">{ error }</p>

@@ -63,7 +63,7 @@ pub fn DiagramPanel() -> Html {
     };
     let note = state.what_if.map(|w| {
         html! { <WhatIfNote title={w.title} explanation={w.explanation}
-            ondismiss={dispatch(Action::DismissWhatIf)} /> }
+        ondismiss={dispatch(Action::DismissWhatIf)} /> }
     });
     html! {
         <section class="panel diagram-panel" aria-labelledby="diagram-heading">

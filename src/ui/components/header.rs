@@ -1,6 +1,9 @@
-//! The page header: the app's name, what it shows, and the projector switch.
+//! The page header: the app's name, what it shows, where it simplifies, and the projector
+//! switch.
 
 use yew::prelude::*;
+
+use super::AboutSimulation;
 
 /// Props of [`AppHeader`].
 #[derive(Properties, PartialEq)]
@@ -20,6 +23,7 @@ pub fn AppHeader(props: &AppHeaderProps) -> Html {
         <header class="app-header">
             <h1 class="app-title">{ "podscope" }</h1>
             <p class="app-subtitle">{ "Inside a Kubernetes pod: how two containers talk" }</p>
+            <AboutSimulation />
             <button type="button" class="large-text-toggle" aria-pressed={props.large_text.to_string()}
                 data-testid="large-text" onclick={props.ontoggle_large.reform(|_: MouseEvent| ())}>
                 { "Large text" }

@@ -5,6 +5,7 @@
 //! [`crate::ui::state::AppContext`] and wire leaves to it. May use: yew, web-sys, gloo, and
 //! `crate::ui`'s modules.
 
+pub mod about;
 pub mod app;
 pub mod browser_preview;
 pub mod caption;
@@ -25,6 +26,7 @@ pub mod volume_node;
 pub mod what_if;
 pub mod what_if_note;
 
+pub use about::{AboutSimulation, SIMPLIFICATIONS};
 pub use app::{App, Explainer};
 pub use browser_preview::{BrowserPreview, BrowserPreviewProps};
 pub use caption::{DiagramCaption, DiagramCaptionProps};

@@ -58,6 +58,7 @@ pub fn TerminalPanel() -> Html {
             <div role="tabpanel" id={format!("panel-{id}")} aria-labelledby={format!("tab-{id}")}
                 hidden={*id != state.open_terminal} class="terminal-pane">
                 <Terminal id={id.clone()} title={id.clone()} prompt={terminals::prompt(&cluster, id)}
+                    hint={terminals::hint(&cluster, id).into_iter().map(AttrValue::from).collect::<Vec<_>>()}
                     lines={term.entries.clone()} running={term.running} {disabled}
                     onrun={send(|terminal, line| Action::RunLine { terminal, line })}
                     oncancel={send(|terminal, line| Action::Cancel { terminal, line })}

@@ -57,11 +57,13 @@ pub fn TourBar(props: &TourBarProps) -> Html {
     html! {
         <div class="tour-bar is-running" role="region" aria-label={format!("Guided tour: {}", tour.title)}>
             <div class="tour-caption" data-testid="tour-caption" aria-live="polite">
-                <span class="tour-progress">{ format!("{} · {}", tour.title, tour.progress) }</span>
+                <span class="tour-meta">
+                    <span class="tour-progress">{ format!("{} · {}", tour.title, tour.progress) }</span>
+                    if let Some(typed) = &tour.typed {
+                        <code class="tour-typed">{ typed.clone() }</code>
+                    }
+                </span>
                 <span class="tour-text">{ tour.caption.clone() }</span>
-                if let Some(typed) = &tour.typed {
-                    <code class="tour-typed">{ typed.clone() }</code>
-                }
             </div>
             <div class="tour-buttons">
                 <button type="button" data-testid="tour-prev" disabled={tour.first}

@@ -82,7 +82,11 @@ fn bad_manifest_is_reported_and_keeps_the_pod() {
 
 /// The last entry a terminal shows: (command, output).
 fn last(s: &AppState, terminal: &str) -> (String, String) {
-    let e = s.terminals[terminal].entries.last().cloned().unwrap_or_default();
+    let e = s.terminals[terminal]
+        .entries
+        .last()
+        .cloned()
+        .unwrap_or_default();
     (e.command, e.output)
 }
 
@@ -113,7 +117,11 @@ fn tour_next_types_each_step_into_its_terminal_and_plays_it() {
             }
         }
     }
-    assert_eq!(s.clone().reduce(Action::TourNext).tour, s.tour, "no step past the last");
+    assert_eq!(
+        s.clone().reduce(Action::TourNext).tour,
+        s.tour,
+        "no step past the last"
+    );
     let (_, curl) = last(&s, "debian-container");
     assert!(curl.contains("Hello from the debian container"), "{curl}");
     let ended = s.clone().reduce(Action::TourEnd);
@@ -128,7 +136,9 @@ fn tour_prev_rebuilds_the_pod_as_it_was_at_that_step() {
         s = s.reduce(Action::TourNext);
     }
     // Step 7 wrote index.html; step 6 (curl before the write) still gets 403.
-    assert!(last(&s, "debian-container").0.contains("> /pod-data/index.html"));
+    assert!(last(&s, "debian-container")
+        .0
+        .contains("> /pod-data/index.html"));
     let back = s.clone().reduce(Action::TourPrev);
     assert_eq!(back.tour.map(|t| t.step), Some(6));
     let (command, output) = last(&back, "debian-container");
@@ -154,8 +164,12 @@ fn what_if_starts_its_scenario_afresh_and_explains() {
         assert_eq!(s.what_if.map(|w| w.id), Some(what.id));
         assert!(s.playback.playing, "{} plays its events", what.id);
     }
-    let ro = s.clone().reduce(Action::WhatIf(crate::ui::guide::what_if("read-only").unwrap()));
+    let ro = s.clone().reduce(Action::WhatIf(
+        crate::ui::guide::what_if("read-only").unwrap(),
+    ));
     assert!(ro.manifest_text.contains("readOnly: true"));
-    assert!(last(&ro, "debian-container").1.contains("Read-only file system"));
+    assert!(last(&ro, "debian-container")
+        .1
+        .contains("Read-only file system"));
     assert!(ro.clone().reduce(Action::DismissWhatIf).what_if.is_none());
 }

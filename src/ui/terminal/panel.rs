@@ -45,6 +45,10 @@ pub struct TerminalProps {
     /// Tab: `(line, caret byte offset)` to the sim's completion; `None` disables completion.
     #[prop_or_default]
     pub oncomplete: Option<Completer>,
+    /// Grey lines shown while the transcript is empty (how to get this shell, what to try);
+    /// not part of the transcript, so Copy and `terminal-output-<id>` leave them out.
+    #[prop_or_default]
+    pub hint: Vec<AttrValue>,
     /// Rows kept in the page.
     #[prop_or(MAX_LINES)]
     pub max_lines: usize,
@@ -90,6 +94,11 @@ pub fn Terminal(props: &TerminalProps) -> Html {
                 </button>
             </header>
             <TerminalOutput id={id.clone()} lines={props.lines.clone()} max_lines={props.max_lines} />
+            if props.lines.is_empty() && !props.running && props.disabled.is_none() && !props.hint.is_empty() {
+                <div class="terminal-empty-hint" data-testid={format!("terminal-hint-{id}")}>
+                    { for props.hint.iter().map(|line| html! { <p>{ line.clone() }</p> }) }
+                </div>
+            }
             if props.running {
                 <p class="terminal-hint" role="status">
                     { "running — Ctrl-C to stop " }

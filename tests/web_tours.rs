@@ -1,0 +1,177 @@
+//! The guided tour bar and the what-if menu in headless Chromium: Next types the step's command
+//! into its terminal and brings that terminal to the front, the caption follows the step, Back
+//! rebuilds the pod, a what-if runs on a fresh pod and explains itself.
+#![cfg(target_arch = "wasm32")]
+
+use podscope::ui::components::{TourBar, TourBarProps, TourView};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
+use web_sys::{Element, HtmlElement};
+use yew::Callback;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn fresh_root() -> Element {
+    let root = gloo::utils::document().create_element("div").unwrap();
+    gloo::utils::body().append_child(&root).unwrap();
+    root
+}
+
+fn find(root: &Element, id: &str) -> Option<Element> {
+    root.query_selector(&format!("[data-testid=\"{id}\"]"))
+        .unwrap()
+}
+
+fn text_of(root: &Element, id: &str) -> String {
+    find(root, id)
+        .unwrap_or_else(|| panic!("no data-testid={id}"))
+        .text_content()
+        .unwrap_or_default()
+}
+
+async fn click(root: &Element, id: &str) {
+    find(root, id)
+        .unwrap_or_else(|| panic!("no data-testid={id}"))
+        .dyn_into::<HtmlElement>()
+        .unwrap()
+        .click();
+    yew::scheduler::flush().await;
+}
+
+/// Whether terminal `id`'s tab pane is the one shown.
+fn terminal_shown(root: &Element, id: &str) -> bool {
+    let pane = find(root, &format!("terminal-{id}"))
+        .and_then(|t| t.closest(".terminal-pane").unwrap())
+        .unwrap();
+    !pane.has_attribute("hidden")
+}
+
+async fn mount_app() -> Element {
+    let root = fresh_root();
+    yew::Renderer::<podscope::ui::App>::with_root(root.clone()).render();
+    yew::scheduler::flush().await;
+    root
+}
+
+#[wasm_bindgen_test]
+async fn next_types_each_step_into_its_terminal_and_the_caption_follows() {
+    let root = mount_app().await;
+    click(&root, "scenario-shared-volume").await;
+    click(&root, "tour-start").await;
+    let first = text_of(&root, "tour-caption");
+    assert!(first.contains("step 1 of 14"), "{first}");
+    assert!(first.contains("emptyDir volume"), "{first}");
+
+    click(&root, "tour-next").await;
+    let second = text_of(&root, "tour-caption");
+    assert!(second.contains("step 2 of 14"), "{second}");
+    assert!(second.contains("READY 2/2"), "{second}");
+    assert!(terminal_shown(&root, "kubectl"));
+    let kubectl = text_of(&root, "terminal-output-kubectl");
+    assert!(kubectl.contains("$ kubectl get pods"), "{kubectl}");
+    assert!(kubectl.contains("2/2"), "{kubectl}");
+
+    click(&root, "tour-next").await;
+    assert!(text_of(&root, "tour-caption").contains("step 3 of 14"));
+    assert!(terminal_shown(&root, "debian-container"));
+    assert!(!terminal_shown(&root, "kubectl"));
+    assert!(text_of(&root, "terminal-output-debian-container").contains("ls -la /pod-data"));
+
+    click(&root, "tour-prev").await;
+    assert!(text_of(&root, "tour-caption").contains("step 2 of 14"));
+    assert!(
+        !text_of(&root, "terminal-output-debian-container").contains("ls -la"),
+        "Back rebuilds the pod as it was at step 2"
+    );
+
+    click(&root, "tour-end").await;
+    assert!(find(&root, "tour-caption").is_none());
+    assert!(
+        find(&root, "tour-start").is_some(),
+        "taken over: the start button is back"
+    );
+    assert!(
+        text_of(&root, "terminal-output-kubectl").contains("2/2"),
+        "the pod stays"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn docs_original_tour_explains_completed() {
+    let root = mount_app().await;
+    click(&root, "scenario-docs-original").await;
+    click(&root, "tour-start").await;
+    click(&root, "tour-next").await;
+    let caption = text_of(&root, "tour-caption");
+    assert!(caption.contains("restartPolicy: Never"), "{caption}");
+    click(&root, "tour-next").await;
+    assert!(text_of(&root, "tour-caption").contains("Completed"));
+    let kubectl = text_of(&root, "terminal-output-kubectl");
+    assert!(kubectl.contains("Completed"), "{kubectl}");
+}
+
+#[wasm_bindgen_test]
+async fn what_if_runs_on_a_fresh_pod_and_explains() {
+    let root = mount_app().await;
+    click(&root, "scenario-localhost").await;
+    assert!(find(&root, "what-if-explanation").is_none());
+    click(&root, "what-if-menu").await;
+    click(&root, "what-if-read-only").await;
+    let note = text_of(&root, "what-if-explanation");
+    assert!(note.contains("readOnly: true"), "{note}");
+    assert!(terminal_shown(&root, "debian-container"));
+    let debian = text_of(&root, "terminal-output-debian-container");
+    assert!(debian.contains("Read-only file system"), "{debian}");
+    let selected = root
+        .query_selector("[data-testid=\"scenario-shared-volume\"]")
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        selected.get_attribute("aria-pressed").as_deref(),
+        Some("true")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn empty_terminals_show_a_grey_hint_outside_the_transcript() {
+    let root = mount_app().await;
+    click(&root, "scenario-shared-volume").await;
+    let hint = text_of(&root, "terminal-hint-debian-container");
+    assert!(hint.contains("kubectl exec -it two-containers -c debian-container -- bash"));
+    assert!(text_of(&root, "terminal-hint-kubectl").contains("Try: kubectl get pods"));
+    assert_eq!(text_of(&root, "terminal-output-debian-container"), "");
+}
+
+#[wasm_bindgen_test]
+async fn tour_bar_alone_shows_the_step_and_reports_clicks() {
+    let root = fresh_root();
+    let clicks = std::rc::Rc::new(std::cell::RefCell::new(Vec::new()));
+    let log = |name: &'static str| {
+        let clicks = clicks.clone();
+        Callback::from(move |()| clicks.borrow_mut().push(name))
+    };
+    let props = TourBarProps {
+        tour: Some(TourView {
+            title: "Localhost".into(),
+            caption: "localhost is 127.0.0.1".into(),
+            progress: "step 7 of 12".into(),
+            typed: Some("debian-container $ curl localhost".into()),
+            first: false,
+            last: false,
+        }),
+        available: true,
+        onstart: log("start"),
+        onnext: log("next"),
+        onprev: log("prev"),
+        onend: log("end"),
+    };
+    yew::Renderer::<TourBar>::with_root_and_props(root.clone(), props).render();
+    yew::scheduler::flush().await;
+    let caption = text_of(&root, "tour-caption");
+    assert!(caption.contains("step 7 of 12") && caption.contains("127.0.0.1"));
+    assert!(caption.contains("$ curl localhost"));
+    click(&root, "tour-next").await;
+    click(&root, "tour-prev").await;
+    click(&root, "tour-end").await;
+    assert_eq!(*clicks.borrow(), ["next", "prev", "end"]);
+}
