@@ -85,7 +85,9 @@ impl Workstation<'_> {
                         .filter(|p| name.as_ref().is_none_or(|n| n == p.name())),
                     name,
                 ) {
-                    (Some(pod), _) => out.out(kubectl::get_pods(&[pod.view()], c.now_ms, wide)),
+                    (Some(pod), _) => {
+                        out.out(kubectl::get_pods(&[pod.view(c.now_ms)], c.now_ms, wide))
+                    }
                     (None, Some(name)) => return not_found(&name, out),
                     (None, None) => out.err(kubectl::no_resources()),
                 }
@@ -93,7 +95,7 @@ impl Workstation<'_> {
             }
             KubectlCommand::Describe { pod } => match c.pod.as_ref().filter(|p| p.name() == pod) {
                 Some(p) => {
-                    out.out(kubectl::describe_pod(&p.view(), c.now_ms));
+                    out.out(kubectl::describe_pod(&p.view(c.now_ms), c.now_ms));
                     0
                 }
                 None => not_found(&pod, out),

@@ -81,9 +81,10 @@ impl Cluster {
                 0,
             );
         }
-        for program in [
-            "kubectl", "cat", "ls", "echo", "head", "tail", "grep", "wc", "pwd",
-        ] {
+        // The student's machine has kubectl and the usual coreutils (no curl, no nginx).
+        let programs =
+            std::iter::once("kubectl").chain(crate::sim::coreutils::names().iter().copied());
+        for program in programs {
             let path = format!("/usr/bin/{program}");
             let _ = workstation.install(
                 WORKSTATION,

@@ -49,6 +49,7 @@ impl Pod {
                     logs: String::new(),
                     nginx: None,
                     main_pid: None,
+                    pull_failed_ms: None,
                 })
                 .collect(),
             manifest,
@@ -127,6 +128,9 @@ impl Pod {
                 "kubelet",
                 "Error: ErrImagePull",
             );
+            if let Some(c) = self.container_mut(container) {
+                c.pull_failed_ms = Some(*now_ms);
+            }
             self.set_state(
                 container,
                 ContainerState::Waiting {

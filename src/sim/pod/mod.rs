@@ -59,6 +59,8 @@ pub struct Container {
     pub nginx: Option<Nginx>,
     /// PID of its main process in its PID namespace.
     pub main_pid: Option<u32>,
+    /// When its image pull failed, if it did: the kubelet backs off from then on.
+    pub pull_failed_ms: Option<u64>,
 }
 
 /// A running pod.

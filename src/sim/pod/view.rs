@@ -1,15 +1,16 @@
 //! The pod as kubectl sees it: the plain [`PodView`] that `kubectl get` and `describe` format.
 
-use super::{Pod, NODE_NAME};
-use crate::sim::kubectl::{ContainerView, PodView};
+use super::{ContainerState, Pod, NODE_NAME};
+use crate::sim::kubectl::{ContainerView, K8sEventView, PodView};
 use crate::sim::manifest::VolumeSource;
 
 /// The node's InternalIP.
 const NODE_IP: &str = "172.18.0.2";
 
 impl Pod {
-    /// What kubectl knows about this pod.
-    pub fn view(&self) -> PodView {
+    /// What kubectl knows about this pod at `now_ms`. A failed image pull turns into
+    /// `ImagePullBackOff` once the kubelet's first back-off (10 s) has passed, as it does for real.
+    pub fn view(&self, now_ms: u64) -> PodView {
         PodView {
             name: self.name().to_string(),
             phase: self.phase().to_string(),
@@ -32,7 +33,16 @@ impl Pod {
                         .image
                         .as_ref()
                         .map(|_| container_id(&self.manifest.name, i, c.restart_count)),
-                    state: c.state.clone(),
+                    state: match (&c.state, c.pull_failed_ms) {
+                        (ContainerState::Waiting { .. }, Some(failed))
+                            if now_ms >= failed.saturating_add(PULL_BACKOFF_MS) =>
+                        {
+                            ContainerState::Waiting {
+                                reason: "ImagePullBackOff".into(),
+                            }
+                        }
+                        (state, _) => state.clone(),
+                    },
                     ready: c.state.is_running(),
                     restart_count: c.restart_count,
                     ports: c.spec.ports.clone(),
@@ -56,8 +66,41 @@ impl Pod {
                     (v.name.clone(), *size_limit)
                 })
                 .collect(),
-            events: self.k8s_events.clone(),
+            events: self.events_at(now_ms),
         }
+    }
+}
+
+/// The kubelet's first back-off after a failed image pull.
+const PULL_BACKOFF_MS: u64 = 10_000;
+
+impl Pod {
+    /// The event list at `now_ms`: the recorded events plus the kubelet's back-off from failed
+    /// pulls, which it reports while the sim is idle.
+    fn events_at(&self, now_ms: u64) -> Vec<K8sEventView> {
+        let mut events = self.k8s_events.clone();
+        for c in &self.containers {
+            if let Some(failed) = c.pull_failed_ms {
+                let at = failed.saturating_add(PULL_BACKOFF_MS);
+                if now_ms >= at && matches!(c.state, ContainerState::Waiting { .. }) {
+                    events.push(K8sEventView {
+                        kind: "Normal".into(),
+                        reason: "BackOff".into(),
+                        age_from_ms: at,
+                        from: "kubelet".into(),
+                        message: format!("Back-off pulling image \"{}\"", c.spec.image),
+                    });
+                    events.push(K8sEventView {
+                        kind: "Warning".into(),
+                        reason: "Failed".into(),
+                        age_from_ms: at,
+                        from: "kubelet".into(),
+                        message: "Error: ImagePullBackOff".into(),
+                    });
+                }
+            }
+        }
+        events
     }
 }
 
