@@ -292,6 +292,14 @@ impl Trace {
         });
     }
 
+    /// Removes the last event when `pred` holds for it: a step that a later event of the same
+    /// operation makes redundant (the truncation before a redirected write).
+    pub fn drop_last_if(&mut self, pred: impl FnOnce(&Event) -> bool) {
+        if self.events.last().is_some_and(pred) {
+            self.events.pop();
+        }
+    }
+
     /// All events so far.
     pub fn events(&self) -> &[Event] {
         &self.events

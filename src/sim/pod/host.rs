@@ -77,6 +77,12 @@ impl<'a> ContainerHost<'a> {
             .filter(|(ns, p)| !(ns == &self.container && p == path))
             .collect();
         let actor = self.actor(pid, program);
+        // `echo hi > f` opens f with O_TRUNC, then writes: one write for the trace, not two.
+        self.trace.drop_last_if(|e| {
+            e.actor == actor
+                && matches!(&e.kind, EventKind::FileWritten { path: p, inode, size: 0, .. }
+                    if p == path && *inode == info.ino)
+        });
         self.trace.record(
             *self.now_ms,
             actor,
@@ -148,6 +154,8 @@ impl ShellHost for ContainerHost<'_> {
             .fs
             .write(&self.container, &path, data, mode, *self.now_ms)
         {
+            // Opening for append without writing yet changes nothing worth showing.
+            Ok(info) if append && data.is_empty() && !info.created => Ok(()),
             Ok(info) => {
                 self.record_write(self.shell_pid, "bash", &path, &info);
                 Ok(())
