@@ -161,3 +161,30 @@ fn logs_of_a_container_that_never_started_say_why() {
     assert_eq!(r.text, "Error from server (BadRequest): container \"debian-container\" in pod \"two-containers\" is waiting to start: trying and failing to pull image\n");
     assert_eq!(r.status, Some(1));
 }
+
+#[test]
+fn a_redirected_write_is_one_event_seen_at_both_paths() {
+    use crate::sim::event::EventKind;
+    let mut c = Cluster::with_scenario("shared-volume").expect("scenario");
+    let before = c.trace.len();
+    run(&mut c, "debian-container", "echo hi > /pod-data/index.html");
+    run(
+        &mut c,
+        "debian-container",
+        "echo more >> /pod-data/index.html",
+    );
+    let writes: Vec<_> = c
+        .trace
+        .since(before)
+        .iter()
+        .filter_map(|e| match &e.kind {
+            EventKind::FileWritten { size, also_at, .. } => Some((*size, also_at.clone())),
+            _ => None,
+        })
+        .collect();
+    let nginx_path = vec![(
+        "nginx-container".to_string(),
+        "/usr/share/nginx/html/index.html".to_string(),
+    )];
+    assert_eq!(writes, vec![(3, nginx_path.clone()), (8, nginx_path)]);
+}
