@@ -143,3 +143,37 @@ async fn docs_original_debian_terminal_is_disabled_and_tour_runs() {
     yew::scheduler::flush().await;
     assert!(text_of(&root, "terminal-output-kubectl").contains("two-containers"));
 }
+
+#[wasm_bindgen_test]
+async fn the_served_page_is_sandboxed_and_may_fetch_nothing() {
+    let root = mount().await;
+    click(&root, "scenario-shared-volume");
+    yew::scheduler::flush().await;
+    type_line(
+        &root,
+        "debian-container",
+        "echo '<script>parent.document.body.remove()</script><img src=\"https://example.com/x.png\">' > /pod-data/index.html",
+    )
+    .await;
+    let frame = root
+        .query_selector("[data-testid=\"browser-preview\"] iframe")
+        .unwrap()
+        .expect("the preview has an iframe");
+    assert_eq!(
+        frame.get_attribute("sandbox").as_deref(),
+        Some(""),
+        "no scripts, no same-origin"
+    );
+    let srcdoc = frame.get_attribute("srcdoc").unwrap_or_default();
+    assert!(
+        srcdoc.starts_with(
+            "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'"
+        ),
+        "{srcdoc}"
+    );
+    assert!(
+        srcdoc.contains("<script>"),
+        "the page is shown as nginx serves it"
+    );
+    assert!(root.is_connected(), "the app is still there");
+}

@@ -13,8 +13,17 @@ pub struct BrowserPreviewProps {
     pub body: AttrValue,
 }
 
+/// The served page behind a Content-Security-Policy of its own: it may style itself and show
+/// inline images, but fetch nothing (no `<img src="https://…">` leaving the page's origin).
+const PREVIEW_CSP: &str = "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'none'\">";
+
+/// `body` with [`PREVIEW_CSP`] in front, so the policy holds before any of its markup.
+fn guarded(body: &str) -> String {
+    format!("{PREVIEW_CSP}{body}")
+}
+
 /// A fake address bar with the status, and the body in an iframe that can never run a script
-/// or reach this page (`sandbox=""`: no scripts, unique origin; `srcdoc`: no network).
+/// or reach this page (`sandbox=""`: no scripts, unique origin; a CSP: no requests).
 #[component]
 pub fn BrowserPreview(props: &BrowserPreviewProps) -> Html {
     html! {
@@ -25,7 +34,7 @@ pub fn BrowserPreview(props: &BrowserPreviewProps) -> Html {
                     data-testid="browser-status">{ props.status.clone() }</span>
             </div>
             <iframe class="browser-frame" title="What nginx serves for /" sandbox=""
-                referrerpolicy="no-referrer" srcdoc={props.body.clone()} />
+                referrerpolicy="no-referrer" srcdoc={guarded(&props.body)} />
         </section>
     }
 }
