@@ -90,6 +90,11 @@ pub fn InfoPanel() -> Html {
         let s = state.clone();
         Callback::from(move |t| s.dispatch(Action::ApplyManifest(t)))
     };
+    // The event in flight is the current one, as the caption under the diagram says.
+    let list_position = match state.playback {
+        p if p.progress < 1.0 => p.position.saturating_add(1).min(rows.len()),
+        p => p.position,
+    };
     let pane = |id: &str, body: Html| {
         html! {
             <div role="tabpanel" id={format!("panel-{id}")} aria-labelledby={format!("tab-{id}")}
@@ -105,7 +110,7 @@ pub fn InfoPanel() -> Html {
             <TabList label="Inspect" tabs={TABS.iter().map(|(i, l)| (i.to_string(), l.to_string())).collect::<Vec<_>>()}
                 selected={(*tab).clone()} onselect={onselect_tab} />
             { pane("events", html! {
-                <EventLog events={(*rows).clone()} position={state.playback.position} selected={state.selected_event}
+                <EventLog events={(*rows).clone()} position={list_position} selected={state.selected_event}
                     filters={state.filters} {onselect} {onfilter} />
             }) }
             { pane("packet", html! {
