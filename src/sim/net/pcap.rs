@@ -26,10 +26,18 @@ pub fn pcap_file(captures: &[Captured]) -> Vec<u8> {
     out.extend_from_slice(&0u32.to_le_bytes());
     out.extend_from_slice(&SNAPLEN.to_le_bytes());
     out.extend_from_slice(&LINKTYPE_RAW.to_le_bytes());
+    // The sim clock counts milliseconds; packets sent in the same millisecond are spread 10 µs
+    // apart so that Wireshark's time column keeps their order readable.
+    let mut same_ms: (u64, u64) = (u64::MAX, 0);
     for c in captures {
+        same_ms = if same_ms.0 == c.t_ms {
+            (c.t_ms, same_ms.1.saturating_add(1))
+        } else {
+            (c.t_ms, 0)
+        };
         let unix_ms = EPOCH_UNIX_MS.saturating_add(c.t_ms);
         let secs = u32::try_from(unix_ms / 1000).unwrap_or(u32::MAX);
-        let usecs = u32::try_from((unix_ms % 1000) * 1000).unwrap_or(0);
+        let usecs = u32::try_from((unix_ms % 1000) * 1000 + (same_ms.1 * 10).min(990)).unwrap_or(0);
         let len = u32::try_from(c.bytes.len()).unwrap_or(u32::MAX);
         out.extend_from_slice(&secs.to_le_bytes());
         out.extend_from_slice(&usecs.to_le_bytes());
