@@ -95,6 +95,14 @@ impl Pod {
         self.net.pod_ip().to_string()
     }
 
+    /// The containers' names in manifest order, the order the kubelet starts them.
+    pub fn container_names(&self) -> Vec<String> {
+        self.containers
+            .iter()
+            .map(|c| c.spec.name.clone())
+            .collect()
+    }
+
     /// The container called `name`.
     pub fn container(&self, name: &str) -> Option<&Container> {
         self.containers.iter().find(|c| c.spec.name == name)
