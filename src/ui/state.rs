@@ -7,14 +7,17 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::guide::{self, TourState};
+use super::guide::TourState;
 use super::scenarios::ScenarioId;
 use super::terminal::TermEntry;
 use super::terminals::{self, Terminals};
 use super::timeline::Filters;
-use crate::anim::tour::{Action as TourAction, WhatIf};
+use crate::anim::tour::WhatIf;
 use crate::anim::Playback;
 use crate::sim::cluster::{render_errors, Cluster};
+
+mod tour;
+mod url;
 
 /// Largest manifest the editor keeps (the parser's own limit).
 pub const MAX_MANIFEST: usize = 1 << 20;
@@ -181,20 +184,6 @@ impl AppState {
         }
     }
 
-    /// The state for a page URL's query (`?scenario=localhost`); `#localhost` works too.
-    pub fn from_url(search: &str, hash: &str, stored: Option<&str>) -> Self {
-        let from_query = search
-            .trim_start_matches('?')
-            .split('&')
-            .find_map(|kv| kv.strip_prefix("scenario="))
-            .and_then(ScenarioId::from_id);
-        let from_hash = ScenarioId::from_id(hash.trim_start_matches('#'));
-        let scenario = from_query
-            .or(from_hash)
-            .or_else(|| stored.and_then(ScenarioId::from_id));
-        AppState::new(scenario.unwrap_or(ScenarioId::SharedVolume))
-    }
-
     /// How many events the trace holds.
     pub fn len(&self) -> usize {
         self.cluster.borrow().trace.events().len()
@@ -203,60 +192,6 @@ impl AppState {
     /// Whether the trace is empty.
     pub fn is_empty(&self) -> bool {
         self.len() == 0
-    }
-
-    /// A fresh pod of `id`, keeping the viewer's preferences (filters, live, speed).
-    fn restarted(&self, id: ScenarioId) -> AppState {
-        let mut fresh = AppState {
-            filters: self.filters,
-            live: self.live,
-            ..AppState::new(id)
-        };
-        fresh.playback.speed = self.playback.speed;
-        fresh
-    }
-
-    /// Performs a tour or what-if action as if typed, bringing its terminal to the front.
-    fn perform(&mut self, action: TourAction) {
-        let mut front = None;
-        self.change(|c, t| front = guide::perform(c, t, action));
-        if let Some(id) = front {
-            self.open_terminal = id;
-        }
-    }
-
-    /// Shows `tour` at its step: the steps before it are replayed at once (the sim is
-    /// deterministic, so this is the pod the tour had there), then the step itself plays.
-    fn start_tour_at(&mut self, tour: TourState) {
-        let before = tour.tour.steps.get(..tour.step).unwrap_or_default();
-        for step in before {
-            let front = guide::perform(
-                &mut self.cluster.borrow_mut(),
-                Rc::make_mut(&mut self.terminals),
-                step.action,
-            );
-            if let Some(id) = front {
-                self.open_terminal = id;
-            }
-        }
-        self.version += 1;
-        let len = self.len();
-        self.playback.follow(len);
-        self.tour = Some(tour);
-        self.run_tour_step();
-    }
-
-    /// Performs the tour's current step; what earlier steps left playing is skipped to its end,
-    /// so the events on show are this step's.
-    fn run_tour_step(&mut self) {
-        let Some(step) = self.tour.and_then(|t| t.current()) else {
-            return;
-        };
-        if self.live {
-            let len = self.len();
-            self.playback.follow(len);
-        }
-        self.perform(step.action);
     }
 
     /// Runs `f` on the cluster, then starts playing the new events if following live.
@@ -369,45 +304,22 @@ impl Reducible for AppState {
                 s.manifest_text = text;
                 s.scenario = ScenarioId::Custom;
             }
-            Action::WhatIf(what) => {
-                let scenario = ScenarioId::from_id(what.scenario).unwrap_or(s.scenario);
-                s = s.restarted(scenario);
-                for &action in what.actions {
-                    if let TourAction::Apply { manifest } = action {
-                        s.manifest_text = manifest.to_string();
-                    }
-                    s.perform(action);
-                }
-                s.what_if = Some(what);
-            }
+            Action::WhatIf(what) => s.run_what_if(what),
             Action::DismissWhatIf => s.what_if = None,
             Action::TourStart => {
-                let Some(tour) = TourState::start(s.scenario.id()) else {
+                if !s.tour_start() {
                     return self;
-                };
-                s = s.restarted(s.scenario);
-                s.start_tour_at(tour);
+                }
             }
             Action::TourNext => {
-                let Some(t) = s.tour.filter(|t| !t.is_last()) else {
+                if !s.tour_next() {
                     return self;
-                };
-                s.tour = Some(TourState {
-                    step: t.step.saturating_add(1),
-                    ..t
-                });
-                s.run_tour_step();
+                }
             }
             Action::TourPrev => {
-                let Some(t) = s.tour.filter(|t| !t.is_first()) else {
+                if !s.tour_prev() {
                     return self;
-                };
-                let tour = TourState {
-                    step: t.step.saturating_sub(1),
-                    ..t
-                };
-                s = s.restarted(s.scenario);
-                s.start_tour_at(tour);
+                }
             }
             Action::TourEnd => s.tour = None,
         }

@@ -3,6 +3,7 @@
 //! records what the terminal printed. Pure, so it is tested natively.
 
 use crate::sim::cluster::{Cluster, TerminalResult};
+use crate::sim::pod::Pod;
 use crate::ui::terminal::TermEntry;
 use std::collections::BTreeMap;
 use std::rc::Rc;
@@ -38,16 +39,10 @@ pub type Terminals = BTreeMap<String, TerminalState>;
 
 /// The terminal ids for `cluster`, in tab order: containers in manifest order, then kubectl.
 pub fn terminal_ids(cluster: &Cluster) -> Vec<String> {
-    let mut ids: Vec<String> = cluster
+    let mut ids = cluster
         .pod
         .as_ref()
-        .map(|p| {
-            p.manifest
-                .containers
-                .iter()
-                .map(|c| c.name.clone())
-                .collect()
-        })
+        .map(Pod::container_names)
         .unwrap_or_default();
     ids.push(KUBECTL.to_string());
     ids

@@ -9,6 +9,7 @@
 
 mod args;
 mod cat;
+mod copy;
 mod files;
 mod grep;
 mod ls;
@@ -70,7 +71,7 @@ pub fn run(name: &str, argv: &[String], ctx: &mut Ctx) -> Option<i32> {
     let status = match name {
         "basename" => words::basename(args, ctx),
         "cat" => cat::cat(args, ctx),
-        "cp" => files::cp(args, ctx),
+        "cp" => copy::cp(args, ctx),
         "date" => system::date(args, ctx),
         "df" => system::df(args, ctx),
         "dirname" => words::dirname(args, ctx),
@@ -81,11 +82,11 @@ pub fn run(name: &str, argv: &[String], ctx: &mut Ctx) -> Option<i32> {
         "head" => text::head(args, ctx),
         "hostname" => return system::hostname(args, ctx),
         "id" => system::id(args, ctx),
-        "ln" => files::ln(args, ctx),
+        "ln" => copy::ln(args, ctx),
         "ls" => ls::ls(args, ctx),
         "mkdir" => files::mkdir(args, ctx),
         "mount" => system::mount(args, ctx),
-        "mv" => files::mv(args, ctx),
+        "mv" => copy::mv(args, ctx),
         "printenv" => system::printenv(args, ctx),
         "pwd" => system::pwd(args, ctx),
         "rm" => files::rm(args, ctx),

@@ -92,16 +92,7 @@ pub fn parse_request(buf: &[u8], local_addr: &str) -> ParsedRequest {
     match req.parse(buf) {
         Ok(httparse::Status::Partial) => ParsedRequest::Partial,
         Ok(httparse::Status::Complete(head_len)) => {
-            let headers: Vec<(String, String)> = req
-                .headers
-                .iter()
-                .map(|h| {
-                    (
-                        h.name.to_string(),
-                        String::from_utf8_lossy(h.value).into_owned(),
-                    )
-                })
-                .collect();
+            let headers = owned_headers(req.headers);
             let mut r = Request {
                 method: req.method.unwrap_or_default().to_string(),
                 target: req.path.unwrap_or_default().to_string(),
@@ -136,6 +127,20 @@ pub fn parse_request(buf: &[u8], local_addr: &str) -> ParsedRequest {
     }
 }
 
+/// Header fields httparse found, as owned name/value pairs in the order received (values that
+/// are not UTF-8 are kept lossily).
+pub fn owned_headers(headers: &[httparse::Header]) -> Vec<(String, String)> {
+    headers
+        .iter()
+        .map(|h| {
+            (
+                h.name.to_string(),
+                String::from_utf8_lossy(h.value).into_owned(),
+            )
+        })
+        .collect()
+}
+
 /// A request line httparse refuses: HTTP/0.9 (`GET /`), a version above 1 (`HTTP/2.0`), or junk.
 fn unusual_request_line(mut r: Request, buf: &[u8], line_end: usize) -> ParsedRequest {
     let words: Vec<String> = r.request_line.split(' ').map(str::to_string).collect();
@@ -157,22 +162,20 @@ fn unusual_request_line(mut r: Request, buf: &[u8], line_end: usize) -> ParsedRe
                 r.major = maj.parse().unwrap_or(1);
                 r.minor = min.parse().unwrap_or(0);
             }
-            r.invalid = true;
-            let end = buf
-                .windows(4)
-                .position(|w| w == b"\r\n\r\n")
-                .map_or(buf.len(), |p| p.saturating_add(4));
-            ParsedRequest::Complete(r, end)
+            invalid_through_head(r, buf)
         }
-        _ => {
-            r.invalid = true;
-            let end = buf
-                .windows(4)
-                .position(|w| w == b"\r\n\r\n")
-                .map_or(buf.len(), |p| p.saturating_add(4));
-            ParsedRequest::Complete(r, end)
-        }
+        _ => invalid_through_head(r, buf),
     }
+}
+
+/// `r` marked invalid, consuming the bytes up to the blank line that ends the head (or all).
+fn invalid_through_head(mut r: Request, buf: &[u8]) -> ParsedRequest {
+    r.invalid = true;
+    let end = buf
+        .windows(4)
+        .position(|w| w == b"\r\n\r\n")
+        .map_or(buf.len(), |p| p.saturating_add(4));
+    ParsedRequest::Complete(r, end)
 }
 
 /// A file nginx served, for the `FileRead` event.

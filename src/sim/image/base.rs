@@ -66,7 +66,8 @@ pub(super) fn link(path: &'static str, target: &'static str) -> ImageFile {
     }
 }
 
-fn exe(path: &'static str) -> ImageFile {
+/// A root-owned executable (mode 0755) whose behaviour the simulation provides.
+pub(super) fn exe(path: &'static str) -> ImageFile {
     ImageFile {
         path,
         content: FileData::Executable,

@@ -2,8 +2,8 @@
 //! archive (recorded with `apt-cache show` on Debian 12) and the dependencies a bare
 //! `debian:bookworm` image lacks. apt installs Recommends by default, so they are listed too.
 
-use super::base::{dir, file, link};
-use super::{FileData, ImageFile};
+use super::base::{dir, exe, file, link};
+use super::ImageFile;
 
 /// One installable package.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -268,16 +268,6 @@ const ARCHIVE: &[Row] = &[
         &[],
     ),
 ];
-
-fn exe(path: &'static str) -> ImageFile {
-    ImageFile {
-        path,
-        content: FileData::Executable,
-        mode: 0o755,
-        uid: 0,
-        gid: 0,
-    }
-}
 
 /// The programs a package installs (merged `/usr`: `/bin/ps` is `/usr/bin/ps`).
 fn programs(name: &str) -> Vec<ImageFile> {

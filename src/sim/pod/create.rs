@@ -79,7 +79,7 @@ impl Pod {
                 },
             );
         }
-        let names: Vec<String> = pod.containers.iter().map(|c| c.spec.name.clone()).collect();
+        let names = pod.container_names();
         for container in &names {
             pod.pull_and_start(container, now_ms, trace);
         }

@@ -9,7 +9,9 @@ mod docroot;
 mod host;
 mod kubelet_files;
 mod lifecycle;
+mod main_process;
 mod net_programs;
+mod nginx_main;
 pub mod process;
 mod programs;
 mod ps;
@@ -91,6 +93,14 @@ impl Pod {
     /// The pod IP as text.
     pub fn ip(&self) -> String {
         self.net.pod_ip().to_string()
+    }
+
+    /// The containers' names in manifest order, the order the kubelet starts them.
+    pub fn container_names(&self) -> Vec<String> {
+        self.containers
+            .iter()
+            .map(|c| c.spec.name.clone())
+            .collect()
     }
 
     /// The container called `name`.

@@ -14,15 +14,7 @@ pub const MAX_FILES: usize = 3;
 /// The diagram for `scene` (the trace's first events folded), with names and images from
 /// `pod` (the live pod, if any). `lit` is the inode of a file to highlight.
 pub fn live_model(pod: Option<&Pod>, scene: &Scene, lit: Option<u64>) -> DiagramModel {
-    let mut names: Vec<String> = pod
-        .map(|p| {
-            p.manifest
-                .containers
-                .iter()
-                .map(|c| c.name.clone())
-                .collect()
-        })
-        .unwrap_or_default();
+    let mut names = pod.map(Pod::container_names).unwrap_or_default();
     names.retain(|n| scene.containers.contains_key(n));
     names.extend(
         scene

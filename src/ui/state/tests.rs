@@ -1,6 +1,7 @@
 //! The reducer, driven natively as the App drives it.
 
 use super::*;
+use crate::anim::tour::Action as TourAction;
 
 fn run(s: Rc<AppState>, terminal: &str, line: &str) -> Rc<AppState> {
     s.reduce(Action::RunLine {

@@ -3,6 +3,7 @@
 
 use super::args::Options;
 use super::CurlCtx;
+use crate::sim::http::message::owned_headers;
 use crate::sim::http::url::Url;
 
 /// A parsed response head.
@@ -29,16 +30,7 @@ impl Reply {
             return None;
         };
         let status = resp.code?;
-        let headers: Vec<(String, String)> = resp
-            .headers
-            .iter()
-            .map(|h| {
-                (
-                    h.name.to_string(),
-                    String::from_utf8_lossy(h.value).into_owned(),
-                )
-            })
-            .collect();
+        let headers = owned_headers(resp.headers);
         let mut r = Reply {
             status,
             minor: resp.version.unwrap_or(1),

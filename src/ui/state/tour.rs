@@ -1,0 +1,116 @@
+//! The guided tour and what-if arms of the reducer: each replays actions on a fresh pod as if
+//! typed, so the pod on show is the one the tour or what-if had at that step.
+
+use std::rc::Rc;
+
+use super::AppState;
+use crate::anim::tour::{Action as TourAction, WhatIf};
+use crate::ui::guide::{self, TourState};
+use crate::ui::scenarios::ScenarioId;
+
+impl AppState {
+    /// A fresh pod of `id`, keeping the viewer's preferences (filters, live, speed).
+    pub(super) fn restarted(&self, id: ScenarioId) -> AppState {
+        let mut fresh = AppState {
+            filters: self.filters,
+            live: self.live,
+            ..AppState::new(id)
+        };
+        fresh.playback.speed = self.playback.speed;
+        fresh
+    }
+
+    /// Performs a tour or what-if action as if typed, bringing its terminal to the front.
+    pub(super) fn perform(&mut self, action: TourAction) {
+        let mut front = None;
+        self.change(|c, t| front = guide::perform(c, t, action));
+        if let Some(id) = front {
+            self.open_terminal = id;
+        }
+    }
+
+    /// Shows `tour` at its step: the steps before it are replayed at once (the sim is
+    /// deterministic, so this is the pod the tour had there), then the step itself plays.
+    pub(super) fn start_tour_at(&mut self, tour: TourState) {
+        let before = tour.tour.steps.get(..tour.step).unwrap_or_default();
+        for step in before {
+            let front = guide::perform(
+                &mut self.cluster.borrow_mut(),
+                Rc::make_mut(&mut self.terminals),
+                step.action,
+            );
+            if let Some(id) = front {
+                self.open_terminal = id;
+            }
+        }
+        self.version += 1;
+        let len = self.len();
+        self.playback.follow(len);
+        self.tour = Some(tour);
+        self.run_tour_step();
+    }
+
+    /// Performs the tour's current step; what earlier steps left playing is skipped to its end,
+    /// so the events on show are this step's.
+    pub(super) fn run_tour_step(&mut self) {
+        let Some(step) = self.tour.and_then(|t| t.current()) else {
+            return;
+        };
+        if self.live {
+            let len = self.len();
+            self.playback.follow(len);
+        }
+        self.perform(step.action);
+    }
+
+    /// Runs `what` on a fresh pod of its scenario and keeps it for its explanation.
+    pub(super) fn run_what_if(&mut self, what: &'static WhatIf) {
+        let scenario = ScenarioId::from_id(what.scenario).unwrap_or(self.scenario);
+        *self = self.restarted(scenario);
+        for &action in what.actions {
+            if let TourAction::Apply { manifest } = action {
+                self.manifest_text = manifest.to_string();
+            }
+            self.perform(action);
+        }
+        self.what_if = Some(what);
+    }
+
+    /// Starts the scenario's tour on a fresh pod; false when the scenario has no tour.
+    pub(super) fn tour_start(&mut self) -> bool {
+        let Some(tour) = TourState::start(self.scenario.id()) else {
+            return false;
+        };
+        *self = self.restarted(self.scenario);
+        self.start_tour_at(tour);
+        true
+    }
+
+    /// Moves the tour one step on and performs it; false at the last step or without a tour.
+    pub(super) fn tour_next(&mut self) -> bool {
+        let Some(t) = self.tour.filter(|t| !t.is_last()) else {
+            return false;
+        };
+        self.tour = Some(TourState {
+            step: t.step.saturating_add(1),
+            ..t
+        });
+        self.run_tour_step();
+        true
+    }
+
+    /// Moves the tour one step back by replaying the steps before it on a fresh pod; false at
+    /// the first step or without a tour.
+    pub(super) fn tour_prev(&mut self) -> bool {
+        let Some(t) = self.tour.filter(|t| !t.is_first()) else {
+            return false;
+        };
+        let tour = TourState {
+            step: t.step.saturating_sub(1),
+            ..t
+        };
+        *self = self.restarted(self.scenario);
+        self.start_tour_at(tour);
+        true
+    }
+}
