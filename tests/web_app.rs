@@ -6,23 +6,10 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 use web_sys::{Element, HtmlElement, HtmlInputElement, KeyboardEvent, KeyboardEventInit};
 
+mod web_util;
+use web_util::{by_testid, fresh_root, text_of};
+
 wasm_bindgen_test_configure!(run_in_browser);
-
-fn fresh_root() -> Element {
-    let root = gloo::utils::document().create_element("div").unwrap();
-    gloo::utils::body().append_child(&root).unwrap();
-    root
-}
-
-fn by_testid(root: &Element, id: &str) -> Element {
-    root.query_selector(&format!("[data-testid=\"{id}\"]"))
-        .unwrap()
-        .unwrap_or_else(|| panic!("no data-testid={id}"))
-}
-
-fn text_of(root: &Element, id: &str) -> String {
-    by_testid(root, id).text_content().unwrap_or_default()
-}
 
 fn click(root: &Element, id: &str) {
     by_testid(root, id)

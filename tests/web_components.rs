@@ -17,14 +17,10 @@ use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 use web_sys::{Element, HtmlElement};
 use yew::{AttrValue, Callback};
 
-wasm_bindgen_test_configure!(run_in_browser);
+mod web_util;
+use web_util::{find, fresh_root, text_of};
 
-fn fresh_root() -> Element {
-    let document = gloo::utils::document();
-    let div = document.create_element("div").unwrap();
-    document.body().unwrap().append_child(&div).unwrap();
-    div
-}
+wasm_bindgen_test_configure!(run_in_browser);
 
 /// The diagram of a built-in scenario's pod once started, as the App draws it.
 fn live_diagram(id: &str) -> podscope::ui::diagram::DiagramModel {
@@ -33,25 +29,14 @@ fn live_diagram(id: &str) -> podscope::ui::diagram::DiagramModel {
     podscope::ui::diagram::live_model(cluster.pod.as_ref(), &scene, None)
 }
 
-fn by_testid(root: &Element, id: &str) -> Option<Element> {
-    root.query_selector(&format!("[data-testid=\"{id}\"]"))
-        .unwrap()
-}
-
 fn count_testid(root: &Element, id: &str) -> u32 {
     root.query_selector_all(&format!("[data-testid=\"{id}\"]"))
         .unwrap()
         .length()
 }
 
-fn text_of(root: &Element, id: &str) -> String {
-    by_testid(root, id)
-        .and_then(|e| e.text_content())
-        .unwrap_or_else(|| panic!("no element with data-testid={id}"))
-}
-
 fn click(root: &Element, id: &str) {
-    by_testid(root, id)
+    find(root, id)
         .unwrap()
         .dyn_into::<HtmlElement>()
         .unwrap()
@@ -86,7 +71,7 @@ async fn diagram_draws_the_volume_once_joined_to_both_containers() {
     yew::Renderer::<PodDiagram>::with_root_and_props(root.clone(), props).render();
     yew::scheduler::flush().await;
 
-    assert!(by_testid(&root, "pod-diagram").is_some());
+    assert!(find(&root, "pod-diagram").is_some());
     assert!(text_of(&root, "container-nginx-container").contains("nginx"));
     assert!(text_of(&root, "container-debian-container").contains("/pod-data"));
     assert_eq!(count_testid(&root, "volume-shared-data"), 1);
@@ -124,7 +109,7 @@ async fn scenario_bar_marks_the_selection_and_reports_clicks() {
     yew::Renderer::<ScenarioBar>::with_root_and_props(root.clone(), props).render();
     yew::scheduler::flush().await;
 
-    let pressed = |id: &str| by_testid(&root, id).unwrap().get_attribute("aria-pressed");
+    let pressed = |id: &str| find(&root, id).unwrap().get_attribute("aria-pressed");
     assert_eq!(pressed("scenario-localhost").as_deref(), Some("true"));
     assert_eq!(pressed("scenario-shared-volume").as_deref(), Some("false"));
     click(&root, "scenario-docs-original");
@@ -143,10 +128,10 @@ async fn manifest_view_wraps_keys_and_numbers_in_token_spans() {
     yew::Renderer::<ManifestView>::with_root_and_props(root.clone(), props).render();
     yew::scheduler::flush().await;
 
-    let view = by_testid(&root, "manifest-view").unwrap();
+    let view = find(&root, "manifest-view").unwrap();
     let number = view.query_selector(".tok-number").unwrap().unwrap();
     assert_eq!(number.text_content().as_deref(), Some("80"));
     assert_eq!(view.query_selector_all(".tok-key").unwrap().length(), 2);
     assert_eq!(view.query_selector_all(".yaml-line").unwrap().length(), 2);
-    assert!(by_testid(&root, "manifest-editor").is_none());
+    assert!(find(&root, "manifest-editor").is_none());
 }

@@ -6,15 +6,12 @@
 
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 
+mod web_util;
+use web_util::fresh_root;
+
 wasm_bindgen_test_configure!(run_in_browser);
 
 /// A fresh `<div>` appended to the document body, so each test mounts into its own element.
-fn fresh_root() -> web_sys::Element {
-    let document = gloo::utils::document();
-    let root = document.create_element("div").unwrap();
-    gloo::utils::body().append_child(&root).unwrap();
-    root
-}
 
 #[wasm_bindgen_test]
 async fn app_mounts_and_shows_the_title() {

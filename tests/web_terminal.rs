@@ -13,16 +13,12 @@ use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 use web_sys::{Element, HtmlInputElement};
 use yew::{AttrValue, Callback};
 
+mod web_util;
+use web_util::fresh_root;
+
 wasm_bindgen_test_configure!(run_in_browser);
 
 const PROMPT: &str = "root@two-containers:/# ";
-
-fn fresh_root() -> Element {
-    let document = gloo::utils::document();
-    let div = document.create_element("div").unwrap();
-    gloo::utils::body().append_child(&div).unwrap();
-    div
-}
 
 fn by_testid(root: &Element, id: &str) -> Element {
     root.query_selector(&format!("[data-testid=\"{id}\"]"))

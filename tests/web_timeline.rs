@@ -21,14 +21,10 @@ use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 use web_sys::{Element, HtmlElement};
 use yew::{AttrValue, Callback};
 
-wasm_bindgen_test_configure!(run_in_browser);
+mod web_util;
+use web_util::fresh_root;
 
-fn fresh_root() -> Element {
-    let document = gloo::utils::document();
-    let div = document.create_element("div").unwrap();
-    document.body().unwrap().append_child(&div).unwrap();
-    div
-}
+wasm_bindgen_test_configure!(run_in_browser);
 
 fn select(root: &Element, selector: &str) -> Element {
     root.query_selector(selector)

@@ -9,25 +9,10 @@ use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 use web_sys::{Element, HtmlElement};
 use yew::Callback;
 
+mod web_util;
+use web_util::{find, fresh_root, text_of};
+
 wasm_bindgen_test_configure!(run_in_browser);
-
-fn fresh_root() -> Element {
-    let root = gloo::utils::document().create_element("div").unwrap();
-    gloo::utils::body().append_child(&root).unwrap();
-    root
-}
-
-fn find(root: &Element, id: &str) -> Option<Element> {
-    root.query_selector(&format!("[data-testid=\"{id}\"]"))
-        .unwrap()
-}
-
-fn text_of(root: &Element, id: &str) -> String {
-    find(root, id)
-        .unwrap_or_else(|| panic!("no data-testid={id}"))
-        .text_content()
-        .unwrap_or_default()
-}
 
 async fn click(root: &Element, id: &str) {
     find(root, id)
