@@ -510,3 +510,15 @@ fn mkdir_p_stops_at_path_max_instead_of_building_an_endless_tree() {
     let last = format!("/tmp/cu/{}", "a/".repeat(made));
     assert!(fs.stat(DEBIAN, last.trim_end_matches('/')).is_ok());
 }
+
+#[test]
+fn seq_with_a_long_separator_stops_at_its_byte_budget() {
+    let mut fs = pod();
+    let sep = "x".repeat(10_000);
+    let (out, status, _) = sh(&mut fs, &format!("seq -s {sep} 1 100000"), b"", false, &mut Vec::new());
+    assert_eq!(status, 0);
+    assert!(out.starts_with(&format!("1{sep}2{sep}3")));
+    // 100000 numbers would be a gigabyte; seq stops at about 16 MiB
+    let budget = 16 * 1024 * 1024;
+    assert!(out.len().abs_diff(budget) < 2 * (sep.len() + 6), "{} bytes", out.len());
+}
