@@ -265,15 +265,30 @@ fn names_and_paths_past_the_linux_limits_fail_with_enametoolong() {
     let mut fs = pod();
     let long = "a".repeat(NAME_MAX + 1);
     let max = "a".repeat(NAME_MAX);
-    assert_eq!(kind(fs.stat(DEBIAN, &format!("/{long}"))), FsErrorKind::NameTooLong);
-    assert_eq!(kind(fs.stat(DEBIAN, &format!("/{max}"))), FsErrorKind::NotFound);
+    assert_eq!(
+        kind(fs.stat(DEBIAN, &format!("/{long}"))),
+        FsErrorKind::NameTooLong
+    );
+    assert_eq!(
+        kind(fs.stat(DEBIAN, &format!("/{max}"))),
+        FsErrorKind::NotFound
+    );
     // the parent is looked up first, as in Linux
-    assert_eq!(kind(fs.stat(DEBIAN, &format!("/none/{long}"))), FsErrorKind::NotFound);
+    assert_eq!(
+        kind(fs.stat(DEBIAN, &format!("/none/{long}"))),
+        FsErrorKind::NotFound
+    );
     assert_eq!(
         kind(fs.mkdir(DEBIAN, &format!("/pod-data/{long}"), 5)),
         FsErrorKind::NameTooLong
     );
-    let w = fs.write(DEBIAN, &format!("/pod-data/{long}"), b"x", WriteMode::Truncate, 5);
+    let w = fs.write(
+        DEBIAN,
+        &format!("/pod-data/{long}"),
+        b"x",
+        WriteMode::Truncate,
+        5,
+    );
     assert_eq!(kind(w), FsErrorKind::NameTooLong);
     fs.mkdir(DEBIAN, &format!("/pod-data/{max}"), 5).unwrap();
     assert_eq!(
@@ -283,9 +298,18 @@ fn names_and_paths_past_the_linux_limits_fail_with_enametoolong() {
     // PATH_MAX counts the terminating NUL: 4095 bytes resolve, 4096 do not
     let path = |len: usize| format!("/{}", "b/".repeat(len).get(..len - 1).unwrap_or_default());
     assert_eq!(path(PATH_MAX - 1).len(), PATH_MAX - 1);
-    assert_eq!(kind(fs.stat(DEBIAN, &path(PATH_MAX - 1))), FsErrorKind::NotFound);
-    assert_eq!(kind(fs.stat(DEBIAN, &path(PATH_MAX))), FsErrorKind::NameTooLong);
-    assert_eq!(kind(fs.mkdir(DEBIAN, &path(PATH_MAX), 5)), FsErrorKind::NameTooLong);
+    assert_eq!(
+        kind(fs.stat(DEBIAN, &path(PATH_MAX - 1))),
+        FsErrorKind::NotFound
+    );
+    assert_eq!(
+        kind(fs.stat(DEBIAN, &path(PATH_MAX))),
+        FsErrorKind::NameTooLong
+    );
+    assert_eq!(
+        kind(fs.mkdir(DEBIAN, &path(PATH_MAX), 5)),
+        FsErrorKind::NameTooLong
+    );
 }
 
 #[test]
@@ -303,14 +327,28 @@ fn a_deep_tree_resolves_mounts_dotdot_and_symlinks_at_every_level() {
     assert_eq!(fs.stat(NGINX, &nginx_dir).unwrap().ino, deep.ino);
     let up = format!("{dir}{}", "/..".repeat(600));
     assert_eq!(fs.realpath(DEBIAN, &up).unwrap(), "/pod-data");
-    assert_eq!(fs.stat(DEBIAN, &up).unwrap().ino, fs.stat(DEBIAN, "/pod-data").unwrap().ino);
+    assert_eq!(
+        fs.stat(DEBIAN, &up).unwrap().ino,
+        fs.stat(DEBIAN, "/pod-data").unwrap().ino
+    );
     // `..` past the volume's root leaves the mount; symlinks deep down resolve relative and absolute
-    assert_eq!(fs.realpath(DEBIAN, &format!("{up}/../tmp")).unwrap(), "/tmp");
-    fs.symlink(DEBIAN, "../../d", &format!("{dir}/rel"), 6).unwrap();
-    fs.symlink(DEBIAN, "/pod-data/d", &format!("{dir}/abs"), 6).unwrap();
+    assert_eq!(
+        fs.realpath(DEBIAN, &format!("{up}/../tmp")).unwrap(),
+        "/tmp"
+    );
+    fs.symlink(DEBIAN, "../../d", &format!("{dir}/rel"), 6)
+        .unwrap();
+    fs.symlink(DEBIAN, "/pod-data/d", &format!("{dir}/abs"), 6)
+        .unwrap();
     let parent2 = dir.get(..dir.len() - 4).unwrap_or_default().to_string();
-    assert_eq!(fs.realpath(DEBIAN, &format!("{dir}/rel")).unwrap(), format!("{parent2}/d"));
-    assert_eq!(fs.realpath(DEBIAN, &format!("{dir}/abs/d")).unwrap(), "/pod-data/d/d");
+    assert_eq!(
+        fs.realpath(DEBIAN, &format!("{dir}/rel")).unwrap(),
+        format!("{parent2}/d")
+    );
+    assert_eq!(
+        fs.realpath(DEBIAN, &format!("{dir}/abs/d")).unwrap(),
+        "/pod-data/d/d"
+    );
     assert_eq!(fs.paths_of_inode(deep.ino).len(), 2);
 }
 
