@@ -57,6 +57,13 @@ pub(super) fn mkdir(args: &[String], ctx: &mut Ctx) -> i32 {
                     acc.push_str(c);
                     acc.clone()
                 })
+                // Past PATH_MAX every prefix fails the same way: stop at the first one.
+                .scan(false, |past_max, t| {
+                    (!*past_max).then(|| {
+                        *past_max = t.len() >= crate::sim::fs::PATH_MAX;
+                        t
+                    })
+                })
                 .collect()
         } else {
             vec![d.clone()]

@@ -494,3 +494,51 @@ fn unknown_programs_and_hostname_i_are_left_to_the_caller() {
     assert!(names().contains(&"ls"));
     assert!(names().windows(2).all(|w| w[0] < w[1]));
 }
+
+#[test]
+fn mkdir_p_stops_at_path_max_instead_of_building_an_endless_tree() {
+    let mut fs = pod();
+    let mut events = Vec::new();
+    let deep = "a/".repeat(30_000);
+    let (out, status, _) = sh(
+        &mut fs,
+        &format!("mkdir -p {deep}"),
+        b"",
+        false,
+        &mut events,
+    );
+    assert_eq!(status, 1);
+    assert_eq!(out.lines().count(), 1, "one error line");
+    assert!(
+        out.ends_with("': File name too long\n"),
+        "{}",
+        out.get(out.len() - 40..).unwrap_or("")
+    );
+    // "/tmp/cu/" + "a/"… stays below PATH_MAX (4096 bytes with the NUL) until the failing prefix
+    let made = events.len();
+    assert_eq!(made, (crate::sim::fs::PATH_MAX - "/tmp/cu/".len()) / 2);
+    let last = format!("/tmp/cu/{}", "a/".repeat(made));
+    assert!(fs.stat(DEBIAN, last.trim_end_matches('/')).is_ok());
+}
+
+#[test]
+fn seq_with_a_long_separator_stops_at_its_byte_budget() {
+    let mut fs = pod();
+    let sep = "x".repeat(10_000);
+    let (out, status, _) = sh(
+        &mut fs,
+        &format!("seq -s {sep} 1 100000"),
+        b"",
+        false,
+        &mut Vec::new(),
+    );
+    assert_eq!(status, 0);
+    assert!(out.starts_with(&format!("1{sep}2{sep}3")));
+    // 100000 numbers would be a gigabyte; seq stops at about 16 MiB
+    let budget = 16 * 1024 * 1024;
+    assert!(
+        out.len().abs_diff(budget) < 2 * (sep.len() + 6),
+        "{} bytes",
+        out.len()
+    );
+}

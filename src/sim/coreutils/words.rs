@@ -5,6 +5,10 @@ use super::Ctx;
 
 /// Bytes `yes` writes before it is considered to run forever (one pipe buffer).
 const YES_BYTES: usize = 64 * 1024;
+/// What `seq` writes at most, in bytes: more than the shell ever shows of one line, so a huge
+/// count or a long `-s` separator ends in the shell's "printed too much" stop instead of
+/// building gigabytes first.
+const SEQ_MAX_BYTES: usize = 16 * 1024 * 1024;
 
 /// `echo [-neE] [STRING]...` (GNU's `/bin/echo`: a bundle of other letters is printed as text).
 pub(super) fn echo(args: &[String], ctx: &mut Ctx) -> i32 {
@@ -220,9 +224,12 @@ pub(super) fn seq(args: &[String], ctx: &mut Ctx) -> i32 {
     };
     let mut out: Vec<String> = Vec::new();
     let mut v = a;
+    let mut bytes = 0usize;
     while (s > 0 && v <= l_scaled) || (s < 0 && v >= l_scaled) {
-        out.push(render(v));
-        if out.len() > 1_000_000 {
+        let number = render(v);
+        bytes = bytes.saturating_add(number.len()).saturating_add(sep.len());
+        out.push(number);
+        if out.len() > 1_000_000 || bytes > SEQ_MAX_BYTES {
             break;
         }
         v = v.saturating_add(s);

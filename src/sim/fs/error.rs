@@ -29,6 +29,9 @@ pub enum FsErrorKind {
     Busy,
     /// `EXDEV`: rename across mounts.
     CrossDevice,
+    /// `ENAMETOOLONG`: a path of [`super::PATH_MAX`] bytes or more, or a name longer than
+    /// [`super::NAME_MAX`].
+    NameTooLong,
 }
 
 impl FsErrorKind {
@@ -47,6 +50,7 @@ impl FsErrorKind {
             FsErrorKind::SymlinkLoop => "Too many levels of symbolic links",
             FsErrorKind::Busy => "Device or resource busy",
             FsErrorKind::CrossDevice => "Invalid cross-device link",
+            FsErrorKind::NameTooLong => "File name too long",
         }
     }
 }

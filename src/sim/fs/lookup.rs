@@ -2,9 +2,9 @@
 
 use std::collections::VecDeque;
 
-use super::path::{components, join};
+use super::path::components;
 use super::tree::{Data, Namespace, Step, TreeId, DIR_SIZE};
-use super::{Fs, FsError, FsErrorKind, Ino, Metadata, NodeKind};
+use super::{Fs, FsError, FsErrorKind, Ino, Metadata, NodeKind, NAME_MAX, PATH_MAX};
 
 /// Symlinks followed in one lookup before `ELOOP` (Linux's `MAXSYMLINKS`).
 const MAX_SYMLINKS: u32 = 40;
@@ -40,7 +40,13 @@ impl Fs {
                 mount: None,
             },
         };
+        if path.len() >= PATH_MAX {
+            return Err(err(FsErrorKind::NameTooLong));
+        }
         let mut stack = vec![root_step()];
+        // The canonical path of the top of `stack`, kept in step with it (rebuilding it for
+        // every component made a deep walk quadratic).
+        let mut here = String::new();
         let mut pending: VecDeque<String> = components(path).map(str::to_string).collect();
         let mut hops = 0u32;
         while let Some(c) = pending.pop_front() {
@@ -50,11 +56,22 @@ impl Fs {
             if c == ".." {
                 if stack.len() > 1 {
                     stack.pop();
+                    let cut = here.rfind('/').unwrap_or(0);
+                    here.truncate(cut);
                 }
                 continue;
             }
-            let top = stack.last().cloned().unwrap_or_else(root_step);
-            let entries = match self.inodes.get(&top.ino).map(|n| &n.data) {
+            if c.len() > NAME_MAX {
+                return Err(err(FsErrorKind::NameTooLong));
+            }
+            let (top_ino, top_mount) = stack.last().map_or_else(
+                || {
+                    let r = root_step();
+                    (r.ino, r.mount)
+                },
+                |s| (s.ino, s.mount),
+            );
+            let entries = match self.inodes.get(&top_ino).map(|n| &n.data) {
                 Some(Data::Dir(entries)) => entries,
                 _ => return Err(err(FsErrorKind::NotADirectory)),
             };
@@ -62,10 +79,12 @@ impl Fs {
                 .get(&c)
                 .copied()
                 .ok_or_else(|| err(FsErrorKind::NotFound))?;
-            let child_path = join(&steps_path(&stack), &c);
-            let (ino, mount) = match Self::mount_at(namespace, &child_path) {
+            let parent_len = here.len();
+            here.push('/');
+            here.push_str(&c);
+            let (ino, mount) = match Self::mount_at(namespace, &here) {
                 Some(i) => (namespace.mounts.get(i).map_or(child, |m| m.root), Some(i)),
-                None => (child, top.mount),
+                None => (child, top_mount),
             };
             if let Some(Data::Symlink(target)) = self.inodes.get(&ino).map(|n| &n.data) {
                 if !pending.is_empty() || follow_last {
@@ -73,8 +92,10 @@ impl Fs {
                     if hops > MAX_SYMLINKS {
                         return Err(err(FsErrorKind::SymlinkLoop));
                     }
+                    here.truncate(parent_len);
                     if target.starts_with('/') {
                         stack.truncate(1);
+                        here.clear();
                     }
                     for t in components(target).collect::<Vec<_>>().into_iter().rev() {
                         pending.push_front(t.to_string());

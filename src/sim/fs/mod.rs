@@ -22,6 +22,12 @@ pub use error::{FsError, FsErrorKind};
 pub use path::normalize;
 pub use tree::Fs;
 
+/// Linux's `PATH_MAX`: a path of this many bytes or more fails with `ENAMETOOLONG`. It also
+/// bounds how deep a single line can build a tree (`mkdir -p a/a/a/…`).
+pub const PATH_MAX: usize = 4096;
+/// Linux's `NAME_MAX` (ext4 and tmpfs): the longest name a directory entry can have, in bytes.
+pub const NAME_MAX: usize = 255;
+
 /// An inode number, unique across the whole pod.
 pub type Ino = u64;
 

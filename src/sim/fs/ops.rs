@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use super::path::{join, normalize, split_last};
 use super::tree::{steps_path, Data, Step, TreeId};
-use super::{Fs, FsError, FsErrorKind, Ino, Metadata, WriteInfo, WriteMode};
+use super::{Fs, FsError, FsErrorKind, Ino, Metadata, WriteInfo, WriteMode, NAME_MAX, PATH_MAX};
 
 /// Dangling symlinks a write may follow to create their target before giving up with `ELOOP`.
 const MAX_CREATE_HOPS: u32 = 40;
@@ -281,9 +281,15 @@ impl Fs {
         at_root: FsErrorKind,
     ) -> Result<(Step, String), FsError> {
         let (parent, name) = split_last(path).ok_or_else(|| FsError::new(at_root, path))?;
+        if path.len() >= PATH_MAX {
+            return Err(FsError::new(FsErrorKind::NameTooLong, path));
+        }
         let step = self
             .resolve(ns, &parent, true)
             .map_err(|e| FsError::new(e.kind, path))?;
+        if name.len() > NAME_MAX {
+            return Err(FsError::new(FsErrorKind::NameTooLong, path));
+        }
         match self.inodes.get(&step.ino).map(|n| &n.data) {
             Some(Data::Dir(_)) => Ok((step, name)),
             _ => Err(FsError::new(FsErrorKind::NotADirectory, path)),

@@ -261,6 +261,98 @@ fn a_mount_shadows_the_image_and_shares_inodes() {
 }
 
 #[test]
+fn names_and_paths_past_the_linux_limits_fail_with_enametoolong() {
+    let mut fs = pod();
+    let long = "a".repeat(NAME_MAX + 1);
+    let max = "a".repeat(NAME_MAX);
+    assert_eq!(
+        kind(fs.stat(DEBIAN, &format!("/{long}"))),
+        FsErrorKind::NameTooLong
+    );
+    assert_eq!(
+        kind(fs.stat(DEBIAN, &format!("/{max}"))),
+        FsErrorKind::NotFound
+    );
+    // the parent is looked up first, as in Linux
+    assert_eq!(
+        kind(fs.stat(DEBIAN, &format!("/none/{long}"))),
+        FsErrorKind::NotFound
+    );
+    assert_eq!(
+        kind(fs.mkdir(DEBIAN, &format!("/pod-data/{long}"), 5)),
+        FsErrorKind::NameTooLong
+    );
+    let w = fs.write(
+        DEBIAN,
+        &format!("/pod-data/{long}"),
+        b"x",
+        WriteMode::Truncate,
+        5,
+    );
+    assert_eq!(kind(w), FsErrorKind::NameTooLong);
+    fs.mkdir(DEBIAN, &format!("/pod-data/{max}"), 5).unwrap();
+    assert_eq!(
+        FsError::new(FsErrorKind::NameTooLong, "/x").to_string(),
+        "/x: File name too long"
+    );
+    // PATH_MAX counts the terminating NUL: 4095 bytes resolve, 4096 do not
+    let path = |len: usize| format!("/{}", "b/".repeat(len).get(..len - 1).unwrap_or_default());
+    assert_eq!(path(PATH_MAX - 1).len(), PATH_MAX - 1);
+    assert_eq!(
+        kind(fs.stat(DEBIAN, &path(PATH_MAX - 1))),
+        FsErrorKind::NotFound
+    );
+    assert_eq!(
+        kind(fs.stat(DEBIAN, &path(PATH_MAX))),
+        FsErrorKind::NameTooLong
+    );
+    assert_eq!(
+        kind(fs.mkdir(DEBIAN, &path(PATH_MAX), 5)),
+        FsErrorKind::NameTooLong
+    );
+}
+
+#[test]
+fn a_deep_tree_resolves_mounts_dotdot_and_symlinks_at_every_level() {
+    let mut fs = pod();
+    let mut dir = "/pod-data".to_string();
+    for _ in 0..600 {
+        dir.push_str("/d");
+        fs.mkdir(DEBIAN, &dir, 5).unwrap();
+    }
+    let deep = fs.stat(DEBIAN, &dir).unwrap();
+    assert_eq!(fs.volume_of(deep.ino).as_deref(), Some("shared-data"));
+    // the same directory through the other mount, and back up through `..`
+    let nginx_dir = dir.replacen("/pod-data", "/usr/share/nginx/html", 1);
+    assert_eq!(fs.stat(NGINX, &nginx_dir).unwrap().ino, deep.ino);
+    let up = format!("{dir}{}", "/..".repeat(600));
+    assert_eq!(fs.realpath(DEBIAN, &up).unwrap(), "/pod-data");
+    assert_eq!(
+        fs.stat(DEBIAN, &up).unwrap().ino,
+        fs.stat(DEBIAN, "/pod-data").unwrap().ino
+    );
+    // `..` past the volume's root leaves the mount; symlinks deep down resolve relative and absolute
+    assert_eq!(
+        fs.realpath(DEBIAN, &format!("{up}/../tmp")).unwrap(),
+        "/tmp"
+    );
+    fs.symlink(DEBIAN, "../../d", &format!("{dir}/rel"), 6)
+        .unwrap();
+    fs.symlink(DEBIAN, "/pod-data/d", &format!("{dir}/abs"), 6)
+        .unwrap();
+    let parent2 = dir.get(..dir.len() - 4).unwrap_or_default().to_string();
+    assert_eq!(
+        fs.realpath(DEBIAN, &format!("{dir}/rel")).unwrap(),
+        format!("{parent2}/d")
+    );
+    assert_eq!(
+        fs.realpath(DEBIAN, &format!("{dir}/abs/d")).unwrap(),
+        "/pod-data/d/d"
+    );
+    assert_eq!(fs.paths_of_inode(deep.ino).len(), 2);
+}
+
+#[test]
 fn read_only_mounts_fail_writes_with_erofs() {
     let mut fs = pod();
     fs.write(DEBIAN, "/pod-data/f", b"1", WriteMode::Truncate, 1)

@@ -4,6 +4,11 @@
 use super::unescape;
 use crate::sim::output::Output;
 
+/// What one `printf` writes at most, in bytes, when it reuses its format for many arguments:
+/// beyond what the shell shows of a line, so the shell's "printed too much" stop ends the line
+/// without first building hundreds of megabytes (`printf '%4000s' $(seq 100000)`).
+const PRINTF_MAX_BYTES: usize = 16 * 1024 * 1024;
+
 /// One conversion's flags, width and precision.
 #[derive(Default)]
 struct Spec {
@@ -82,6 +87,7 @@ pub(super) fn printf(args: &[String], out: &mut Output) -> i32 {
     };
     let fmt: Vec<char> = format.chars().collect();
     let mut status = 0;
+    let mut written = 0usize;
     loop {
         let before = args.len();
         let mut i = 0;
@@ -183,7 +189,8 @@ pub(super) fn printf(args: &[String], out: &mut Output) -> i32 {
             text.extend_from_slice(piece.as_bytes());
         }
         out.out(&text);
-        if args.is_empty() || args.len() == before {
+        written = written.saturating_add(text.len());
+        if args.is_empty() || args.len() == before || written > PRINTF_MAX_BYTES {
             return status;
         }
     }
@@ -193,4 +200,19 @@ pub(super) fn printf(args: &[String], out: &mut Output) -> i32 {
 fn first_escape(rest: &[char]) -> (Vec<u8>, usize) {
     let (bytes, used, _) = super::escape(rest, false);
     (bytes, used)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reusing_the_format_stops_at_the_byte_budget() {
+        let mut args = vec!["%4000s".to_string()];
+        args.extend((0..100_000).map(|n| n.to_string()));
+        let mut out = Output::default();
+        assert_eq!(printf(&args, &mut out), 0);
+        // 100000 × 4000 bytes would be 400 MB: printf stops after the first format past 16 MiB
+        assert_eq!(out.len(), PRINTF_MAX_BYTES + 4000 - PRINTF_MAX_BYTES % 4000);
+    }
 }
