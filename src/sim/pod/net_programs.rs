@@ -60,6 +60,7 @@ pub(super) fn curl(host: &mut ContainerHost, pid: u32, argv: &[String], out: &mu
         curl::curl(argv, &mut ctx)
     };
     record_network(host, pid, "curl", served);
+    let mut status = result.status;
     for (path, data) in result.files {
         let path = normalize("/", &path);
         match host.pod.fs.write(
@@ -70,13 +71,26 @@ pub(super) fn curl(host: &mut ContainerHost, pid: u32, argv: &[String], out: &mu
             *host.now_ms,
         ) {
             Ok(info) => host.record_write(pid, "curl", &path, &info),
-            Err(e) => out.err(format!(
-                "curl: (23) Failure writing output to destination ({})\n",
-                e.kind.strerror()
-            )),
+            Err(e) => {
+                out.err(write_failure(argv, &path, e.kind.strerror()));
+                status = 23;
+            }
         }
     }
-    result.status
+    status
+}
+
+/// What curl 7.88.1 prints when `-o FILE` cannot be opened (recorded: `-s` prints nothing,
+/// `-sS` only the (23) line, otherwise a warning first).
+fn write_failure(argv: &[String], path: &str, reason: &str) -> String {
+    let (silent, show_error) =
+        curl::args::parse(argv).map_or((false, false), |o| (o.silent, o.show_error));
+    let failure = "curl: (23) Failure writing output to destination\n";
+    match (silent, show_error) {
+        (true, false) => String::new(),
+        (true, true) => failure.to_string(),
+        _ => format!("Warning: Failed to open the file {path}: {reason}\n{failure}"),
+    }
 }
 
 /// Moves the stack's events into the trace, merged in time order with what servers did.
