@@ -23,6 +23,7 @@ fn perform(cluster: &mut Cluster, action: Action) -> TerminalResult {
         Action::Apply { manifest } => {
             cluster.delete_pod();
             cluster.apply(manifest).expect("what-if manifest is valid");
+            cluster.settle();
             TerminalResult::default()
         }
         Action::Narrate => TerminalResult::default(),

@@ -194,9 +194,11 @@ pub const WHAT_IFS: &[WhatIf] = &[
             Action::Run { terminal: D, line: "echo 'gone soon' > /pod-data/index.html" },
             Action::Run { terminal: K, line: "kubectl delete pod two-containers" },
             Action::Run { terminal: K, line: "kubectl apply -f shared-volume.yaml" },
+            Action::Run { terminal: K, line: "kubectl get pods" },
+            Action::Run { terminal: K, line: "sleep 2; kubectl get pods" },
             Action::Run { terminal: D, line: "ls -la /pod-data" },
         ],
-        explanation: "Deleting the pod deletes its emptyDir: the re-created pod starts with an empty volume.",
+        explanation: "Deleting the pod deletes its emptyDir: the re-created pod starts with an empty volume (watch it go from ContainerCreating to Running while the kubelet pulls the images).",
     },
     WhatIf {
         id: "no-volume",

@@ -300,6 +300,17 @@ impl Trace {
         }
     }
 
+    /// Takes out the events after `t_ms` (at the end of the trace: they have not happened yet
+    /// at `t_ms`), to be recorded again by [`Trace::record`] when the clock gets there.
+    pub fn split_off_after(&mut self, t_ms: u64) -> Vec<Event> {
+        let keep = self
+            .events
+            .iter()
+            .rposition(|e| e.t_ms <= t_ms)
+            .map_or(0, |i| i + 1);
+        self.events.split_off(keep)
+    }
+
     /// All events so far.
     pub fn events(&self) -> &[Event] {
         &self.events

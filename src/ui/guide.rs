@@ -73,6 +73,7 @@ pub fn perform(cluster: &mut Cluster, terms: &mut Terminals, action: Action) -> 
             cluster.delete_pod();
             // The built-in variants are valid (tests/tours.rs applies every one).
             let _ = cluster.apply(manifest);
+            cluster.settle();
             for id in terminals::terminal_ids(cluster) {
                 terms.entry(id).or_default();
             }

@@ -293,6 +293,7 @@ impl Reducible for AppState {
                 let mut result = Ok(String::new());
                 s.change(|c, t| {
                     result = c.apply(&text);
+                    c.settle();
                     for id in terminals::terminal_ids(c) {
                         t.entry(id).or_default();
                     }

@@ -24,6 +24,7 @@ impl Cluster {
     /// Runs one line in the kubectl terminal.
     pub fn run_kubectl_line(&mut self, line: &str) -> TerminalResult {
         self.now_ms = self.now_ms.saturating_add(LINE_MS);
+        self.advance();
         let mut shell = self.kubectl_shell.clone();
         let mut host = Workstation {
             cluster: self,
@@ -162,7 +163,7 @@ impl Workstation<'_> {
             out.err(kubectl::exec_container_not_found(&name));
             return 1;
         }
-        if let Some(message) = super::exec_refusal(pod, &name) {
+        if let Some(message) = super::exec_refusal(pod, &name, c.now_ms) {
             out.err(message);
             return 1;
         }

@@ -39,6 +39,9 @@ pub struct Cluster {
     pub trace: Trace,
     /// The pod, while it exists.
     pub pod: Option<Pod>,
+    /// What the kubelet will have done by a later time (containers starting after their image
+    /// pulls), recorded into the trace once the clock gets there.
+    scheduled: Vec<crate::sim::event::Event>,
     /// Packets captured by pods that have since been deleted (kept for the pcap).
     archived_packets: Vec<Captured>,
     /// One shell session per container (`kubectl exec -it … -- bash`), opened on first use.
@@ -108,6 +111,7 @@ impl Cluster {
             now_ms: 0,
             trace: Trace::default(),
             pod: None,
+            scheduled: Vec::new(),
             archived_packets: Vec::new(),
             sessions: BTreeMap::new(),
             kubectl_shell: Shell::new(env, HOME),
@@ -128,7 +132,25 @@ impl Cluster {
     pub fn with_manifest(yaml: &str) -> Result<Cluster, Vec<ManifestError>> {
         let mut cluster = Cluster::new();
         cluster.apply(yaml)?;
+        cluster.settle();
         Ok(cluster)
+    }
+
+    /// Records what has happened by now of what the kubelet scheduled.
+    pub fn advance(&mut self) {
+        let now = self.now_ms;
+        let due = self.scheduled.iter().take_while(|e| e.t_ms <= now).count();
+        for e in self.scheduled.drain(..due) {
+            self.trace.record(e.t_ms, e.actor, e.kind);
+        }
+    }
+
+    /// Lets the clock run until everything scheduled has happened (all containers started).
+    pub fn settle(&mut self) {
+        if let Some(last) = self.scheduled.last() {
+            self.now_ms = self.now_ms.max(last.t_ms);
+        }
+        self.advance();
     }
 
     /// Creates the pod from a manifest (`kubectl apply`). A pod of the same name is replaced.
@@ -140,14 +162,20 @@ impl Cluster {
             }
             self.delete_pod();
         }
+        self.settle();
         let name = parsed.name.clone();
-        let pod = Pod::create(parsed, &mut self.now_ms, &mut self.trace);
+        // The kubelet works on after `kubectl apply` has answered: the pod is built at once, but
+        // what happens after now (pulls, container starts) reaches the trace as time passes.
+        let mut kubelet_clock = self.now_ms;
+        let pod = Pod::create(parsed, &mut kubelet_clock, &mut self.trace);
+        self.scheduled = self.trace.split_off_after(self.now_ms);
         self.pod = Some(pod);
         Ok(kubectl::created(&name))
     }
 
     /// Deletes the pod: its processes stop and its emptyDir volumes are wiped.
     pub fn delete_pod(&mut self) -> Option<String> {
+        self.settle();
         let mut pod = self.pod.take()?;
         let name = pod.name().to_string();
         let containers: Vec<String> = pod.containers.iter().map(|c| c.spec.name.clone()).collect();
@@ -169,6 +197,7 @@ impl Cluster {
 
     /// Restarts one container (as if its process was killed): emptyDir content survives.
     pub fn restart_container(&mut self, container: &str) -> Result<(), String> {
+        self.settle();
         let pod = self.pod.as_mut().ok_or("no pod is running")?;
         if pod.container(container).is_none() {
             return Err(format!("container not found (\"{container}\")"));
@@ -191,17 +220,19 @@ impl Cluster {
     }
 }
 
-/// What `kubectl exec` prints for `container` when it does not run (`None` while it runs).
-fn exec_refusal(pod: &Pod, container: &str) -> Option<String> {
+/// What `kubectl exec` prints for `container` when it does not run at `now_ms` (`None` while
+/// it runs).
+fn exec_refusal(pod: &Pod, container: &str, now_ms: u64) -> Option<String> {
     let c = pod.container(container)?;
-    if c.state.is_running() {
+    let state = pod.state_at(c, now_ms);
+    if state.is_running() {
         return None;
     }
-    let ever_started = matches!(c.state, crate::sim::pod::ContainerState::Terminated { .. })
-        || c.restart_count > 0;
+    let ever_started =
+        matches!(state, crate::sim::pod::ContainerState::Terminated { .. }) || c.restart_count > 0;
     Some(kubectl::exec_not_running(
         container,
-        pod.phase(),
+        pod.phase_at(now_ms),
         ever_started,
     ))
 }

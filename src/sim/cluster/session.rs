@@ -45,7 +45,7 @@ impl Cluster {
                 "error: unable to upgrade connection: container not found (\"{container}\")"
             ));
         }
-        if let Some(message) = super::exec_refusal(pod, container) {
+        if let Some(message) = super::exec_refusal(pod, container, self.now_ms) {
             return Err(message.trim_end().to_string());
         }
         if !self.sessions.contains_key(container) {
@@ -93,6 +93,7 @@ impl Cluster {
             return self.interrupt(container);
         }
         self.now_ms = self.now_ms.saturating_add(LINE_MS);
+        self.advance();
         let (mut shell, pid) = match self.session(container) {
             Ok(s) if s.blocked => {
                 return TerminalResult {

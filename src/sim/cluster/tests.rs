@@ -131,6 +131,8 @@ fn a_container_restart_keeps_the_empty_dir_and_delete_wipes_it() {
     assert_eq!(before, after);
     c.run_kubectl_line("kubectl delete pod two-containers");
     c.run_kubectl_line("kubectl apply -f shared-volume.yaml");
+    // The kubelet pulls and starts the containers after apply answered: wait for it.
+    c.settle();
     assert_eq!(
         run(&mut c, "debian-container", "ls -A /pod-data"),
         (String::new(), Some(0))

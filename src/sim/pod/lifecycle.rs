@@ -1,9 +1,12 @@
 //! Container lifecycle: starting a container's main process, exits, restarts, and the pod's
 //! phase and status as `kubectl get pods` reports them.
 
-use super::{ContainerState, Pod};
+use super::{Container, ContainerState, Pod};
 use crate::sim::event::{Actor, EventKind, Trace};
 use crate::sim::manifest::RestartPolicy;
+
+/// The kubelet's first back-off after a failed image pull.
+pub const PULL_BACKOFF_MS: u64 = 10_000;
 
 /// How starting a container's main process ended.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -204,26 +207,73 @@ impl Pod {
         env
     }
 
-    /// The pod phase: Pending, Running, Succeeded or Failed.
-    pub fn phase(&self) -> &'static str {
-        let all_done = self
+    /// A container's state as the kubelet reports it at `now_ms`: the pod is created all at once,
+    /// but a container whose start (or failed pull) lies after `now_ms` is still
+    /// `ContainerCreating`, and a failed pull turns into `ImagePullBackOff` after the back-off.
+    pub fn state_at(&self, c: &Container, now_ms: u64) -> ContainerState {
+        let creating = || ContainerState::Waiting {
+            reason: "ContainerCreating".into(),
+        };
+        match &c.state {
+            ContainerState::Running { started_ms }
+            | ContainerState::Terminated { started_ms, .. }
+                if started_ms > &now_ms =>
+            {
+                creating()
+            }
+            ContainerState::Terminated {
+                started_ms,
+                finished_ms,
+                ..
+            } if finished_ms > &now_ms => ContainerState::Running {
+                started_ms: *started_ms,
+            },
+            ContainerState::Waiting { .. } => match c.pull_failed_ms {
+                Some(failed) if failed > now_ms => creating(),
+                Some(failed) if now_ms >= failed.saturating_add(PULL_BACKOFF_MS) => {
+                    ContainerState::Waiting {
+                        reason: "ImagePullBackOff".into(),
+                    }
+                }
+                _ => c.state.clone(),
+            },
+            state => state.clone(),
+        }
+    }
+
+    /// True when `container` runs at `now_ms` (it may still be being created).
+    pub fn running_at(&self, container: &str, now_ms: u64) -> bool {
+        self.container(container)
+            .is_some_and(|c| self.state_at(c, now_ms).is_running())
+    }
+
+    /// The pod phase at `now_ms`: Pending, Running, Succeeded or Failed.
+    pub fn phase_at(&self, now_ms: u64) -> &'static str {
+        let states: Vec<ContainerState> = self
             .containers
             .iter()
-            .all(|c| matches!(c.state, ContainerState::Terminated { .. }));
-        let any_running = self.containers.iter().any(|c| c.state.is_running());
-        let all_ok = self
-            .containers
+            .map(|c| self.state_at(c, now_ms))
+            .collect();
+        let all_done = states
             .iter()
-            .all(|c| matches!(c.state, ContainerState::Terminated { exit_code: 0, .. }));
+            .all(|s| matches!(s, ContainerState::Terminated { .. }));
+        let all_ok = states
+            .iter()
+            .all(|s| matches!(s, ContainerState::Terminated { exit_code: 0, .. }));
         if all_done && all_ok {
             "Succeeded"
         } else if all_done {
             "Failed"
-        } else if any_running {
+        } else if states.iter().any(ContainerState::is_running) {
             "Running"
         } else {
             "Pending"
         }
+    }
+
+    /// The pod phase once everything scheduled has happened.
+    pub fn phase(&self) -> &'static str {
+        self.phase_at(u64::MAX)
     }
 
     /// Records the pod phase.

@@ -1,5 +1,6 @@
 //! The pod as kubectl sees it: the plain [`PodView`] that `kubectl get` and `describe` format.
 
+use super::lifecycle::PULL_BACKOFF_MS;
 use super::{ContainerState, Pod, NODE_NAME};
 use crate::sim::kubectl::{ContainerView, K8sEventView, PodView};
 use crate::sim::manifest::VolumeSource;
@@ -13,7 +14,7 @@ impl Pod {
     pub fn view(&self, now_ms: u64) -> PodView {
         PodView {
             name: self.name().to_string(),
-            phase: self.phase().to_string(),
+            phase: self.phase_at(now_ms).to_string(),
             ip: self.ip(),
             node: NODE_NAME.to_string(),
             node_ip: NODE_IP.to_string(),
@@ -33,17 +34,8 @@ impl Pod {
                         .image
                         .as_ref()
                         .map(|_| container_id(&self.manifest.name, i, c.restart_count)),
-                    state: match (&c.state, c.pull_failed_ms) {
-                        (ContainerState::Waiting { .. }, Some(failed))
-                            if now_ms >= failed.saturating_add(PULL_BACKOFF_MS) =>
-                        {
-                            ContainerState::Waiting {
-                                reason: "ImagePullBackOff".into(),
-                            }
-                        }
-                        (state, _) => state.clone(),
-                    },
-                    ready: c.state.is_running(),
+                    state: self.state_at(c, now_ms),
+                    ready: self.state_at(c, now_ms).is_running(),
                     restart_count: c.restart_count,
                     ports: c.spec.ports.clone(),
                     mounts: c
@@ -71,14 +63,16 @@ impl Pod {
     }
 }
 
-/// The kubelet's first back-off after a failed image pull.
-const PULL_BACKOFF_MS: u64 = 10_000;
-
 impl Pod {
     /// The event list at `now_ms`: the recorded events plus the kubelet's back-off from failed
     /// pulls, which it reports while the sim is idle.
     fn events_at(&self, now_ms: u64) -> Vec<K8sEventView> {
-        let mut events = self.k8s_events.clone();
+        let mut events: Vec<K8sEventView> = self
+            .k8s_events
+            .iter()
+            .filter(|e| e.age_from_ms <= now_ms)
+            .cloned()
+            .collect();
         for c in &self.containers {
             if let Some(failed) = c.pull_failed_ms {
                 let at = failed.saturating_add(PULL_BACKOFF_MS);
