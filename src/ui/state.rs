@@ -265,6 +265,19 @@ impl Reducible for AppState {
             Action::Seek(n) => s.playback.seek(n, len),
             Action::Speed(x) => s.playback.set_speed(x),
             Action::Tick(dt) => {
+                // While the kubelet still works (after `kubectl apply`), sim time follows the
+                // wall clock so the containers come up on their own.
+                let (len, kubelet_busy) = {
+                    let mut cluster = s.cluster.borrow_mut();
+                    let busy = cluster.has_scheduled();
+                    if busy {
+                        cluster.advance_by(dt.max(0.0) as u64);
+                    }
+                    (cluster.trace.len(), busy)
+                };
+                if s.live && s.playback.position < len {
+                    s.playback.playing = true;
+                }
                 let weight = {
                     let cluster = s.cluster.borrow();
                     let events = cluster.trace.events();
@@ -273,7 +286,7 @@ impl Reducible for AppState {
                         .map_or(1.0, |e| crate::anim::weight(&e.kind))
                 };
                 let moved = s.playback.tick_weighted(dt, len, weight);
-                if !moved && s.playback == self.playback {
+                if !moved && !kubelet_busy && s.playback == self.playback {
                     return self;
                 }
                 s.frame += 1;

@@ -145,6 +145,18 @@ impl Cluster {
         }
     }
 
+    /// True while the kubelet still has work scheduled (containers being created).
+    pub fn has_scheduled(&self) -> bool {
+        !self.scheduled.is_empty()
+    }
+
+    /// Lets `ms` of simulated time pass with nothing typed (the web app does this while the
+    /// kubelet still works, so the pod visibly comes up).
+    pub fn advance_by(&mut self, ms: u64) {
+        self.now_ms = self.now_ms.saturating_add(ms);
+        self.advance();
+    }
+
     /// Lets the clock run until everything scheduled has happened (all containers started).
     pub fn settle(&mut self) {
         if let Some(last) = self.scheduled.last() {

@@ -31,9 +31,10 @@ pub fn Explainer() -> Html {
         }
     });
     let state = use_context::<AppContext>();
-    let (active, frame) = state
-        .as_ref()
-        .map_or((false, 0), |s| (s.playback.playing, s.frame));
+    let (active, frame) = state.as_ref().map_or((false, 0), |s| {
+        let kubelet_busy = s.cluster.borrow().has_scheduled();
+        (s.playback.playing || kubelet_busy, s.frame)
+    });
     let ontick = {
         let s = state.clone();
         Callback::from(move |dt| {
