@@ -278,11 +278,20 @@ pub struct Event {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Trace {
     events: Vec<Event>,
+    /// Events that have not happened yet at the clock's time (the kubelet's later steps),
+    /// recorded as soon as something happens at or after their time.
+    pending: Vec<Event>,
 }
 
 impl Trace {
     /// Appends an event at time `t_ms`.
     pub fn record(&mut self, t_ms: u64, actor: Actor, kind: EventKind) {
+        self.flush_until(t_ms);
+        self.push(t_ms, actor, kind);
+    }
+
+    /// Appends without looking at pending events.
+    fn push(&mut self, t_ms: u64, actor: Actor, kind: EventKind) {
         let seq = self.events.len() as u64;
         self.events.push(Event {
             seq,
@@ -290,6 +299,23 @@ impl Trace {
             actor,
             kind,
         });
+    }
+
+    /// Records the pending events whose time has come (`t_ms` or earlier), keeping the trace in
+    /// time order whatever the caller records next.
+    pub fn flush_until(&mut self, t_ms: u64) {
+        let due = self.pending.iter().take_while(|e| e.t_ms <= t_ms).count();
+        let due: Vec<Event> = self.pending.drain(..due).collect();
+        for e in due {
+            self.push(e.t_ms, e.actor, e.kind);
+        }
+    }
+
+    /// Holds back the events recorded after `t_ms` (at the end of the trace: they have not
+    /// happened yet at `t_ms`); they come back in time order as the clock passes them.
+    pub fn defer_after(&mut self, t_ms: u64) {
+        let later = self.split_off_after(t_ms);
+        self.pending.extend(later);
     }
 
     /// Removes the last event when `pred` holds for it: a step that a later event of the same
@@ -300,9 +326,19 @@ impl Trace {
         }
     }
 
+    /// True while some events are held back for later.
+    pub fn has_pending(&self) -> bool {
+        !self.pending.is_empty()
+    }
+
+    /// Time of the last held-back event, if any.
+    pub fn last_pending_ms(&self) -> Option<u64> {
+        self.pending.last().map(|e| e.t_ms)
+    }
+
     /// Takes out the events after `t_ms` (at the end of the trace: they have not happened yet
     /// at `t_ms`), to be recorded again by [`Trace::record`] when the clock gets there.
-    pub fn split_off_after(&mut self, t_ms: u64) -> Vec<Event> {
+    fn split_off_after(&mut self, t_ms: u64) -> Vec<Event> {
         let keep = self
             .events
             .iter()

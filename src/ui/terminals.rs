@@ -102,6 +102,15 @@ pub fn run_line(
     line: &str,
 ) -> Option<String> {
     let line = cap(line, MAX_LINE);
+    // The cluster knows whether bash is busy (a deleted pod takes its sessions with it).
+    let busy = id != KUBECTL && cluster.is_blocked(id);
+    let term = terminals.entry(id.to_string()).or_default();
+    term.running = busy;
+    if busy {
+        // bash is busy: the line is typed ahead, shown without a prompt.
+        term.push(TermEntry::output(format!("{line}\n")));
+        return None;
+    }
     let shown_prompt = prompt(cluster, id);
     let result: TerminalResult = if id == KUBECTL {
         cluster.run_kubectl_line(line)
@@ -109,11 +118,6 @@ pub fn run_line(
         cluster.run_in_container(id, line)
     };
     let term = terminals.entry(id.to_string()).or_default();
-    if term.running {
-        // bash is busy: the line is typed ahead, shown without a prompt.
-        term.push(TermEntry::output(format!("{line}\n")));
-        return None;
-    }
     if result.clear {
         term.entries = Rc::default();
     } else {
@@ -130,12 +134,8 @@ pub fn run_line(
 pub fn interrupt(cluster: &mut Cluster, terminals: &mut Terminals, id: &str) {
     let shown_prompt = prompt(cluster, id);
     let term = terminals.entry(id.to_string()).or_default();
-    if term.running {
-        let result = if id == KUBECTL {
-            TerminalResult::default()
-        } else {
-            cluster.interrupt(id)
-        };
+    if id != KUBECTL && cluster.is_blocked(id) {
+        let result = cluster.interrupt(id);
         term.push(TermEntry::output(result.text));
         term.running = false;
     } else {

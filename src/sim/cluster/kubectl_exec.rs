@@ -109,7 +109,7 @@ impl Workstation<'_> {
                     return 1;
                 };
                 match p.container(&name) {
-                    Some(ctr) => match &ctr.state {
+                    Some(ctr) => match &p.state_at(ctr, c.now_ms) {
                         ContainerState::Waiting { reason } if ctr.restart_count == 0 => {
                             out.err(kubectl::logs_waiting(&name, &pod, reason));
                             1
@@ -189,9 +189,15 @@ impl Workstation<'_> {
                     let mut blocked = false;
                     let status = host.exec(&path, command, &env, "/", &[], out, &mut blocked);
                     if blocked {
+                        // kubectl exec has no way to wait for Ctrl-C here: end it as if pressed.
                         out.out("^C\n");
+                        let pids = std::mem::take(&mut host.blocked_pids);
+                        let at = *host.now_ms;
+                        host.pod.interrupt(&name, &pids, at, host.trace);
+                        130
+                    } else {
+                        status
                     }
-                    status
                 }
                 None => {
                     let seed = format!("{name}/exec/{now}");

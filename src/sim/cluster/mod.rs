@@ -39,9 +39,6 @@ pub struct Cluster {
     pub trace: Trace,
     /// The pod, while it exists.
     pub pod: Option<Pod>,
-    /// What the kubelet will have done by a later time (containers starting after their image
-    /// pulls), recorded into the trace once the clock gets there.
-    scheduled: Vec<crate::sim::event::Event>,
     /// Packets captured by pods that have since been deleted (kept for the pcap).
     archived_packets: Vec<Captured>,
     /// One shell session per container (`kubectl exec -it … -- bash`), opened on first use.
@@ -111,7 +108,6 @@ impl Cluster {
             now_ms: 0,
             trace: Trace::default(),
             pod: None,
-            scheduled: Vec::new(),
             archived_packets: Vec::new(),
             sessions: BTreeMap::new(),
             kubectl_shell: Shell::new(env, HOME),
@@ -138,16 +134,12 @@ impl Cluster {
 
     /// Records what has happened by now of what the kubelet scheduled.
     pub fn advance(&mut self) {
-        let now = self.now_ms;
-        let due = self.scheduled.iter().take_while(|e| e.t_ms <= now).count();
-        for e in self.scheduled.drain(..due) {
-            self.trace.record(e.t_ms, e.actor, e.kind);
-        }
+        self.trace.flush_until(self.now_ms);
     }
 
     /// True while the kubelet still has work scheduled (containers being created).
     pub fn has_scheduled(&self) -> bool {
-        !self.scheduled.is_empty()
+        self.trace.has_pending()
     }
 
     /// Lets `ms` of simulated time pass with nothing typed (the web app does this while the
@@ -159,13 +151,14 @@ impl Cluster {
 
     /// Lets the clock run until everything scheduled has happened (all containers started).
     pub fn settle(&mut self) {
-        if let Some(last) = self.scheduled.last() {
-            self.now_ms = self.now_ms.max(last.t_ms);
+        if let Some(last) = self.trace.last_pending_ms() {
+            self.now_ms = self.now_ms.max(last);
         }
         self.advance();
     }
 
-    /// Creates the pod from a manifest (`kubectl apply`). A pod of the same name is replaced.
+    /// Creates the pod from a manifest (`kubectl apply`). The one pod this cluster holds is
+    /// replaced by it (deleted first), unless the manifest is unchanged.
     pub fn apply(&mut self, yaml: &str) -> Result<String, Vec<ManifestError>> {
         let parsed = manifest::parse(yaml)?;
         if let Some(existing) = &self.pod {
@@ -180,7 +173,7 @@ impl Cluster {
         // what happens after now (pulls, container starts) reaches the trace as time passes.
         let mut kubelet_clock = self.now_ms;
         let pod = Pod::create(parsed, &mut kubelet_clock, &mut self.trace);
-        self.scheduled = self.trace.split_off_after(self.now_ms);
+        self.trace.defer_after(self.now_ms);
         self.pod = Some(pod);
         Ok(kubectl::created(&name))
     }

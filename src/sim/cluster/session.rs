@@ -159,6 +159,11 @@ impl Cluster {
         }
     }
 
+    /// True while a command in `container`'s terminal blocks (waiting for Ctrl-C).
+    pub fn is_blocked(&self, container: &str) -> bool {
+        self.sessions.get(container).is_some_and(|s| s.blocked)
+    }
+
     /// Ctrl-C in a container's terminal: ends a blocked command with status 130.
     pub fn interrupt(&mut self, container: &str) -> TerminalResult {
         match self.sessions.get_mut(container) {
@@ -167,18 +172,7 @@ impl Cluster {
                 s.shell.set_last_status(130);
                 let pids = std::mem::take(&mut s.blocked_pids);
                 if let Some(pod) = self.pod.as_mut() {
-                    for pid in pids {
-                        pod.procs.exit(container, pid, 130);
-                        self.trace.record(
-                            self.now_ms,
-                            Actor::process(container, pid, ""),
-                            EventKind::ProcessExited {
-                                container: container.to_string(),
-                                pid,
-                                status: 130,
-                            },
-                        );
-                    }
+                    pod.interrupt(container, &pids, self.now_ms, &mut self.trace);
                 }
                 TerminalResult {
                     text: "^C\n".into(),

@@ -190,3 +190,40 @@ fn a_redirected_write_is_one_event_seen_at_both_paths() {
     )];
     assert_eq!(writes, vec![(3, nginx_path.clone()), (8, nginx_path)]);
 }
+
+#[test]
+fn kubectl_exec_of_a_blocking_command_ends_it_with_130() {
+    let mut c = Cluster::with_scenario("shared-volume").expect("scenario");
+    let r = c.run_kubectl_line("kubectl exec two-containers -c nginx-container -- sleep infinity");
+    assert_eq!(r.status, Some(130), "{}", r.text);
+    let pod = c.pod.as_ref().expect("pod");
+    assert!(
+        !pod.procs
+            .live_of("nginx-container")
+            .any(|p| p.name() == "sleep"),
+        "no sleep left running"
+    );
+}
+
+#[test]
+fn the_trace_stays_in_time_order_while_the_kubelet_works() {
+    let mut c = Cluster::new();
+    c.apply(
+        crate::sim::scenario::by_id("shared-volume")
+            .expect("built in")
+            .manifest,
+    )
+    .expect("valid");
+    // Containers are still being created; the lines below move the clock in between.
+    let logs = c.run_kubectl_line("kubectl logs two-containers -c nginx-container");
+    assert!(
+        logs.text.contains("is waiting to start"),
+        "no logs from the future: {}",
+        logs.text
+    );
+    c.run_kubectl_line("sleep 5");
+    c.run_kubectl_line("kubectl get pods");
+    let times: Vec<u64> = c.trace.events().iter().map(|e| e.t_ms).collect();
+    assert!(times.windows(2).all(|w| w[0] <= w[1]), "{times:?}");
+    assert!(!c.has_scheduled());
+}

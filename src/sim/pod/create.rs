@@ -66,7 +66,7 @@ impl Pod {
             "default-scheduler",
             &format!("Successfully assigned default/{name} to {NODE_NAME}"),
         );
-        *now_ms += 5;
+        *now_ms = now_ms.saturating_add(5);
         pod.start_sandbox(*now_ms);
         for volume in pod.manifest.volumes.clone() {
             let VolumeSource::EmptyDir { size_limit, .. } = volume.source;
@@ -105,7 +105,7 @@ impl Pod {
             "kubelet",
             &format!("Pulling image \"{image_name}\""),
         );
-        *now_ms += PULL_MS;
+        *now_ms = now_ms.saturating_add(PULL_MS);
         let pulled = image::lookup(&image_name);
         trace.record(
             *now_ms,
@@ -163,7 +163,7 @@ impl Pod {
             "kubelet",
             &format!("Created container {container}"),
         );
-        *now_ms += 40;
+        *now_ms = now_ms.saturating_add(40);
         self.start_main_process(container, now_ms, trace);
     }
 

@@ -131,9 +131,36 @@ impl Pod {
         }
     }
 
+    /// Ctrl-C: ends the processes of a command line that blocked (`sleep infinity`), with
+    /// status 130 as the shell reports for SIGINT.
+    pub fn interrupt(&mut self, container: &str, pids: &[u32], now_ms: u64, trace: &mut Trace) {
+        for &pid in pids {
+            let name = self
+                .procs
+                .live_of(container)
+                .find(|p| p.pid == pid)
+                .map(|p| p.name().to_string())
+                .unwrap_or_default();
+            self.procs.exit(container, pid, 130);
+            trace.record(
+                now_ms,
+                Actor::process(container, pid, &name),
+                EventKind::ProcessExited {
+                    container: container.to_string(),
+                    pid,
+                    status: 130,
+                },
+            );
+        }
+    }
+
     /// Restarts a container as the kubelet does after it was killed: a fresh writable layer from
     /// the image, the same volumes (emptyDir content survives), the main process started again.
     pub fn restart_container(&mut self, container: &str, now_ms: &mut u64, trace: &mut Trace) {
+        // A container whose image never came has nothing to restart: it keeps backing off.
+        if self.container(container).is_none_or(|c| c.image.is_none()) {
+            return;
+        }
         self.stop_container(container, *now_ms, trace);
         if let Some(c) = self.container_mut(container) {
             c.restart_count = c.restart_count.saturating_add(1);
@@ -141,7 +168,7 @@ impl Pod {
             c.apt_updated = false;
         }
         self.create_root(container, *now_ms, trace);
-        *now_ms += 40;
+        *now_ms = now_ms.saturating_add(40);
         self.start_main_process(container, now_ms, trace);
         self.record_phase(*now_ms, trace);
     }

@@ -133,17 +133,41 @@ pub(super) fn nginx(host: &mut ContainerHost, pid: u32, argv: &[String], out: &m
     match action {
         NginxAction::None | NginxAction::Reload => {}
         NginxAction::Start => {
-            let worker = pid.saturating_add(1);
-            match Nginx::start(&mut host.pod.net, &container, pid, worker, *host.now_ms) {
+            // nginx binds, then daemonizes: a new master (and its worker) keeps serving while
+            // the process the shell started exits 0, printing nothing.
+            let pid_ns = host.pod.pid_namespace(&container).to_string();
+            let now = *host.now_ms;
+            let master_argv = vec!["nginx: master process nginx".to_string()];
+            let master =
+                host.pod
+                    .procs
+                    .spawn(&pid_ns, &container, 1, master_argv.clone(), now, false);
+            let worker_argv = vec!["nginx: worker process".to_string()];
+            let worker =
+                host.pod
+                    .procs
+                    .spawn(&pid_ns, &container, master, worker_argv.clone(), now, false);
+            match Nginx::start(&mut host.pod.net, &container, master, worker, now) {
                 Ok(server) => {
                     if let Some(c) = host.pod.container_mut(&container) {
                         c.nginx = Some(server);
                     }
-                    out.err(
-                        "podscope: this nginx keeps running in the background (it daemonizes)\n",
-                    );
+                    for (daemon, argv) in [(master, master_argv), (worker, worker_argv)] {
+                        let actor = host.actor(daemon, "nginx");
+                        host.trace.record(
+                            now,
+                            actor,
+                            EventKind::ProcessStarted {
+                                container: container.clone(),
+                                pid: daemon,
+                                argv,
+                            },
+                        );
+                    }
                 }
                 Err(emerg) => {
+                    host.pod.procs.exit(&container, worker, 1);
+                    host.pod.procs.exit(&container, master, 1);
                     *host.now_ms = host.now_ms.saturating_add(NGINX_BIND_RETRY_MS);
                     out.err(emerg);
                     status = 1;
