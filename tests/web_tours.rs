@@ -100,7 +100,6 @@ async fn what_if_runs_on_a_fresh_pod_and_explains() {
     let root = mount_app().await;
     click(&root, "scenario-localhost").await;
     assert!(find(&root, "what-if-explanation").is_none());
-    click(&root, "what-if-menu").await;
     click(&root, "what-if-read-only").await;
     let note = text_of(&root, "what-if-explanation");
     assert!(note.contains("readOnly: true"), "{note}");

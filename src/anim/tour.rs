@@ -156,7 +156,7 @@ pub const READ_ONLY_MANIFEST: &str = include_str!("../../scenarios/what-if-read-
 pub const WHAT_IFS: &[WhatIf] = &[
     WhatIf {
         id: "second-server",
-        title: "A second server on port 80",
+        title: "Second server on :80",
         scenario: "localhost",
         actions: &[
             Action::Run { terminal: D, line: "apt-get update" },
@@ -167,7 +167,7 @@ pub const WHAT_IFS: &[WhatIf] = &[
     },
     WhatIf {
         id: "read-only",
-        title: "Mount the volume read-only in debian",
+        title: "Read-only mount",
         scenario: "shared-volume",
         actions: &[
             Action::Apply { manifest: READ_ONLY_MANIFEST },
@@ -188,7 +188,7 @@ pub const WHAT_IFS: &[WhatIf] = &[
     },
     WhatIf {
         id: "recreate-pod",
-        title: "Delete and re-create the pod",
+        title: "Re-create the pod",
         scenario: "shared-volume",
         actions: &[
             Action::Run { terminal: D, line: "echo 'gone soon' > /pod-data/index.html" },
@@ -202,7 +202,7 @@ pub const WHAT_IFS: &[WhatIf] = &[
     },
     WhatIf {
         id: "no-volume",
-        title: "Remove the shared volume",
+        title: "No shared volume",
         scenario: "localhost",
         actions: &[
             Action::Run { terminal: D, line: "apt-get update" },

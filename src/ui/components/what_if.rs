@@ -1,5 +1,5 @@
-//! What-if experiments: a "What if…" menu by the playback controls whose every entry is one
-//! click: a fresh pod of the experiment's scenario, then what the experiment does
+//! What-if experiments: a row of buttons by the playback controls, each one click: a fresh pod
+//! of the experiment's scenario, then what the experiment does
 //! (`crate::anim::tour::WHAT_IFS`), so the diagram animates the consequence.
 
 use yew::prelude::*;
@@ -18,29 +18,13 @@ pub struct WhatIfBarProps {
     pub onwhatif: Callback<&'static WhatIf>,
 }
 
-/// A "What if…" button opening the list of experiments; picking one runs it and closes the list.
+/// The experiments as a row of buttons by the playback controls: one click runs one.
 #[component]
 pub fn WhatIfBar(props: &WhatIfBarProps) -> Html {
-    let open = use_state_eq(|| false);
-    let ontoggle = {
-        let open = open.clone();
-        Callback::from(move |_: MouseEvent| open.set(!*open))
-    };
-    let onkeydown = {
-        let open = open.clone();
-        Callback::from(move |e: KeyboardEvent| {
-            if e.key() == "Escape" {
-                open.set(false);
-            }
-        })
-    };
     let buttons = props.what_ifs.iter().map(|what| {
         let pressed = props.active.as_deref() == Some(what.id);
-        let (run, open) = (props.onwhatif.clone(), open.clone());
-        let onclick = Callback::from(move |_: MouseEvent| {
-            open.set(false);
-            run.emit(what);
-        });
+        let run = props.onwhatif.clone();
+        let onclick = Callback::from(move |_: MouseEvent| run.emit(what));
         html! {
             <li>
                 <button type="button" class="what-if-button" data-testid={format!("what-if-{}", what.id)}
@@ -52,14 +36,9 @@ pub fn WhatIfBar(props: &WhatIfBarProps) -> Html {
         }
     });
     html! {
-        <div class="what-if" {onkeydown}>
-            <button type="button" class="what-if-toggle" data-testid="what-if-menu"
-                aria-expanded={open.to_string()} aria-controls="what-if-list" onclick={ontoggle}>
-                { "What if… ▾" }
-            </button>
-            <ul id="what-if-list" class="what-if-list" role="group" aria-label="What if" hidden={!*open}>
-                { for buttons }
-            </ul>
+        <div class="what-if" role="group" aria-labelledby="what-if-label" data-testid="what-if-menu">
+            <span id="what-if-label" class="what-if-label">{ "What if…" }</span>
+            <ul class="what-if-list">{ for buttons }</ul>
         </div>
     }
 }
