@@ -139,6 +139,10 @@ pub fn interrupt(cluster: &mut Cluster, terminals: &mut Terminals, id: &str) {
         term.push(TermEntry::output(result.text));
         term.running = false;
     } else {
+        if id != KUBECTL {
+            // Nothing runs: bash only drops the line and sets `$?` to 130.
+            cluster.interrupt(id);
+        }
         term.push(TermEntry::cancelled(shown_prompt, ""));
     }
 }

@@ -187,7 +187,8 @@ impl Workstation<'_> {
             match host.which(program, &path_var) {
                 Some(path) => {
                     let mut blocked = false;
-                    let status = host.exec(&path, command, &env, "/", &[], out, &mut blocked);
+                    let cwd = host.pod.working_dir(&name);
+                    let status = host.exec(&path, command, &env, &cwd, &[], out, &mut blocked);
                     if blocked {
                         // kubectl exec has no way to wait for Ctrl-C here: end it as if pressed.
                         out.out("^C\n");

@@ -66,10 +66,7 @@ impl Cluster {
             let env = pod.container_env(container);
             let mut shell_env = env;
             shell_env.push(("TERM".into(), "xterm".into()));
-            let cwd = pod
-                .container(container)
-                .and_then(|c| c.spec.working_dir.clone())
-                .unwrap_or_else(|| "/".to_string());
+            let cwd = pod.working_dir(container);
             let mut shell = Shell::new(shell_env, &cwd);
             shell.set_pid(pid);
             self.sessions.insert(
@@ -180,11 +177,17 @@ impl Cluster {
                     ..Default::default()
                 }
             }
-            _ => TerminalResult {
-                text: "^C\n".into(),
-                status: Some(130),
-                ..Default::default()
-            },
+            other => {
+                // Ctrl-C at the prompt: bash drops the line and `$?` becomes 130.
+                if let Some(s) = other {
+                    s.shell.set_last_status(130);
+                }
+                TerminalResult {
+                    text: "^C\n".into(),
+                    status: Some(130),
+                    ..Default::default()
+                }
+            }
         }
     }
 

@@ -227,3 +227,12 @@ fn the_trace_stays_in_time_order_while_the_kubelet_works() {
     assert!(times.windows(2).all(|w| w[0] <= w[1]), "{times:?}");
     assert!(!c.has_scheduled());
 }
+
+#[test]
+fn ctrl_c_at_the_prompt_sets_the_status_to_130() {
+    let mut c = Cluster::with_scenario("shared-volume").expect("scenario");
+    run(&mut c, "debian-container", "true");
+    let r = c.interrupt("debian-container");
+    assert_eq!(r.text, "^C\n");
+    assert_eq!(run(&mut c, "debian-container", "echo $?").0, "130\n");
+}

@@ -210,6 +210,13 @@ impl Pod {
         );
     }
 
+    /// Where processes started in a container begin: the manifest's `workingDir`, else `/`.
+    pub fn working_dir(&self, container: &str) -> String {
+        self.container(container)
+            .and_then(|c| c.spec.working_dir.clone())
+            .unwrap_or_else(|| "/".to_string())
+    }
+
     /// The environment of processes in a container: the image's, then the manifest's.
     pub fn container_env(&self, container: &str) -> Vec<(String, String)> {
         let mut env = vec![
