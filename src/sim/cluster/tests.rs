@@ -236,3 +236,12 @@ fn ctrl_c_at_the_prompt_sets_the_status_to_130() {
     assert_eq!(r.text, "^C\n");
     assert_eq!(run(&mut c, "debian-container", "echo $?").0, "130\n");
 }
+
+#[test]
+fn kubectl_exec_starts_in_the_working_dir_like_the_terminal() {
+    let yaml = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: wd\nspec:\n  containers:\n  - name: app\n    image: debian\n    workingDir: /tmp\n    command: [\"sleep\", \"infinity\"]\n";
+    let mut c = Cluster::with_manifest(yaml).expect("valid manifest");
+    let r = c.run_kubectl_line("kubectl exec wd -- pwd");
+    assert_eq!(r.text, "/tmp\n");
+    assert_eq!(run(&mut c, "app", "pwd").0, "/tmp\n");
+}
