@@ -149,12 +149,7 @@ mod tests {
         let mut c = Cluster::with_scenario("shared-volume").unwrap();
         let mut t = Terminals::new();
         run_line(&mut c, &mut t, &debian(), "apt-get update");
-        run_line(
-            &mut c,
-            &mut t,
-            &debian(),
-            "apt-get install -y curl",
-        );
+        run_line(&mut c, &mut t, &debian(), "apt-get install -y curl");
         run_line(&mut c, &mut t, &debian(), "curl localhost");
         let shown = &t[&debian()];
         let last = shown.entries.last().unwrap();
@@ -194,7 +189,9 @@ mod tests {
             ]
         );
         assert_eq!(
-            hint(&c, &Terminal::container("nginx-container")).last().map(String::as_str),
+            hint(&c, &Terminal::container("nginx-container"))
+                .last()
+                .map(String::as_str),
             Some("Try: ls -la /usr/share/nginx/html")
         );
         assert_eq!(hint(&c, &Terminal::Kubectl), ["Try: kubectl get pods"]);

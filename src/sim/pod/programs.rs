@@ -9,7 +9,11 @@ use crate::sim::output::Output;
 use crate::sim::shell::{ExecOutcome, ExecRequest, Shell};
 
 /// Runs the program `req` names in the host's container; returns how it ended.
-pub(super) fn run(host: &mut ContainerHost, req: &ExecRequest<'_>, out: &mut Output) -> ExecOutcome {
+pub(super) fn run(
+    host: &mut ContainerHost,
+    req: &ExecRequest<'_>,
+    out: &mut Output,
+) -> ExecOutcome {
     let argv = req.argv;
     let name = req.name().to_string();
     let pid_ns = host.pod.pid_namespace(&host.container).to_string();
@@ -94,7 +98,11 @@ fn run_system(
 /// `hostname -i` / `hostname -I`: the pod's IP (`-I` adds a trailing space, as it does).
 fn hostname_ip(host: &mut ContainerHost, argv: &[String], out: &mut Output) -> i32 {
     let ip = host.pod.ip();
-    let sep = if argv.iter().any(|a| a == "-I") { " " } else { "" };
+    let sep = if argv.iter().any(|a| a == "-I") {
+        " "
+    } else {
+        ""
+    };
     out.out(format!("{ip}{sep}\n"));
     0
 }

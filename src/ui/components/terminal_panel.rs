@@ -4,8 +4,8 @@
 use yew::prelude::*;
 
 use super::TabList;
-use crate::ui::state::{Action, AppContext};
 use crate::sim::cluster::Terminal as TerminalId;
+use crate::ui::state::{Action, AppContext};
 use crate::ui::terminal::{Completer, TermCompletion, Terminal};
 use crate::ui::terminals;
 

@@ -151,11 +151,7 @@ mod tests {
         assert_eq!(model.containers[0].image, "nginx");
         assert!(model.listeners.iter().any(|l| l.starts_with("0.0.0.0:80")));
         // Before the write, no file; before anything, no containers.
-        let before = live_model(
-            cluster.pod(),
-            &derive(&events[..events.len() - 2]),
-            None,
-        );
+        let before = live_model(cluster.pod(), &derive(&events[..events.len() - 2]), None);
         assert!(before.containers.iter().all(|c| c.files.is_empty()));
         assert!(live_model(cluster.pod(), &derive(&[]), None)
             .containers

@@ -1,8 +1,8 @@
 //! The reducer, driven natively as the App drives it.
 
 use super::*;
-use crate::sim::cluster::Terminal;
 use crate::anim::tour::Action as TourAction;
+use crate::sim::cluster::Terminal;
 
 fn term(name: &str) -> Terminal {
     Terminal::from_script_name(name)

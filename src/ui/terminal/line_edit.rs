@@ -141,7 +141,11 @@ mod tests {
         let mut cluster = crate::sim::cluster::Cluster::with_scenario("docs-original").unwrap();
         let line = "cat /etc/hostn";
         let got = cluster
-            .complete(&crate::sim::cluster::Terminal::container("nginx-container"), line, line.len())
+            .complete(
+                &crate::sim::cluster::Terminal::container("nginx-container"),
+                line,
+                line.len(),
+            )
             .map(TermCompletion::from);
         assert_eq!(
             tab(line, line.len(), got, false),
