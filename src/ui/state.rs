@@ -15,6 +15,7 @@ use super::timeline::Filters;
 use crate::anim::tour::WhatIf;
 use crate::anim::Playback;
 use crate::sim::cluster::{render_errors, Cluster, Terminal};
+use crate::sim::pod::Pod;
 
 mod tour;
 mod url;
@@ -354,10 +355,13 @@ impl Reducible for AppState {
 /// The terminal shown first: the last running container's (debian's in every scenario that
 /// keeps it running), else kubectl's.
 fn first_terminal(cluster: &Cluster) -> Terminal {
-    let running = cluster
-        .pod()
-        .and_then(|p| p.containers.iter().rev().find(|c| c.state.is_running()));
-    running.map_or(Terminal::Kubectl, |c| Terminal::container(&c.spec.name))
+    let names = cluster.pod().map(Pod::container_names).unwrap_or_default();
+    let running = names.into_iter().rev().find(|name| {
+        cluster
+            .container_state(name)
+            .is_some_and(|s| s.is_running())
+    });
+    running.map_or(Terminal::Kubectl, Terminal::Container)
 }
 
 /// The state handle that the provider puts in context.

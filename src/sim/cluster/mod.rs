@@ -5,11 +5,13 @@
 //! and what they do (`sleep`, network round trips, image pulls).
 
 mod kubectl_exec;
+mod preview;
 mod session;
 mod terminal;
 #[cfg(test)]
 mod tests;
 
+pub use preview::{Preview, MAX_PREVIEW_BYTES};
 pub use session::TerminalResult;
 pub use terminal::Terminal;
 
@@ -18,7 +20,7 @@ use crate::sim::fs::{Fs, NodeContent};
 use crate::sim::kubectl;
 use crate::sim::manifest::{self, ManifestError};
 use crate::sim::net::Captured;
-use crate::sim::pod::Pod;
+use crate::sim::pod::{ContainerState, Pod};
 use crate::sim::scenario;
 use crate::sim::shell::Shell;
 use session::Session;
@@ -150,6 +152,13 @@ impl Cluster {
         self.pod.as_ref()
     }
 
+    /// The state of container `name` now, as `kubectl` reports it (`ContainerCreating` while
+    /// the kubelet still pulls its image); `None` without a pod or such a container.
+    pub fn container_state(&self, name: &str) -> Option<ContainerState> {
+        let pod = self.pod.as_ref()?;
+        pod.container(name).map(|c| pod.state_at(c, self.now_ms))
+    }
+
     /// Records what has happened by now of what the kubelet scheduled.
     pub fn advance(&mut self) {
         self.trace.flush_until(self.now_ms);
@@ -190,7 +199,10 @@ impl Cluster {
         // The kubelet works on after `kubectl apply` has answered: the pod is built at once, but
         // what happens after now (pulls, container starts) reaches the trace as time passes.
         let mut kubelet_clock = self.now_ms;
-        let pod = Pod::create(parsed, &mut kubelet_clock, &mut self.trace);
+        let mut pod = Pod::create(parsed, &mut kubelet_clock, &mut self.trace);
+        // Packets are numbered across the cluster: the pcap and the inspector count the
+        // packets of deleted pods first.
+        pod.net.number_packets_from(self.archived_packets.len());
         self.trace.defer_after(self.now_ms);
         self.pod = Some(pod);
         Ok(kubectl::created(&name))
@@ -203,7 +215,7 @@ impl Cluster {
         let name = pod.name().to_string();
         let containers: Vec<String> = pod.containers.iter().map(|c| c.spec.name.clone()).collect();
         for c in &containers {
-            if pod.container(c).is_some_and(|c| c.state.is_running()) {
+            if pod.running_at(c, self.now_ms) {
                 pod.stop_container(c, self.now_ms, &mut self.trace);
             }
         }
@@ -251,8 +263,7 @@ fn exec_refusal(pod: &Pod, container: &str, now_ms: u64) -> Option<String> {
     if state.is_running() {
         return None;
     }
-    let ever_started =
-        matches!(state, crate::sim::pod::ContainerState::Terminated { .. }) || c.restart_count > 0;
+    let ever_started = matches!(state, ContainerState::Terminated { .. }) || c.restart_count > 0;
     Some(kubectl::exec_not_running(
         container,
         pod.phase_at(now_ms),

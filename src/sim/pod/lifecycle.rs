@@ -2,7 +2,7 @@
 //! phase and status as `kubectl get pods` reports them.
 
 use super::{Container, ContainerState, Pod};
-use crate::sim::event::{Actor, EventKind, Trace};
+use crate::sim::event::{Actor, ContainerStatus, EventKind, Trace};
 use crate::sim::manifest::RestartPolicy;
 
 /// The kubelet's first back-off after a failed image pull.
@@ -26,11 +26,7 @@ impl Pod {
         now_ms: u64,
         trace: &mut Trace,
     ) {
-        let (label, reason) = match &state {
-            ContainerState::Waiting { reason } => ("Waiting", reason.clone()),
-            ContainerState::Running { .. } => ("Running", String::new()),
-            ContainerState::Terminated { reason, .. } => ("Terminated", reason.clone()),
-        };
+        let status = status_of(&state);
         if let Some(c) = self.container_mut(container) {
             c.state = state;
         }
@@ -39,8 +35,7 @@ impl Pod {
             Actor::kubelet(),
             EventKind::ContainerState {
                 container: container.to_string(),
-                state: label.to_string(),
-                reason,
+                state: status,
             },
         );
     }
@@ -310,14 +305,36 @@ impl Pod {
         self.phase_at(u64::MAX)
     }
 
-    /// Records the pod phase.
+    /// Records the pod phase at `now_ms`, with the READY and STATUS columns `kubectl get pods`
+    /// shows then.
     pub(super) fn record_phase(&self, now_ms: u64, trace: &mut Trace) {
+        let view = self.view(now_ms);
+        let ready = view.containers.iter().filter(|c| c.ready).count();
         trace.record(
             now_ms,
             Actor::kubelet(),
             EventKind::PodPhase {
-                phase: self.phase().to_string(),
+                phase: view.phase.clone(),
+                status: crate::sim::kubectl::pod_status(&view),
+                ready,
+                total: view.containers.len(),
             },
         );
+    }
+}
+
+/// A container state as the trace records it: the kubelet's state without its times.
+pub fn status_of(state: &ContainerState) -> ContainerStatus {
+    match state {
+        ContainerState::Waiting { reason } => ContainerStatus::Waiting {
+            reason: reason.clone(),
+        },
+        ContainerState::Running { .. } => ContainerStatus::Running,
+        ContainerState::Terminated {
+            reason, exit_code, ..
+        } => ContainerStatus::Terminated {
+            reason: reason.clone(),
+            exit_code: *exit_code,
+        },
     }
 }

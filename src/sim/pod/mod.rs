@@ -19,7 +19,7 @@ mod view;
 
 pub use docroot::FsDocRoot;
 pub use host::ContainerHost;
-pub use lifecycle::StartOutcome;
+pub use lifecycle::{status_of, StartOutcome};
 pub use process::{ProcState, Process, ProcessTable};
 pub use view::runtime_id;
 
@@ -47,8 +47,9 @@ pub struct Container {
     pub spec: ContainerSpec,
     /// The image, when it could be pulled.
     pub image: Option<Image>,
-    /// Current state.
-    pub state: ContainerState,
+    /// Its state once everything scheduled has happened (the kubelet's later steps are
+    /// already decided): read it at a time with [`Pod::state_at`], never directly.
+    state: ContainerState,
     /// How often the kubelet restarted it.
     pub restart_count: u32,
     /// Packages installed with apt-get since it started.

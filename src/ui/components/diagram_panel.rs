@@ -1,13 +1,15 @@
 //! The left column: the pod diagram at the playback position, what moves on it, the caption of
 //! the event on show, and the playback controls.
 
+use std::rc::Rc;
+
 use yew::prelude::*;
 
 use super::{PodDiagram, WhatIfBar, WhatIfNote};
 use crate::anim::tour::WHAT_IFS;
 use crate::anim::{caption, derive};
 use crate::sim::event::EventKind;
-use crate::ui::diagram::{flight, layout, live_model};
+use crate::ui::diagram::{flight, layout, scene_model};
 use crate::ui::state::{Action, AppContext};
 use crate::ui::timeline::Controls;
 
@@ -18,17 +20,36 @@ pub fn DiagramPanel() -> Html {
     let Some(state) = use_context::<AppContext>() else {
         return html! {};
     };
+    let p = state.playback;
+    // The scene is folded once per step, not once per animation frame.
+    let scene = {
+        let cluster = state.cluster.clone();
+        let len = cluster.borrow().trace().len();
+        let key = (
+            Rc::as_ptr(&cluster) as usize,
+            state.version,
+            len,
+            p.position,
+        );
+        use_memo(key, move |_| {
+            let cluster = cluster.borrow();
+            let events = cluster.trace().events();
+            derive(events.get(..p.position).unwrap_or(events))
+        })
+    };
     let cluster = state.cluster.borrow();
     let events = cluster.trace().events();
-    let p = state.playback;
     let shown = events.get(..p.position).unwrap_or(events);
     let lit = match shown.last().map(|e| &e.kind) {
         Some(EventKind::FileWritten { inode, .. }) => Some(*inode),
         _ => None,
     };
-    let model = live_model(cluster.pod(), &derive(shown), lit);
+    let model = scene_model(&scene, lit);
     let moving = (p.progress < 1.0)
-        .then(|| flight(events, p.position, p.progress, &model, &layout(&model)))
+        .then(|| {
+            let event = events.get(p.position)?;
+            flight(event, p.progress, &scene, &model, &layout(&model))
+        })
         .flatten();
     let current = if p.progress < 1.0 {
         events.get(p.position)

@@ -10,7 +10,6 @@ use crate::sim::event::EventKind;
 use crate::ui::download::download;
 use crate::ui::editor::ManifestEditor;
 use crate::ui::inspector::PacketInspector;
-use crate::ui::preview::preview;
 use crate::ui::state::{Action, AppContext};
 use crate::ui::timeline::{event_row, EventLog};
 
@@ -30,7 +29,13 @@ pub fn InfoPanel() -> Html {
     };
     let rows = {
         let cluster = state.cluster.clone();
-        use_memo(state.version, move |_| {
+        // The kubelet's events reach the trace as the clock passes them, without a new version.
+        let key = (
+            Rc::as_ptr(&cluster) as usize,
+            state.version,
+            cluster.borrow().trace().len(),
+        );
+        use_memo(key, move |_| {
             Rc::new(
                 cluster
                     .borrow()
@@ -44,7 +49,13 @@ pub fn InfoPanel() -> Html {
     };
     let page = {
         let cluster = state.cluster.clone();
-        use_memo(state.version, move |_| preview(&cluster.borrow()))
+        // Another scenario is another cluster; while the kubelet works, the clock moves alone.
+        let key = (
+            Rc::as_ptr(&cluster) as usize,
+            state.version,
+            cluster.borrow().now_ms(),
+        );
+        use_memo(key, move |_| cluster.borrow().browser_preview())
     };
     let cluster = state.cluster.borrow();
     let events = cluster.trace().events();

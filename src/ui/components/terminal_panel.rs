@@ -40,9 +40,9 @@ pub fn TerminalPanel() -> Html {
         let term = state.terminals.get(id).cloned().unwrap_or_default();
         let disabled = match id.container_name() {
             None => None,
-            Some(name) => match cluster.pod().and_then(|p| p.container(name)) {
+            Some(name) => match cluster.container_state(name) {
                 None => Some(AttrValue::from("no such container: the pod is gone")),
-                Some(c) if !c.state.is_running() => Some(AttrValue::from(format!("container not running ({})", c.state.label()))),
+                Some(c) if !c.is_running() => Some(AttrValue::from(format!("container not running ({})", c.label()))),
                 Some(_) => None,
             },
         };
