@@ -33,6 +33,8 @@ impl Cluster {
         let result = shell.run_line(line, &mut host);
         let open_terminal = host.open_terminal.take();
         self.kubectl_shell = shell;
+        // The trace holds everything that happened by the time the line ends.
+        self.advance();
         TerminalResult {
             text: String::from_utf8_lossy(&result.output.interleaved()).into_owned(),
             status: Some(result.exit_requested.unwrap_or(result.status)),

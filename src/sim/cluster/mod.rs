@@ -159,9 +159,13 @@ impl Cluster {
         pod.container(name).map(|c| pod.state_at(c, self.now_ms))
     }
 
-    /// Records what has happened by now of what the kubelet scheduled.
+    /// Records what has happened by now of what the kubelet scheduled (and the back-offs it
+    /// reports on its own).
     pub fn advance(&mut self) {
         self.trace.flush_until(self.now_ms);
+        if let Some(pod) = self.pod.as_mut() {
+            pod.record_due(self.now_ms, &mut self.trace);
+        }
     }
 
     /// True while the kubelet still has work scheduled (containers being created).

@@ -152,6 +152,8 @@ impl Cluster {
         if let Some(code) = result.exit_requested {
             self.close_session(container, code);
         }
+        // The trace holds everything that happened by the time the line ends.
+        self.advance();
         TerminalResult {
             text,
             status: if waiting {

@@ -76,6 +76,11 @@ impl Trace {
         self.events.split_off(keep)
     }
 
+    /// Time of the last event recorded, if any.
+    pub fn last_ms(&self) -> Option<u64> {
+        self.events.last().map(|e| e.t_ms)
+    }
+
     /// All events so far.
     pub fn events(&self) -> &[Event] {
         &self.events

@@ -38,6 +38,7 @@ impl Pod {
                     nginx: None,
                     main_pid: None,
                     pull_failed_ms: None,
+                    backoff_recorded: false,
                 })
                 .collect(),
             manifest,
@@ -46,6 +47,7 @@ impl Pod {
             procs: ProcessTable::default(),
             created_ms: *now_ms,
             k8s_events: Vec::new(),
+            recorded_phase: None,
         };
         let containers = pod
             .containers

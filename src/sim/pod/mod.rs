@@ -64,6 +64,8 @@ pub struct Container {
     pub main_pid: Option<u32>,
     /// When its image pull failed, if it did: the kubelet backs off from then on.
     pub pull_failed_ms: Option<u64>,
+    /// Whether the trace has recorded its `ImagePullBackOff` (once the first back-off passed).
+    pub backoff_recorded: bool,
 }
 
 /// A running pod.
@@ -83,6 +85,8 @@ pub struct Pod {
     pub created_ms: u64,
     /// The events `kubectl describe` lists.
     pub k8s_events: Vec<K8sEventView>,
+    /// The phase, STATUS and READY count last recorded in the trace.
+    recorded_phase: Option<(String, String, usize)>,
 }
 
 impl Pod {
