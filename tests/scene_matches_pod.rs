@@ -133,7 +133,7 @@ fn check_every_prefix(cluster: &Cluster, what: &str) {
         podscope::anim::scene::apply(&mut incremental, event);
         let scene = derive(&events[..=n]);
         assert_eq!(scene, incremental, "{what}: prefix {}", n + 1);
-        for (name, c) in &scene.containers {
+        for name in scene.containers.keys() {
             assert!(
                 scene.order.contains(name),
                 "{what}: prefix {}: {name} in order",
@@ -257,4 +257,34 @@ fn the_scene_follows_the_pod_as_the_kubelet_brings_it_up() {
         }
         check_every_prefix(&cluster, s.id);
     }
+}
+
+#[test]
+fn docs_original_captions_say_not_ready_as_kubectl_does() {
+    let mut cluster = Cluster::with_scenario("docs-original").expect("scenario");
+    let shown = cluster.run_kubectl_line("kubectl get pods").text;
+    assert!(shown.contains("1/2     NotReady"), "{shown}");
+    let last_phase = cluster
+        .trace()
+        .events()
+        .iter()
+        .rev()
+        .find(|e| matches!(e.kind, EventKind::PodPhase { .. }))
+        .map(podscope::anim::caption)
+        .expect("a phase was recorded");
+    assert_eq!(
+        last_phase,
+        "The pod is now Running, with 1/2 containers ready: kubectl get pods says NotReady."
+    );
+    let debian_end = cluster
+        .trace()
+        .events()
+        .iter()
+        .rev()
+        .find(|e| matches!(&e.kind, EventKind::ContainerState { container, .. } if container == "debian-container"))
+        .map(podscope::anim::caption);
+    assert_eq!(
+        debian_end.as_deref(),
+        Some("debian-container is Terminated: Completed, exit code 0.")
+    );
 }

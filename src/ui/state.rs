@@ -17,8 +17,11 @@ use crate::anim::Playback;
 use crate::sim::cluster::{render_errors, Cluster, Terminal};
 use crate::sim::pod::Pod;
 
+mod inspect;
 mod tour;
 mod url;
+
+pub use inspect::InspectedPacket;
 
 /// Largest manifest the editor keeps (the parser's own limit).
 pub const MAX_MANIFEST: usize = 1 << 20;

@@ -252,6 +252,15 @@ impl Cluster {
         self.archived_packets.iter().chain(live).collect()
     }
 
+    /// Packet number `index` of the cluster's capture (what a `Segment` event's `index` names,
+    /// and frame `index + 1` of [`Cluster::pcap`]).
+    pub fn packet(&self, index: usize) -> Option<&Captured> {
+        match index.checked_sub(self.archived_packets.len()) {
+            None => self.archived_packets.get(index),
+            Some(live) => self.pod.as_ref()?.net.captures().get(live),
+        }
+    }
+
     /// The captured packets as a classic pcap file.
     pub fn pcap(&self) -> Vec<u8> {
         let packets: Vec<Captured> = self.packets().into_iter().cloned().collect();

@@ -320,4 +320,39 @@ mod tests {
         assert!(jsonl.starts_with("{\"seq\":0,\"t_ms\":5,\"actor\":{\"container\":\"debian-container\",\"pid\":7,\"process\":\"bash\"},\"type\":\"pod_phase\",\"phase\":\"Running\",\"status\":\"NotReady\",\"ready\":1,\"total\":2}"));
         assert_eq!(t.events()[1].kind.category(), Category::K8s);
     }
+
+    #[test]
+    fn typed_facts_serialize_as_kubectl_and_the_rfc_spell_them() {
+        let mut t = Trace::default();
+        t.record(
+            1,
+            Actor::kubelet(),
+            EventKind::ContainerState {
+                container: "debian-container".into(),
+                state: ContainerStatus::Terminated {
+                    reason: "Completed".into(),
+                    exit_code: 0,
+                },
+            },
+        );
+        t.record(
+            2,
+            Actor::kubelet(),
+            EventKind::TcpState {
+                local: "127.0.0.1:80".into(),
+                remote: "127.0.0.1:57888".into(),
+                from: TcpState::SynReceived,
+                to: TcpState::Established,
+            },
+        );
+        let jsonl = t.to_jsonl();
+        assert!(
+            jsonl.contains("\"container\":\"debian-container\",\"state\":\"Terminated\",\"reason\":\"Completed\",\"exit_code\":0"),
+            "{jsonl}"
+        );
+        assert!(
+            jsonl.contains("\"from\":\"SYN-RECEIVED\",\"to\":\"ESTABLISHED\""),
+            "{jsonl}"
+        );
+    }
 }

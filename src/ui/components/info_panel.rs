@@ -6,7 +6,6 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::{BrowserPreview, TabList};
-use crate::sim::event::EventKind;
 use crate::ui::download::download;
 use crate::ui::editor::ManifestEditor;
 use crate::ui::inspector::PacketInspector;
@@ -57,20 +56,8 @@ pub fn InfoPanel() -> Html {
         );
         use_memo(key, move |_| cluster.borrow().browser_preview())
     };
-    let cluster = state.cluster.borrow();
-    let events = cluster.trace().events();
     // The packet: the selected event's, else the one on show.
-    let pick = state
-        .selected_event
-        .or_else(|| state.playback.position.checked_sub(1));
-    let segment = pick
-        .and_then(|i| events.get(i))
-        .and_then(|e| match &e.kind {
-            EventKind::Segment(s) => Some((s.index, e.t_ms)),
-            _ => None,
-        });
-    let packet =
-        segment.and_then(|(i, _)| cluster.packets().get(i).map(|p| Rc::new(p.bytes.clone())));
+    let inspected = state.inspected_packet();
     let ondownload = {
         let c = state.cluster.clone();
         Callback::from(move |()| {
@@ -125,7 +112,8 @@ pub fn InfoPanel() -> Html {
                     filters={state.filters} {onselect} {onfilter} />
             }) }
             { pane("packet", html! {
-                <PacketInspector {packet} index={segment.map(|(i, _)| i)} t_ms={segment.map_or(0, |(_, t)| t)} {ondownload} />
+                <PacketInspector packet={inspected.as_ref().map(|p| p.bytes.clone())} index={inspected.as_ref().map(|p| p.index)}
+                    t_ms={inspected.as_ref().map_or(0, |p| p.t_ms)} {ondownload} />
             }) }
             { pane("browser", html! { <BrowserPreview status={page.status.clone()} ok={page.ok} body={page.body.clone()} /> }) }
             { pane("manifest", html! {
