@@ -129,6 +129,8 @@ if $want_test; then
     say "installing cargo-fuzz (crates.io; takes ~2 min)"
     cargo install --locked cargo-fuzz
   fi
+  # The fuzz package's crates (libfuzzer-sys) now, so the fuzz stage downloads nothing.
+  cargo fetch --manifest-path "$ROOT/fuzz/Cargo.toml" --quiet
 fi
 
 say "ok"
