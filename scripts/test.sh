@@ -62,7 +62,8 @@ fuzz_targets() {
   fi
   local seconds="${PODSCOPE_FUZZ_SECONDS:-5}" target targets=()
   local flags=(--sanitizer none --debug-assertions)
-  cargo +nightly fuzz build "${flags[@]}"
+  # (set -e does not reach into a function run as `run_stage || status=$?`: check each step.)
+  cargo +nightly fuzz build "${flags[@]}" || return 1
   mapfile -t targets < <(cargo +nightly fuzz list)
   if [ "${#targets[@]}" -eq 0 ]; then
     echo "test: cargo fuzz list found no targets in fuzz/" >&2

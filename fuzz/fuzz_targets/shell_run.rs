@@ -4,7 +4,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use podscope::sim::cluster::Cluster;
+use podscope::sim::cluster::{Cluster, Terminal};
 use podscope::sim::shell::MAX_OUTPUT;
 
 /// Lines per input: enough for install-then-use sequences, few enough to stay fast.
@@ -15,24 +15,20 @@ fuzz_target!(|text: &str| {
         return;
     };
     for line in text.lines().take(MAX_LINES) {
-        let (which, line) = match line.as_bytes().first() {
-            Some(b'@') => ("nginx-container", &line[1..]),
-            Some(b'%') => ("kubectl", &line[1..]),
-            _ => ("debian-container", line),
+        let (terminal, line) = match line.as_bytes().first() {
+            Some(b'@') => (Terminal::container("nginx-container"), &line[1..]),
+            Some(b'%') => (Terminal::Kubectl, &line[1..]),
+            _ => (Terminal::container("debian-container"), line),
         };
-        let result = if which == "kubectl" {
-            cluster.run_kubectl_line(line)
-        } else {
-            cluster.run_in_container(which, line)
-        };
+        let result = cluster.run_line(&terminal, line);
         // The cap plus the notice the cluster appends when it stops a line.
         assert!(
             result.text.len() <= MAX_OUTPUT + 4096,
             "{} bytes",
             result.text.len()
         );
-        if result.status.is_none() && which != "kubectl" {
-            let _ = cluster.interrupt(which);
+        if result.status.is_none() {
+            let _ = cluster.interrupt(&terminal);
         }
         cluster.settle();
     }
