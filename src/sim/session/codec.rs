@@ -1,0 +1,248 @@
+//! The session as a URL fragment: `v1.` then URL-safe base64 (no padding) of the zlib-compressed
+//! JSON of a [`Session`]. The version comes first and in clear, so a newer link is recognised as
+//! such before anything is decoded; zlib's Adler-32 checksum catches a link that was cut short
+//! or altered. Decoding never trusts its input: every size is capped before the work it would
+//! cost, and a decoded session is checked against the limits in [`crate::sim::session`].
+
+use std::fmt;
+
+use base64::engine::{DecodePaddingMode, GeneralPurpose, GeneralPurposeConfig};
+use base64::Engine;
+use miniz_oxide::inflate::TINFLStatus;
+
+use super::{Input, Session, Start, MAX_INPUTS, MAX_LINE, MAX_TEXT, MAX_TIME_MS};
+use crate::sim::scenario;
+
+/// The format version this build writes and reads.
+pub const FORMAT_VERSION: u32 = 1;
+/// Longest fragment accepted, in bytes (browsers keep far longer URLs; a chat app may not).
+pub const MAX_FRAGMENT: usize = 128 * 1024;
+/// Most bytes the JSON may inflate to: the text limit plus room for its keys.
+const MAX_JSON: usize = MAX_TEXT + 256 * 1024;
+/// zlib level: 9 is the smallest; sessions are a few KiB, so its cost is invisible.
+const LEVEL: u8 = 9;
+
+/// URL-safe base64 without padding, accepting padded input too.
+const BASE64: GeneralPurpose = GeneralPurpose::new(
+    &base64::alphabet::URL_SAFE,
+    GeneralPurposeConfig::new()
+        .with_encode_padding(false)
+        .with_decode_padding_mode(DecodePaddingMode::Indifferent),
+);
+
+/// Why a fragment does not hold a session this build can show.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SessionError {
+    /// Not a session at all, or damaged beyond a cut (bad characters, bad checksum, bad JSON).
+    Malformed(String),
+    /// The fragment ends before the session does: the link was cut short.
+    Truncated,
+    /// Written by a newer podscope, in a format this build does not know.
+    NewerVersion {
+        /// The version the link declares.
+        found: u32,
+    },
+    /// The fragment is longer than [`MAX_FRAGMENT`].
+    OverSizeCap {
+        /// Its length in bytes.
+        len: usize,
+    },
+    /// Well-formed, but built to hurt: it inflates past its cap, or breaks a session limit.
+    Hostile(String),
+}
+
+impl fmt::Display for SessionError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            SessionError::Malformed(why) => write!(f, "the link is malformed ({why})"),
+            SessionError::Truncated => {
+                write!(
+                    f,
+                    "the link is truncated: its end is missing (was it copied whole?)"
+                )
+            }
+            SessionError::NewerVersion { found } => write!(
+                f,
+                "the link comes from a newer podscope (session format {found}; this one reads \
+                 up to {FORMAT_VERSION})"
+            ),
+            SessionError::OverSizeCap { len } => write!(
+                f,
+                "the link is too long ({len} bytes after #; at most {MAX_FRAGMENT})"
+            ),
+            SessionError::Hostile(why) => write!(f, "the link was refused: {why}"),
+        }
+    }
+}
+
+impl std::error::Error for SessionError {}
+
+/// Splits what WordPress appends to an embed's fragment (`#STATE?secret=XXXXXXXXXX`, or just
+/// `#?secret=…`) from our state. Returns the state (without `#`) and the secret, if it is one
+/// (1 to 64 ASCII letters and digits).
+pub fn split_secret(fragment: &str) -> (&str, Option<&str>) {
+    let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
+    let Some((state, query)) = fragment.split_once('?') else {
+        return (fragment, None);
+    };
+    let secret = query
+        .split('&')
+        .find_map(|kv| kv.strip_prefix("secret="))
+        .filter(|s| (1..=64).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_alphanumeric()));
+    (state, secret)
+}
+
+/// Whether `state` (a fragment without `#`) claims to be a session: `v<digits>.`.
+pub fn looks_like_session(state: &str) -> bool {
+    state
+        .strip_prefix('v')
+        .and_then(|rest| rest.split_once('.'))
+        .is_some_and(|(n, _)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+}
+
+impl Session {
+    /// The session as a fragment (without `#`): `v1.` + base64url(zlib(JSON)).
+    pub fn to_fragment(&self) -> String {
+        // Serializing plain strings and numbers cannot fail.
+        let json = serde_json::to_vec(self).unwrap_or_default();
+        let packed = miniz_oxide::deflate::compress_to_vec_zlib(&json, LEVEL);
+        format!("v{FORMAT_VERSION}.{}", BASE64.encode(packed))
+    }
+
+    /// Reads a fragment written by [`Session::to_fragment`] (a leading `#` and a WordPress
+    /// `?secret=` suffix are allowed), checking it against every session limit.
+    pub fn from_fragment(fragment: &str) -> Result<Session, SessionError> {
+        let (state, _) = split_secret(fragment);
+        if state.len() > MAX_FRAGMENT {
+            return Err(SessionError::OverSizeCap { len: state.len() });
+        }
+        let (version, data) = state
+            .strip_prefix('v')
+            .and_then(|rest| rest.split_once('.'))
+            .ok_or_else(|| SessionError::Malformed("it does not start with v1.".into()))?;
+        let version: u32 = version
+            .parse()
+            .map_err(|_| SessionError::Malformed(format!("bad version '{}'", clip(version))))?;
+        if version > FORMAT_VERSION {
+            return Err(SessionError::NewerVersion { found: version });
+        }
+        if version < 1 {
+            return Err(SessionError::Malformed(format!(
+                "unknown version {version}"
+            )));
+        }
+        let packed = BASE64.decode(data).map_err(|e| match e {
+            base64::DecodeError::InvalidLength(_) | base64::DecodeError::InvalidLastSymbol(..) => {
+                SessionError::Truncated
+            }
+            other => SessionError::Malformed(format!("not base64: {other}")),
+        })?;
+        let json = inflate(&packed)?;
+        let session: Session = serde_json::from_slice(&json)
+            .map_err(|e| SessionError::Malformed(format!("not a session: {e}")))?;
+        session.check()?;
+        Ok(session)
+    }
+
+    /// Refuses a session that breaks a limit or names what cannot exist.
+    fn check(&self) -> Result<(), SessionError> {
+        let hostile = |why: String| Err(SessionError::Hostile(why));
+        if let Start::Scenario(id) = &self.start {
+            if scenario::by_id(id).is_none() {
+                return Err(SessionError::Malformed(format!(
+                    "unknown scenario '{}'",
+                    clip(id)
+                )));
+            }
+        }
+        if self.inputs.len() > MAX_INPUTS {
+            return hostile(format!(
+                "{} inputs (at most {MAX_INPUTS})",
+                self.inputs.len()
+            ));
+        }
+        let mut text = match &self.start {
+            Start::Manifest(m) => m.len(),
+            Start::Scenario(_) => 0,
+        };
+        let mut clock = 0;
+        for rec in &self.inputs {
+            if rec.at_ms < clock || rec.at_ms > MAX_TIME_MS {
+                return hostile("its clock runs backwards or past thirty days".into());
+            }
+            clock = rec.at_ms;
+            let (terminal, body) = parts(&rec.input);
+            if !valid_terminal(terminal) {
+                return hostile(format!("no terminal is called '{}'", clip(terminal)));
+            }
+            if matches!(rec.input, Input::Line { .. } | Input::Cancel { .. })
+                && body.len() > MAX_LINE
+            {
+                return hostile(format!("a command line is over {MAX_LINE} bytes"));
+            }
+            text = text.saturating_add(body.len());
+        }
+        if text > MAX_TEXT {
+            return hostile(format!("{text} bytes of text (at most {MAX_TEXT})"));
+        }
+        if self.now_ms < clock || self.now_ms > MAX_TIME_MS {
+            return hostile("its clock runs backwards or past thirty days".into());
+        }
+        let named = [self.open_terminal.as_deref()];
+        if let Some(bad) = named.into_iter().flatten().find(|t| !valid_terminal(t)) {
+            return hostile(format!("no terminal is called '{}'", clip(bad)));
+        }
+        Ok(())
+    }
+}
+
+/// Inflates zlib data to at most [`MAX_JSON`] bytes.
+fn inflate(packed: &[u8]) -> Result<Vec<u8>, SessionError> {
+    miniz_oxide::inflate::decompress_to_vec_zlib_with_limit(packed, MAX_JSON).map_err(|e| {
+        match e.status {
+            TINFLStatus::HasMoreOutput => {
+                SessionError::Hostile(format!("it inflates past {MAX_JSON} bytes"))
+            }
+            TINFLStatus::FailedCannotMakeProgress | TINFLStatus::NeedsMoreInput => {
+                SessionError::Truncated
+            }
+            TINFLStatus::Adler32Mismatch => {
+                SessionError::Malformed("its checksum does not match".into())
+            }
+            _ => SessionError::Malformed("not compressed session data".into()),
+        }
+    })
+}
+
+/// The terminal (or container) an input names, and its text (line or manifest).
+fn parts(input: &Input) -> (&str, &str) {
+    match input {
+        Input::Line { terminal, line } | Input::Cancel { terminal, line } => (terminal, line),
+        Input::Interrupt { terminal }
+        | Input::Clear { terminal }
+        | Input::Complete { terminal } => (terminal, ""),
+        Input::Restart { container } => (container, ""),
+        Input::Apply { manifest } | Input::Replace { manifest } => ("kubectl", manifest),
+    }
+}
+
+/// Whether `name` can be a terminal: `kubectl`, or a name a container can have (a DNS-1123
+/// label).
+pub fn valid_terminal(name: &str) -> bool {
+    let label = (1..=63).contains(&name.len())
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && !name.starts_with('-')
+        && !name.ends_with('-');
+    name == "kubectl" || label
+}
+
+/// At most 40 characters of untrusted text, for a message.
+fn clip(s: &str) -> String {
+    let mut out: String = s.chars().take(40).filter(|c| !c.is_control()).collect();
+    if s.chars().count() > 40 {
+        out.push('…');
+    }
+    out
+}
