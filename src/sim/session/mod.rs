@@ -6,7 +6,7 @@
 //!
 //! [`codec`] turns a session into a compact, versioned, URL-safe fragment and back, refusing bad
 //! input with a typed [`SessionError`]; [`replay`] drives a cluster; [`host`] parses the
-//! `postMessage` protocol of embeds. May use: serde, serde_json, miniz_oxide, base64, and the
+//! `postMessage` protocol of embeds. May use: serde, serde_json, lz4_flex, base64, and the
 //! rest of `crate::sim`.
 
 pub mod codec;

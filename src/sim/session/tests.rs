@@ -156,7 +156,7 @@ fn a_wordpress_secret_after_the_state_is_accepted() {
 }
 
 fn packed(json: &[u8]) -> String {
-    let z = miniz_oxide::deflate::compress_to_vec_zlib(json, 9);
+    let z = super::codec::pack(json);
     format!(
         "v1.{}",
         base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(z)
@@ -189,6 +189,22 @@ fn every_error_kind_is_named() {
         (
             packed(&vec![b' '; 4 << 20]),
             |e| matches!(e, SessionError::Hostile(w) if w.contains("inflates")),
+        ),
+        // A length that lies: 4 GiB announced in a dozen bytes.
+        (
+            format!(
+                "v1.{}",
+                base64::engine::general_purpose::URL_SAFE_NO_PAD
+                    .encode([0, 0, 0, 0, 255, 255, 255, 255, 0x10, b'{'])
+            ),
+            |e| matches!(e, SessionError::Hostile(w) if w.contains("inflates")),
+        ),
+        (
+            format!(
+                "v1.{}",
+                base64::engine::general_purpose::URL_SAFE_NO_PAD.encode([1, 2, 3])
+            ),
+            |e| *e == SessionError::Truncated,
         ),
         (
             packed(br#"{"s":{"s":"nope"}}"#),
@@ -323,4 +339,17 @@ fn origins_and_events() {
         event.to_json(),
         r#"{"podscope":1,"type":"step","step":3,"total":9}"#
     );
+}
+
+proptest::proptest! {
+    /// Whatever follows `#`, decoding answers (a session or an error) and never panics.
+    #[test]
+    fn any_fragment_is_answered(text in ".{0,200}", cut in 0usize..400) {
+        let _ = Session::from_fragment(&text);
+        let _ = Session::from_fragment(&format!("v1.{text}"));
+        let (session, _) = recorded(Start::Scenario("localhost".into()), &[line("kubectl", &text)]);
+        let good = session.to_fragment();
+        let _ = Session::from_fragment(&good[..cut.min(good.len())]);
+        let _ = HostMessage::parse(&text);
+    }
 }
