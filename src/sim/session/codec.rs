@@ -11,7 +11,8 @@ use std::fmt;
 use base64::engine::{DecodePaddingMode, GeneralPurpose, GeneralPurposeConfig};
 use base64::Engine;
 
-use super::{Input, Session, Start, MAX_INPUTS, MAX_LINE, MAX_TEXT, MAX_TIME_MS};
+use super::{terminal_name, Input, Session, Start, MAX_INPUTS, MAX_LINE, MAX_TEXT, MAX_TIME_MS};
+use crate::sim::cluster::Terminal;
 use crate::sim::scenario;
 
 /// The format version this build writes and reads.
@@ -172,8 +173,8 @@ impl Session {
             }
             clock = rec.at_ms;
             let (terminal, body) = parts(&rec.input);
-            if !valid_terminal(terminal) {
-                return hostile(format!("no terminal is called '{}'", clip(terminal)));
+            if !valid_terminal(&terminal) {
+                return hostile(format!("no terminal is called '{}'", clip(&terminal)));
             }
             if matches!(rec.input, Input::Line { .. } | Input::Cancel { .. })
                 && body.len() > MAX_LINE
@@ -188,9 +189,12 @@ impl Session {
         if self.now_ms < clock || self.now_ms > MAX_TIME_MS {
             return hostile("its clock runs backwards or past thirty days".into());
         }
-        let named = [self.open_terminal.as_deref()];
-        if let Some(bad) = named.into_iter().flatten().find(|t| !valid_terminal(t)) {
-            return hostile(format!("no terminal is called '{}'", clip(bad)));
+        if let Some(bad) = self
+            .open_terminal
+            .as_ref()
+            .filter(|t| !valid_terminal(&terminal_name::to_name(t)))
+        {
+            return hostile(format!("no terminal is called '{}'", clip(bad.label())));
         }
         Ok(())
     }
@@ -246,21 +250,26 @@ fn fnv1a(bytes: &[u8]) -> u32 {
     })
 }
 
-/// The terminal (or container) an input names, and its text (line or manifest).
-fn parts(input: &Input) -> (&str, &str) {
+/// The name of the terminal (or container) an input names, and its text (line or manifest).
+fn parts(input: &Input) -> (String, &str) {
     match input {
-        Input::Line { terminal, line } | Input::Cancel { terminal, line } => (terminal, line),
+        Input::Line { terminal, line } | Input::Cancel { terminal, line } => {
+            (terminal_name::to_name(terminal), line)
+        }
         Input::Interrupt { terminal }
         | Input::Clear { terminal }
-        | Input::Complete { terminal } => (terminal, ""),
-        Input::Restart { container } => (container, ""),
-        Input::Apply { manifest } | Input::Replace { manifest } => ("kubectl", manifest),
+        | Input::Complete { terminal } => (terminal_name::to_name(terminal), ""),
+        Input::Restart { container } => (container.clone(), ""),
+        Input::Apply { manifest } | Input::Replace { manifest } => {
+            (Terminal::KUBECTL_NAME.to_string(), manifest)
+        }
     }
 }
 
-/// Whether `name` can be a terminal: `kubectl`, or a name a container can have (a DNS-1123
-/// label).
+/// Whether `name` can name a terminal in a session or a message: `kubectl`, a name a container
+/// can have (a DNS-1123 label), or `container_kubectl` (a container that is called `kubectl`).
 pub fn valid_terminal(name: &str) -> bool {
+    let name = name.strip_prefix("container_").unwrap_or(name);
     let label = (1..=63).contains(&name.len())
         && name
             .bytes()

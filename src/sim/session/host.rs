@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use super::codec::valid_terminal;
 use super::MAX_LINE;
+use crate::sim::cluster::Terminal;
 
 /// The protocol version this build speaks.
 pub const PROTOCOL_VERSION: u32 = 1;
@@ -25,7 +26,8 @@ pub enum HostMessage {
     /// Type `line` into `terminal` and press Enter.
     Run {
         /// `kubectl` or a container's name.
-        terminal: String,
+        #[serde(with = "super::terminal_name")]
+        terminal: Terminal,
         /// The command line.
         line: String,
     },
@@ -116,7 +118,7 @@ impl HostMessage {
         let invalid = |why: &str| Err(HostMessageError::Invalid(why.to_string()));
         match self {
             HostMessage::Run { terminal, line } => {
-                if !valid_terminal(terminal) {
+                if !valid_terminal(&super::terminal_name::to_name(terminal)) {
                     return invalid("no such terminal name");
                 }
                 if line.len() > MAX_LINE || line.contains(['\n', '\r']) {

@@ -12,6 +12,7 @@
 pub mod codec;
 pub mod host;
 pub mod replay;
+mod terminal_name;
 #[cfg(test)]
 mod tests;
 
@@ -19,7 +20,7 @@ pub use codec::{split_secret, SessionError, FORMAT_VERSION, MAX_FRAGMENT};
 pub use host::{HostMessage, HostMessageError, PROTOCOL_VERSION};
 pub use replay::{apply, catch_up, Reply};
 
-use crate::sim::cluster::Cluster;
+use crate::sim::cluster::{Cluster, Terminal};
 use serde::{Deserialize, Serialize};
 
 /// Most inputs a session carries.
@@ -50,8 +51,8 @@ pub enum Input {
     #[serde(rename = "l")]
     Line {
         /// The terminal.
-        #[serde(rename = "t")]
-        terminal: String,
+        #[serde(rename = "t", with = "terminal_name")]
+        terminal: Terminal,
         /// The line.
         #[serde(rename = "l")]
         line: String,
@@ -60,15 +61,15 @@ pub enum Input {
     #[serde(rename = "c")]
     Interrupt {
         /// The terminal.
-        #[serde(rename = "t")]
-        terminal: String,
+        #[serde(rename = "t", with = "terminal_name")]
+        terminal: Terminal,
     },
     /// Ctrl-C with a half-typed line: the line is abandoned.
     #[serde(rename = "x")]
     Cancel {
         /// The terminal.
-        #[serde(rename = "t")]
-        terminal: String,
+        #[serde(rename = "t", with = "terminal_name")]
+        terminal: Terminal,
         /// What had been typed.
         #[serde(rename = "l")]
         line: String,
@@ -77,15 +78,15 @@ pub enum Input {
     #[serde(rename = "L")]
     Clear {
         /// The terminal.
-        #[serde(rename = "t")]
-        terminal: String,
+        #[serde(rename = "t", with = "terminal_name")]
+        terminal: Terminal,
     },
     /// Tab completion ran (it opens the container's bash session if none is open).
     #[serde(rename = "T")]
     Complete {
         /// The terminal.
-        #[serde(rename = "t")]
-        terminal: String,
+        #[serde(rename = "t", with = "terminal_name")]
+        terminal: Terminal,
     },
     /// A container restarted (as if its main process was killed).
     #[serde(rename = "r")]
@@ -150,8 +151,13 @@ pub struct Session {
     #[serde(rename = "p", default)]
     pub position: usize,
     /// The terminal tab in front.
-    #[serde(rename = "o", default, skip_serializing_if = "Option::is_none")]
-    pub open_terminal: Option<String>,
+    #[serde(
+        rename = "o",
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "terminal_name::option"
+    )]
+    pub open_terminal: Option<Terminal>,
     /// The guided tour on show, if one runs.
     #[serde(rename = "t", default, skip_serializing_if = "Option::is_none")]
     pub tour: Option<TourAt>,

@@ -5,7 +5,6 @@
 use super::{Input, Session};
 use crate::sim::cluster::{Cluster, TerminalResult};
 use crate::sim::manifest::ManifestError;
-use crate::sim::transcript::KUBECTL;
 
 /// What an input did, for the terminal that shows it.
 #[derive(Debug, Clone, PartialEq)]
@@ -41,17 +40,8 @@ pub enum Reply {
 
 /// Moves the clock to `at_ms` if it is behind: the time that passed on its own between inputs.
 pub fn catch_up(cluster: &mut Cluster, at_ms: u64) {
-    if let Some(gap) = at_ms.checked_sub(cluster.now_ms).filter(|&gap| gap > 0) {
+    if let Some(gap) = at_ms.checked_sub(cluster.now_ms()).filter(|&gap| gap > 0) {
         cluster.advance_by(gap);
-    }
-}
-
-/// The prompt terminal `id` shows now.
-pub fn prompt(cluster: &Cluster, id: &str) -> String {
-    if id == KUBECTL {
-        cluster.kubectl_prompt()
-    } else {
-        cluster.prompt(id)
     }
 }
 
@@ -60,22 +50,15 @@ pub fn apply(cluster: &mut Cluster, input: &Input) -> Reply {
     match input {
         Input::Line { terminal, line } => {
             // The cluster knows whether bash is busy (a deleted pod takes its sessions along).
-            if terminal != KUBECTL && cluster.is_blocked(terminal) {
+            if cluster.is_blocked(terminal) {
                 return Reply::TypedAhead;
             }
-            let prompt = prompt(cluster, terminal);
-            let result = if terminal == KUBECTL {
-                cluster.run_kubectl_line(line)
-            } else {
-                cluster.run_in_container(terminal, line)
-            };
+            let prompt = cluster.prompt(terminal);
+            let result = cluster.run_line(terminal, line);
             Reply::Ran { prompt, result }
         }
         Input::Interrupt { terminal } => {
-            let prompt = prompt(cluster, terminal);
-            if terminal == KUBECTL {
-                return Reply::Dropped { prompt };
-            }
+            let prompt = cluster.prompt(terminal);
             let blocked = cluster.is_blocked(terminal);
             // Nothing runs: bash only drops the line and sets `$?` to 130.
             let result = cluster.interrupt(terminal);
@@ -86,7 +69,7 @@ pub fn apply(cluster: &mut Cluster, input: &Input) -> Reply {
             }
         }
         Input::Cancel { terminal, .. } => Reply::Dropped {
-            prompt: prompt(cluster, terminal),
+            prompt: cluster.prompt(terminal),
         },
         Input::Clear { .. } => Reply::Cleared,
         Input::Complete { terminal } => {

@@ -3,13 +3,18 @@
 use super::codec::looks_like_session;
 use super::host::{origin_allowed, EmbedEvent, MAX_MESSAGE};
 use super::*;
+use crate::sim::cluster::Terminal;
 use base64::Engine;
 
 fn line(terminal: &str, line: &str) -> Input {
     Input::Line {
-        terminal: terminal.into(),
+        terminal: term(terminal),
         line: line.into(),
     }
+}
+
+fn term(name: &str) -> Terminal {
+    Terminal::from_script_name(name)
 }
 
 /// A session recorded the way the web app records one: every input through [`apply`].
@@ -18,11 +23,11 @@ fn recorded(start: Start, inputs: &[Input]) -> (Session, Cluster) {
     let (mut cluster, error) = session.start_cluster();
     assert_eq!(error, None);
     for input in inputs {
-        assert!(session.record(cluster.now_ms, input.clone()));
+        assert!(session.record(cluster.now_ms(), input.clone()));
         apply(&mut cluster, input);
     }
-    session.now_ms = cluster.now_ms;
-    session.position = cluster.trace.events().len() / 2;
+    session.now_ms = cluster.now_ms();
+    session.position = cluster.trace().events().len() / 2;
     (session, cluster)
 }
 
@@ -37,18 +42,18 @@ fn lesson() -> Vec<Input> {
         line("debian-container", "sleep infinity"),
         line("debian-container", "echo typed ahead"),
         Input::Interrupt {
-            terminal: "debian-container".into(),
+            terminal: term("debian-container"),
         },
         Input::Cancel {
-            terminal: "nginx-container".into(),
+            terminal: term("nginx-container"),
             line: "ls -".into(),
         },
         Input::Complete {
-            terminal: "nginx-container".into(),
+            terminal: term("nginx-container"),
         },
         line("nginx-container", "cat /usr/share/nginx/html/index.html"),
         Input::Clear {
-            terminal: "nginx-container".into(),
+            terminal: term("nginx-container"),
         },
         Input::Restart {
             container: "nginx-container".into(),
@@ -60,7 +65,7 @@ fn lesson() -> Vec<Input> {
 #[test]
 fn a_fragment_round_trips_and_replays_to_the_same_trace() {
     let (mut session, cluster) = recorded(Start::Scenario("shared-volume".into()), &lesson());
-    session.open_terminal = Some("debian-container".into());
+    session.open_terminal = Some(term("debian-container"));
     session.tour = Some(TourAt {
         name: "shared-volume".into(),
         step: 2,
@@ -76,8 +81,8 @@ fn a_fragment_round_trips_and_replays_to_the_same_trace() {
     assert_eq!(back, session);
     let (replayed, error) = back.replay();
     assert_eq!(error, None);
-    assert_eq!(replayed.trace.events(), cluster.trace.events());
-    assert_eq!(replayed.now_ms, cluster.now_ms);
+    assert_eq!(replayed.trace().events(), cluster.trace().events());
+    assert_eq!(replayed.now_ms(), cluster.now_ms());
     assert_eq!(replayed.pcap(), cluster.pcap());
 }
 
@@ -88,7 +93,7 @@ fn replay_reproduces_what_each_terminal_printed() {
     let (mut cluster, _) = session.start_cluster();
     let mut live = Vec::new();
     for input in &inputs {
-        session.record(cluster.now_ms, input.clone());
+        session.record(cluster.now_ms(), input.clone());
         live.push(apply(&mut cluster, input));
     }
     let mut again = Vec::new();
@@ -107,23 +112,23 @@ fn the_clock_moving_on_its_own_between_inputs_is_replayed() {
     let delete = line("kubectl", "kubectl delete pod two-containers");
     let apply_line = line("kubectl", "kubectl apply -f shared-volume.yaml");
     for input in [delete, apply_line] {
-        session.record(cluster.now_ms, input.clone());
+        session.record(cluster.now_ms(), input.clone());
         apply(&mut cluster, &input);
     }
     assert!(cluster.has_scheduled());
     cluster.advance_by(700);
     let get = line("kubectl", "kubectl get pods");
-    session.record(cluster.now_ms, get.clone());
+    session.record(cluster.now_ms(), get.clone());
     let Reply::Ran { result, .. } = apply(&mut cluster, &get) else {
         panic!("kubectl get did not run");
     };
     cluster.advance_by(5_000);
-    session.now_ms = cluster.now_ms;
+    session.now_ms = cluster.now_ms();
     let back = Session::from_fragment(&session.to_fragment()).unwrap();
     let mut replies = Vec::new();
     let (replayed, _) = back.replay_with(|_, r| replies.push(r));
     assert!(matches!(replies.last(), Some(Reply::Ran { result: r, .. }) if *r == result));
-    assert_eq!(replayed.trace.events(), cluster.trace.events());
+    assert_eq!(replayed.trace().events(), cluster.trace().events());
 }
 
 #[test]
@@ -136,7 +141,7 @@ fn a_custom_manifest_starts_the_session() {
     let back = Session::from_fragment(&session.to_fragment()).unwrap();
     let (replayed, error) = back.replay();
     assert_eq!(error, None);
-    assert_eq!(replayed.trace.events(), cluster.trace.events());
+    assert_eq!(replayed.trace().events(), cluster.trace().events());
     let (_, bad) = Session::new(Start::Manifest("kind: Nope".into())).replay();
     assert!(bad.is_some());
 }
@@ -263,7 +268,7 @@ fn host_messages_are_validated() {
             r#"{"podscope":1,"type":"run","terminal":"debian-container","line":"curl localhost"}"#
         ),
         Ok(HostMessage::Run {
-            terminal: "debian-container".into(),
+            terminal: term("debian-container"),
             line: "curl localhost".into()
         })
     );
