@@ -2,7 +2,7 @@
 //! `shared-volume` pod, as `podscope shell` and the web terminal feed them.
 
 use super::suite::Expect;
-use podscope::sim::cluster::Cluster;
+use podscope::sim::cluster::{Cluster, Terminal};
 use podscope::sim::output::Stream;
 
 /// The terminal every case runs in.
@@ -28,7 +28,7 @@ pub fn run(stdin: &str) -> Result<Expect, String> {
         }
         match result.status {
             Some(s) => status = s,
-            None if cluster.is_blocked(CONTAINER) => {
+            None if cluster.is_blocked(&Terminal::container(CONTAINER)) => {
                 // A program that never ends by itself: the recording had none, so stop here.
                 cluster.run_in_container(CONTAINER, "^C");
                 stderr.extend_from_slice(b"[replay: the line blocked; sent ^C]\n");
