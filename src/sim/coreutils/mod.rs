@@ -13,7 +13,9 @@ mod copy;
 mod files;
 mod grep;
 mod ls;
+mod posix_regex;
 mod regex;
+mod sed;
 mod stat;
 mod system;
 mod text;
@@ -59,7 +61,7 @@ pub fn names() -> &'static [&'static str] {
     &[
         "basename", "cat", "cp", "date", "df", "dirname", "echo", "env", "false", "grep", "head",
         "hostname", "id", "ln", "ls", "mkdir", "mount", "mv", "printenv", "pwd", "rm", "rmdir",
-        "seq", "sleep", "sort", "stat", "tail", "touch", "true", "uname", "uniq", "wc", "whoami",
+        "sed", "seq", "sleep", "sort", "stat", "tail", "touch", "true", "uname", "uniq", "wc", "whoami",
         "yes",
     ]
 }
@@ -91,6 +93,7 @@ pub fn run(name: &str, argv: &[String], ctx: &mut Ctx) -> Option<i32> {
         "pwd" => system::pwd(args, ctx),
         "rm" => files::rm(args, ctx),
         "rmdir" => files::rmdir(args, ctx),
+        "sed" => sed::sed(args, ctx),
         "seq" => words::seq(args, ctx),
         "sleep" => system::sleep(args, ctx),
         "sort" => text::sort(args, ctx),

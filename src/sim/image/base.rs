@@ -180,6 +180,7 @@ const USR_BIN_PATHS: &[&str] = &[
     "/usr/bin/readlink",
     "/usr/bin/rm",
     "/usr/bin/rmdir",
+    "/usr/bin/sed",
     "/usr/bin/seq",
     "/usr/bin/sleep",
     "/usr/bin/sort",
