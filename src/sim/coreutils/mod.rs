@@ -8,9 +8,11 @@
 //! `sim::output`.
 
 mod args;
+mod awk;
 mod cat;
 mod copy;
 mod files;
+mod format;
 mod grep;
 mod ls;
 mod posix_regex;
@@ -59,10 +61,10 @@ pub struct Ctx<'a> {
 /// Every program this module provides, for PATH binaries and tab completion.
 pub fn names() -> &'static [&'static str] {
     &[
-        "basename", "cat", "cp", "date", "df", "dirname", "echo", "env", "false", "grep", "head",
-        "hostname", "id", "ln", "ls", "mkdir", "mount", "mv", "printenv", "pwd", "rm", "rmdir",
-        "sed", "seq", "sleep", "sort", "stat", "tail", "touch", "true", "uname", "uniq", "wc", "whoami",
-        "yes",
+        "awk", "basename", "cat", "cp", "date", "df", "dirname", "echo", "env", "false", "grep",
+        "head", "hostname", "id", "ln", "ls", "mkdir", "mount", "mv", "printenv", "pwd", "rm",
+        "rmdir", "sed", "seq", "sleep", "sort", "stat", "tail", "touch", "true", "uname", "uniq",
+        "wc", "whoami", "yes",
     ]
 }
 
@@ -71,6 +73,7 @@ pub fn names() -> &'static [&'static str] {
 pub fn run(name: &str, argv: &[String], ctx: &mut Ctx) -> Option<i32> {
     let args = argv.get(1..).unwrap_or_default();
     let status = match name {
+        "awk" | "mawk" => awk::awk(args, ctx),
         "basename" => words::basename(args, ctx),
         "cat" => cat::cat(args, ctx),
         "cp" => copy::cp(args, ctx),

@@ -61,12 +61,10 @@ pub(crate) fn translate(pattern: &str, dialect: Dialect) -> Result<String, Strin
                         out.push(n);
                         at_start = n == '(' || n == '|';
                     }
-                    '1'..='9' => {
-                        return Err(
-                            "podscope: back-references inside a regular expression are not simulated"
-                                .into(),
-                        )
-                    }
+                    '1'..='9' => return Err(
+                        "podscope: back-references inside a regular expression are not simulated"
+                            .into(),
+                    ),
                     'n' => out.push_str("\\n"),
                     't' => out.push_str("\\t"),
                     'w' | 'W' | 's' | 'S' | 'b' | 'B' | '<' | '>' => {

@@ -150,6 +150,7 @@ fn debian_files() -> Vec<ImageFile> {
 const USR_BIN_PATHS: &[&str] = &[
     "/usr/bin/apt",
     "/usr/bin/apt-get",
+    "/usr/bin/awk",
     "/usr/bin/basename",
     "/usr/bin/bash",
     "/usr/bin/cat",
@@ -171,6 +172,7 @@ const USR_BIN_PATHS: &[&str] = &[
     "/usr/bin/id",
     "/usr/bin/ln",
     "/usr/bin/ls",
+    "/usr/bin/mawk",
     "/usr/bin/mkdir",
     "/usr/bin/mount",
     "/usr/bin/mv",

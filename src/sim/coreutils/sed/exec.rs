@@ -334,9 +334,7 @@ impl<'p> Machine<'p> {
             Addr::Line(n) => self.line_no == *n,
             Addr::Last => is_last,
             Addr::Step(first, 0) => self.line_no == *first,
-            Addr::Step(first, step) => {
-                self.line_no >= *first && (self.line_no - first) % step == 0
-            }
+            Addr::Step(first, step) => self.line_no >= *first && (self.line_no - first) % step == 0,
             Addr::Regex(re) => {
                 if let Some(re) = re {
                     self.last_re = Some(re.clone());

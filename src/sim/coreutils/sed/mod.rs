@@ -42,7 +42,10 @@ pub(in crate::sim::coreutils) fn sed(args: &[String], ctx: &mut Ctx) -> i32 {
     if !open.is_empty() {
         ctx.err(
             "sed",
-            &format!("-e expression #{}, char 0: unmatched `{{'", opts.scripts.len()),
+            &format!(
+                "-e expression #{}, char 0: unmatched `{{'",
+                opts.scripts.len()
+            ),
         );
         return 1;
     }
@@ -142,13 +145,21 @@ fn run(opts: &Options, prog: &[Command], labels: &BTreeMap<String, usize>, ctx: 
                         .map(|(_, t)| t.clone())
                         .unwrap_or_default();
                     let backup = backup_name(&file, suffix);
-                    if let Err(e) = ctx.write_file(&backup, original.as_bytes(), WriteMode::Truncate) {
-                        ctx.err("sed", &format!("cannot rename {file}: {}", e.kind.strerror()));
+                    if let Err(e) =
+                        ctx.write_file(&backup, original.as_bytes(), WriteMode::Truncate)
+                    {
+                        ctx.err(
+                            "sed",
+                            &format!("cannot rename {file}: {}", e.kind.strerror()),
+                        );
                         status = 4;
                     }
                 }
                 if let Err(e) = ctx.write_file(&file, text.as_bytes(), WriteMode::Truncate) {
-                    ctx.err("sed", &format!("couldn't open file {file}: {}", e.kind.strerror()));
+                    ctx.err(
+                        "sed",
+                        &format!("couldn't open file {file}: {}", e.kind.strerror()),
+                    );
                     status = 4;
                 }
             }
@@ -156,7 +167,10 @@ fn run(opts: &Options, prog: &[Command], labels: &BTreeMap<String, usize>, ctx: 
     }
     for (file, text) in writes {
         if let Err(e) = ctx.write_file(&file, text.as_bytes(), WriteMode::Truncate) {
-            ctx.err("sed", &format!("couldn't open file {file}: {}", e.kind.strerror()));
+            ctx.err(
+                "sed",
+                &format!("couldn't open file {file}: {}", e.kind.strerror()),
+            );
             status = 4;
         }
     }
@@ -205,7 +219,9 @@ fn options(args: &[String], ctx: &mut Ctx) -> Result<Options, i32> {
             break;
         }
         if let Some(long) = a.strip_prefix("--") {
-            let (key, val) = long.split_once('=').map_or((long, None), |(k, v)| (k, Some(v)));
+            let (key, val) = long
+                .split_once('=')
+                .map_or((long, None), |(k, v)| (k, Some(v)));
             match key {
                 "quiet" | "silent" => o.quiet = true,
                 "regexp-extended" => o.extended = true,
@@ -251,7 +267,10 @@ fn options(args: &[String], ctx: &mut Ctx) -> Result<Options, i32> {
                         match it.next() {
                             Some(v) => v.clone(),
                             None => {
-                                return invalid(ctx, format!("option requires an argument -- '{c}'"))
+                                return invalid(
+                                    ctx,
+                                    format!("option requires an argument -- '{c}'"),
+                                )
                             }
                         }
                     } else {
@@ -294,7 +313,10 @@ fn script_from(is_file: bool, value: &str, ctx: &mut Ctx) -> Result<String, i32>
             Ok(text.strip_suffix('\n').unwrap_or(&text).to_string())
         }
         Err(kind) => {
-            ctx.err("sed", &format!("couldn't open file {value}: {}", kind.strerror()));
+            ctx.err(
+                "sed",
+                &format!("couldn't open file {value}: {}", kind.strerror()),
+            );
             Err(1)
         }
     }

@@ -241,15 +241,13 @@ impl Reader<'_> {
             'r' | 'w' => Op::File(c, self.filename()),
             other => return Err(self.error(&format!("unknown command: `{other}'"))),
         };
-        if !matches!(op, Op::Block(_) | Op::Text(..) | Op::Label(_) | Op::File(..) | Op::Jump(..)) {
+        if !matches!(
+            op,
+            Op::Block(_) | Op::Text(..) | Op::Label(_) | Op::File(..) | Op::Jump(..)
+        ) {
             self.end_of_command()?;
         }
-        Ok(Command {
-            a1,
-            a2,
-            negate,
-            op,
-        })
+        Ok(Command { a1, a2, negate, op })
     }
 
     /// After a command: blanks, then `;`, `}`, `#`, a newline or the end.
@@ -293,13 +291,13 @@ impl Reader<'_> {
             }
             Some('/') => {
                 self.pos += 1;
-                Ok(Some(Addr::Regex(self.regex('/', "unterminated address regex")?)))
+                Ok(Some(Addr::Regex(
+                    self.regex('/', "unterminated address regex")?,
+                )))
             }
             Some('\\') => {
                 self.pos += 1;
-                let delim = self
-                    .next()
-                    .ok_or_else(|| self.error("unexpected `,'"))?;
+                let delim = self.next().ok_or_else(|| self.error("unexpected `,'"))?;
                 Ok(Some(Addr::Regex(
                     self.regex(delim, "unterminated address regex")?,
                 )))
