@@ -15,9 +15,13 @@ use super::timeline::Filters;
 use crate::anim::tour::WhatIf;
 use crate::anim::Playback;
 use crate::sim::cluster::{render_errors, Cluster};
+use crate::sim::lesson::Progress;
 
+mod classroom;
 mod tour;
 mod url;
+
+pub use url::ClassroomParams;
 
 /// Largest manifest the editor keeps (the parser's own limit).
 pub const MAX_MANIFEST: usize = 1 << 20;
@@ -55,6 +59,17 @@ pub struct AppState {
     pub manifest_text: String,
     /// Errors from the last apply, as `kubectl apply` prints them.
     pub manifest_errors: Vec<String>,
+    /// Presenter mode: large type, only the diagram, the caption, one terminal, the controls.
+    pub presenter: bool,
+    /// Whether the keyboard shortcuts dialog is open.
+    pub help_open: bool,
+    /// The student's seed (`?seed=`): it picks the lesson's values.
+    pub seed: Rc<str>,
+    /// The lesson being worked on, and where the student stands in it.
+    pub lesson: Option<Rc<Progress>>,
+    /// The hint shown after Check was pressed (what was still false then); `Some("")` when
+    /// everything was done.
+    pub checked_hint: Option<String>,
 }
 
 impl PartialEq for AppState {
@@ -72,6 +87,8 @@ impl PartialEq for AppState {
                 self.filters,
                 self.tour,
                 self.what_if,
+                self.presenter,
+                self.help_open,
             ) == (
                 other.scenario,
                 other.live,
@@ -79,7 +96,11 @@ impl PartialEq for AppState {
                 other.filters,
                 other.tour,
                 other.what_if,
+                other.presenter,
+                other.help_open,
             )
+            && (&self.seed, &self.lesson, &self.checked_hint)
+                == (&other.seed, &other.lesson, &other.checked_hint)
             && (
                 &self.open_terminal,
                 &self.manifest_text,
@@ -149,6 +170,18 @@ pub enum Action {
     TourPrev,
     /// Leave the tour ("take over"): the pod stays as the tour left it.
     TourEnd,
+    /// Presenter mode on or off.
+    SetPresenter(bool),
+    /// Open or close the keyboard shortcuts dialog.
+    SetHelp(bool),
+    /// Open a built-in lesson (by id) on a fresh pod of its scenario, for the state's seed.
+    OpenLesson(String),
+    /// Check the lesson now: shows the hint for what is still false.
+    CheckLesson,
+    /// Start the lesson over on a fresh pod.
+    ResetLesson,
+    /// Leave the lesson (the pod stays).
+    CloseLesson,
 }
 
 impl AppState {
@@ -181,6 +214,11 @@ impl AppState {
             what_if: None,
             manifest_text,
             manifest_errors: Vec::new(),
+            presenter: false,
+            help_open: false,
+            seed: Rc::from(""),
+            lesson: None,
+            checked_hint: None,
         }
     }
 
@@ -336,7 +374,17 @@ impl Reducible for AppState {
                 }
             }
             Action::TourEnd => s.tour = None,
+            Action::SetPresenter(on) => s.presenter = on,
+            Action::SetHelp(open) => s.help_open = open,
+            Action::OpenLesson(id) => s.open_lesson(&id),
+            Action::CheckLesson => s.check_lesson(),
+            Action::ResetLesson => s.reset_lesson(),
+            Action::CloseLesson => {
+                s.lesson = None;
+                s.checked_hint = None;
+            }
         }
+        s.observe_lesson();
         Rc::new(s)
     }
 }

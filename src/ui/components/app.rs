@@ -3,12 +3,17 @@
 
 use yew::prelude::*;
 
-use super::{AppHeader, DiagramPanel, InfoPanel, ScenarioBar, TerminalPanel, TourBar, TourView};
+use super::{
+    AppHeader, DiagramPanel, InfoPanel, LessonPicker, ScenarioBar, ShortcutsDialog, TaskPanel,
+    TaskView, TerminalPanel, TourBar, TourView,
+};
 use crate::anim::tour::{tour_for, Action as TourAction};
+use crate::sim::lesson::{self, Progress};
 use crate::ui::hooks::{store, stored, use_animation_frames};
+use crate::ui::host::post_score;
+use crate::ui::keyboard::use_shortcuts;
 use crate::ui::provider::{embedded, AppStateProvider, LARGE_TEXT_KEY};
 use crate::ui::state::{Action, AppContext};
-use crate::ui::timeline::{shortcut, ControlAction};
 
 /// The root: provides the app state, then shows the explainer.
 #[component]
@@ -24,13 +29,30 @@ pub fn App() -> Html {
 #[component]
 pub fn Explainer() -> Html {
     let large = use_state(|| stored(LARGE_TEXT_KEY).as_deref() == Some("on"));
-    // rem-based sizes scale from <html>, so the projector switch lives there.
-    use_effect_with(*large, |&on| {
+    let state = use_context::<AppContext>();
+    let presenter = state.as_ref().is_some_and(|s| s.presenter);
+    // rem-based sizes scale from <html>, so the text size and presenter switches live there.
+    use_effect_with((*large, presenter), |&(on, presenter)| {
         if let Some(root) = gloo::utils::document().document_element() {
-            root.set_class_name(if on { "large-text" } else { "" });
+            let classes = [on.then_some("large-text"), presenter.then_some("presenter")];
+            let names: Vec<&str> = classes.into_iter().flatten().collect();
+            root.set_class_name(&names.join(" "));
         }
     });
-    let state = use_context::<AppContext>();
+    use_shortcuts(state.clone());
+    // Every change of a task's state goes to the host page (a course page records the score).
+    let progress_key = state.as_ref().and_then(|s| {
+        let p = s.lesson.as_ref()?;
+        Some((p.lesson.id.clone(), p.done().to_vec(), s.seed.to_string()))
+    });
+    {
+        let lesson = state.as_ref().and_then(|s| s.lesson.clone());
+        use_effect_with(progress_key, move |key| {
+            if let (Some((_, _, seed)), Some(p)) = (key, lesson) {
+                post_score(&p, seed);
+            }
+        });
+    }
     let (active, frame) = state.as_ref().map_or((false, 0), |s| {
         let kubelet_busy = s.cluster.borrow().has_scheduled();
         (s.playback.playing || kubelet_busy, s.frame)
@@ -62,22 +84,10 @@ pub fn Explainer() -> Html {
         let s = state.clone();
         Callback::from(move |()| s.dispatch(a.clone()))
     };
-    // Keyboard shortcuts for the diagram column (space, arrows), never while typing.
-    let onkeydown = {
-        let s = state.clone();
-        Callback::from(move |e: KeyboardEvent| {
-            let action = match shortcut(&e.key()) {
-                Some(ControlAction::PlayPause) if s.playback.playing => Action::Pause,
-                Some(ControlAction::PlayPause) => Action::Play,
-                Some(ControlAction::StepForward) => Action::StepForward,
-                Some(ControlAction::StepBack) => Action::StepBack,
-                Some(ControlAction::Reset) => Action::Reset,
-                None => return,
-            };
-            e.prevent_default();
-            s.dispatch(action);
-        })
-    };
+    let onpresenter = tour_action(Action::SetPresenter(!state.presenter));
+    let help = state.help_open.then(|| {
+        html! { <ShortcutsDialog onclose={tour_action(Action::SetHelp(false))} /> }
+    });
     let tour = state.tour.and_then(|t| {
         let step = t.current()?;
         Some(TourView {
@@ -92,32 +102,113 @@ pub fn Explainer() -> Html {
             last: t.is_last(),
         })
     });
+    let tour_bar = html! {
+        <TourBar {tour} available={tour_for(state.scenario.id()).is_some()}
+            onstart={tour_action(Action::TourStart)} onnext={tour_action(Action::TourNext)}
+            onprev={tour_action(Action::TourPrev)} onend={tour_action(Action::TourEnd)} />
+    };
+    if state.presenter {
+        // Only what the room reads: the tour, the diagram with its caption and controls, and
+        // the one terminal in use.
+        return html! {
+            <div class="app is-presenter">
+                <div class="presenter-bar">
+                    { tour_bar }
+                    <button type="button" class="presenter-toggle" aria-pressed="true" data-testid="presenter"
+                        title="Leave presenter mode (F)" onclick={onpresenter.reform(|_: MouseEvent| ())}>
+                        { "Exit presenter" }
+                    </button>
+                </div>
+                <main class="workspace">
+                    <div class="left-column"><DiagramPanel /></div>
+                    <div class="right-column"><TerminalPanel /></div>
+                </main>
+                { for help }
+            </div>
+        };
+    }
+    let onopen_lesson = {
+        let s = state.clone();
+        Callback::from(move |id: String| s.dispatch(Action::OpenLesson(id)))
+    };
+    let lessons = lesson_titles();
+    let open_lesson = state
+        .lesson
+        .as_ref()
+        .map(|p| AttrValue::from(p.lesson.id.clone()));
     html! {
         <div class="app">
             // One row on a wide screen: title, scenarios, tour, About and Large text (app.css).
             <div class="masthead">
                 if !embedded() {
-                    <AppHeader large_text={*large} {ontoggle_large} />
+                    <AppHeader large_text={*large} {ontoggle_large} {onpresenter} />
                 }
                 <div class="top-bar">
                     <ScenarioBar selected={state.scenario} {onselect} />
-                    <TourBar {tour} available={tour_for(state.scenario.id()).is_some()}
-                        onstart={tour_action(Action::TourStart)} onnext={tour_action(Action::TourNext)}
-                        onprev={tour_action(Action::TourPrev)} onend={tour_action(Action::TourEnd)} />
+                    { tour_bar }
+                    <LessonPicker {lessons} open={open_lesson} onopen={onopen_lesson} />
                 </div>
             </div>
             if let Some(error) = state.load_error.clone() {
                 <p class="load-error" role="alert">{ error }</p>
             }
             <main class="workspace">
-                <div class="left-column" {onkeydown}>
+                <div class="left-column">
                     <DiagramPanel />
                 </div>
                 <div class="right-column">
+                    { task_panel(&state) }
                     <TerminalPanel />
                     <InfoPanel />
                 </div>
             </main>
+            { for help }
         </div>
     }
+}
+
+/// `(id, title)` of every built-in lesson (parsed once per page: they are small).
+fn lesson_titles() -> Vec<(AttrValue, AttrValue)> {
+    thread_local! {
+        static TITLES: Vec<(AttrValue, AttrValue)> = lesson::ids()
+            .into_iter()
+            .filter_map(|id| {
+                let l = lesson::builtin(id, "").ok()?;
+                Some((AttrValue::from(id), AttrValue::from(l.title)))
+            })
+            .collect();
+    }
+    TITLES.with(Clone::clone)
+}
+
+/// The task panel of the open lesson, if one is open.
+fn task_panel(state: &AppContext) -> Html {
+    let Some(progress) = state.lesson.as_deref() else {
+        return html! {};
+    };
+    let action = |a: Action| {
+        let s = state.clone();
+        Callback::from(move |()| s.dispatch(a.clone()))
+    };
+    html! {
+        <TaskPanel title={progress.lesson.title.clone()} brief={progress.lesson.brief.clone()}
+            tasks={task_views(progress)} hint={state.checked_hint.clone().map(AttrValue::from)}
+            oncheck={action(Action::CheckLesson)} onreset={action(Action::ResetLesson)}
+            onclose={action(Action::CloseLesson)} />
+    }
+}
+
+/// The tasks as the panel shows them.
+fn task_views(progress: &Progress) -> Vec<TaskView> {
+    progress
+        .lesson
+        .tasks
+        .iter()
+        .zip(progress.done())
+        .map(|(t, &done)| TaskView {
+            id: t.id.clone().into(),
+            title: t.title.clone().into(),
+            done,
+        })
+        .collect()
 }

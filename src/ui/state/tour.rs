@@ -14,6 +14,8 @@ impl AppState {
         let mut fresh = AppState {
             filters: self.filters,
             live: self.live,
+            presenter: self.presenter,
+            seed: self.seed.clone(),
             ..AppState::new(id)
         };
         fresh.playback.speed = self.playback.speed;
