@@ -11,6 +11,7 @@ pub mod diagram;
 pub mod download;
 pub mod editor;
 pub mod guide;
+pub mod handout;
 pub mod highlight;
 pub mod hooks;
 pub mod host;

@@ -12,6 +12,7 @@ use super::scenarios::ScenarioId;
 use super::terminal::TermEntry;
 use super::terminals::{self, Terminals};
 use super::timeline::Filters;
+use crate::anim::question::Given;
 use crate::anim::tour::WhatIf;
 use crate::anim::Playback;
 use crate::sim::cluster::{render_errors, Cluster};
@@ -67,6 +68,8 @@ pub struct AppState {
     pub seed: Rc<str>,
     /// The lesson being worked on, and where the student stands in it.
     pub lesson: Option<Rc<Progress>>,
+    /// The answer to the tour's last question, once given: right or not, and why.
+    pub answer: Option<AnswerView>,
     /// The hint shown after Check was pressed (what was still false then); `Some("")` when
     /// everything was done.
     pub checked_hint: Option<String>,
@@ -99,8 +102,8 @@ impl PartialEq for AppState {
                 other.presenter,
                 other.help_open,
             )
-            && (&self.seed, &self.lesson, &self.checked_hint)
-                == (&other.seed, &other.lesson, &other.checked_hint)
+            && (&self.seed, &self.lesson, &self.checked_hint, &self.answer)
+                == (&other.seed, &other.lesson, &other.checked_hint, &other.answer)
             && (
                 &self.open_terminal,
                 &self.manifest_text,
@@ -113,6 +116,19 @@ impl PartialEq for AppState {
                 &other.load_error,
             )
     }
+}
+
+/// The reveal after a tour question: how the answer compares with the real output.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AnswerView {
+    /// Whether the answer was right.
+    pub right: bool,
+    /// Whether no answer was given (Next was pressed).
+    pub skipped: bool,
+    /// The right answer, read from the real output.
+    pub right_answer: String,
+    /// Why.
+    pub explanation: &'static str,
 }
 
 /// What the user (or the animation clock) can do.
@@ -170,6 +186,8 @@ pub enum Action {
     TourPrev,
     /// Leave the tour ("take over"): the pod stays as the tour left it.
     TourEnd,
+    /// Answer the tour's question: its command runs and the answer is checked against it.
+    TourAnswer(Given),
     /// Presenter mode on or off.
     SetPresenter(bool),
     /// Open or close the keyboard shortcuts dialog.
@@ -219,6 +237,7 @@ impl AppState {
             seed: Rc::from(""),
             lesson: None,
             checked_hint: None,
+            answer: None,
         }
     }
 
@@ -373,7 +392,11 @@ impl Reducible for AppState {
                     return self;
                 }
             }
-            Action::TourEnd => s.tour = None,
+            Action::TourEnd => {
+                s.tour = None;
+                s.answer = None;
+            }
+            Action::TourAnswer(given) => s.answer_question(given),
             Action::SetPresenter(on) => s.presenter = on,
             Action::SetHelp(open) => s.help_open = open,
             Action::OpenLesson(id) => s.open_lesson(&id),

@@ -4,20 +4,23 @@
 use yew::prelude::*;
 
 use super::{
-    AppHeader, DiagramPanel, InfoPanel, LessonPicker, ScenarioBar, ShortcutsDialog, TaskPanel,
-    TaskView, TerminalPanel, TourBar, TourView,
+    AppHeader, DiagramPanel, HandoutView, InfoPanel, LessonPanel, LessonPicker, QuestionView, RevealView,
+    ScenarioBar, ShortcutsDialog, TerminalPanel, TourBar, TourView,
 };
+use crate::anim::question::Answer;
 use crate::anim::tour::{tour_for, Action as TourAction};
-use crate::sim::lesson::{self, Progress};
 use crate::ui::hooks::{store, stored, use_animation_frames};
 use crate::ui::host::post_score;
 use crate::ui::keyboard::use_shortcuts;
-use crate::ui::provider::{embedded, AppStateProvider, LARGE_TEXT_KEY};
+use crate::ui::provider::{classroom_params, embedded, AppStateProvider, LARGE_TEXT_KEY};
 use crate::ui::state::{Action, AppContext};
 
 /// The root: provides the app state, then shows the explainer.
 #[component]
 pub fn App() -> Html {
+    if let Some(scenario) = classroom_params().print {
+        return html! { <HandoutView {scenario} /> };
+    }
     html! {
         <AppStateProvider>
             <Explainer />
@@ -100,12 +103,29 @@ pub fn Explainer() -> Html {
             },
             first: t.is_first(),
             last: t.is_last(),
+            question: t.question().map(|q| QuestionView {
+                prompt: q.prompt.into(),
+                options: match q.answer {
+                    Answer::Choice(options) => options.iter().map(|(l, _)| AttrValue::from(*l)).collect(),
+                    Answer::Short { .. } => Vec::new(),
+                },
+            }),
+            reveal: state.answer.as_ref().map(|a| RevealView {
+                right: a.right,
+                skipped: a.skipped,
+                right_answer: a.right_answer.clone().into(),
+                explanation: a.explanation.into(),
+            }),
         })
     });
+    let onanswer = {
+        let s = state.clone();
+        Callback::from(move |given| s.dispatch(Action::TourAnswer(given)))
+    };
     let tour_bar = html! {
         <TourBar {tour} available={tour_for(state.scenario.id()).is_some()}
             onstart={tour_action(Action::TourStart)} onnext={tour_action(Action::TourNext)}
-            onprev={tour_action(Action::TourPrev)} onend={tour_action(Action::TourEnd)} />
+            onprev={tour_action(Action::TourPrev)} onend={tour_action(Action::TourEnd)} {onanswer} />
     };
     if state.presenter {
         // Only what the room reads: the tour, the diagram with its caption and controls, and
@@ -131,7 +151,7 @@ pub fn Explainer() -> Html {
         let s = state.clone();
         Callback::from(move |id: String| s.dispatch(Action::OpenLesson(id)))
     };
-    let lessons = lesson_titles();
+    let lessons = super::lesson_panel::lesson_titles();
     let open_lesson = state
         .lesson
         .as_ref()
@@ -157,7 +177,7 @@ pub fn Explainer() -> Html {
                     <DiagramPanel />
                 </div>
                 <div class="right-column">
-                    { task_panel(&state) }
+                    <LessonPanel />
                     <TerminalPanel />
                     <InfoPanel />
                 </div>
@@ -165,50 +185,4 @@ pub fn Explainer() -> Html {
             { for help }
         </div>
     }
-}
-
-/// `(id, title)` of every built-in lesson (parsed once per page: they are small).
-fn lesson_titles() -> Vec<(AttrValue, AttrValue)> {
-    thread_local! {
-        static TITLES: Vec<(AttrValue, AttrValue)> = lesson::ids()
-            .into_iter()
-            .filter_map(|id| {
-                let l = lesson::builtin(id, "").ok()?;
-                Some((AttrValue::from(id), AttrValue::from(l.title)))
-            })
-            .collect();
-    }
-    TITLES.with(Clone::clone)
-}
-
-/// The task panel of the open lesson, if one is open.
-fn task_panel(state: &AppContext) -> Html {
-    let Some(progress) = state.lesson.as_deref() else {
-        return html! {};
-    };
-    let action = |a: Action| {
-        let s = state.clone();
-        Callback::from(move |()| s.dispatch(a.clone()))
-    };
-    html! {
-        <TaskPanel title={progress.lesson.title.clone()} brief={progress.lesson.brief.clone()}
-            tasks={task_views(progress)} hint={state.checked_hint.clone().map(AttrValue::from)}
-            oncheck={action(Action::CheckLesson)} onreset={action(Action::ResetLesson)}
-            onclose={action(Action::CloseLesson)} />
-    }
-}
-
-/// The tasks as the panel shows them.
-fn task_views(progress: &Progress) -> Vec<TaskView> {
-    progress
-        .lesson
-        .tasks
-        .iter()
-        .zip(progress.done())
-        .map(|(t, &done)| TaskView {
-            id: t.id.clone().into(),
-            title: t.title.clone().into(),
-            done,
-        })
-        .collect()
 }
