@@ -106,7 +106,10 @@ fn every_tour_question_has_exactly_one_right_answer_in_the_real_output() {
                     Answer::Choice(options) => {
                         let hits = options.iter().filter(|(_, n)| output.contains(n)).count();
                         assert_eq!(hits, 1, "{}: {output}", q.prompt);
-                        let i = options.iter().position(|(l, _)| *l == right).expect("option");
+                        let i = options
+                            .iter()
+                            .position(|(l, _)| *l == right)
+                            .expect("option");
                         assert!(q.is_right(&Given::Option(i), &output));
                     }
                     Answer::Short { .. } => {

@@ -84,7 +84,10 @@ mod tests {
             .iter()
             .find(|s| s.output.0.iter().any(|l| l.contains("403 Forbidden")))
             .expect("the 403 step");
-        assert_eq!(forbidden.command.as_deref(), Some("debian-container $ curl localhost"));
+        assert_eq!(
+            forbidden.command.as_deref(),
+            Some("debian-container $ curl localhost")
+        );
         assert!(forbidden.question.is_some());
         assert!(handout("custom").is_none());
     }

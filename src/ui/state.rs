@@ -103,7 +103,12 @@ impl PartialEq for AppState {
                 other.help_open,
             )
             && (&self.seed, &self.lesson, &self.checked_hint, &self.answer)
-                == (&other.seed, &other.lesson, &other.checked_hint, &other.answer)
+                == (
+                    &other.seed,
+                    &other.lesson,
+                    &other.checked_hint,
+                    &other.answer,
+                )
             && (
                 &self.open_terminal,
                 &self.manifest_text,

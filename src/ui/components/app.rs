@@ -4,8 +4,8 @@
 use yew::prelude::*;
 
 use super::{
-    AppHeader, DiagramPanel, HandoutView, InfoPanel, LessonPanel, LessonPicker, QuestionView, RevealView,
-    ScenarioBar, ShortcutsDialog, TerminalPanel, TourBar, TourView,
+    AppHeader, DiagramPanel, HandoutView, InfoPanel, LessonPanel, LessonPicker, QuestionView,
+    RevealView, ScenarioBar, ShortcutsDialog, TerminalPanel, TourBar, TourView,
 };
 use crate::anim::question::Answer;
 use crate::anim::tour::{tour_for, Action as TourAction};
@@ -106,7 +106,9 @@ pub fn Explainer() -> Html {
             question: t.question().map(|q| QuestionView {
                 prompt: q.prompt.into(),
                 options: match q.answer {
-                    Answer::Choice(options) => options.iter().map(|(l, _)| AttrValue::from(*l)).collect(),
+                    Answer::Choice(options) => {
+                        options.iter().map(|(l, _)| AttrValue::from(*l)).collect()
+                    }
                     Answer::Short { .. } => Vec::new(),
                 },
             }),

@@ -51,7 +51,10 @@ pub fn QuestionCard(props: &QuestionCardProps) -> Html {
                 let (input, onanswer) = (input.clone(), props.onanswer.clone());
                 Callback::from(move |e: SubmitEvent| {
                     e.prevent_default();
-                    let text = input.cast::<HtmlInputElement>().map(|i| i.value()).unwrap_or_default();
+                    let text = input
+                        .cast::<HtmlInputElement>()
+                        .map(|i| i.value())
+                        .unwrap_or_default();
                     onanswer.emit(Given::Text(text));
                 })
             };
