@@ -7,8 +7,8 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { launchBrowser, OUT_DIR, screenshot, startServer } from './helpers.mjs';
-import { byTestId, openApp, podscopeBin, runLine } from './app.mjs';
+import { launchBrowser, openRecordedPage, OUT_DIR, screenshot, startServer } from './helpers.mjs';
+import { byTestId, openApp, podscopeBin, runLine, showTerminal } from './app.mjs';
 
 /** The smallest rendered size (CSS px) of any visible text in the pod diagram. */
 function smallestDiagramText(page) {
@@ -108,6 +108,7 @@ describe('classroom', () => {
         assert.ok(eventCaption.fontSize >= 28, `event caption ${eventCaption.fontSize}px`);
       }
       const smallest = await smallestDiagramText(page);
+      console.log(`presenter ${width}×${height}: smallest diagram text ${smallest.toFixed(1)}px, tour caption ${caption.fontSize}px`);
       assert.ok(smallest >= minText, `diagram text ${smallest.toFixed(1)}px < ${minText}px`);
       const step = await box(page, '.controls .control-step');
       assert.ok(!step.clipped && step.right <= step.vw && step.bottom <= step.vh, JSON.stringify(step));
@@ -145,7 +146,12 @@ describe('classroom', () => {
     await page.waitForFunction(() => document.documentElement.classList.contains('large-text'));
     sizes.large = await smallestDiagramText(page);
     const controls = await box(page, '.controls');
+    const step = await box(page, '.controls .control-step');
+    assert.ok(!step.clipped && step.right <= controls.right, `the step counter is cut: ${JSON.stringify(step)}`);
+    const pageHeight = await page.evaluate(() => document.documentElement.scrollHeight);
+    assert.ok(pageHeight <= 800, `Large text makes the page ${pageHeight}px tall`);
     console.log(`screenshot: ${await screenshot(page, 'classroom-1280-large')}`);
+    console.log(`1280×800 smallest diagram text: ${JSON.stringify(Object.fromEntries(Object.entries(sizes).map(([k, v]) => [k, +v.toFixed(1)])))}`);
     for (const [mode, px] of Object.entries(sizes)) assert.ok(px >= 12, `${mode}: ${px.toFixed(1)}px`);
     assert.ok(controls.bottom <= 800, `Large text pushes the controls to ${controls.bottom}px`);
     await byTestId(page, 'large-text').click();
@@ -189,7 +195,7 @@ describe('classroom', () => {
     await page.waitForFunction(() => !document.documentElement.classList.contains('presenter'));
     // In a terminal every one of those keys is typing.
     await byTestId(page, 'tour-end').click();
-    const input = byTestId(page, 'terminal-input-debian-container');
+    const input = await showTerminal(page, 'debian-container');
     await input.click();
     const before = await page.locator('.controls .control-step').textContent();
     for (const key of ['r', 'f', 't', '?', ' ', 'Home']) await page.keyboard.press(key);
@@ -291,8 +297,10 @@ describe('classroom', () => {
   });
 
   test('the handout prints every step of a tour, on A4 and Letter', async () => {
-    const page = await open('?print=shared-volume', { width: 1280, height: 800 }).catch(async () => null);
-    const p = page ?? sessions.at(-1).page;
+    const session = await openRecordedPage(browser, { width: 1280, height: 800 });
+    sessions.push(session);
+    const p = session.page;
+    await p.goto(new URL('?print=shared-volume', server.url).href, { waitUntil: 'networkidle' });
     await byTestId(p, 'handout').waitFor();
     const steps = byTestId(p, 'handout-step');
     assert.equal(await steps.count(), 14);
@@ -310,5 +318,6 @@ describe('classroom', () => {
       assert.ok(pages >= 4 && pages <= 7, `${format}: ${pages} pages`);
       console.log(`pdf: ${pdf} (${pages} pages), page 1: ${png}-1.png`);
     }
+    noErrors();
   });
 });

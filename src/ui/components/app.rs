@@ -4,7 +4,7 @@
 use yew::prelude::*;
 
 use super::{
-    AppHeader, DiagramPanel, HandoutView, InfoPanel, LessonPanel, LessonPicker, QuestionView,
+    AppHeader, DiagramPanel, Experiments, HandoutView, InfoPanel, LessonPanel, QuestionView,
     RevealView, ScenarioBar, ShortcutsDialog, TerminalPanel, TourBar, TourView,
 };
 use crate::anim::question::Answer;
@@ -87,7 +87,6 @@ pub fn Explainer() -> Html {
         let s = state.clone();
         Callback::from(move |()| s.dispatch(a.clone()))
     };
-    let onpresenter = tour_action(Action::SetPresenter(!state.presenter));
     let help = state.help_open.then(|| {
         html! { <ShortcutsDialog onclose={tour_action(Action::SetHelp(false))} /> }
     });
@@ -133,13 +132,9 @@ pub fn Explainer() -> Html {
         // Only what the room reads: the tour, the diagram with its caption and controls, and
         // the one terminal in use.
         return html! {
-            <div class="app is-presenter">
+            <div class={classes!("app", "is-presenter", state.tour.is_some().then_some("has-tour"))}>
                 <div class="presenter-bar">
                     { tour_bar }
-                    <button type="button" class="presenter-toggle" aria-pressed="true" data-testid="presenter"
-                        title="Leave presenter mode (F)" onclick={onpresenter.reform(|_: MouseEvent| ())}>
-                        { "Exit presenter" }
-                    </button>
                 </div>
                 <main class="workspace">
                     <div class="left-column"><DiagramPanel /></div>
@@ -149,26 +144,19 @@ pub fn Explainer() -> Html {
             </div>
         };
     }
-    let onopen_lesson = {
-        let s = state.clone();
-        Callback::from(move |id: String| s.dispatch(Action::OpenLesson(id)))
-    };
-    let lessons = super::lesson_panel::lesson_titles();
-    let open_lesson = state
-        .lesson
-        .as_ref()
-        .map(|p| AttrValue::from(p.lesson.id.clone()));
+    let touring = state.tour.is_some();
     html! {
         <div class="app">
             // One row on a wide screen: title, scenarios, tour, About and Large text (app.css).
             <div class="masthead">
                 if !embedded() {
-                    <AppHeader large_text={*large} {ontoggle_large} {onpresenter} />
+                    <AppHeader large_text={*large} {ontoggle_large} />
                 }
                 <div class="top-bar">
                     <ScenarioBar selected={state.scenario} {onselect} />
-                    { tour_bar }
-                    <LessonPicker {lessons} open={open_lesson} onopen={onopen_lesson} />
+                    if !touring {
+                        { tour_bar.clone() }
+                    }
                 </div>
             </div>
             if let Some(error) = state.load_error.clone() {
@@ -179,6 +167,12 @@ pub fn Explainer() -> Html {
                     <DiagramPanel />
                 </div>
                 <div class="right-column">
+                    // A running tour's narration sits by the terminal it types into, so the
+                    // diagram column keeps its height.
+                    if touring {
+                        { tour_bar }
+                    }
+                    <Experiments />
                     <LessonPanel />
                     <TerminalPanel />
                     <InfoPanel />

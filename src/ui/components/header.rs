@@ -14,9 +14,6 @@ pub struct AppHeaderProps {
     /// Flips large-text mode.
     #[prop_or_default]
     pub ontoggle_large: Callback<()>,
-    /// Turns presenter mode on.
-    #[prop_or_default]
-    pub onpresenter: Callback<()>,
 }
 
 /// The header at the top of every screen.
@@ -30,11 +27,6 @@ pub fn AppHeader(props: &AppHeaderProps) -> Html {
             <button type="button" class="large-text-toggle" aria-pressed={props.large_text.to_string()}
                 data-testid="large-text" onclick={props.ontoggle_large.reform(|_: MouseEvent| ())}>
                 { "Large text" }
-            </button>
-            <button type="button" class="presenter-toggle" aria-pressed="false" data-testid="presenter"
-                title="Presenter mode (F): large type, the diagram, the caption and one terminal"
-                onclick={props.onpresenter.reform(|_: MouseEvent| ())}>
-                { "Presenter" }
             </button>
         </header>
     }

@@ -3,12 +3,12 @@
 
 use yew::prelude::*;
 
-use super::{TaskPanel, TaskView};
+use super::{LessonPicker, TaskPanel, TaskView};
 use crate::sim::lesson::{self, Progress};
 use crate::ui::state::{Action, AppContext};
 
 /// `(id, title)` of every built-in lesson (parsed once per page: they are small).
-pub fn lesson_titles() -> Vec<(AttrValue, AttrValue)> {
+fn lesson_titles() -> Vec<(AttrValue, AttrValue)> {
     thread_local! {
         static TITLES: Vec<(AttrValue, AttrValue)> = lesson::ids()
             .into_iter()
@@ -28,7 +28,11 @@ pub fn LessonPanel() -> Html {
         return html! {};
     };
     let Some(progress) = state.lesson.as_deref() else {
-        return html! {};
+        let onopen = {
+            let s = state.clone();
+            Callback::from(move |id: String| s.dispatch(Action::OpenLesson(id)))
+        };
+        return html! { <LessonPicker lessons={lesson_titles()} {onopen} /> };
     };
     let action = |a: Action| {
         let s = state.clone();

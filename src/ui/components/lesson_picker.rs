@@ -27,10 +27,10 @@ pub fn LessonPicker(props: &LessonPickerProps) -> Html {
     });
     html! {
         <label class="lesson-picker">
-            <span class="visually-hidden">{ "Lesson" }</span>
+            <span class="lesson-picker-label">{ "Self-checking tasks:" }</span>
             <select data-testid="lesson-select" {onchange}
                 title="Self-checking tasks: the pod is checked after every event">
-                <option value="" selected={props.open.is_none()} disabled=true>{ "Tasks…" }</option>
+                <option value="" selected={props.open.is_none()} disabled=true>{ "Pick a lesson…" }</option>
                 { for options }
             </select>
         </label>
