@@ -5,6 +5,8 @@
 //! (ss, nginx and ip run in a fresh network namespace where an nginx holds port 80).
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
 use podscope::sim::cluster::{Cluster, TerminalResult};
 use podscope::sim::event::{Event, EventKind, SegmentInfo};
 use podscope::sim::image::{lookup, FileData};
@@ -22,9 +24,9 @@ fn lesson() -> Cluster {
 
 /// Runs `line` in the debian container; returns what the terminal shows and the new events.
 fn run(c: &mut Cluster, line: &str) -> (TerminalResult, Vec<Event>) {
-    let before = c.trace.len();
+    let before = c.trace().len();
     let r = c.run_in_container(DEBIAN, line);
-    (r, c.trace.since(before).to_vec())
+    (r, c.trace().since(before).to_vec())
 }
 
 fn segments(events: &[Event]) -> Vec<SegmentInfo> {
@@ -208,13 +210,11 @@ fn assert_refused(c: &mut Cluster, line: &str, port: u16) {
 #[test]
 fn closed_ports_are_refused_with_rst() {
     let mut c = lesson();
-    let golden =
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/golden/A11-curl-8080.txt");
-    if let Ok(text) = std::fs::read_to_string(golden) {
-        let (body, status) = recorded(&text, "curl localhost:8080");
-        let (r, _) = run(&mut c, "curl localhost:8080");
-        assert_eq!((r.text, r.status), (body, Some(status)));
-    }
+    let golden = common::golden_dir().join("A11-curl-8080.txt");
+    let text = std::fs::read_to_string(&golden).expect("the A11 recording");
+    let (body, status) = recorded(&text, "curl localhost:8080");
+    let (r, _) = run(&mut c, "curl localhost:8080");
+    assert_eq!((r.text, r.status), (body, Some(status)));
     assert_refused(&mut c, "curl localhost:8080", 8080);
     // nginx in the pod serves plain HTTP only: nothing listens on 443.
     assert_refused(&mut c, "curl https://localhost", 443);
@@ -236,7 +236,7 @@ fn a_second_nginx_in_the_debian_container_cannot_bind_port_80() {
     ));
     assert!(events.iter().any(|e| matches!(&e.kind,
         EventKind::PackageInstalled { package, .. } if package == "nginx")));
-    let t0 = c.now_ms;
+    let t0 = c.now_ms();
     let (r, events) = run(&mut c, "nginx");
     let (body, status) = recorded(NET_RECORDING, "nginx");
     assert_eq!((r.text, r.status), (body, Some(status)));
@@ -245,7 +245,7 @@ fn a_second_nginx_in_the_debian_container_cannot_bind_port_80() {
         EventKind::BindFailed { port: 80, error, .. } if error.contains("Address already in use")))
     );
     // Five attempts 500 ms apart, after the second of typing.
-    assert!(c.now_ms >= t0 + 1_000 + 2_500, "{} -> {}", t0, c.now_ms);
+    assert!(c.now_ms() >= t0 + 1_000 + 2_500, "{} -> {}", t0, c.now_ms());
     // The first nginx is untouched and still answers.
     let (r, _) = run(&mut c, "curl -s localhost");
     assert_eq!(r.text, welcome_page());

@@ -220,7 +220,7 @@ fn run_shell(mut opts: ShellOptions) -> ExitCode {
         eprint!("{}", lesson_report(p));
     }
     if let Some(path) = &opts.events {
-        if let Err(e) = std::fs::write(path, cluster.trace.to_jsonl()) {
+        if let Err(e) = std::fs::write(path, cluster.trace().to_jsonl()) {
             eprintln!("podscope: writing {path}: {e}");
             return ExitCode::FAILURE;
         }

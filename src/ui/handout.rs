@@ -55,13 +55,13 @@ pub fn handout(id: &str) -> Option<(&'static Tour, Vec<HandoutStep>)> {
             };
             let lines: Vec<String> = printed.lines().map(str::to_string).collect();
             let more = lines.len().saturating_sub(OUTPUT_LINES);
-            let events = cluster.trace.events();
+            let events = cluster.trace().events();
             HandoutStep {
                 caption: step.caption,
                 command,
                 output: (lines.into_iter().take(OUTPUT_LINES).collect(), more),
                 question: step.question.map(|q| q.prompt),
-                diagram: live_model(cluster.pod.as_ref(), &derive(events), None),
+                diagram: live_model(cluster.pod(), &derive(events), None),
             }
         })
         .collect();

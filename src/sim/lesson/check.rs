@@ -101,7 +101,7 @@ impl Check {
 
     /// Evaluates a state check against the pod now (trace checks give false here).
     pub fn holds_now(&self, cluster: &Cluster) -> bool {
-        let Some(pod) = cluster.pod.as_ref() else {
+        let Some(pod) = cluster.pod() else {
             return false;
         };
         let read = |container: &str, path: &str| pod.fs.read(container, path).ok();

@@ -63,7 +63,7 @@ impl Progress {
     /// Looks at every event recorded since the last call, one by one, then at the pod as it
     /// is now; returns whether any task changed.
     pub fn observe(&mut self, cluster: &Cluster) -> bool {
-        let events = cluster.trace.events();
+        let events = cluster.trace().events();
         if events.len() < self.cursor {
             // A different trace (a fresh cluster): start over.
             self.seen.iter_mut().for_each(|(_, s)| *s = false);
@@ -108,7 +108,7 @@ impl Progress {
     /// Whether the cluster has recorded events this progress has not looked at (or is another
     /// cluster's), so [`Progress::observe`] has something to do.
     pub fn is_behind(&self, cluster: &Cluster) -> bool {
-        cluster.trace.len() != self.cursor
+        cluster.trace().len() != self.cursor
     }
 
     /// Per task, in lesson order: whether it holds (as of the last [`Progress::observe`]).
