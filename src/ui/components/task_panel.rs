@@ -38,6 +38,16 @@ pub struct TaskPanelProps {
 #[component]
 pub fn TaskPanel(props: &TaskPanelProps) -> Html {
     let click = |cb: &Callback<()>| cb.reform(|_: MouseEvent| ());
+    // A new hint shows at the top of the panel: scroll there so it is seen.
+    let panel = use_node_ref();
+    {
+        let panel = panel.clone();
+        use_effect_with(props.hint.clone(), move |_| {
+            if let Some(el) = panel.cast::<web_sys::Element>() {
+                el.set_scroll_top(0);
+            }
+        });
+    }
     let done = props.tasks.iter().filter(|t| t.done).count();
     let total = props.tasks.len();
     let tasks = props.tasks.iter().map(|t| {
@@ -60,7 +70,7 @@ pub fn TaskPanel(props: &TaskPanelProps) -> Html {
         html! { <p class="task-hint" data-testid="task-hint" role="status">{ text }</p> }
     });
     html! {
-        <section class="panel task-panel" data-testid="task-panel" aria-labelledby="task-panel-title">
+        <section ref={panel} class="panel task-panel" data-testid="task-panel" aria-labelledby="task-panel-title">
             <header class="task-panel-head">
                 <h2 id="task-panel-title" class="task-panel-title">{ props.title.clone() }</h2>
                 <span class="task-score" data-testid="task-score" aria-live="polite">
@@ -69,6 +79,7 @@ pub fn TaskPanel(props: &TaskPanelProps) -> Html {
                 <button type="button" class="task-close" aria-label="Leave the lesson"
                     onclick={click(&props.onclose)}>{ "✕" }</button>
             </header>
+            { for hint }
             <p class="task-brief">{ props.brief.clone() }</p>
             <ol class="task-list">{ for tasks }</ol>
             <div class="task-buttons">
@@ -78,7 +89,6 @@ pub fn TaskPanel(props: &TaskPanelProps) -> Html {
                     title="Start the lesson over on a fresh pod"
                     onclick={click(&props.onreset)}>{ "Reset" }</button>
             </div>
-            { for hint }
         </section>
     }
 }
