@@ -296,6 +296,44 @@ describe('classroom', () => {
     noErrors();
   });
 
+  test('a short-answer question is checked against the real output (the inode)', async () => {
+    const page = await open('?scenario=shared-volume', { width: 1280, height: 800 });
+    await byTestId(page, 'tour-start').click();
+    for (let i = 0; i < 20; i += 1) {
+      if (await byTestId(page, 'question-input').count()) break;
+      if (await byTestId(page, 'question').count()) await byTestId(page, 'question-option-1').click();
+      await byTestId(page, 'tour-next').click();
+    }
+    await byTestId(page, 'question-input').waitFor();
+    // debian's `ls -i /pod-data` printed the inode; nginx must show the same one.
+    const debian = await byTestId(page, 'terminal-output-debian-container').textContent();
+    const inode = /(\d+) index\.html/.exec(debian)[1];
+    await byTestId(page, 'question-input').fill(inode);
+    await byTestId(page, 'question-submit').click();
+    const reveal = byTestId(page, 'question-reveal');
+    await reveal.waitFor();
+    assert.equal(await reveal.getAttribute('data-right'), 'true');
+    assert.match(await reveal.textContent(), new RegExp(`Right: ${inode}`));
+    noErrors();
+  });
+
+  test('a wide screen and a phone keep the diagram legible', async () => {
+    for (const [width, height, large] of [[1920, 1080, false], [1920, 1080, true], [360, 740, false]]) {
+      const page = await open('?scenario=shared-volume', { width, height });
+      if (large) await byTestId(page, 'large-text').click();
+      await byTestId(page, 'tour-start').click();
+      await byTestId(page, 'tour-caption').waitFor();
+      const px = await smallestDiagramText(page);
+      const name = `classroom-${width}x${height}${large ? '-large' : ''}`;
+      console.log(`screenshot: ${await screenshot(page, name)} (smallest diagram text ${px.toFixed(1)}px)`);
+      if (width > 1000) assert.ok(px >= 12, `${name}: ${px.toFixed(1)}px`);
+      const controls = await box(page, '.controls');
+      if (width > 1000) assert.ok(controls.bottom <= height, `${name}: controls at ${controls.bottom}px`);
+      if (large) await byTestId(page, 'large-text').click();
+      noErrors();
+    }
+  });
+
   test('the handout prints every step of a tour, on A4 and Letter', async () => {
     const session = await openRecordedPage(browser, { width: 1280, height: 800 });
     sessions.push(session);
