@@ -71,25 +71,10 @@ pub(super) fn base64(args: &[String], ctx: &mut Ctx) -> i32 {
     0
 }
 
-/// Standard base64 with padding.
+/// Standard base64 with padding (the `base64` crate).
 pub(crate) fn encode(data: &[u8]) -> String {
-    let mut s = String::with_capacity(data.len().div_ceil(3) * 4);
-    for chunk in data.chunks(3) {
-        let b = [
-            chunk[0],
-            *chunk.get(1).unwrap_or(&0),
-            *chunk.get(2).unwrap_or(&0),
-        ];
-        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
-        for i in 0..4 {
-            if i <= chunk.len() {
-                s.push(ALPHABET[((n >> (18 - 6 * i)) & 63) as usize] as char);
-            } else {
-                s.push('=');
-            }
-        }
-    }
-    s
+    use base64::Engine;
+    base64::engine::general_purpose::STANDARD.encode(data)
 }
 
 /// Decodes; newlines are skipped, other non-alphabet bytes are errors unless `ignore`.
