@@ -25,19 +25,14 @@ pub(super) fn tr(args: &[String], ctx: &mut Ctx) -> i32 {
     };
     let (delete, squeeze) = (p.has('d'), p.has('s'));
     let complement = p.has('c') || p.has('C');
-    let needed = if delete == squeeze && !delete {
-        2
-    } else if delete && squeeze {
-        2
-    } else {
-        1
-    };
+    // Translating, and deleting while squeezing, take two sets; -d or -s alone takes one.
+    let two_sets = delete == squeeze;
     match p.operands.as_slice() {
         [] => {
             ctx.usage("tr", "missing operand");
             return 1;
         }
-        [one] if needed == 2 && !(squeeze && !delete) => {
+        [one] if two_sets => {
             let msg = if delete {
                 format!("missing operand after '{one}'\nTwo strings must be given when both deleting and squeezing repetitions.")
             } else {
