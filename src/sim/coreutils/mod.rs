@@ -67,10 +67,10 @@ pub struct Ctx<'a> {
 /// Every program this module provides, for PATH binaries and tab completion.
 pub fn names() -> &'static [&'static str] {
     &[
-        "awk", "base64", "basename", "cut", "find", "tac", "tee", "tr", "which", "cat", "cp",
-        "date", "df", "dirname", "echo", "env", "false", "grep", "head", "hostname", "id", "ln",
-        "ls", "mkdir", "mount", "mv", "printenv", "pwd", "rm", "rmdir", "sed", "seq", "sleep",
-        "sort", "stat", "tail", "touch", "true", "uname", "uniq", "wc", "whoami", "yes",
+        "awk", "base64", "basename", "cat", "cp", "cut", "date", "df", "dirname", "echo", "env",
+        "false", "find", "grep", "head", "hostname", "id", "ln", "ls", "mkdir", "mount", "mv",
+        "printenv", "pwd", "rm", "rmdir", "sed", "seq", "sleep", "sort", "stat", "tac", "tail",
+        "tee", "touch", "tr", "true", "uname", "uniq", "wc", "which", "whoami", "yes",
     ]
 }
 
