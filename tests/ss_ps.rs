@@ -18,7 +18,11 @@ fn ss_and_ps_agree_on_pids() {
     let ss = run(&mut c, "nginx-container", "ss -ltnp");
     let ps = run(&mut c, "nginx-container", "ps aux");
     assert!(ss.contains("users:((\"nginx\",pid=1,"), "{ss}");
-    assert!(ps.lines().any(|l| l.split_whitespace().nth(1) == Some("1") && l.contains("nginx: master")), "{ps}");
+    assert!(
+        ps.lines()
+            .any(|l| l.split_whitespace().nth(1) == Some("1") && l.contains("nginx: master")),
+        "{ps}"
+    );
     let ss = run(&mut c, "debian-container", "ss -ltnp");
     assert!(ss.contains("0.0.0.0:80") && !ss.contains("users:"), "{ss}");
 }
