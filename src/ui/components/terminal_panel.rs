@@ -7,6 +7,7 @@ use super::TabList;
 use crate::ui::state::{Action, AppContext};
 use crate::ui::terminal::{Completer, TermCompletion, Terminal};
 use crate::ui::terminals::{self, KUBECTL};
+use crate::ui::yaml;
 
 /// The terminals, wired to the cluster through the app state.
 #[component]
@@ -25,7 +26,13 @@ pub fn TerminalPanel() -> Html {
     let tabs: Vec<(String, String)> = order.iter().map(|id| (id.clone(), id.clone())).collect();
     let onselect = {
         let s = state.clone();
-        Callback::from(move |id| s.dispatch(Action::OpenTerminal(id)))
+        Callback::from(move |id: String| {
+            if id == KUBECTL {
+                // kubectl apply may meet a manifest that is not built in: fetch the parser now.
+                yaml::ensure_loaded(|| ());
+            }
+            s.dispatch(Action::OpenTerminal(id))
+        })
     };
     let panes = order.iter().map(|id| {
         let term = state.terminals.get(id).cloned().unwrap_or_default();
@@ -41,6 +48,19 @@ pub fn TerminalPanel() -> Html {
         let send = |make: fn(String, String) -> Action| {
             let (s, id) = (state.clone(), id.clone());
             Callback::from(move |line: String| s.dispatch(make(id.clone(), line)))
+        };
+        // A kubectl line that may parse a manifest waits for the parser module (first time only).
+        let run = {
+            let (s, id) = (state.clone(), id.clone());
+            Callback::from(move |line: String| {
+                let parses = id == KUBECTL && (line.contains("apply") || line.contains("create"));
+                let (s, action) = (s.clone(), Action::RunLine { terminal: id.clone(), line });
+                if parses && !yaml::is_ready() {
+                    yaml::ensure_loaded(move || s.dispatch(action));
+                } else {
+                    s.dispatch(action);
+                }
+            })
         };
         let signal = |make: fn(String) -> Action| {
             let (s, id) = (state.clone(), id.clone());
@@ -60,7 +80,7 @@ pub fn TerminalPanel() -> Html {
                 <Terminal id={id.clone()} title={id.clone()} prompt={terminals::prompt(&cluster, id)}
                     hint={terminals::hint(&cluster, id).into_iter().map(AttrValue::from).collect::<Vec<_>>()}
                     lines={term.entries.clone()} running={term.running} {disabled}
-                    onrun={send(|terminal, line| Action::RunLine { terminal, line })}
+                    onrun={run}
                     oncancel={send(|terminal, line| Action::Cancel { terminal, line })}
                     oninterrupt={signal(Action::Interrupt)} onclear={signal(Action::Clear)} {oncomplete} />
             </div>
