@@ -32,7 +32,8 @@ if (!yamlJs || !yamlWasm) {
   process.exit(1);
 }
 const meta = `<meta name="podscope-yaml" content="./${yamlJs}" data-wasm="./${yamlWasm}">`;
-html = html.replace(/<meta name="podscope-yaml"[^>]*>\n?/, '').replace('<head>', `<head>\n  ${meta}`);
+html = html.replace(/<meta name="podscope-yaml"[^>]*>\n?/, '')
+  .replace(/(<meta charset="utf-8">)/, `$1\n  ${meta}`);
 
 if (release) {
   await writeFile(indexPath, html);
@@ -58,7 +59,9 @@ if (release) {
         const live = document.body.querySelectorAll('textarea, input');
         copy.querySelectorAll('textarea, input').forEach((el, i) => {
           if (el.tagName === 'TEXTAREA') el.textContent = live[i].value;
-          else if (live[i].value) el.setAttribute('value', live[i].value);
+          else if (live[i].type === 'checkbox' || live[i].type === 'radio') {
+            if (live[i].checked) el.setAttribute('checked', '');
+          } else if (live[i].value) el.setAttribute('value', live[i].value);
         });
         return copy.innerHTML.trim();
       });

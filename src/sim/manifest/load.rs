@@ -52,3 +52,37 @@ pub fn load(yaml: &str) -> Result<PodManifest, Vec<ManifestError>> {
         )])
     })
 }
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::super::{parse, ManifestError, PodManifest};
+
+    type Answer = Result<PodManifest, Vec<ManifestError>>;
+
+    /// The parser module hands its answer over through serde (serde-wasm-bindgen in the
+    /// browser): every answer, accepted or rejected, reads back equal. JSON stands in for the
+    /// JavaScript value here; both are the same serde data model.
+    #[test]
+    fn answers_cross_the_module_boundary_unchanged() {
+        let shared = include_str!("../../../scenarios/shared-volume.yaml");
+        let inputs = [
+            shared.to_string(),
+            shared.replace("image: nginx", "imagee: nginx"),
+            "kind: Pod\n  spec: [\n".to_string(),
+            shared.replace("sizeLimit", "sizeLimitt"),
+        ];
+        for yaml in inputs {
+            let answer: Answer = parse(&yaml);
+            let json = serde_json::to_string(&answer).unwrap();
+            let back: Answer = serde_json::from_str(&json).unwrap();
+            assert_eq!(back, answer, "{yaml}");
+        }
+    }
+
+    #[test]
+    fn load_is_parse_without_lazy_yaml() {
+        let bad = "kind: Pod\n";
+        assert_eq!(super::load(bad), parse(bad));
+        assert!(super::parser_ready());
+    }
+}

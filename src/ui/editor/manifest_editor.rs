@@ -46,6 +46,8 @@ pub fn ManifestEditor(props: &ManifestEditorProps) -> Html {
     let bad: BTreeSet<usize> = found.iter().filter_map(|p| p.line).collect();
     let lines = props.text.split('\n').count();
     let valid = found.is_empty();
+    // Text that is not a built-in manifest waits for the parser module: no verdict until then.
+    let checking = !parser_ready && !valid;
 
     let oninput = props.oninput.reform(|e: InputEvent| {
         cap_input(e.target_unchecked_into::<HtmlTextAreaElement>().value())
@@ -82,6 +84,8 @@ pub fn ManifestEditor(props: &ManifestEditorProps) -> Html {
                 <div id="manifest-problems" class="editor-status" aria-live="polite">
                     if valid {
                         <p class="manifest-ok">{ "✓ A valid Pod manifest" }</p>
+                    } else if checking {
+                        <p class="manifest-checking">{ "Loading the YAML checker…" }</p>
                     } else {
                         <ul class="manifest-errors">{ for errors }</ul>
                     }
