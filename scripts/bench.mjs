@@ -36,13 +36,14 @@ const TYPES = {
 };
 
 /** A static server over `dir` that answers gzip -9 and counts the bytes it sent. */
-function serve(dir) {
+function serve(folder) {
+  const dir = resolve(folder);
   const cache = new Map();
   const counter = { bytes: 0, files: [] };
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     let file = normalize(join(dir, path));
-    if (!file.startsWith(resolve(dir))) { res.writeHead(403).end(); return; }
+    if (!file.startsWith(dir)) { res.writeHead(403).end(); return; }
     try {
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
       if (!cache.has(file)) cache.set(file, gzipSync(await readFile(file), { level: 9 }));
@@ -78,9 +79,16 @@ const PROFILES = {
 
 /** Installed before any page script: records when the live app is ready, and layout shifts. */
 function probe(readySelectors) {
-  window.__bench = { ready: null, cls: 0 };
+  window.__bench = { ready: null, cls: 0, shifted: [] };
   new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) if (!e.hadRecentInput) window.__bench.cls += e.value;
+    for (const e of list.getEntries()) {
+      if (e.hadRecentInput) continue;
+      window.__bench.cls += e.value;
+      for (const src of e.sources ?? []) {
+        const n = src.node;
+        window.__bench.shifted.push(`${e.value.toFixed(3)} ${n?.nodeName ?? '?'}.${n?.className?.baseVal ?? n?.className ?? ''}`);
+      }
+    }
   }).observe({ type: 'layout-shift', buffered: true });
   const live = (sel) => [...document.querySelectorAll(sel)].some((el) => !el.closest('[data-prerender]'));
   const check = () => {
@@ -118,6 +126,7 @@ async function load(browser, server, target, profileName) {
     fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN,
     ready: window.__bench.ready,
     cls: window.__bench.cls,
+    shifted: window.__bench.shifted,
   }));
   m.bytes = server.counter.bytes;
   m.files = [...server.counter.files];
@@ -169,12 +178,16 @@ const browser = await launchBrowser();
 const servers = { podscope: await serve(podscopeDir), floor: await serve(floorDir) };
 const results = {};
 for (const profile of Object.keys(PROFILES)) {
-  for (const target of Object.keys(TARGETS)) {
-    const runs = [];
-    // One warm-up load (compiles nothing in the page's cache: contexts are fresh; it warms the
-    // server's gzip cache and Chromium's own process), then RUNS measured loads.
-    await load(browser, servers[target], target, profile);
-    for (let i = 0; i < RUNS; i++) runs.push(await load(browser, servers[target], target, profile));
+  const runs = { podscope: [], floor: [] };
+  // One warm-up load each (contexts are fresh, so no page cache: it warms the server's gzip
+  // cache and Chromium itself), then RUNS measured loads, podscope and floor taking turns so
+  // that whatever else the machine does weighs on both alike.
+  for (const target of Object.keys(TARGETS)) await load(browser, servers[target], target, profile);
+  for (let i = 0; i < RUNS; i++) {
+    for (const target of Object.keys(TARGETS)) runs[target].push(await load(browser, servers[target], target, profile));
+  }
+  for (const [target, list] of Object.entries(runs)) {
+    const runs = list;
     results[`${target}/${profile}`] = {
       fcp: median(runs.map((r) => r.fcp)),
       ready: median(runs.map((r) => r.ready)),
@@ -193,27 +206,32 @@ for (const s of Object.values(servers)) await s.close();
 const kb = (b) => `${(b / 1024).toFixed(0)} KiB`;
 const ms = (t) => `${t.toFixed(0)} ms`;
 const rows = [];
-const row = (figure, p, f, fmt, goal) => rows.push([figure, fmt(p), fmt(f), `${(p / f).toFixed(2)}×`, goal]);
+const mark = (ok) => (ok ? ' ✓' : ' ✗');
+const row = (figure, p, f, fmt, goal, ok) => rows.push([figure, fmt(p), fmt(f), `${(p / f).toFixed(2)}×`, goal + mark(ok)]);
 const r = (k) => results[k];
-row('first load, gzip -9', r('podscope/desktop').bytes, r('floor/desktop').bytes, kb, '≤ 300 KiB (stretch 150)');
-row('first contentful paint, desktop', r('podscope/desktop').fcp, r('floor/desktop').fcp, ms, '≤ 1.5× floor');
-row('first contentful paint, phone', r('podscope/phone').fcp, r('floor/phone').fcp, ms, '≤ 1.5× floor');
-row('interactive, desktop', r('podscope/desktop').ready, r('floor/desktop').ready, ms, '≤ 2× floor');
-row('interactive, phone', r('podscope/phone').ready, r('floor/phone').ready, ms, '≤ 3× floor');
+const ratio = (k, fig) => r(`podscope/${k}`)[fig] / r(`floor/${k}`)[fig];
+row('first load, gzip -9', r('podscope/desktop').bytes, r('floor/desktop').bytes, kb, '≤ 300 KiB (stretch 150)', r('podscope/desktop').bytes <= 300 * 1024);
+row('first contentful paint, desktop', r('podscope/desktop').fcp, r('floor/desktop').fcp, ms, '≤ 1.5× floor', ratio('desktop', 'fcp') <= 1.5);
+row('first contentful paint, phone', r('podscope/phone').fcp, r('floor/phone').fcp, ms, '≤ 1.5× floor', ratio('phone', 'fcp') <= 1.5);
+row('interactive, desktop', r('podscope/desktop').ready, r('floor/desktop').ready, ms, '≤ 2× floor', ratio('desktop', 'ready') <= 2);
+row('interactive, phone', r('podscope/phone').ready, r('floor/phone').ready, ms, '≤ 3× floor', ratio('phone', 'ready') <= 3);
+const worstCls = Math.max(r('podscope/desktop').cls, r('podscope/phone').cls);
 rows.push(['layout shift (CLS, worst run), desktop / phone',
   `${r('podscope/desktop').cls.toFixed(3)} / ${r('podscope/phone').cls.toFixed(3)}`,
-  `${r('floor/desktop').cls.toFixed(3)} / ${r('floor/phone').cls.toFixed(3)}`, '', '0']);
+  `${r('floor/desktop').cls.toFixed(3)} / ${r('floor/phone').cls.toFixed(3)}`, '', `0${mark(worstCls === 0)}`]);
 rows.push(['swap: largest landmark move, desktop / phone',
   `${shift.desktop.worst.toFixed(0)} px / ${shift.phone.worst.toFixed(0)} px` +
   (shift.desktop.missing + shift.phone.missing ? ` (${shift.desktop.missing}+${shift.phone.missing} landmarks not pre-rendered)` : ''),
-  '', '', '0 px']);
+  '', '', `0 px${mark(shift.desktop.worst === 0 && shift.phone.worst === 0 && !shift.desktop.missing && !shift.phone.missing)}`]);
 const rt = /in ([\d.]+) s: (\d+) round trips\/s/.exec(roundtripLine);
-if (rt) rows.push(['native curl round trips/s (20,000)', rt[2], '', '', '≥ 20,000']);
+if (rt) rows.push(['native curl round trips/s (20,000)', rt[2], '', '', `≥ 20,000${mark(Number(rt[2]) >= 20000)}`]);
 
 const header = ['figure', 'podscope', 'floor', 'ratio', 'goal'];
 const table = [header, header.map(() => '---'), ...rows].map((cells) => `| ${cells.join(' | ')} |`).join('\n');
 console.log(`\npodscope vs bare Yew, medians of ${RUNS} loads, ${new Date().toISOString().slice(0, 10)}:\n`);
 console.log(table);
 console.log('\nfirst-load files (podscope, desktop):', r('podscope/desktop').files.join(', '));
+const shifts = [...r('podscope/desktop').runs, ...r('podscope/phone').runs].flatMap((x) => x.shifted);
+if (shifts.length) console.log('layout shifts seen (value, node):', [...new Set(shifts)].join('; '));
 await mkdir(join(ROOT, 'target', 'bench'), { recursive: true });
 await writeFile(join(ROOT, 'target', 'bench', 'result.json'), JSON.stringify({ results, shift, table }, null, 2));

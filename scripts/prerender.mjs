@@ -63,6 +63,8 @@ if (release) {
             if (live[i].checked) el.setAttribute('checked', '');
           } else if (live[i].value) el.setAttribute('value', live[i].value);
         });
+        // Hidden tabs take no room: keep their panels, leave out their content (a smaller page).
+        for (const el of copy.querySelectorAll('[hidden]')) el.replaceChildren();
         return copy.innerHTML.trim();
       });
       blocks.push(`<div data-prerender="${id}" inert aria-busy="true">${body}</div>`);

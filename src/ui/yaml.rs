@@ -55,12 +55,16 @@ mod module {
         }
     }
 
-    pub fn ensure_loaded(done: Box<dyn FnOnce()>) {
+    pub fn when_loaded(done: Box<dyn FnOnce()>) {
         if SETTLED.with(Cell::get) {
             return done();
         }
         WAITING.with(|w| w.borrow_mut().push(done));
-        if STARTED.with(|s| s.replace(true)) {
+    }
+
+    pub fn ensure_loaded(done: Box<dyn FnOnce()>) {
+        when_loaded(done);
+        if SETTLED.with(Cell::get) || STARTED.with(|s| s.replace(true)) {
             return;
         }
         match import() {
@@ -85,6 +89,14 @@ pub fn ensure_loaded(done: impl FnOnce() + 'static) {
     done();
 }
 
+/// Runs `done` once the parser module has loaded (or failed), without starting the load.
+pub fn when_loaded(done: impl FnOnce() + 'static) {
+    #[cfg(feature = "lazy-yaml")]
+    module::when_loaded(Box::new(done));
+    #[cfg(not(feature = "lazy-yaml"))]
+    done();
+}
+
 /// Whether any manifest can be parsed now (not only the built-in ones).
 pub fn is_ready() -> bool {
     #[cfg(feature = "lazy-yaml")]
@@ -93,8 +105,9 @@ pub fn is_ready() -> bool {
     true
 }
 
-/// Loads the parser module when the calling component mounts; true once it is ready, which
-/// re-renders the component.
+/// Whether the parser module is ready; the calling component re-renders when it becomes ready.
+/// Mounting does not start the load (hidden tabs stay mounted): whoever shows the component
+/// calls [`ensure_loaded`].
 #[hook]
 pub fn use_yaml_parser() -> bool {
     let ready = use_state(is_ready);
@@ -102,7 +115,7 @@ pub fn use_yaml_parser() -> bool {
         let ready = ready.clone();
         use_effect_with((), move |_| {
             if !*ready {
-                ensure_loaded(move || ready.set(true));
+                when_loaded(move || ready.set(true));
             }
         });
     }

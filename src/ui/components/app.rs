@@ -6,6 +6,7 @@ use yew::prelude::*;
 use super::{AppHeader, DiagramPanel, InfoPanel, ScenarioBar, TerminalPanel, TourBar, TourView};
 use crate::anim::tour::{tour_for, Action as TourAction};
 use crate::ui::hooks::{store, stored, use_animation_frames};
+use crate::ui::scenarios::ScenarioId;
 use crate::ui::provider::{embedded, AppStateProvider, LARGE_TEXT_KEY};
 use crate::ui::state::{Action, AppContext};
 use crate::ui::timeline::{shortcut, ControlAction};
@@ -56,7 +57,13 @@ pub fn Explainer() -> Html {
     };
     let onselect = {
         let s = state.clone();
-        Callback::from(move |id| s.dispatch(Action::SelectScenario(id)))
+        Callback::from(move |id| {
+            if id == ScenarioId::Custom {
+                // A custom manifest is edited and applied: have the YAML parser ready.
+                crate::ui::yaml::ensure_loaded(|| ());
+            }
+            s.dispatch(Action::SelectScenario(id))
+        })
     };
     let tour_action = |a: Action| {
         let s = state.clone();

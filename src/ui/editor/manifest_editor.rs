@@ -40,7 +40,7 @@ fn gutter(lines: usize, bad: &BTreeSet<usize>) -> Html {
 #[component]
 pub fn ManifestEditor(props: &ManifestEditorProps) -> Html {
     let gutter_ref = use_node_ref();
-    // Opening the editor loads the YAML parser module; its problems are read again once it is in.
+    // Opening the Manifest tab loads the YAML parser module; problems are read again once it is in.
     let parser_ready = crate::ui::yaml::use_yaml_parser();
     let found = use_memo((props.text.clone(), parser_ready), |(text, _)| problems(text));
     let bad: BTreeSet<usize> = found.iter().filter_map(|p| p.line).collect();
