@@ -19,7 +19,7 @@ run:
 	trunk serve --offline --address $(HOST) --port $(PORT)
 
 test:
-	scripts/setup.sh --web --browser
+	scripts/setup.sh --web --browser --test
 	scripts/test.sh
 
 dist:
@@ -28,11 +28,11 @@ dist:
 
 # Single stages, for a quicker loop (they assume the tools are installed).
 wasm-test:
-	scripts/setup.sh --web --browser
+	scripts/setup.sh --web --browser --test
 	scripts/test.sh wasm-test
 
 e2e:
-	scripts/setup.sh --web --browser
+	scripts/setup.sh --web --browser --test
 	scripts/test.sh dist e2e
 
 size:
@@ -40,7 +40,7 @@ size:
 	scripts/test.sh dist size
 
 setup:
-	scripts/setup.sh --web --browser
+	scripts/setup.sh --web --browser --test
 
 # The release build and the bare Yew floor (benches/floor/) in Chromium, medians of 7 loads per
 # profile (scripts/bench.mjs), and full `curl localhost` round trips per second (native).

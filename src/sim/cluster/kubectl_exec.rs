@@ -38,6 +38,7 @@ impl Cluster {
             status: Some(result.exit_requested.unwrap_or(result.status)),
             clear: result.clear_screen,
             open_terminal,
+            output: result.output,
         }
     }
 

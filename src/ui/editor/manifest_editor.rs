@@ -42,7 +42,9 @@ pub fn ManifestEditor(props: &ManifestEditorProps) -> Html {
     let gutter_ref = use_node_ref();
     // Opening the Manifest tab loads the YAML parser module; problems are read again once it is in.
     let parser_ready = crate::ui::yaml::use_yaml_parser();
-    let found = use_memo((props.text.clone(), parser_ready), |(text, _)| problems(text));
+    let found = use_memo((props.text.clone(), parser_ready), |(text, _)| {
+        problems(text)
+    });
     let bad: BTreeSet<usize> = found.iter().filter_map(|p| p.line).collect();
     let lines = props.text.split('\n').count();
     let valid = found.is_empty();
