@@ -8,6 +8,9 @@
 
 use super::PodManifest;
 
+/// A shipped YAML text and the function that builds its decoded manifest.
+type Builtin = (&'static str, fn() -> PodManifest);
+
 #[rustfmt::skip] // generated, one manifest per line
 #[path = "builtin_data.rs"]
 mod data;
@@ -121,7 +124,7 @@ mod tests {
             "// @generated from scenarios/*.yaml by `UPDATE_BUILTINS=1 cargo test --lib \
              sim::manifest::builtin`;\n// do not edit (the test fails when this file is stale).\n\n\
              use super::super::*;\n\n/// Every shipped YAML text with its decoded manifest.\n\
-             pub(super) static BUILTINS: &[(&str, fn() -> PodManifest)] = &[\n",
+             pub(super) static BUILTINS: &[super::Builtin] = &[\n",
         );
         let sources = sources();
         for (i, (name, _, _)) in sources.iter().enumerate() {

@@ -4,7 +4,7 @@
 use super::super::*;
 
 /// Every shipped YAML text with its decoded manifest.
-pub(super) static BUILTINS: &[(&str, fn() -> PodManifest)] = &[
+pub(super) static BUILTINS: &[super::Builtin] = &[
     (include_str!("../../../scenarios/docs-original.yaml"), pod_0),
     (include_str!("../../../scenarios/localhost.yaml"), pod_1),
     (include_str!("../../../scenarios/shared-volume.yaml"), pod_2),
