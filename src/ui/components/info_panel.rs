@@ -25,15 +25,6 @@ const TABS: [(&str, &str); 4] = [
 #[component]
 pub fn InfoPanel() -> Html {
     let tab = use_state(|| "events".to_string());
-    // The hidden tabs are built in the task after the first render, not before the first
-    // paint (the page is interactive sooner); from then on they stay mounted.
-    let all_built = use_state(|| false);
-    {
-        let all_built = all_built.clone();
-        use_effect_with((), move |_| {
-            gloo::timers::callback::Timeout::new(0, move || all_built.set(true)).forget();
-        });
-    }
     let Some(state) = use_context::<AppContext>() else {
         return html! {};
     };
@@ -51,13 +42,9 @@ pub fn InfoPanel() -> Html {
             )
         })
     };
-    // The Browser tab fetches the page from the simulated nginx: only once the tab is built.
     let page = {
         let cluster = state.cluster.clone();
-        let wanted = *all_built || *tab == "browser";
-        use_memo((state.version, wanted), move |&(_, wanted)| {
-            wanted.then(|| preview(&cluster.borrow()))
-        })
+        use_memo(state.version, move |_| preview(&cluster.borrow()))
     };
     let cluster = state.cluster.borrow();
     let events = cluster.trace().events();
@@ -115,10 +102,9 @@ pub fn InfoPanel() -> Html {
         p => p.position,
     };
     let pane = |id: &str, body: Html| {
-        let shown = *tab == id;
         html! {
             <div role="tabpanel" id={format!("panel-{id}")} aria-labelledby={format!("tab-{id}")}
-                hidden={!shown} class="info-pane">{ if shown || *all_built { body } else { Html::default() } }</div>
+                hidden={*tab != id} class="info-pane">{ body }</div>
         }
     };
     let apply_errors = state
@@ -136,9 +122,7 @@ pub fn InfoPanel() -> Html {
             { pane("packet", html! {
                 <PacketInspector {packet} index={segment.map(|(i, _)| i)} t_ms={segment.map_or(0, |(_, t)| t)} {ondownload} />
             }) }
-            { pane("browser", (*page).as_ref().map_or_else(Html::default, |page| html! {
-                <BrowserPreview status={page.status.clone()} ok={page.ok} body={page.body.clone()} />
-            })) }
+            { pane("browser", html! { <BrowserPreview status={page.status.clone()} ok={page.ok} body={page.body.clone()} /> }) }
             { pane("manifest", html! {
                 <>
                     <ManifestEditor text={state.manifest_text.clone()} {oninput} {onapply} />
