@@ -21,13 +21,31 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::fmt;
 
-/// The built-in lessons' sources, embedded; each is parsed only when it is opened.
-pub const SOURCES: &[(&str, &str)] = &[
-    (
-        "shared-volume",
-        include_str!("../../../lessons/shared-volume.yaml"),
-    ),
-    ("localhost", include_str!("../../../lessons/localhost.yaml")),
+/// A built-in lesson before it is opened: its id, the title a menu lists (a test checks it
+/// against the file's), and the embedded file, parsed only when the lesson opens — so listing
+/// the lessons parses no YAML on the page's start-up path.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Source {
+    /// Stable id.
+    pub id: &'static str,
+    /// The file's `title`.
+    pub title: &'static str,
+    /// The lesson file.
+    pub text: &'static str,
+}
+
+/// The built-in lessons.
+pub const SOURCES: &[Source] = &[
+    Source {
+        id: "shared-volume",
+        title: "Shared volume: hand nginx a page",
+        text: include_str!("../../../lessons/shared-volume.yaml"),
+    },
+    Source {
+        id: "localhost",
+        title: "Localhost: one network namespace",
+        text: include_str!("../../../lessons/localhost.yaml"),
+    },
 ];
 
 // The built-in lessons decoded to JSON, generated from SOURCES by the test `compiled_is_current`
@@ -155,7 +173,7 @@ impl Lesson {
 
 /// The ids of the built-in lessons.
 pub fn ids() -> Vec<&'static str> {
-    SOURCES.iter().map(|(id, _)| *id).collect()
+    SOURCES.iter().map(|s| s.id).collect()
 }
 
 /// The built-in lesson `id` for `seed`.

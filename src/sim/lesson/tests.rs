@@ -36,6 +36,8 @@ fn every_builtin_lesson_has_four_to_six_tasks_for_every_seed() {
             let lesson = builtin(id, seed).expect("lesson parses");
             assert!((4..=6).contains(&lesson.tasks.len()), "{id}");
             assert_eq!(lesson.id, id);
+            let source = SOURCES.iter().find(|s| s.id == id).expect("source");
+            assert_eq!(lesson.title, source.title, "the menu's title is the file's");
         }
     }
 }
@@ -233,7 +235,7 @@ fn compiled_is_current() {
          /// Every built-in lesson's id and its YAML decoded to JSON.\n\
          pub const COMPILED: &[(&str, &str)] = &[\n",
     );
-    for (id, text) in super::SOURCES {
+    for super::Source { id, text, .. } in super::SOURCES {
         let value: serde_json::Value = serde_saphyr::from_str(text).unwrap();
         let json = serde_json::to_string(&value).unwrap();
         want.push_str(&format!("    ({id:?}, {json:?}),\n"));
