@@ -15,6 +15,7 @@ use crate::ui::keyboard::use_shortcuts;
 use crate::ui::provider::{
     classroom_params, embedded, url_param, AppStateProvider, LARGE_TEXT_KEY,
 };
+use crate::ui::scenarios::ScenarioId;
 use crate::ui::state::{Action, AppContext};
 use crate::ui::theme::{Theme, THEME_KEY};
 
@@ -112,7 +113,13 @@ pub fn Explainer() -> Html {
     };
     let onselect = {
         let s = state.clone();
-        Callback::from(move |id| s.dispatch(Action::SelectScenario(id)))
+        Callback::from(move |id| {
+            if id == ScenarioId::Custom {
+                // A custom manifest is edited and applied: have the YAML parser ready.
+                crate::ui::yaml::ensure_loaded(|| ());
+            }
+            s.dispatch(Action::SelectScenario(id))
+        })
     };
     let tour_action = |a: Action| {
         let s = state.clone();
