@@ -2,7 +2,7 @@
 //! its variables, working directory and history between lines, and waits for Ctrl-C when a
 //! command blocks (`sleep infinity`, `tail -f`).
 
-use super::{Cluster, LINE_MS};
+use super::{Cluster, Terminal, LINE_MS};
 use crate::sim::event::{Actor, EventKind};
 use crate::sim::pod::ContainerHost;
 use crate::sim::shell::{Completion, Shell};
@@ -17,7 +17,7 @@ pub struct TerminalResult {
     /// The screen should be cleared (`clear`, Ctrl-L).
     pub clear: bool,
     /// A container terminal to open (`kubectl exec -it … -- bash`).
-    pub open_terminal: Option<String>,
+    pub open_terminal: Option<Terminal>,
 }
 
 /// One container's interactive shell.
@@ -34,6 +34,14 @@ pub(super) struct Session {
 }
 
 impl Cluster {
+    /// Runs one command line in `terminal`.
+    pub fn run_line(&mut self, terminal: &Terminal, line: &str) -> TerminalResult {
+        match terminal {
+            Terminal::Kubectl => self.run_kubectl_line(line),
+            Terminal::Container(name) => self.run_in_container(name, line),
+        }
+    }
+
     /// Opens (or reuses) the bash session of `container`.
     fn session(&mut self, container: &str) -> Result<&mut Session, String> {
         let pod = self
@@ -87,7 +95,7 @@ impl Cluster {
     /// Runs one command line in a container's terminal.
     pub fn run_in_container(&mut self, container: &str, line: &str) -> TerminalResult {
         if line.trim() == "^C" {
-            return self.interrupt(container);
+            return self.interrupt_container(container);
         }
         self.now_ms = self.now_ms.saturating_add(LINE_MS);
         self.advance();
@@ -156,13 +164,30 @@ impl Cluster {
         }
     }
 
-    /// True while a command in `container`'s terminal blocks (waiting for Ctrl-C).
-    pub fn is_blocked(&self, container: &str) -> bool {
-        self.sessions.get(container).is_some_and(|s| s.blocked)
+    /// True while a command in `terminal` blocks (waiting for Ctrl-C). The kubectl terminal
+    /// never blocks.
+    pub fn is_blocked(&self, terminal: &Terminal) -> bool {
+        terminal
+            .container_name()
+            .and_then(|c| self.sessions.get(c))
+            .is_some_and(|s| s.blocked)
     }
 
-    /// Ctrl-C in a container's terminal: ends a blocked command with status 130.
-    pub fn interrupt(&mut self, container: &str) -> TerminalResult {
+    /// Ctrl-C in `terminal`: ends a blocked command with status 130; at a prompt bash drops
+    /// the line and `$?` becomes 130.
+    pub fn interrupt(&mut self, terminal: &Terminal) -> TerminalResult {
+        match terminal {
+            Terminal::Kubectl => TerminalResult {
+                text: "^C\n".into(),
+                status: Some(130),
+                ..Default::default()
+            },
+            Terminal::Container(name) => self.interrupt_container(name),
+        }
+    }
+
+    /// Ctrl-C in a container's terminal.
+    fn interrupt_container(&mut self, container: &str) -> TerminalResult {
         match self.sessions.get_mut(container) {
             Some(s) if s.blocked => {
                 s.blocked = false;
@@ -207,8 +232,11 @@ impl Cluster {
         }
     }
 
-    /// The prompt of a container's terminal: `root@two-containers:/# `.
-    pub fn prompt(&self, container: &str) -> String {
+    /// The prompt `terminal` shows: `root@two-containers:/# `, `student@workstation:~$ `.
+    pub fn prompt(&self, terminal: &Terminal) -> String {
+        let Terminal::Container(container) = terminal else {
+            return self.kubectl_prompt();
+        };
         let host = self
             .pod
             .as_ref()
@@ -220,8 +248,14 @@ impl Cluster {
         }
     }
 
-    /// Tab completion in a container's terminal.
-    pub fn complete(&mut self, container: &str, line: &str, cursor: usize) -> Option<Completion> {
+    /// Tab completion in `terminal` (container terminals only: `None` for kubectl's).
+    pub fn complete(
+        &mut self,
+        terminal: &Terminal,
+        line: &str,
+        cursor: usize,
+    ) -> Option<Completion> {
+        let container = terminal.container_name()?;
         let (shell, pid) = {
             let s = self.session(container).ok()?;
             (s.shell.clone(), s.pid)
