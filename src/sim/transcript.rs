@@ -28,11 +28,12 @@ impl TranscriptRunner {
             self.current = Terminal::from_script_name(name.trim());
             return String::new();
         }
+        let continued = cluster.is_continuing(&self.current);
         let result = cluster.run_line(&self.current, line);
         if let Some(next) = &result.open_terminal {
             self.current = next.clone();
         }
-        format_entry(line, &result)
+        format_entry(line, &result, continued)
     }
 
     /// Runs a whole script (one command per line).
@@ -41,9 +42,14 @@ impl TranscriptRunner {
     }
 }
 
-/// `$ line`, the output (ending in a newline), then `[exit N]` unless the command still runs.
-pub fn format_entry(line: &str, result: &TerminalResult) -> String {
-    let mut s = format!("$ {line}\n{}", result.text);
+/// `$ line` (`> line` for a line that continues an unfinished command, as PS2 shows it), the
+/// output (ending in a newline), then `[exit N]` unless the command still runs or goes on.
+pub fn format_entry(line: &str, result: &TerminalResult, continued: bool) -> String {
+    let sign = if continued { '>' } else { '$' };
+    let mut s = format!("{sign} {line}\n{}", result.text);
+    if result.continues {
+        return s;
+    }
     if !result.text.is_empty() && !result.text.ends_with('\n') {
         s.push('\n');
     }
@@ -148,7 +154,7 @@ mod tests {
             ..Default::default()
         };
         assert_eq!(
-            format_entry("echo -n hi", &r),
+            format_entry("echo -n hi", &r, false),
             "$ echo -n hi\nhi\n[exit 0]\n"
         );
         let blocked = TerminalResult {
@@ -157,8 +163,14 @@ mod tests {
             ..Default::default()
         };
         assert_eq!(
-            format_entry("sleep infinity", &blocked),
+            format_entry("sleep infinity", &blocked, false),
             "$ sleep infinity\n"
         );
+        let more = TerminalResult {
+            status: Some(0),
+            continues: true,
+            ..Default::default()
+        };
+        assert_eq!(format_entry("do", &more, true), "> do\n");
     }
 }

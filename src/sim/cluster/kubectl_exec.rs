@@ -30,7 +30,7 @@ impl Cluster {
             cluster: self,
             open_terminal: None,
         };
-        let result = shell.run_line(line, &mut host);
+        let result = shell.feed(line, &mut host);
         let open_terminal = host.open_terminal.take();
         self.kubectl_shell = shell;
         TerminalResult {
@@ -38,6 +38,8 @@ impl Cluster {
             status: Some(result.exit_requested.unwrap_or(result.status)),
             clear: result.clear_screen,
             open_terminal,
+            continues: result.more,
+            ended: false,
         }
     }
 
