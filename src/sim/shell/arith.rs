@@ -368,7 +368,12 @@ impl Eval<'_> {
         {
             self.pos += 1;
         }
-        let digits: String = self.chars.get(start..self.pos).into_iter().flatten().collect();
+        let digits: String = self
+            .chars
+            .get(start..self.pos)
+            .into_iter()
+            .flatten()
+            .collect();
         self.skip_ws();
         if ASSIGN.iter().any(|op| self.starts(op)) && !self.starts("==") {
             return Err(self.error("attempted assignment to non-variable", &self.rest()));
@@ -402,7 +407,12 @@ impl Eval<'_> {
         {
             self.pos += 1;
         }
-        let name: String = self.chars.get(name_at..self.pos).into_iter().flatten().collect();
+        let name: String = self
+            .chars
+            .get(name_at..self.pos)
+            .into_iter()
+            .flatten()
+            .collect();
         let mut index = None;
         if self.chars.get(self.pos) == Some(&'[') {
             self.pos += 1;
@@ -444,7 +454,10 @@ impl Eval<'_> {
 /// A constant as bash reads it, or `None` when a digit is too great for its base.
 fn parse_number(digits: &str) -> Option<i64> {
     let (base, body) = if let Some((b, rest)) = digits.split_once('#') {
-        (b.parse::<u32>().ok().filter(|b| (2..=64).contains(b))?, rest)
+        (
+            b.parse::<u32>().ok().filter(|b| (2..=64).contains(b))?,
+            rest,
+        )
     } else if let Some(hex) = digits
         .strip_prefix("0x")
         .or_else(|| digits.strip_prefix("0X"))

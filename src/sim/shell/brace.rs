@@ -98,9 +98,7 @@ fn find_brace(a: &[Atom]) -> Option<(usize, usize, Vec<Vec<Atom>>)> {
                 _ => {}
             }
         }
-        let Some(close) = close else {
-            return None;
-        };
+        let close = close?;
         if !commas.is_empty() {
             let mut alts = Vec::new();
             let mut from = open + 1;
@@ -168,7 +166,11 @@ fn sequence(inner: &str) -> Option<Vec<String>> {
     }
     let (mut fc, mut tc) = (from.chars(), to.chars());
     let (a, b) = (fc.next()?, tc.next()?);
-    if fc.next().is_some() || tc.next().is_some() || !a.is_ascii_alphabetic() || !b.is_ascii_alphabetic() {
+    if fc.next().is_some()
+        || tc.next().is_some()
+        || !a.is_ascii_alphabetic()
+        || !b.is_ascii_alphabetic()
+    {
         return None;
     }
     let (a, b) = (u32::from(a), u32::from(b));
@@ -180,7 +182,11 @@ fn sequence(inner: &str) -> Option<Vec<String>> {
         if v == b {
             break;
         }
-        let next = if a <= b { v.checked_add(step) } else { v.checked_sub(step) };
+        let next = if a <= b {
+            v.checked_add(step)
+        } else {
+            v.checked_sub(step)
+        };
         match next {
             Some(n) if (a <= b && n <= b) || (a > b && n >= b) => v = n,
             _ => break,

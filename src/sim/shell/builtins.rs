@@ -47,9 +47,12 @@ impl Interp<'_> {
                 for a in args.iter().filter(|a| !a.starts_with('-')) {
                     if functions {
                         self.st.funcs.remove(a);
-                    } else if let Some((name, index)) = a.strip_suffix(']').and_then(|a| a.split_once('[')) {
+                    } else if let Some((name, index)) =
+                        a.strip_suffix(']').and_then(|a| a.split_once('['))
+                    {
                         let i = index.parse::<usize>().unwrap_or(usize::MAX);
-                        if let Some(arr) = self.st.vars.get_mut(name).and_then(|v| v.array.as_mut()) {
+                        if let Some(arr) = self.st.vars.get_mut(name).and_then(|v| v.array.as_mut())
+                        {
                             arr.remove(&i);
                         }
                     } else if self.st.vars.remove(a).is_none() {
@@ -158,7 +161,9 @@ impl Interp<'_> {
                     }
                 }
                 (None, Some(value)) => {
-                    self.st.vars.insert(name.to_string(), Var::scalar(value, true));
+                    self.st
+                        .vars
+                        .insert(name.to_string(), Var::scalar(value, true));
                 }
                 (None, None) => {}
             }

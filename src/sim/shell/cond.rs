@@ -138,11 +138,7 @@ impl Interp<'_> {
             }
             None => false,
         };
-        let var = self
-            .st
-            .vars
-            .entry("BASH_REMATCH".to_string())
-            .or_default();
+        let var = self.st.vars.entry("BASH_REMATCH".to_string()).or_default();
         var.array = Some(groups);
         Some(matched)
     }

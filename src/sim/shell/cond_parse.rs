@@ -53,7 +53,9 @@ impl Cond<'_> {
             (Some('('), _) => (CondTok::LParen, 1),
             (Some(')'), _) => (CondTok::RParen, 1),
             (Some('!'), n) if blank_or_end(n) => (CondTok::Not, 1),
-            (Some(op @ ('<' | '>')), _) => (CondTok::Word(Word::lit(&op.to_string()), op.into()), 1),
+            (Some(op @ ('<' | '>')), _) => {
+                (CondTok::Word(Word::lit(&op.to_string()), op.into()), 1)
+            }
             _ => {
                 return match self.p.word(false)? {
                     Tok::Word(w, raw) => Ok(CondTok::Word(w, raw)),

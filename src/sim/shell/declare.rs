@@ -63,7 +63,10 @@ impl Interp<'_> {
                 if !a.append {
                     elements.clear();
                 }
-                let mut next = elements.keys().next_back().map_or(0, |k| k.saturating_add(1));
+                let mut next = elements
+                    .keys()
+                    .next_back()
+                    .map_or(0, |k| k.saturating_add(1));
                 for item in items {
                     elements.insert(next, item);
                     next = next.saturating_add(1);
@@ -391,7 +394,10 @@ mod tests {
             array: Some(a),
             ..Var::default()
         };
-        assert_eq!(declaration("a", &arr), "declare -a a=([0]=\"1\" [1]=\"2 3\")\n");
+        assert_eq!(
+            declaration("a", &arr),
+            "declare -a a=([0]=\"1\" [1]=\"2 3\")\n"
+        );
         assert_eq!(
             declaration("x", &Var::scalar("5".into(), false)),
             "declare -- x=\"5\"\n"

@@ -118,7 +118,10 @@ impl<'a> Interp<'a> {
 
     /// True when the rest of the current list must not run.
     pub(super) fn stopped(&self) -> bool {
-        self.interrupted || self.exit.is_some() || self.loop_ctl.is_some() || self.returning.is_some()
+        self.interrupted
+            || self.exit.is_some()
+            || self.loop_ctl.is_some()
+            || self.returning.is_some()
     }
 
     /// Counts one command; false (and interrupted) when the budget is spent.
@@ -236,7 +239,12 @@ impl<'a> Interp<'a> {
         status
     }
 
-    pub(super) fn run_command(&mut self, cmd: &Command, stdin: &mut Stdin, out: &mut Output) -> i32 {
+    pub(super) fn run_command(
+        &mut self,
+        cmd: &Command,
+        stdin: &mut Stdin,
+        out: &mut Output,
+    ) -> i32 {
         match cmd {
             Command::Simple {
                 assigns,

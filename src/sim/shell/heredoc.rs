@@ -95,7 +95,6 @@ impl Parser {
             self.heredocs.clear();
         }
     }
-
 }
 
 /// Text read as the inside of double quotes (an unquoted here-document body, an arithmetic

@@ -8,8 +8,8 @@ pub mod arith;
 pub mod ast;
 mod brace;
 mod builtins;
-mod compound;
 pub mod complete;
+mod compound;
 mod cond;
 mod cond_parse;
 mod declare;
@@ -191,7 +191,8 @@ impl State {
                 None => v.value = value,
             },
             None => {
-                self.vars.insert(name.to_string(), Var::scalar(value, false));
+                self.vars
+                    .insert(name.to_string(), Var::scalar(value, false));
             }
         }
     }

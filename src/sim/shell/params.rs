@@ -233,9 +233,7 @@ impl Interp<'_> {
         Some(match op {
             ParamOp::Plain => result(v.items.clone()),
             ParamOp::Length if v.list => Expanded::Text(v.items.len().to_string(), !quoted),
-            ParamOp::Length => {
-                Expanded::Text(v.joined().chars().count().to_string(), !quoted)
-            }
+            ParamOp::Length => Expanded::Text(v.joined().chars().count().to_string(), !quoted),
             ParamOp::Default { colon, word: w } if !set(*colon) => word(self, w, out)?,
             ParamOp::Assign { colon, word: w } if !set(*colon) => {
                 let value = self.expand_string(w, out)?;
@@ -267,7 +265,12 @@ impl Interp<'_> {
                 pattern,
             } => {
                 let p = self.expand_pattern(pattern, out)?;
-                result(v.items.iter().map(|s| trim(s, &p, *suffix, *longest)).collect())
+                result(
+                    v.items
+                        .iter()
+                        .map(|s| trim(s, &p, *suffix, *longest))
+                        .collect(),
+                )
             }
             ParamOp::Replace {
                 all,
@@ -338,7 +341,10 @@ mod tests {
     fn trims_and_replaces_as_bash() {
         // Results recorded from bash 5.2.15.
         let f = "/usr/share/nginx/index.html";
-        assert_eq!(trim(f, &pat("*/"), false, false), "usr/share/nginx/index.html");
+        assert_eq!(
+            trim(f, &pat("*/"), false, false),
+            "usr/share/nginx/index.html"
+        );
         assert_eq!(trim(f, &pat("*/"), false, true), "index.html");
         assert_eq!(trim(f, &pat(".*"), true, false), "/usr/share/nginx/index");
         assert_eq!(trim(f, &pat("/*"), true, true), "");

@@ -192,7 +192,10 @@ fn fresh_table(cases: &[(&str, &str, i32)]) {
     for (line, want, status) in cases {
         let got = run(&mut shell(), &mut FakeHost::new(), line);
         if got != (want.to_string(), *status) {
-            failures.push(format!("{line}\n  want {want:?} {status}\n  got  {:?} {}", got.0, got.1));
+            failures.push(format!(
+                "{line}\n  want {want:?} {status}\n  got  {:?} {}",
+                got.0, got.1
+            ));
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
