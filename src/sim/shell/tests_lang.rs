@@ -99,3 +99,53 @@ fn language_features_match_bash() {
         ("echo ${x:?}", "bash: x: parameter null or not set\n", 1),
     ]);
 }
+
+/// A script typed (or pasted) line by line into the interactive shell: here-documents of every
+/// kind, functions over several lines. Expected output: `bash` 5.2.15 reading the same lines.
+#[test]
+fn here_documents_typed_line_by_line() {
+    let script = "cat <<EOF\nhello $HOME\nEOF\ncat <<'EOF'\n$HOME\nEOF\ncat <<-EOF\n\tindented\n\tEOF\ncat <<A; cat <<B\na\nA\nb\nB\nx=1; cat <<EOF\n$((x+1)) $(echo sub) \\$x \"q\" \\\njoined\nEOF\ncat <<EOF | wc -l\n1\n2\nEOF\nwhile read l; do echo \"<$l>\"; done <<EOF\na\nb\nEOF\nf() {\ncat <<EOF\nin f\nEOF\n}\nf\ncat <<< 'here'\necho \"$(cat <<EOF\ninside\nEOF\n)\"\n";
+    let mut sh = super::shell();
+    let mut host = super::FakeHost::new();
+    let mut text = String::new();
+    let mut continued = 0;
+    for line in script.lines() {
+        let r = sh.feed(line, &mut host);
+        continued += usize::from(r.more);
+        text.push_str(&String::from_utf8_lossy(&r.output.interleaved()));
+    }
+    assert_eq!(text, "hello /root\n$HOME\nindented\na\nb\n2 sub $x \"q\" joined\n2\n<a>\n<b>\nin f\nhere\ninside\n");
+    assert_eq!(continued, 26);
+    assert!(!sh.is_continuing());
+    assert_eq!(sh.prompt("h"), "root@h:/# ");
+}
+
+/// PS2 shows while a command is incomplete; Ctrl-C drops it; errors and history as bash.
+#[test]
+fn continuation_prompts_and_errors() {
+    let mut sh = super::shell();
+    let mut host = super::FakeHost::new();
+    let r = sh.feed("if true", &mut host);
+    assert!(r.more);
+    assert_eq!(sh.prompt("h"), "> ");
+    let r = sh.feed(" fi", &mut host);
+    assert!(!r.more);
+    assert_eq!(
+        String::from_utf8_lossy(&r.output.interleaved()),
+        "bash: syntax error near unexpected token `fi'\n"
+    );
+    assert_eq!(r.status, 2);
+    sh.feed("for i in 1", &mut host);
+    assert!(sh.cancel_input());
+    assert_eq!(sh.prompt("h"), "root@h:/# ");
+    // bash keeps the first line of the abandoned command in its history.
+    assert_eq!(sh.history(), ["if true;  fi", "for i in 1"]);
+    let r = sh.feed("echo a;\\", &mut host);
+    assert!(r.more);
+    let r = sh.feed(" b", &mut host);
+    assert_eq!(
+        String::from_utf8_lossy(&r.output.interleaved()),
+        "a\nbash: b: command not found\n"
+    );
+    assert_eq!(sh.history().last().map(String::as_str), Some("echo a; b"));
+}
