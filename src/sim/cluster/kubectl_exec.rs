@@ -40,6 +40,7 @@ impl Cluster {
             open_terminal,
             continues: result.more,
             ended: false,
+            output: result.output,
         }
     }
 

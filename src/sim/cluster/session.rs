@@ -4,6 +4,7 @@
 
 use super::{Cluster, Terminal, LINE_MS};
 use crate::sim::event::{Actor, EventKind};
+use crate::sim::output::Output;
 use crate::sim::pod::ContainerHost;
 use crate::sim::shell::{Completion, Shell};
 
@@ -22,6 +23,9 @@ pub struct TerminalResult {
     pub continues: bool,
     /// The shell ended (`exit`): the next line opens a new session.
     pub ended: bool,
+    /// The line's output as separate stdout and stderr writes (`text` interleaves them): the
+    /// bash-compatibility suite compares each stream with what bash printed.
+    pub output: Output,
 }
 
 /// One container's interactive shell.
@@ -141,13 +145,14 @@ impl Cluster {
             let r = shell.feed(line, &mut host);
             (r, host.blocked_seen, std::mem::take(&mut host.blocked_pids))
         };
-        let mut text = String::from_utf8_lossy(&result.output.interleaved()).into_owned();
+        let mut output = result.output;
         let waiting = result.interrupted && blocked_by_program;
         if waiting {
-            text = text.strip_suffix("^C\n").unwrap_or(&text).to_string();
+            crate::sim::pod::strip_interrupt_marker(&mut output, true);
         } else if result.interrupted {
-            text.push_str("podscope: stopped this command line: it ran too long or printed too much (as if you pressed Ctrl-C)\n");
+            output.err("podscope: stopped this command line: it ran too long or printed too much (as if you pressed Ctrl-C)\n");
         }
+        let text = String::from_utf8_lossy(&output.interleaved()).into_owned();
         if let Some(s) = self.sessions.get_mut(container) {
             s.shell = shell;
             s.blocked = waiting;
@@ -167,6 +172,7 @@ impl Cluster {
             open_terminal: None,
             continues: result.more,
             ended: result.exit_requested.is_some(),
+            output,
         }
     }
 

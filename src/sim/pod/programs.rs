@@ -185,7 +185,7 @@ fn nested_shell(
 
 /// Removes the `^C` line a shell appends when a line was interrupted, so that the outermost
 /// shell prints it once.
-pub(super) fn strip_interrupt_marker(out: &mut Output, interrupted: bool) {
+pub(crate) fn strip_interrupt_marker(out: &mut Output, interrupted: bool) {
     if !interrupted {
         return;
     }
