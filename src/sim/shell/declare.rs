@@ -9,6 +9,9 @@ use super::{parser, Var};
 use crate::sim::output::Output;
 use std::collections::BTreeMap;
 
+/// Deepest nesting of function calls and `eval`s one line may reach.
+pub(super) const MAX_NESTING: u32 = 100;
+
 /// bash's `declare -p` quoting of a value: inside `"…"`, `\`, `"`, `$` and `` ` `` escaped.
 fn dquoted(value: &str) -> String {
     let mut s = String::with_capacity(value.len() + 2);
@@ -155,12 +158,8 @@ impl Interp<'_> {
         stdin: &mut Stdin,
         out: &mut Output,
     ) -> i32 {
-        if self.locals.len() >= 1000 {
-            let name = argv.first().map_or("", String::as_str);
-            out.err(format!(
-                "bash: {name}: maximum function nesting level exceeded (1000)\n"
-            ));
-            self.interrupted = true;
+        let name = argv.first().map_or("", String::as_str);
+        if !self.nest(name, out) {
             return 1;
         }
         let saved = std::mem::replace(
@@ -187,7 +186,22 @@ impl Interp<'_> {
             }
         }
         self.st.positional = saved;
+        self.nesting = self.nesting.saturating_sub(1);
         status
+    }
+
+    /// Enters one more function call or `eval`; false (and the line stopped) past
+    /// [`MAX_NESTING`], which keeps the stack bounded, in the browser too.
+    fn nest(&mut self, name: &str, out: &mut Output) -> bool {
+        if self.nesting >= MAX_NESTING {
+            out.err(format!(
+                "podscope: {name}: functions and eval nested more than {MAX_NESTING} deep; the line was stopped\n"
+            ));
+            self.interrupted = true;
+            return false;
+        }
+        self.nesting += 1;
+        true
     }
 
     /// `local`, `declare`, `typeset`, `return`, `eval`, `shift`, `set`, `let`: `None` for others.
@@ -228,7 +242,14 @@ impl Interp<'_> {
             "eval" => {
                 let text = args.join(" ");
                 match parser::parse(&text) {
-                    Ok(list) => self.run_list(&list, stdin, out),
+                    Ok(list) => {
+                        if !self.nest("eval", out) {
+                            return Some(1);
+                        }
+                        let status = self.run_list(&list, stdin, out);
+                        self.nesting = self.nesting.saturating_sub(1);
+                        status
+                    }
                     Err(e) => {
                         out.err(format!("bash: eval: line 1: {e}\n"));
                         2

@@ -87,6 +87,8 @@ pub(super) struct Interp<'a> {
     pub(super) returning: Option<i32>,
     /// One frame per running function: the variables `local` shadowed, with their old values.
     pub(super) locals: Vec<Vec<(String, Option<Var>)>>,
+    /// Function calls and `eval`s in progress.
+    pub(super) nesting: u32,
 }
 
 impl<'a> Interp<'a> {
@@ -113,6 +115,7 @@ impl<'a> Interp<'a> {
             writer: None,
             returning: None,
             locals: Vec::new(),
+            nesting: 0,
         }
     }
 

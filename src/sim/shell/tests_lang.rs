@@ -149,3 +149,32 @@ fn continuation_prompts_and_errors() {
     );
     assert_eq!(sh.history().last().map(String::as_str), Some("echo a; b"));
 }
+
+/// Runaway recursion is stopped with a message, and fits a 1 MiB stack (the browser's) even
+/// in a debug build.
+#[test]
+fn recursion_is_bounded() {
+    let run = || {
+        let mut sh = super::shell();
+        let mut host = super::FakeHost::new();
+        let mut texts = Vec::new();
+        for line in [
+            "f() { f; }; f",
+            "e='eval \"$e\"'; eval \"$e\"",
+            "echo still here",
+        ] {
+            let r = sh.run_line(line, &mut host);
+            texts.push(String::from_utf8_lossy(&r.output.interleaved()).into_owned());
+        }
+        texts
+    };
+    let texts = std::thread::Builder::new()
+        .stack_size(1 << 20)
+        .spawn(run)
+        .unwrap()
+        .join()
+        .unwrap();
+    assert!(texts[0].starts_with("podscope: f: functions and eval nested more than 100 deep"));
+    assert!(texts[1].starts_with("podscope: eval: functions and eval nested"));
+    assert_eq!(texts[2], "still here\n");
+}
