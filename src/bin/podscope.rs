@@ -126,6 +126,12 @@ fn run_shell(opts: ShellOptions) -> ExitCode {
             return ExitCode::FAILURE;
         }
     }
+    if stdout
+        .write_all(runner.finish(&mut cluster).as_bytes())
+        .is_err()
+    {
+        return ExitCode::FAILURE;
+    }
     let _ = stdout.flush();
     if let Some(path) = &opts.events {
         if let Err(e) = std::fs::write(path, cluster.trace().to_jsonl()) {

@@ -36,9 +36,27 @@ impl TranscriptRunner {
         format_entry(line, &result, continued)
     }
 
-    /// Runs a whole script (one command per line).
+    /// Runs a whole script (one command per line), then ends the input.
     pub fn script(&mut self, cluster: &mut Cluster, script: &str) -> String {
-        script.lines().map(|l| self.line(cluster, l)).collect()
+        let mut text: String = script.lines().map(|l| self.line(cluster, l)).collect();
+        text.push_str(&self.finish(cluster));
+        text
+    }
+
+    /// The end of the input: an unfinished command in the current terminal is reported as
+    /// bash does at end of file (what it printed, then `[exit N]`); empty when none was.
+    pub fn finish(&mut self, cluster: &mut Cluster) -> String {
+        let Some(result) = cluster.end_input(&self.current) else {
+            return String::new();
+        };
+        let mut s = result.text;
+        if !s.is_empty() && !s.ends_with('\n') {
+            s.push('\n');
+        }
+        if let Some(status) = result.status {
+            s.push_str(&format!("[exit {status}]\n"));
+        }
+        s
     }
 }
 

@@ -44,6 +44,21 @@ impl Cluster {
         }
     }
 
+    /// The end of the kubectl terminal's input with a command unfinished (see `end_input`).
+    pub(super) fn end_kubectl_input(&mut self) -> Option<crate::sim::shell::LineResult> {
+        if !self.kubectl_shell.is_continuing() {
+            return None;
+        }
+        let mut shell = self.kubectl_shell.clone();
+        let mut host = Workstation {
+            cluster: self,
+            open_terminal: None,
+        };
+        let result = shell.end_of_input(&mut host);
+        self.kubectl_shell = shell;
+        result
+    }
+
     /// The kubectl terminal's prompt.
     pub(super) fn kubectl_prompt(&self) -> String {
         self.kubectl_shell

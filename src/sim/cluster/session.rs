@@ -176,6 +176,42 @@ impl Cluster {
         }
     }
 
+    /// The input of `terminal` ends (Ctrl-D; the end of the CLI's stdin) while a command is
+    /// unfinished: what bash then prints and the status. `None` when nothing was pending.
+    pub fn end_input(&mut self, terminal: &Terminal) -> Option<TerminalResult> {
+        let result = match terminal {
+            Terminal::Kubectl => self.end_kubectl_input()?,
+            Terminal::Container(container) => {
+                let session = self.sessions.get_mut(container.as_str())?;
+                if !session.shell.is_continuing() {
+                    return None;
+                }
+                let mut shell = session.shell.clone();
+                let pid = session.pid;
+                let pod = self.pod.as_mut()?;
+                let mut host = ContainerHost::new(
+                    pod,
+                    container,
+                    &mut self.now_ms,
+                    &mut self.trace,
+                    pid,
+                    true,
+                );
+                let r = shell.end_of_input(&mut host);
+                if let Some(s) = self.sessions.get_mut(container.as_str()) {
+                    s.shell = shell;
+                }
+                r?
+            }
+        };
+        Some(TerminalResult {
+            text: String::from_utf8_lossy(&result.output.interleaved()).into_owned(),
+            status: Some(result.status),
+            output: result.output,
+            ..Default::default()
+        })
+    }
+
     /// True while the lines typed in `terminal` do not form a complete command yet (its
     /// prompt is PS2, `> `).
     pub fn is_continuing(&self, terminal: &Terminal) -> bool {

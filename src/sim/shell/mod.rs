@@ -252,6 +252,10 @@ pub struct Shell {
     interactive: bool,
     /// Lines typed so far of a command that is not complete yet (PS2 is showing).
     pending: Option<input::Pending>,
+    /// Lines read at the prompt (bash's line numbers in messages).
+    lines_read: u64,
+    /// The line the pending command began on.
+    pending_from: u64,
 }
 
 impl Shell {
@@ -278,6 +282,8 @@ impl Shell {
             history: Vec::new(),
             interactive: true,
             pending: None,
+            lines_read: 0,
+            pending_from: 0,
         }
     }
 
@@ -302,27 +308,51 @@ impl Shell {
             self.history.push(line.trim_end_matches('\n').to_string());
         }
         match parser::parse_input(line, false) {
-            Ok(parsed) => {
-                let mut warning = Output::default();
-                if let Some((delim, _)) = &parsed.open_heredoc {
-                    warning.err(format!(
-                        "bash: warning: here-document at line 1 delimited by end-of-file (wanted `{delim}')\n"
-                    ));
-                }
-                let mut result = self.run_list(&parsed.list, host);
-                warning.extend(std::mem::take(&mut result.output));
-                result.output = warning;
-                result
-            }
+            Ok(parsed) => self.run_parsed(&parsed, 1, host),
             Err(e) => self.syntax_error(&e),
         }
+    }
+
+    /// Runs parsed input; a here-document the input ended inside gets bash's warning naming
+    /// `line`, where it began.
+    fn run_parsed(
+        &mut self,
+        parsed: &parser::Parsed,
+        line: u64,
+        host: &mut dyn ShellHost,
+    ) -> LineResult {
+        let mut warning = Output::default();
+        if let Some((delim, _)) = &parsed.open_heredoc {
+            warning.err(format!(
+                "bash: warning: here-document at line {line} delimited by end-of-file (wanted `{delim}')\n"
+            ));
+        }
+        let mut result = self.run_list(&parsed.list, host);
+        warning.extend(std::mem::take(&mut result.output));
+        result.output = warning;
+        result
+    }
+
+    /// The input ended (Ctrl-D, or the end of the CLI's stdin) with a command unfinished:
+    /// bash reports it (`unexpected EOF while looking for matching `''`), or runs a
+    /// here-document cut short with a warning. `None` when nothing was pending.
+    pub fn end_of_input(&mut self, host: &mut dyn ShellHost) -> Option<LineResult> {
+        let pending = self.pending.take()?;
+        Some(match parser::parse_input(&pending.text, false) {
+            Ok(parsed) => self.run_parsed(&parsed, self.pending_from, host),
+            Err(e) => self.syntax_error(&e),
+        })
     }
 
     /// Reads one line typed at the prompt, as interactive bash does: a complete command runs;
     /// an incomplete one is kept (`more` is set, the prompt becomes PS2 `> `) until a later
     /// line completes it.
     pub fn feed(&mut self, line: &str, host: &mut dyn ShellHost) -> LineResult {
+        self.lines_read = self.lines_read.saturating_add(1);
         let before = self.pending.take();
+        if before.is_none() {
+            self.pending_from = self.lines_read;
+        }
         let so_far = before.as_ref().map_or(0, |p| p.text.len());
         if let Some(result) = self.too_long(line.len()) {
             return result;
