@@ -63,6 +63,10 @@ pub enum ParamOp {
     },
     /// `${NAME^}` `${NAME^^}` (`upper`) and `${NAME,}` `${NAME,,}`; `all` for the doubled form.
     Case { upper: bool, all: bool },
+    /// `${!NAME}`: the value of the variable NAME names.
+    Indirect,
+    /// `${!NAME[@]}`: the indexes of an array.
+    Keys,
 }
 
 /// A word: the parts that were written next to each other.

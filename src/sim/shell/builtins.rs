@@ -7,10 +7,10 @@ use super::Var;
 use crate::sim::output::Output;
 
 /// The builtins podscope simulates (for `type`, `help` and completion).
-pub const BUILTINS: [&str; 28] = [
-    ":", "[", "break", "cd", "clear", "continue", "declare", "echo", "eval", "exit", "export",
-    "false", "help", "history", "let", "local", "printf", "pwd", "read", "return", "set", "shift",
-    "test", "true", "type", "typeset", "unset", "shopt",
+pub const BUILTINS: [&str; 29] = [
+    ":", "[", "break", "cd", "clear", "command", "continue", "declare", "echo", "eval", "exit",
+    "export", "false", "help", "history", "let", "local", "printf", "pwd", "read", "return", "set",
+    "shift", "test", "true", "type", "typeset", "unset", "shopt",
 ];
 
 /// bash's reserved words (for `type` and completion).
@@ -85,6 +85,7 @@ impl Interp<'_> {
             }
             "read" => self.read(args, stdin),
             "break" | "continue" => self.loop_control(name, args, out),
+            "command" => self.command_builtin(args, stdin, out),
             _ => return None,
         })
     }
@@ -254,6 +255,30 @@ impl Interp<'_> {
         status
     }
 
+    /// `command NAME ARGS` (skips functions) and `command -v NAME…`.
+    fn command_builtin(&mut self, args: &[String], stdin: &mut Stdin, out: &mut Output) -> i32 {
+        let Some((first, names)) = args.split_first() else {
+            return 0;
+        };
+        if first != "-v" {
+            return self.invoke_command(args, &[], stdin, out);
+        }
+        let mut status = 0;
+        for name in names {
+            let known = BUILTINS.contains(&name.as_str())
+                || KEYWORDS.contains(&name.as_str())
+                || self.st.funcs.contains_key(name);
+            if known {
+                out.out(format!("{name}\n"));
+            } else if let Some(p) = self.host.which(name, self.st.get("PATH").unwrap_or("")) {
+                out.out(format!("{p}\n"));
+            } else {
+                status = 1;
+            }
+        }
+        status
+    }
+
     fn loop_control(&mut self, name: &str, args: &[String], out: &mut Output) -> i32 {
         if self.loop_depth == 0 {
             out.err(format!(
@@ -354,7 +379,7 @@ fn escape(rest: &[char], echo_octal: bool) -> (Vec<u8>, usize, bool) {
 }
 
 /// Expands backslash escapes in `s`; the bool is true when `\c` stopped the output.
-fn unescape(s: &str, echo: bool) -> (Vec<u8>, bool) {
+pub(super) fn unescape(s: &str, echo: bool) -> (Vec<u8>, bool) {
     let chars: Vec<char> = s.chars().collect();
     let mut bytes = Vec::with_capacity(s.len());
     let mut i = 0;

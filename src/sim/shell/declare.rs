@@ -167,6 +167,19 @@ impl Interp<'_> {
             argv.get(1..).unwrap_or(&[]).to_vec(),
         );
         self.locals.push(Vec::new());
+        let saved_funcname = self.st.vars.get("FUNCNAME").cloned();
+        let mut names = BTreeMap::new();
+        names.insert(0, name.to_string());
+        if let Some(a) = saved_funcname.as_ref().and_then(|v| v.array.as_ref()) {
+            names.extend(a.iter().map(|(k, v)| (k.saturating_add(1), v.clone())));
+        }
+        self.st.vars.insert(
+            "FUNCNAME".to_string(),
+            Var {
+                array: Some(names),
+                ..Var::default()
+            },
+        );
         let saved_loops = std::mem::replace(&mut self.loop_depth, 0);
         let mut status = self.run_command(body, stdin, out);
         self.loop_depth = saved_loops;
@@ -186,6 +199,14 @@ impl Interp<'_> {
             }
         }
         self.st.positional = saved;
+        match saved_funcname {
+            Some(v) => {
+                self.st.vars.insert("FUNCNAME".to_string(), v);
+            }
+            None => {
+                self.st.vars.remove("FUNCNAME");
+            }
+        }
         self.nesting = self.nesting.saturating_sub(1);
         status
     }
@@ -351,12 +372,32 @@ impl Interp<'_> {
                 var.array = Some(BTreeMap::new());
             }
             if let Some(v) = value {
-                if !self.set_value(name, None, v, false, out) {
+                let ok = if v.starts_with('(') && v.ends_with(')') {
+                    self.compound_assign(name, &v, out)
+                } else {
+                    self.set_value(name, None, v, false, out)
+                };
+                if !ok {
                     status = 1;
                 }
             }
         }
         status
+    }
+
+    /// `declare NAME=(…)`: the array literal read as an assignment.
+    fn compound_assign(&mut self, name: &str, value: &str, out: &mut Output) -> bool {
+        let Ok(list) = parser::parse(&format!("{name}={value}")) else {
+            return false;
+        };
+        let assign = list.first().and_then(|a| match a.first.commands.first() {
+            Some(Command::Simple { assigns, .. }) => assigns.first().cloned(),
+            _ => None,
+        });
+        match assign {
+            Some(a) => self.assign(&a, out),
+            None => false,
+        }
     }
 
     fn print_declarations(&mut self, who: &str, names: &[String], out: &mut Output) -> i32 {

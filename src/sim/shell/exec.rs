@@ -89,6 +89,9 @@ pub(super) struct Interp<'a> {
     pub(super) locals: Vec<Vec<(String, Option<Var>)>>,
     /// Function calls and `eval`s in progress.
     pub(super) nesting: u32,
+    /// An expansion error that ends the whole line in interactive bash (`$((1/0))`,
+    /// `${x:?}`): nothing after it runs.
+    pub(super) aborted: bool,
 }
 
 impl<'a> Interp<'a> {
@@ -116,12 +119,14 @@ impl<'a> Interp<'a> {
             returning: None,
             locals: Vec::new(),
             nesting: 0,
+            aborted: false,
         }
     }
 
     /// True when the rest of the current list must not run.
     pub(super) fn stopped(&self) -> bool {
         self.interrupted
+            || self.aborted
             || self.exit.is_some()
             || self.loop_ctl.is_some()
             || self.returning.is_some()
@@ -453,6 +458,18 @@ impl<'a> Interp<'a> {
         if let Some(body) = self.st.funcs.get(name).cloned() {
             return self.call_function(&body, argv, stdin, out);
         }
+        self.invoke_command(argv, env, stdin, out)
+    }
+
+    /// Runs a builtin or a program, never a function (`command NAME`).
+    pub(super) fn invoke_command(
+        &mut self,
+        argv: &[String],
+        env: &[(String, String)],
+        stdin: &mut Stdin,
+        out: &mut Output,
+    ) -> i32 {
+        let Some(name) = argv.first() else { return 0 };
         if let Some(status) = self.builtin(argv, stdin, out) {
             return status;
         }

@@ -189,6 +189,7 @@ impl Interp<'_> {
             Ok(v) => Some(v),
             Err(e) => {
                 out.err(format!("bash: {e}\n"));
+                self.aborted = true;
                 None
             }
         }

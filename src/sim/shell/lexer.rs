@@ -220,6 +220,7 @@ impl Parser {
                     }
                     self.pos += 2;
                 }
+                '$' if self.at(self.pos + 1) == Some('\'') => self.ansi_c(&mut parts)?,
                 '$' => self.dollar(&mut parts, false)?,
                 '`' => self.backtick(&mut parts, false)?,
                 '~' if self.pos == start && matches!(self.at(self.pos + 1), None | Some('/')) => {
@@ -381,6 +382,26 @@ impl Parser {
             other => return Err(sub.unexpected(other)),
         }
         parts.push(WordPart::CmdSub { body, quoted });
+        Ok(())
+    }
+
+    /// `$'…'`: backslash escapes as in C (`\n`, `\t`, `\'`, `\x41`, `\101`).
+    fn ansi_c(&mut self, parts: &mut Vec<WordPart>) -> Result<(), ParseError> {
+        let from = self.pos + 2;
+        let mut i = from;
+        loop {
+            match self.at(i) {
+                None => return Err(ParseError::Unmatched('\'')),
+                Some('\'') => break,
+                Some('\\') => i += 2,
+                Some(_) => i += 1,
+            }
+        }
+        let (bytes, _) = super::builtins::unescape(&self.text(from, i), false);
+        parts.push(WordPart::Quoted(
+            String::from_utf8_lossy(&bytes).into_owned(),
+        ));
+        self.pos = i + 1;
         Ok(())
     }
 

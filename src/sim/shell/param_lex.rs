@@ -122,6 +122,16 @@ impl Parser {
                 _ => None,
             });
         }
+        if let Some(target) = inner.strip_prefix('!').filter(|s| !s.is_empty()) {
+            let (name, rest) = split_name(target);
+            return Ok(match split_index(rest) {
+                Some((Some(i), "")) if is_name(name) && matches!(i.as_str(), "@" | "*") => {
+                    param(name, Some(i), ParamOp::Keys)
+                }
+                Some((None, "")) if valid_name(name) => param(name, None, ParamOp::Indirect),
+                _ => None,
+            });
+        }
         let (name, rest) = split_name(inner);
         if !valid_name(name) {
             return Ok(None);

@@ -58,7 +58,11 @@ fn replace(s: &str, pattern: &Pattern, with: &str, all: bool, anchor: Option<cha
     let chars: Vec<char> = s.chars().collect();
     let n = chars.len();
     if pattern.is_empty() {
-        return s.to_string();
+        return match anchor {
+            Some('#') => format!("{with}{s}"),
+            Some('%') => format!("{s}{with}"),
+            _ => s.to_string(),
+        };
     }
     let mut out = String::new();
     let mut i = 0;
@@ -218,6 +222,34 @@ impl Interp<'_> {
         quoted: bool,
         out: &mut Output,
     ) -> Option<Expanded> {
+        match op {
+            ParamOp::Keys => {
+                let keys: Vec<String> = match self.st.vars.get(name) {
+                    Some(var) => match &var.array {
+                        Some(a) => a.keys().map(usize::to_string).collect(),
+                        None => vec!["0".to_string()],
+                    },
+                    None => Vec::new(),
+                };
+                return Some(Expanded::Fields(keys, !quoted));
+            }
+            ParamOp::Indirect => {
+                let target = self.lookup(name).unwrap_or_default();
+                let (base, index) = match target.strip_suffix(']').and_then(|t| t.split_once('[')) {
+                    Some((b, i)) => (b.to_string(), Some(i.to_string())),
+                    None => (target.clone(), None),
+                };
+                if !super::ast::is_name(&base) && !base.chars().all(|c| c.is_ascii_digit())
+                    || base.is_empty()
+                {
+                    out.err(format!("bash: {target}: invalid indirect expansion\n"));
+                    self.aborted = true;
+                    return None;
+                }
+                return self.param(&base, index.as_deref(), &ParamOp::Plain, quoted, out);
+            }
+            _ => {}
+        }
         let v = self.values(name, index, out)?;
         let set = |colon: bool| v.set && (!colon || v.items.iter().any(|s| !s.is_empty()));
         let word = |me: &mut Self, w: &Word, out: &mut Output| {
@@ -252,6 +284,7 @@ impl Interp<'_> {
                     message
                 };
                 out.err(format!("bash: {name}: {message}\n"));
+                self.aborted = true;
                 return None;
             }
             ParamOp::Default { .. } | ParamOp::Assign { .. } | ParamOp::Error { .. } => {
@@ -287,6 +320,7 @@ impl Interp<'_> {
                         .collect(),
                 )
             }
+            ParamOp::Keys | ParamOp::Indirect => Expanded::Text(String::new(), false),
             ParamOp::Case { upper, all } => result(
                 v.items
                     .iter()
@@ -353,6 +387,10 @@ mod tests {
         assert_eq!(replace("hello", &pat("h*l"), "X", false, None), "Xo");
         assert_eq!(replace("hello", &pat("o"), "0", false, Some('%')), "hell0");
         assert_eq!(replace("hello", &pat("e"), "E", false, Some('#')), "hello");
+        assert_eq!(
+            replace("a.txt", &pat(""), "dir/", false, Some('#')),
+            "dir/a.txt"
+        );
         assert_eq!(change_case("hello world", true, false), "Hello world");
         assert_eq!(change_case("HeLLo", false, true), "hello");
         assert_eq!(slice_range(3, 1, None), Some((1, 3)));

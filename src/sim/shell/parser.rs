@@ -434,7 +434,14 @@ impl Parser {
                             }
                             assigns.push(a);
                         }
-                        _ => words.push(w),
+                        _ => {
+                            let mut w = w;
+                            if raw.ends_with('=') && self.cur() == Some('(') && declares(&words) {
+                                let text = self.compound_value()?;
+                                w.parts.push(super::ast::WordPart::Quoted(text));
+                            }
+                            words.push(w);
+                        }
                     }
                 }
                 Tok::Redir { .. } => redirs.push(self.redir()?),
@@ -463,6 +470,39 @@ impl Parser {
             words,
             redirs,
         })
+    }
+}
+
+/// True when `words` start with a builtin whose arguments may be `NAME=(…)` arrays.
+fn declares(words: &[super::ast::Word]) -> bool {
+    words
+        .first()
+        .and_then(super::ast::Word::as_plain)
+        .is_some_and(|w| matches!(w, "declare" | "local" | "typeset"))
+}
+
+impl Parser {
+    /// `(…)` after `declare NAME=`: the text up to the matching `)`, for `declare` to read.
+    fn compound_value(&mut self) -> Result<String, ParseError> {
+        let from = self.pos;
+        let (mut depth, mut quote) = (0usize, None::<char>);
+        loop {
+            let Some(c) = self.cur() else {
+                return Err(ParseError::Unmatched(')'));
+            };
+            self.pos += 1;
+            match (quote, c) {
+                (Some(q), c) if c == q => quote = None,
+                (Some(_), _) => {}
+                (None, '\'' | '"') => quote = Some(c),
+                (None, '\\') => self.pos += 1,
+                (None, '(') => depth += 1,
+                (None, ')') if depth <= 1 => break,
+                (None, ')') => depth -= 1,
+                _ => {}
+            }
+        }
+        Ok(self.text(from, self.pos))
     }
 }
 

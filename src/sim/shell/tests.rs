@@ -500,7 +500,10 @@ fn completion() {
     let c = sh.complete("ca", 2, &host);
     assert_eq!(c.candidates, vec!["case", "cat"]);
     let c = sh.complete("c", 1, &host);
-    assert_eq!(c.candidates, vec!["case", "cat", "cd", "clear", "continue"]);
+    assert_eq!(
+        c.candidates,
+        vec!["case", "cat", "cd", "clear", "command", "continue"]
+    );
     assert_eq!(c.insert, "");
     let c = sh.complete("cat /po", 7, &host);
     assert_eq!((c.start, c.insert.as_str()), (4, "d-data/"));

@@ -8,6 +8,22 @@ use super::fresh_table;
 #[test]
 fn language_features_match_bash() {
     fresh_table(&[
+        // Interactive bash drops the rest of the line after an arithmetic or `${x:?}`
+        // error (and does not exit, as `bash -c` does with 127).
+        ("a=(a.txt b.txt); echo ${a[@]%.txt} ${a[@]/#/dir/}", "a b dir/a.txt dir/b.txt\n", 0),
+        ("x=abc; echo ${x/%/!}", "abc!\n", 0),
+        ("target=value; name=target; echo ${!name}", "value\n", 0),
+        ("a=(x y); a[5]=v; echo ${!a[@]} ${#a[@]}", "0 1 5 3\n", 0),
+        ("myfunc() { echo $FUNCNAME; }; myfunc", "myfunc\n", 0),
+        ("outer() { inner; }; inner() { echo ${FUNCNAME[@]}; }; outer", "inner outer\n", 0),
+        ("echo $'a\\tb\\nc' $'it\\'s' $'\\x41\\101'", "a\tb\nc it's AA\n", 0),
+        ("echo $((1/0)); echo after", "bash: 1/0: division by 0 (error token is \"0\")\n", 1),
+        ("echo $((2 +)); echo after", "bash: 2 +: syntax error: operand expected (error token is \"+\")\n", 1),
+        ("unset u; echo ${u:?is missing}; echo after", "bash: u: is missing\n", 1),
+        ("cat() { echo \"not cat\"; }; cat; command cat /etc/hostname", "not cat\ntwo-containers\n", 0),
+        ("command -v cat; command -v echo; command -v nope; echo $?", "/usr/bin/cat\necho\n1\n", 0),
+        ("f() { local a=(x y); echo ${a[1]} ${#a[@]}; }; f", "y 2\n", 0),
+        ("declare -a arr=(1 \"2 3\"); declare -p arr", "declare -a arr=([0]=\"1\" [1]=\"2 3\")\n", 0),
         ("f() { echo \"in f: $1 $#\"; }; f a b", "in f: a 2\n", 0),
         ("function g { echo g; }; g", "g\n", 0),
         ("f() { local x=2; echo $x; }; x=1; f; echo $x", "2\n1\n", 0),
