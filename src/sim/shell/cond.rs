@@ -121,19 +121,15 @@ impl Interp<'_> {
             }
             source.push(c);
         }
-        let re = match regex_lite::Regex::new(&source) {
+        let re = match super::regex::Regex::new(&source) {
             Ok(re) => re,
-            Err(_) => {
-                out.err("bash: podscope: this regular expression is not supported\n");
-                return None;
-            }
+            // bash gives status 2 for a pattern regcomp refuses, without a message.
+            Err(_) => return None,
         };
         let mut groups = BTreeMap::new();
         let matched = match re.captures(s) {
             Some(caps) => {
-                for (i, g) in caps.iter().enumerate() {
-                    groups.insert(i, g.map_or(String::new(), |m| m.as_str().to_string()));
-                }
+                groups.extend(caps.into_iter().enumerate());
                 true
             }
             None => false,

@@ -23,6 +23,7 @@ mod param_lex;
 mod params;
 pub mod parser;
 mod redirect;
+mod regex;
 mod testcmd;
 // Native only: the suite uses proptest, which does not build for wasm32.
 #[cfg(all(test, not(target_arch = "wasm32")))]
