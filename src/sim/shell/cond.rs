@@ -76,7 +76,7 @@ impl Interp<'_> {
                     }
                     "=~" => {
                         let pat = self.expand_pattern(r, out)?;
-                        return self.regex_match(&left, &pat, out);
+                        return self.regex_match(&left, &pat);
                     }
                     "<" => left < self.expand_string(r, out)?,
                     ">" => left > self.expand_string(r, out)?,
@@ -113,7 +113,7 @@ impl Interp<'_> {
     }
 
     /// `string =~ regex`: POSIX extended regex (quoted parts literal); sets `BASH_REMATCH`.
-    fn regex_match(&mut self, s: &str, pat: &Pattern, out: &mut Output) -> Option<bool> {
+    fn regex_match(&mut self, s: &str, pat: &Pattern) -> Option<bool> {
         let mut source = String::new();
         for &(c, quoted) in pat {
             if quoted && !c.is_alphanumeric() {
