@@ -144,6 +144,7 @@ async fn tour_bar_alone_shows_the_step_and_reports_clicks() {
             last: false,
             question: None,
             reveal: None,
+            handout: Some("?print=localhost".into()),
         }),
         available: true,
         onstart: log("start"),
@@ -157,6 +158,11 @@ async fn tour_bar_alone_shows_the_step_and_reports_clicks() {
     let caption = text_of(&root, "tour-caption");
     assert!(caption.contains("step 7 of 12") && caption.contains("127.0.0.1"));
     assert!(caption.contains("$ curl localhost"));
+    let handout = find(&root, "tour-handout").expect("a handout link");
+    assert_eq!(
+        handout.get_attribute("href").as_deref(),
+        Some("?print=localhost")
+    );
     click(&root, "tour-next").await;
     click(&root, "tour-prev").await;
     click(&root, "tour-end").await;
@@ -186,6 +192,7 @@ async fn a_tour_question_reports_the_option_picked_and_hides_the_caption() {
                 options: vec!["Welcome".into(), "404".into(), "Couldn't connect".into()],
             }),
             reveal: None,
+            handout: None,
         }),
         available: true,
         onstart: Callback::noop(),

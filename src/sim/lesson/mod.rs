@@ -21,13 +21,31 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::fmt;
 
-/// The built-in lessons' sources, embedded; each is parsed only when it is opened.
-pub const SOURCES: &[(&str, &str)] = &[
-    (
-        "shared-volume",
-        include_str!("../../../lessons/shared-volume.yaml"),
-    ),
-    ("localhost", include_str!("../../../lessons/localhost.yaml")),
+/// A built-in lesson before it is opened: its id, the title a menu lists (a test checks it
+/// against the file's), and the embedded file, parsed only when the lesson opens — so listing
+/// the lessons parses no YAML on the page's start-up path.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Source {
+    /// Stable id.
+    pub id: &'static str,
+    /// The file's `title`.
+    pub title: &'static str,
+    /// The lesson file.
+    pub text: &'static str,
+}
+
+/// The built-in lessons.
+pub const SOURCES: &[Source] = &[
+    Source {
+        id: "shared-volume",
+        title: "Shared volume: hand nginx a page",
+        text: include_str!("../../../lessons/shared-volume.yaml"),
+    },
+    Source {
+        id: "localhost",
+        title: "Localhost: one network namespace",
+        text: include_str!("../../../lessons/localhost.yaml"),
+    },
 ];
 
 /// Why a lesson file could not be used.
@@ -138,16 +156,16 @@ impl Lesson {
 
 /// The ids of the built-in lessons.
 pub fn ids() -> Vec<&'static str> {
-    SOURCES.iter().map(|(id, _)| *id).collect()
+    SOURCES.iter().map(|s| s.id).collect()
 }
 
 /// The built-in lesson `id` for `seed`.
 pub fn builtin(id: &str, seed: &str) -> Result<Lesson, LessonError> {
-    let (_, text) = SOURCES.iter().find(|(i, _)| *i == id).ok_or_else(|| {
+    let source = SOURCES.iter().find(|s| s.id == id).ok_or_else(|| {
         LessonError(format!(
             "unknown lesson '{id}' (built-in: {})",
             ids().join(", ")
         ))
     })?;
-    Lesson::from_yaml(text, seed)
+    Lesson::from_yaml(source.text, seed)
 }

@@ -36,6 +36,8 @@ fn every_builtin_lesson_has_four_to_six_tasks_for_every_seed() {
             let lesson = builtin(id, seed).expect("lesson parses");
             assert!((4..=6).contains(&lesson.tasks.len()), "{id}");
             assert_eq!(lesson.id, id);
+            let source = SOURCES.iter().find(|s| s.id == id).expect("source");
+            assert_eq!(lesson.title, source.title, "the menu's title is the file's");
         }
     }
 }

@@ -94,6 +94,7 @@ pub fn Explainer() -> Html {
         let step = t.current()?;
         Some(TourView {
             title: t.tour.title.into(),
+            handout: Some(format!("?print={}", t.tour.scenario).into()),
             caption: step.caption.into(),
             progress: t.progress().into(),
             typed: match step.action {

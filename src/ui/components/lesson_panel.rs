@@ -7,18 +7,12 @@ use super::{LessonPicker, TaskPanel, TaskView};
 use crate::sim::lesson::{self, Progress};
 use crate::ui::state::{Action, AppContext};
 
-/// `(id, title)` of every built-in lesson (parsed once per page: they are small).
+/// `(id, title)` of every built-in lesson (no lesson file is parsed to list them).
 fn lesson_titles() -> Vec<(AttrValue, AttrValue)> {
-    thread_local! {
-        static TITLES: Vec<(AttrValue, AttrValue)> = lesson::ids()
-            .into_iter()
-            .filter_map(|id| {
-                let l = lesson::builtin(id, "").ok()?;
-                Some((AttrValue::from(id), AttrValue::from(l.title)))
-            })
-            .collect();
-    }
-    TITLES.with(Clone::clone)
+    lesson::SOURCES
+        .iter()
+        .map(|s| (AttrValue::from(s.id), AttrValue::from(s.title)))
+        .collect()
 }
 
 /// The task panel of the open lesson, if one is open.

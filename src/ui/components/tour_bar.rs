@@ -24,6 +24,8 @@ pub struct TourView {
     pub question: Option<QuestionView>,
     /// The reveal of the step's answered question.
     pub reveal: Option<RevealView>,
+    /// The printable handout of this tour (`?print=SCENARIO`).
+    pub handout: Option<AttrValue>,
 }
 
 /// Props of [`TourBar`].
@@ -69,6 +71,11 @@ pub fn TourBar(props: &TourBarProps) -> Html {
             <div class="tour-caption" data-testid="tour-caption" aria-live="polite">
                 <span class="tour-meta">
                     <span class="tour-progress">{ format!("{} · {}", tour.title, tour.progress) }</span>
+                    if let Some(href) = &tour.handout {
+                        <a class="tour-handout" href={href.clone()} target="_blank" rel="noopener"
+                            data-testid="tour-handout" title="Every step's diagram, caption and command, to print (A4 or Letter)">
+                            { "Handout" }</a>
+                    }
                     if let Some(typed) = &tour.typed {
                         <code class="tour-typed">{ typed.clone() }</code>
                     }
