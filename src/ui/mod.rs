@@ -24,5 +24,6 @@ pub mod state;
 pub mod terminal;
 pub mod terminals;
 pub mod timeline;
+pub mod yaml;
 
 pub use components::App;

@@ -178,7 +178,7 @@ impl Cluster {
     /// Creates the pod from a manifest (`kubectl apply`). The one pod this cluster holds is
     /// replaced by it (deleted first), unless the manifest is unchanged.
     pub fn apply(&mut self, yaml: &str) -> Result<String, Vec<ManifestError>> {
-        let parsed = manifest::parse(yaml)?;
+        let parsed = manifest::load(yaml)?;
         if let Some(existing) = &self.pod {
             if existing.manifest == parsed {
                 return Ok(kubectl::unchanged(&parsed.name));

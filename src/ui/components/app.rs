@@ -13,6 +13,7 @@ use crate::ui::hooks::{store, stored, use_animation_frames};
 use crate::ui::host::post_score;
 use crate::ui::keyboard::use_shortcuts;
 use crate::ui::provider::{classroom_params, embedded, AppStateProvider, LARGE_TEXT_KEY};
+use crate::ui::scenarios::ScenarioId;
 use crate::ui::state::{Action, AppContext};
 
 /// The root: provides the app state, then shows the explainer.
@@ -81,7 +82,13 @@ pub fn Explainer() -> Html {
     };
     let onselect = {
         let s = state.clone();
-        Callback::from(move |id| s.dispatch(Action::SelectScenario(id)))
+        Callback::from(move |id| {
+            if id == ScenarioId::Custom {
+                // A custom manifest is edited and applied: have the YAML parser ready.
+                crate::ui::yaml::ensure_loaded(|| ());
+            }
+            s.dispatch(Action::SelectScenario(id))
+        })
     };
     let tour_action = |a: Action| {
         let s = state.clone();

@@ -72,7 +72,13 @@ pub fn InfoPanel() -> Html {
     };
     let onselect_tab = {
         let t = tab.clone();
-        Callback::from(move |id: String| t.set(id))
+        Callback::from(move |id: String| {
+            if id == "manifest" {
+                // The editor checks text that is not built in with the YAML parser module.
+                crate::ui::yaml::ensure_loaded(|| ());
+            }
+            t.set(id)
+        })
     };
     let onselect = {
         let s = state.clone();

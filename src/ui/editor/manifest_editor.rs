@@ -40,7 +40,11 @@ fn gutter(lines: usize, bad: &BTreeSet<usize>) -> Html {
 #[component]
 pub fn ManifestEditor(props: &ManifestEditorProps) -> Html {
     let gutter_ref = use_node_ref();
-    let found = use_memo(props.text.clone(), |text| problems(text));
+    // Opening the Manifest tab loads the YAML parser module; problems are read again once it is in.
+    let parser_ready = crate::ui::yaml::use_yaml_parser();
+    let found = use_memo((props.text.clone(), parser_ready), |(text, _)| {
+        problems(text)
+    });
     let warned = use_memo(props.text.clone(), |text| image_warnings(text));
     let bad: BTreeSet<usize> = found
         .iter()
@@ -49,6 +53,8 @@ pub fn ManifestEditor(props: &ManifestEditorProps) -> Html {
         .collect();
     let lines = props.text.split('\n').count();
     let valid = found.is_empty();
+    // Text that is not a built-in manifest waits for the parser module: no verdict until then.
+    let checking = !parser_ready && !valid;
 
     let oninput = props.oninput.reform(|e: InputEvent| {
         cap_input(e.target_unchecked_into::<HtmlTextAreaElement>().value())
@@ -88,6 +94,8 @@ pub fn ManifestEditor(props: &ManifestEditorProps) -> Html {
                 <div id="manifest-problems" class="editor-status" aria-live="polite">
                     if valid {
                         <p class="manifest-ok">{ "✓ A valid Pod manifest" }</p>
+                    } else if checking {
+                        <p class="manifest-checking">{ "Loading the YAML checker…" }</p>
                     } else {
                         <ul class="manifest-errors">{ for errors }</ul>
                     }

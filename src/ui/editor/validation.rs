@@ -1,6 +1,6 @@
 //! A manifest's problems as the editor lists them: `line L, column C: message`.
 
-use crate::sim::manifest::{parse, ManifestError, ManifestErrorKind, MAX_MANIFEST_BYTES};
+use crate::sim::manifest::{load, ManifestError, ManifestErrorKind, MAX_MANIFEST_BYTES};
 
 /// One problem, positioned for the gutter.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -37,7 +37,7 @@ impl From<&ManifestError> for Problem {
 
 /// Every problem `kubectl apply` would report for `yaml`; empty when it would be accepted.
 pub fn problems(yaml: &str) -> Vec<Problem> {
-    match parse(yaml) {
+    match load(yaml) {
         Ok(_) => Vec::new(),
         Err(errors) => errors.iter().map(Problem::from).collect(),
     }
