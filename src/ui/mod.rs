@@ -7,6 +7,7 @@
 //! May use: yew, web-sys, gloo, js-sys, `crate::anim` and `crate::sim`.
 
 pub mod components;
+pub mod crash;
 pub mod diagram;
 pub mod download;
 pub mod editor;

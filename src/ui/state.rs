@@ -9,7 +9,6 @@ use yew::prelude::*;
 
 use super::guide::TourState;
 use super::scenarios::ScenarioId;
-use super::terminal::TermEntry;
 use super::terminals::{self, Terminals};
 use super::timeline::Filters;
 use crate::anim::question::Given;
@@ -311,9 +310,7 @@ impl Reducible for AppState {
             }
             Action::Interrupt(id) => s.change(|c, t| terminals::interrupt(c, t, &id)),
             Action::Cancel { terminal, line } => {
-                let prompt = terminals::prompt(&s.cluster.borrow(), &terminal);
-                let term = Rc::make_mut(&mut s.terminals).entry(terminal).or_default();
-                term.push(TermEntry::cancelled(prompt, &line));
+                s.change(|c, t| terminals::cancel(c, t, &terminal, &line));
             }
             Action::Clear(id) => {
                 Rc::make_mut(&mut s.terminals)

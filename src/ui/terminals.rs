@@ -79,6 +79,24 @@ pub fn hint(cluster: &Cluster, id: &Terminal) -> Vec<String> {
     ]
 }
 
+/// What the terminal shows when its bash exits: kubectl's own line for a non-zero status, and
+/// (grey) that the next line runs in a new `kubectl exec` session, which podscope opens.
+pub fn ended_notice(cluster: &Cluster, id: &Terminal, code: i32) -> String {
+    let mut text = String::new();
+    if code != 0 {
+        text.push_str(&format!("command terminated with exit code {code}\n"));
+    }
+    let pod = cluster
+        .pod()
+        .map(|p| p.name().to_string())
+        .unwrap_or_default();
+    let container = id.container_name().unwrap_or_default();
+    text.push_str(&format!(
+        "\u{1b}[90m# bash ended; the next line opens a new shell: kubectl exec -it {pod} -c {container} -- bash\u{1b}[0m\n"
+    ));
+    text
+}
+
 /// `s` cut to at most `max` bytes on a character boundary.
 pub fn cap(s: &str, max: usize) -> &str {
     let mut end = s.len().min(max);
@@ -115,6 +133,12 @@ pub fn run_line(
         term.push(TermEntry::command(shown_prompt, line, result.text));
     }
     term.running = result.status.is_none();
+    if result.ended {
+        let notice = ended_notice(cluster, id, result.status.unwrap_or(0));
+        if let Some(term) = terminals.get_mut(id) {
+            term.push(TermEntry::output(notice));
+        }
+    }
     if let Some(open) = &result.open_terminal {
         terminals.entry(open.clone()).or_default();
     }
@@ -134,6 +158,17 @@ pub fn interrupt(cluster: &mut Cluster, terminals: &mut Terminals, id: &Terminal
         cluster.interrupt(id);
         term.push(TermEntry::cancelled(shown_prompt, ""));
     }
+}
+
+/// Ctrl-C at terminal `id`'s prompt with `line` typed: bash shows the line and `^C`, drops it
+/// (and an unfinished multi-line command with it) and sets `$?` to 130.
+pub fn cancel(cluster: &mut Cluster, terminals: &mut Terminals, id: &Terminal, line: &str) {
+    let shown_prompt = prompt(cluster, id);
+    if !cluster.is_blocked(id) {
+        cluster.interrupt(id);
+    }
+    let term = terminals.entry(id.clone()).or_default();
+    term.push(TermEntry::cancelled(shown_prompt, line));
 }
 
 #[cfg(test)]
@@ -196,6 +231,58 @@ mod tests {
         );
         assert_eq!(hint(&c, &Terminal::Kubectl), ["Try: kubectl get pods"]);
         assert!(hint(&c, &Terminal::container("no-such-container")).is_empty());
+    }
+
+    #[test]
+    fn exit_ends_the_shell_visibly_and_a_new_one_opens() {
+        let mut c = Cluster::with_scenario("shared-volume").unwrap();
+        let mut t = Terminals::new();
+        let debian = Terminal::Container("debian-container".into());
+        run_line(&mut c, &mut t, &debian, "x=1");
+        run_line(&mut c, &mut t, &debian, "exit 3");
+        let shown: Vec<String> = t[&debian]
+            .entries
+            .iter()
+            .map(TermEntry::plain_text)
+            .collect();
+        assert_eq!(shown[1], "root@two-containers:/# exit 3\nexit\n");
+        assert_eq!(
+            shown[2],
+            "command terminated with exit code 3\n# bash ended; the next line opens a new shell: kubectl exec -it two-containers -c debian-container -- bash\n"
+        );
+        run_line(&mut c, &mut t, &debian, "echo ${x:-unset}");
+        assert_eq!(t[&debian].entries.last().unwrap().output, "unset\n");
+    }
+
+    #[test]
+    fn continuation_lines_show_ps2() {
+        let mut c = Cluster::with_scenario("shared-volume").unwrap();
+        let mut t = Terminals::new();
+        let debian = Terminal::Container("debian-container".into());
+        for line in ["for i in 1 2", "do echo $i", "done"] {
+            run_line(&mut c, &mut t, &debian, line);
+        }
+        let shown: Vec<String> = t[&debian]
+            .entries
+            .iter()
+            .map(TermEntry::plain_text)
+            .collect();
+        assert_eq!(
+            shown,
+            [
+                "root@two-containers:/# for i in 1 2\n",
+                "> do echo $i\n",
+                "> done\n1\n2\n"
+            ]
+        );
+        assert!(!t[&debian].running);
+        run_line(&mut c, &mut t, &debian, "if true");
+        cancel(&mut c, &mut t, &debian, "then ech");
+        let last = t[&debian].entries.last().unwrap().plain_text();
+        assert_eq!(last, "> then ech^C\n");
+        assert_eq!(prompt(&c, &debian), "root@two-containers:/# ");
+        run_line(&mut c, &mut t, &debian, "echo $?");
+        assert_eq!(t[&debian].entries.last().unwrap().output, "130\n");
     }
 
     #[test]

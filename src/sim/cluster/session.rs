@@ -19,6 +19,10 @@ pub struct TerminalResult {
     pub clear: bool,
     /// A container terminal to open (`kubectl exec -it … -- bash`).
     pub open_terminal: Option<Terminal>,
+    /// The line left the command incomplete: nothing ran, the prompt is now PS2 (`> `).
+    pub continues: bool,
+    /// The shell ended (`exit`): the next line opens a new session.
+    pub ended: bool,
     /// The line's output as separate stdout and stderr writes (`text` interleaves them): the
     /// bash-compatibility suite compares each stream with what bash printed.
     pub output: Output,
@@ -138,7 +142,7 @@ impl Cluster {
         let (result, blocked_by_program, blocked_pids) = {
             let mut host =
                 ContainerHost::new(pod, container, &mut self.now_ms, &mut self.trace, pid, true);
-            let r = shell.run_line(line, &mut host);
+            let r = shell.feed(line, &mut host);
             (r, host.blocked_seen, std::mem::take(&mut host.blocked_pids))
         };
         let mut output = result.output;
@@ -168,7 +172,57 @@ impl Cluster {
             },
             clear: result.clear_screen,
             open_terminal: None,
+            continues: result.more,
+            ended: result.exit_requested.is_some(),
             output,
+        }
+    }
+
+    /// The input of `terminal` ends (Ctrl-D; the end of the CLI's stdin) while a command is
+    /// unfinished: what bash then prints and the status. `None` when nothing was pending.
+    pub fn end_input(&mut self, terminal: &Terminal) -> Option<TerminalResult> {
+        let result = match terminal {
+            Terminal::Kubectl => self.end_kubectl_input()?,
+            Terminal::Container(container) => {
+                let session = self.sessions.get_mut(container.as_str())?;
+                if !session.shell.is_continuing() {
+                    return None;
+                }
+                let mut shell = session.shell.clone();
+                let pid = session.pid;
+                let pod = self.pod.as_mut()?;
+                let mut host = ContainerHost::new(
+                    pod,
+                    container,
+                    &mut self.now_ms,
+                    &mut self.trace,
+                    pid,
+                    true,
+                );
+                let r = shell.end_of_input(&mut host);
+                if let Some(s) = self.sessions.get_mut(container.as_str()) {
+                    s.shell = shell;
+                }
+                r?
+            }
+        };
+        Some(TerminalResult {
+            text: String::from_utf8_lossy(&result.output.interleaved()).into_owned(),
+            status: Some(result.status),
+            output: result.output,
+            ..Default::default()
+        })
+    }
+
+    /// True while the lines typed in `terminal` do not form a complete command yet (its
+    /// prompt is PS2, `> `).
+    pub fn is_continuing(&self, terminal: &Terminal) -> bool {
+        match terminal {
+            Terminal::Kubectl => self.kubectl_shell.is_continuing(),
+            Terminal::Container(c) => self
+                .sessions
+                .get(c)
+                .is_some_and(|s| s.shell.is_continuing()),
         }
     }
 
@@ -185,11 +239,15 @@ impl Cluster {
     /// the line and `$?` becomes 130.
     pub fn interrupt(&mut self, terminal: &Terminal) -> TerminalResult {
         match terminal {
-            Terminal::Kubectl => TerminalResult {
-                text: "^C\n".into(),
-                status: Some(130),
-                ..Default::default()
-            },
+            Terminal::Kubectl => {
+                self.kubectl_shell.cancel_input();
+                self.kubectl_shell.set_last_status(130);
+                TerminalResult {
+                    text: "^C\n".into(),
+                    status: Some(130),
+                    ..Default::default()
+                }
+            }
             Terminal::Container(name) => self.interrupt_container(name),
         }
     }
@@ -211,8 +269,10 @@ impl Cluster {
                 }
             }
             other => {
-                // Ctrl-C at the prompt: bash drops the line and `$?` becomes 130.
+                // Ctrl-C at the prompt: bash drops the line (and the lines of an unfinished
+                // command, PS2 showing) and `$?` becomes 130.
                 if let Some(s) = other {
+                    s.shell.cancel_input();
                     s.shell.set_last_status(130);
                 }
                 TerminalResult {

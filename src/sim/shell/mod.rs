@@ -6,14 +6,24 @@
 
 pub mod arith;
 pub mod ast;
+mod brace;
 mod builtins;
 pub mod complete;
+mod compound;
+mod cond;
+mod cond_parse;
+mod declare;
 mod exec;
 mod expand;
 mod glob;
+mod heredoc;
+mod input;
 pub mod lexer;
+mod param_lex;
+mod params;
 pub mod parser;
 mod redirect;
+mod regex;
 mod testcmd;
 // Native only: the suite uses proptest, which does not build for wasm32.
 #[cfg(all(test, not(target_arch = "wasm32")))]
@@ -121,44 +131,80 @@ pub struct LineResult {
     pub clear_screen: bool,
     /// The line was stopped as if by Ctrl-C (a blocking program, or a budget exceeded).
     pub interrupted: bool,
+    /// The command is not complete yet: nothing ran, the shell waits for another line (PS2).
+    pub more: bool,
 }
 
 /// One shell variable.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Var {
-    /// Its value.
+    /// Its value (unused for an array).
     pub value: String,
     /// Passed to programs in their environment.
     pub exported: bool,
+    /// `declare -i`: assignments are evaluated as arithmetic.
+    pub integer: bool,
+    /// The elements of an indexed array by index (`None`: a scalar).
+    pub array: Option<BTreeMap<usize, String>>,
 }
 
-/// What a subshell copies: variables, working directory, `$?`.
+impl Var {
+    /// A plain variable.
+    pub fn scalar(value: String, exported: bool) -> Var {
+        Var {
+            value,
+            exported,
+            ..Var::default()
+        }
+    }
+}
+
+/// What a subshell copies: variables, functions, working directory, `$?`, positional
+/// parameters.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct State {
     pub(crate) vars: BTreeMap<String, Var>,
+    pub(crate) funcs: BTreeMap<String, std::rc::Rc<ast::Command>>,
     pub(crate) cwd: String,
     pub(crate) status: i32,
     pub(crate) pid: u32,
+    /// `$1`, `$2`, … (`$@`).
+    pub(crate) positional: Vec<String>,
+    /// `$_`: the last argument of the previous command.
+    pub(crate) last_arg: String,
 }
 
 impl State {
     pub(crate) fn get(&self, name: &str) -> Option<&str> {
-        self.vars.get(name).map(|v| v.value.as_str())
+        let var = self.vars.get(name)?;
+        match &var.array {
+            Some(a) => a.get(&0).map(String::as_str),
+            None => Some(var.value.as_str()),
+        }
     }
 
     pub(crate) fn set(&mut self, name: &str, value: String) {
         match self.vars.get_mut(name) {
-            Some(v) => v.value = value,
+            Some(v) => match &mut v.array {
+                Some(a) => {
+                    a.insert(0, value);
+                }
+                None => v.value = value,
+            },
             None => {
-                self.vars.insert(
-                    name.to_string(),
-                    Var {
-                        value,
-                        exported: false,
-                    },
-                );
+                self.vars
+                    .insert(name.to_string(), Var::scalar(value, false));
             }
         }
+    }
+
+    /// Sets element `index` of array `name` (a scalar becomes element 0 of a new array).
+    pub(crate) fn set_element(&mut self, name: &str, index: usize, value: String) {
+        let var = self.vars.entry(name.to_string()).or_insert_with(|| Var {
+            array: Some(BTreeMap::new()),
+            ..Var::default()
+        });
+        expand::as_array(var).insert(index, value);
     }
 
     /// The environment a program gets: exported variables, then `extra` (prefix assignments).
@@ -205,6 +251,12 @@ pub struct Shell {
     history: Vec<String>,
     /// False for `bash -c`: `exit` prints nothing and no history is kept.
     interactive: bool,
+    /// Lines typed so far of a command that is not complete yet (PS2 is showing).
+    pending: Option<input::Pending>,
+    /// Lines read at the prompt (bash's line numbers in messages).
+    lines_read: u64,
+    /// The line the pending command began on.
+    pending_from: u64,
 }
 
 impl Shell {
@@ -212,33 +264,27 @@ impl Shell {
     pub fn new(env: Vec<(String, String)>, cwd: &str) -> Shell {
         let mut vars = BTreeMap::new();
         for (k, value) in env {
-            vars.insert(
-                k,
-                Var {
-                    value,
-                    exported: true,
-                },
-            );
+            vars.insert(k, Var::scalar(value, true));
         }
         let mut state = State {
             vars,
+            funcs: BTreeMap::new(),
             cwd: String::new(),
             status: 0,
             pid: 7,
+            positional: Vec::new(),
+            last_arg: String::new(),
         };
         state.cwd = state.abs(cwd);
         let pwd = state.cwd.clone();
-        state.vars.insert(
-            "PWD".into(),
-            Var {
-                value: pwd,
-                exported: true,
-            },
-        );
+        state.vars.insert("PWD".into(), Var::scalar(pwd, true));
         Shell {
             state,
             history: Vec::new(),
             interactive: true,
+            pending: None,
+            lines_read: 0,
+            pending_from: 0,
         }
     }
 
@@ -253,37 +299,140 @@ impl Shell {
         self.state.pid = pid;
     }
 
-    /// Runs one line typed at the prompt.
+    /// Runs `text` as a whole script (`bash -c TEXT`): a here-document left open at the end
+    /// gets what was read, with bash's warning.
     pub fn run_line(&mut self, line: &str, host: &mut dyn ShellHost) -> LineResult {
-        let mut result = LineResult::default();
-        if line.len() > MAX_LINE {
-            result.output.err(format!(
-                "bash: line too long ({} bytes); podscope accepts up to {MAX_LINE}\n",
-                line.len()
-            ));
-            result.status = 1;
-            self.state.status = 1;
+        if let Some(result) = self.too_long(line.len()) {
             return result;
         }
         if self.interactive && !line.trim().is_empty() {
             self.history.push(line.trim_end_matches('\n').to_string());
         }
-        let list = match parser::parse(line) {
-            Ok(list) => list,
-            Err(e) => {
-                result.output.err(format!("bash: {e}\n"));
-                result.status = 2;
-                self.state.status = 2;
-                return result;
+        match parser::parse_input(line, false) {
+            Ok(parsed) => self.run_parsed(&parsed, 1, host),
+            Err(e) => self.syntax_error(&e),
+        }
+    }
+
+    /// Runs parsed input; a here-document the input ended inside gets bash's warning naming
+    /// `line`, where it began.
+    fn run_parsed(
+        &mut self,
+        parsed: &parser::Parsed,
+        line: u64,
+        host: &mut dyn ShellHost,
+    ) -> LineResult {
+        let mut warning = Output::default();
+        if let Some((delim, _)) = &parsed.open_heredoc {
+            warning.err(format!(
+                "bash: warning: here-document at line {line} delimited by end-of-file (wanted `{delim}')\n"
+            ));
+        }
+        let mut result = self.run_list(&parsed.list, host);
+        warning.extend(std::mem::take(&mut result.output));
+        result.output = warning;
+        result
+    }
+
+    /// The input ended (Ctrl-D, or the end of the CLI's stdin) with a command unfinished:
+    /// bash reports it (`unexpected EOF while looking for matching `''`), or runs a
+    /// here-document cut short with a warning. `None` when nothing was pending.
+    pub fn end_of_input(&mut self, host: &mut dyn ShellHost) -> Option<LineResult> {
+        let pending = self.pending.take()?;
+        Some(match parser::parse_input(&pending.text, false) {
+            Ok(parsed) => self.run_parsed(&parsed, self.pending_from, host),
+            Err(e) => self.syntax_error(&e),
+        })
+    }
+
+    /// Reads one line typed at the prompt, as interactive bash does: a complete command runs;
+    /// an incomplete one is kept (`more` is set, the prompt becomes PS2 `> `) until a later
+    /// line completes it.
+    pub fn feed(&mut self, line: &str, host: &mut dyn ShellHost) -> LineResult {
+        self.lines_read = self.lines_read.saturating_add(1);
+        let before = self.pending.take();
+        if before.is_none() {
+            self.pending_from = self.lines_read;
+        }
+        let so_far = before.as_ref().map_or(0, |p| p.text.len());
+        if let Some(result) = self.too_long(line.len()) {
+            return result;
+        }
+        if so_far.saturating_add(line.len()) > MAX_LINE * 16 {
+            let mut result = self.too_long(usize::MAX).unwrap_or_default();
+            result.output = Output::default();
+            result.output.err(format!(
+                "bash: podscope: this command is longer than {} bytes; podscope dropped it\n",
+                MAX_LINE * 16
+            ));
+            return result;
+        }
+        if self.interactive {
+            match (&before, self.history.last_mut()) {
+                (Some(p), Some(entry)) => input::join_history(entry, p, line),
+                (Some(_), None) => {}
+                (None, _) if line.trim().is_empty() => {}
+                (None, _) => self.history.push(line.to_string()),
             }
-        };
+        }
+        match input::step(before, line) {
+            input::Step::More(p) => {
+                self.pending = Some(p);
+                LineResult {
+                    status: self.state.status,
+                    more: true,
+                    ..LineResult::default()
+                }
+            }
+            input::Step::Error(e) => self.syntax_error(&e),
+            input::Step::Run(parsed) => self.run_list(&parsed.list, host),
+        }
+    }
+
+    /// Ctrl-C at the prompt: drops the lines of an incomplete command (true if there were any).
+    pub fn cancel_input(&mut self) -> bool {
+        self.pending.take().is_some()
+    }
+
+    /// True while the lines typed so far do not form a complete command (PS2 shows).
+    pub fn is_continuing(&self) -> bool {
+        self.pending.is_some()
+    }
+
+    fn too_long(&mut self, len: usize) -> Option<LineResult> {
+        if len <= MAX_LINE {
+            return None;
+        }
+        self.pending = None;
+        let mut result = LineResult::default();
+        result.output.err(format!(
+            "bash: line too long ({len} bytes); podscope accepts up to {MAX_LINE}\n"
+        ));
+        result.status = 1;
+        self.state.status = 1;
+        Some(result)
+    }
+
+    fn syntax_error(&mut self, e: &parser::ParseError) -> LineResult {
+        let mut result = LineResult::default();
+        result.output.err(format!("bash: {e}\n"));
+        // bash leaves `$?` alone after a `[[ ]]` operator error (`[[ a b ]]`).
+        if !matches!(e, parser::ParseError::Cond(_)) {
+            self.state.status = 2;
+        }
+        result.status = self.state.status;
+        result
+    }
+
+    fn run_list(&mut self, list: &ast::List, host: &mut dyn ShellHost) -> LineResult {
+        let mut result = LineResult::default();
         let mut run = exec::Interp::new(&mut self.state, host, &self.history);
         if !self.interactive {
             // Only an interactive shell says `exit` when it ends.
             run.sub_depth = 1;
         }
         let mut stdin = exec::Stdin::tty();
-        let status = run.run_list(&list, &mut stdin, &mut result.output);
+        let status = run.run_list(list, &mut stdin, &mut result.output);
         result.exit_requested = run.exit;
         result.clear_screen = run.clear;
         result.interrupted = run.interrupted;
@@ -300,8 +449,12 @@ impl Shell {
         result
     }
 
-    /// The prompt bash prints in the debian image: `\u@\h:\w\$ ` (`~` for `$HOME`).
+    /// The prompt bash prints in the debian image: `\u@\h:\w\$ ` (`~` for `$HOME`), or PS2
+    /// (`> `) while a command is incomplete.
     pub fn prompt(&self, hostname: &str) -> String {
+        if self.pending.is_some() {
+            return "> ".to_string();
+        }
         let user = self.state.get("USER").unwrap_or("root");
         let sign = if user == "root" { '#' } else { '$' };
         format!("{user}@{hostname}:{}{sign} ", self.tilde_cwd())
