@@ -4,12 +4,14 @@
 //!
 //! May use: `crate::sim::event`. Must not use: yew, web-sys, gloo.
 
+pub mod announce;
 pub mod caption;
 pub mod playback;
 pub mod question;
 pub mod scene;
 pub mod tour;
 
+pub use announce::announcement;
 pub use caption::caption;
 pub use playback::{weight, Playback};
 pub use scene::{derive, Scene};

@@ -41,6 +41,20 @@ pub fn stored(key: &'static str) -> Option<String> {
     LocalStorage::get::<String>(key).ok()
 }
 
+/// Whether the page's media query `query` matches (e.g. `(prefers-reduced-motion: reduce)`);
+/// false where the browser cannot say.
+pub fn media_matches(query: &str) -> bool {
+    use wasm_bindgen::JsCast;
+    let window = gloo::utils::window();
+    js_sys::Reflect::get(&window, &"matchMedia".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+        .and_then(|f| f.call1(&window, &query.into()).ok())
+        .and_then(|list| js_sys::Reflect::get(&list, &"matches".into()).ok())
+        .and_then(|m| m.as_bool())
+        .unwrap_or(false)
+}
+
 /// Stores `value` under `key`, ignoring a storage that refuses.
 pub fn store(key: &'static str, value: &str) {
     let _ = LocalStorage::set(key, value);

@@ -23,6 +23,7 @@ pub mod scenarios;
 pub mod state;
 pub mod terminal;
 pub mod terminals;
+pub mod theme;
 pub mod timeline;
 pub mod yaml;
 

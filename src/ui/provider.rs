@@ -53,6 +53,17 @@ pub fn embedded() -> bool {
         .any(|kv| kv == "embed=1")
 }
 
+/// The page URL's query parameter `name`, decoded (`None` when absent).
+pub fn url_param(name: &str) -> Option<String> {
+    let search = gloo::utils::window()
+        .location()
+        .search()
+        .unwrap_or_default();
+    web_sys::UrlSearchParams::new_with_str(&search)
+        .ok()?
+        .get(name)
+}
+
 /// The classroom settings in the page URL's query (`profile=`, `lesson=`, `seed=`, `print=`).
 pub fn classroom_params() -> ClassroomParams {
     let search = gloo::utils::window()

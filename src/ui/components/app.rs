@@ -9,12 +9,15 @@ use super::{
 };
 use crate::anim::question::Answer;
 use crate::anim::tour::{tour_for, Action as TourAction};
-use crate::ui::hooks::{store, stored, use_animation_frames};
+use crate::ui::hooks::{media_matches, store, stored, use_animation_frames};
 use crate::ui::host::post_score;
 use crate::ui::keyboard::use_shortcuts;
-use crate::ui::provider::{classroom_params, embedded, AppStateProvider, LARGE_TEXT_KEY};
+use crate::ui::provider::{
+    classroom_params, embedded, url_param, AppStateProvider, LARGE_TEXT_KEY,
+};
 use crate::ui::scenarios::ScenarioId;
 use crate::ui::state::{Action, AppContext};
+use crate::ui::theme::{Theme, THEME_KEY};
 
 /// The root: provides the app state, then shows the explainer.
 #[component]
@@ -33,6 +36,19 @@ pub fn App() -> Html {
 #[component]
 pub fn Explainer() -> Html {
     let large = use_state(|| stored(LARGE_TEXT_KEY).as_deref() == Some("on"));
+    // Embeds never touch storage: only the full app remembers the reader's theme.
+    let theme = use_state(|| {
+        let saved = (!embedded()).then(|| stored(THEME_KEY)).flatten();
+        Theme::initial(url_param("theme").as_deref(), saved.as_deref())
+    });
+    use_effect_with(*theme, |t| {
+        if let Some(root) = gloo::utils::document().document_element() {
+            let _ = match t.attribute() {
+                Some(value) => root.set_attribute("data-theme", value),
+                None => root.remove_attribute("data-theme"),
+            };
+        }
+    });
     let state = use_context::<AppContext>();
     let presenter = state.as_ref().is_some_and(|s| s.presenter);
     // rem-based sizes scale from <html>, so the text size and presenter switches live there.
@@ -61,11 +77,16 @@ pub fn Explainer() -> Html {
         let kubelet_busy = s.cluster.borrow().has_scheduled();
         (s.playback.playing || kubelet_busy, s.frame)
     });
+    // With reduced motion nothing flies: what playback would animate appears at once.
+    let reduced = *use_memo((), |_| media_matches("(prefers-reduced-motion: reduce)"));
     let ontick = {
         let s = state.clone();
         Callback::from(move |dt| {
             if let Some(s) = &s {
-                s.dispatch(Action::Tick(dt))
+                s.dispatch(Action::Tick(dt));
+                if reduced {
+                    s.dispatch(Action::Seek(usize::MAX));
+                }
             }
         })
     };
@@ -78,6 +99,16 @@ pub fn Explainer() -> Html {
         Callback::from(move |()| {
             store(LARGE_TEXT_KEY, if *large { "off" } else { "on" });
             large.set(!*large);
+        })
+    };
+    let ontoggle_theme = {
+        let theme = theme.clone();
+        Callback::from(move |()| {
+            let next = theme.next();
+            if !embedded() {
+                store(THEME_KEY, next.id());
+            }
+            theme.set(next);
         })
     };
     let onselect = {
@@ -158,7 +189,7 @@ pub fn Explainer() -> Html {
             // One row on a wide screen: title, scenarios, tour, About and Large text (app.css).
             <div class="masthead">
                 if !embedded() {
-                    <AppHeader large_text={*large} {ontoggle_large} />
+                    <AppHeader large_text={*large} {ontoggle_large} theme={*theme} {ontoggle_theme} />
                 }
                 <div class="top-bar">
                     <ScenarioBar selected={state.scenario} {onselect} />

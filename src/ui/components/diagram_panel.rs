@@ -4,7 +4,7 @@
 
 use yew::prelude::*;
 
-use super::PodDiagram;
+use super::{Announcer, PodDiagram};
 use crate::anim::{caption, derive};
 use crate::sim::event::EventKind;
 use crate::ui::diagram::{flight, layout, live_model};
@@ -56,8 +56,8 @@ pub fn DiagramPanel() -> Html {
         <section class="panel diagram-panel" aria-labelledby="diagram-heading">
             <h2 id="diagram-heading" class="visually-hidden">{ "Inside the pod" }</h2>
             <PodDiagram model={model} flight={moving} />
-            <p class={classes!("event-caption", refused.then_some("is-refused"))} data-testid="event-caption"
-                aria-live="polite">{ text }</p>
+            <p class={classes!("event-caption", refused.then_some("is-refused"))} data-testid="event-caption">{ text }</p>
+            <Announcer />
             <Controls playing={p.playing} position={p.position} len={events.len()} speed={p.speed}
                 onplay={dispatch(Action::Play)} onpause={dispatch(Action::Pause)}
                 onstep_forward={dispatch(Action::StepForward)} onstep_back={dispatch(Action::StepBack)}

@@ -6,6 +6,7 @@
 //! `crate::ui`'s modules.
 
 pub mod about;
+pub mod announcer;
 pub mod app;
 pub mod browser_preview;
 pub mod caption;
@@ -34,6 +35,7 @@ pub mod what_if;
 pub mod what_if_note;
 
 pub use about::{AboutSimulation, SIMPLIFICATIONS};
+pub use announcer::Announcer;
 pub use app::{App, Explainer};
 pub use browser_preview::{BrowserPreview, BrowserPreviewProps};
 pub use caption::{DiagramCaption, DiagramCaptionProps};
