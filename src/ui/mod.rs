@@ -14,6 +14,8 @@ pub mod guide;
 pub mod highlight;
 pub mod hooks;
 pub mod inspector;
+pub mod params;
+pub mod permalink;
 pub mod preview;
 pub mod provider;
 pub mod scenarios;

@@ -3,9 +3,13 @@
 
 use yew::prelude::*;
 
-use super::{AppHeader, DiagramPanel, InfoPanel, ScenarioBar, TerminalPanel, TourBar, TourView};
+use super::{
+    AppHeader, DiagramPanel, EmbedBar, InfoPanel, ScenarioBar, SharePanel, TerminalPanel, TourBar,
+    TourView,
+};
 use crate::anim::tour::{tour_for, Action as TourAction};
 use crate::ui::hooks::{store, stored, use_animation_frames};
+use crate::ui::params::View;
 use crate::ui::provider::{embedded, AppStateProvider, LARGE_TEXT_KEY};
 use crate::ui::state::{Action, AppContext};
 use crate::ui::timeline::{shortcut, ControlAction};
@@ -92,32 +96,70 @@ pub fn Explainer() -> Html {
             last: t.is_last(),
         })
     });
+    let notice = state.notice.clone().map(|text| {
+        let s = state.clone();
+        let ondismiss = Callback::from(move |_: MouseEvent| s.dispatch(Action::DismissNotice));
+        html! {
+            <p class="link-notice" role="alert" data-testid="link-notice">
+                <span>{ text }</span>
+                <button type="button" aria-label="Dismiss" onclick={ondismiss}>{ "×" }</button>
+            </p>
+        }
+    });
+    let params = state.params.clone();
+    let embed = params.embed || embedded();
+    let view = if embed { params.view } else { View::Split };
+    let top_bar = html! {
+        <div class="top-bar">
+            <ScenarioBar selected={state.scenario} {onselect} />
+            <TourBar {tour} available={tour_for(state.scenario.id()).is_some()}
+                onstart={tour_action(Action::TourStart)} onnext={tour_action(Action::TourNext)}
+                onprev={tour_action(Action::TourPrev)} onend={tour_action(Action::TourEnd)} />
+            if !embed {
+                <SharePanel />
+            }
+        </div>
+    };
     html! {
-        <div class="app">
-            // One row on a wide screen: title, scenarios, tour, About and Large text (app.css).
-            <div class="masthead">
-                if !embedded() {
+        <div class={classes!("app", embed.then_some("is-embed"), format!("view-{}", view_name(view)))}>
+            if embed {
+                <EmbedBar />
+                if state.tour.is_some() || params.tour.is_some() { { top_bar } }
+            } else {
+                // One row on a wide screen: title, scenarios, tour, About and Large text (app.css).
+                <div class="masthead">
                     <AppHeader large_text={*large} {ontoggle_large} />
-                }
-                <div class="top-bar">
-                    <ScenarioBar selected={state.scenario} {onselect} />
-                    <TourBar {tour} available={tour_for(state.scenario.id()).is_some()}
-                        onstart={tour_action(Action::TourStart)} onnext={tour_action(Action::TourNext)}
-                        onprev={tour_action(Action::TourPrev)} onend={tour_action(Action::TourEnd)} />
+                    { top_bar }
                 </div>
-            </div>
+            }
+            { for notice }
             if let Some(error) = state.load_error.clone() {
                 <p class="load-error" role="alert">{ error }</p>
             }
             <main class="workspace">
-                <div class="left-column" {onkeydown}>
-                    <DiagramPanel />
-                </div>
-                <div class="right-column">
-                    <TerminalPanel />
-                    <InfoPanel />
-                </div>
+                if view != View::Terminal {
+                    <div class="left-column" {onkeydown}>
+                        <DiagramPanel />
+                    </div>
+                }
+                if view != View::Diagram {
+                    <div class="right-column">
+                        <TerminalPanel />
+                        if !embed {
+                            <InfoPanel />
+                        }
+                    </div>
+                }
             </main>
         </div>
+    }
+}
+
+/// The class suffix of a view.
+fn view_name(view: View) -> &'static str {
+    match view {
+        View::Split => "split",
+        View::Diagram => "diagram",
+        View::Terminal => "terminal",
     }
 }

@@ -72,10 +72,13 @@ pub fn DiagramPanel() -> Html {
             <PodDiagram model={model} flight={moving} />
             <p class={classes!("event-caption", refused.then_some("is-refused"))} data-testid="event-caption"
                 aria-live="polite">{ text }</p>
+            if state.params.controls {
             <Controls playing={p.playing} position={p.position} len={events.len()} speed={p.speed}
                 onplay={dispatch(Action::Play)} onpause={dispatch(Action::Pause)}
                 onstep_forward={dispatch(Action::StepForward)} onstep_back={dispatch(Action::StepBack)}
                 onreset={dispatch(Action::Reset)} {onseek} {onspeed} />
+            }
+            if !state.params.embed {
             <div class="diagram-options">
                 <label class="live-toggle">
                     <input type="checkbox" checked={state.live} onchange={onlive} />
@@ -83,6 +86,7 @@ pub fn DiagramPanel() -> Html {
                 </label>
                 <WhatIfBar what_ifs={WHAT_IFS} active={state.what_if.map(|w| AttrValue::from(w.id))} {onwhatif} />
             </div>
+            }
         </section>
     }
 }
