@@ -6,6 +6,7 @@
 
 pub mod caption;
 pub mod playback;
+pub mod question;
 pub mod scene;
 pub mod tour;
 

@@ -15,6 +15,7 @@ pub mod fs;
 pub mod http;
 pub mod image;
 pub mod kubectl;
+pub mod lesson;
 pub mod manifest;
 pub mod net;
 pub mod output;
