@@ -131,3 +131,61 @@ impl AppState {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ui::state::Action;
+    use yew::Reducible;
+
+    fn run(s: Rc<AppState>, terminal: Terminal, line: &str) -> Rc<AppState> {
+        s.reduce(Action::RunLine {
+            terminal,
+            line: line.into(),
+        })
+    }
+
+    #[test]
+    fn a_session_rebuilds_the_terminals_the_trace_and_the_step() {
+        let debian = Terminal::container("debian-container");
+        let mut s = Rc::new(AppState::new(ScenarioId::SharedVolume));
+        s = run(s, debian.clone(), "echo hi > /pod-data/index.html");
+        s = run(s, debian.clone(), "sleep infinity");
+        s = s.reduce(Action::Interrupt(debian.clone()));
+        s = run(s, Terminal::Kubectl, "kubectl get pods");
+        s = s.reduce(Action::Seek(7));
+        let fragment = s.to_session().to_fragment();
+        let back =
+            AppState::from_session(&Session::from_fragment(&fragment).unwrap(), Rc::default());
+        assert_eq!(back.terminals, s.terminals);
+        assert_eq!(
+            back.cluster.borrow().trace().events(),
+            s.cluster.borrow().trace().events()
+        );
+        assert_eq!(back.playback.position, 7);
+        assert_eq!(back.open_terminal, s.open_terminal);
+    }
+
+    #[test]
+    fn a_locked_range_keeps_the_controls_inside_it() {
+        let params = PageParams::parse([("from", "2"), ("to", "5")]);
+        let s = AppState::open(params, "", None);
+        // Without step=, an embed starts at from=.
+        assert_eq!(s.playback.position, 2);
+        let s = Rc::new(s).reduce(Action::StepBack);
+        assert_eq!(s.playback.position, 2);
+        let s = s.reduce(Action::Seek(100));
+        assert_eq!(s.playback.position, 5);
+    }
+
+    #[test]
+    fn a_bad_link_opens_the_default_scenario_with_a_notice() {
+        let s = AppState::open(PageParams::default(), "#v1.AAAA", None);
+        assert_eq!(s.scenario, ScenarioId::SharedVolume);
+        let notice = s.notice.unwrap_or_default();
+        assert!(
+            notice.starts_with("This link could not be opened: the link is"),
+            "{notice}"
+        );
+    }
+}
