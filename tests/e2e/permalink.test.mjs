@@ -47,7 +47,10 @@ s.serve_forever()
 `;
   return new Promise((resolve, reject) => {
     const child = spawn('python3', ['-u', '-c', script, dir], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let said = '';
     child.on('error', reject);
+    child.stderr.on('data', (chunk) => { said += chunk; });
+    child.on('exit', (code) => reject(new Error(`CORS server exited with ${code}: ${said}`)));
     child.stdout.on('data', (chunk) => {
       const match = /PORT (\d+)/.exec(String(chunk));
       if (match) {
@@ -176,7 +179,7 @@ describe('permalinks and embeds', () => {
     try {
       for (const [width, height, view] of [[640, 400, 'split'], [320, 200, 'diagram']]) {
         const src = `${dist.url}?embed=1&scenario=shared-volume&view=${view}&from=2&to=9&step=4`;
-        await writeFile(join(hostDir, `host-${width}.html`), `<!DOCTYPE html><title>A blog post</title>
+        await writeFile(join(hostDir, `host-${width}.html`), `<!DOCTYPE html><title>A blog post</title><link rel="icon" href="data:,">
 <p>Before the embed.</p>
 <iframe id="embed" sandbox="allow-scripts" src="${src}" title="podscope" width="${width}" height="${height}" style="border:1px solid #999"></iframe>`);
         const s = await openRecordedPage(browser, { width: width + 40, height: height + 80 });
