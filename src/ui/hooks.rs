@@ -35,10 +35,14 @@ pub fn use_animation_frames(active: bool, frame: u64, ontick: Callback<f64>) {
     });
 }
 
-/// The string setting kept in LocalStorage under `key`, if any (an unavailable storage, as in
-/// some sandboxed iframes, just has nothing).
-pub fn stored(key: &'static str) -> Option<String> {
-    LocalStorage::get::<String>(key).ok()
+/// Whether the browser's storage may be used: never in an embed (`?embed=1`), whose host may
+/// frame it with `sandbox="allow-scripts"`, where merely asking for `localStorage` throws;
+/// and only when the window hands out a storage at all.
+pub fn storage_allowed() -> bool {
+    !crate::ui::provider::embedded()
+        && gloo::utils::window()
+            .local_storage()
+            .is_ok_and(|s| s.is_some())
 }
 
 /// Whether the page's media query `query` matches (e.g. `(prefers-reduced-motion: reduce)`);
@@ -55,7 +59,17 @@ pub fn media_matches(query: &str) -> bool {
         .unwrap_or(false)
 }
 
-/// Stores `value` under `key`, ignoring a storage that refuses.
+/// The string setting kept in LocalStorage under `key`, if any (an unavailable storage, as in
+/// sandboxed iframes, or an embed, just has nothing).
+pub fn stored(key: &'static str) -> Option<String> {
+    storage_allowed()
+        .then(|| LocalStorage::get::<String>(key).ok())
+        .flatten()
+}
+
+/// Stores `value` under `key`, ignoring a storage that refuses (and never in an embed).
 pub fn store(key: &'static str, value: &str) {
-    let _ = LocalStorage::set(key, value);
+    if storage_allowed() {
+        let _ = LocalStorage::set(key, value);
+    }
 }

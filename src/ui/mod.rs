@@ -18,6 +18,8 @@ pub mod hooks;
 pub mod host;
 pub mod inspector;
 pub mod keyboard;
+pub mod params;
+pub mod permalink;
 pub mod provider;
 pub mod scenarios;
 pub mod state;

@@ -2,8 +2,9 @@
 //! Running a line only delegates to the cluster (`run_in_container` / `run_kubectl_line`) and
 //! records what the terminal printed. Pure, so it is tested natively.
 
-use crate::sim::cluster::{Cluster, Terminal, TerminalResult};
+use crate::sim::cluster::{Cluster, Terminal};
 use crate::sim::pod::Pod;
+use crate::sim::session::{self, Input, Reply};
 use crate::ui::terminal::TermEntry;
 use std::collections::BTreeMap;
 use std::rc::Rc;
@@ -114,49 +115,95 @@ pub fn run_line(
     id: &Terminal,
     line: &str,
 ) -> Option<Terminal> {
-    let line = cap(line, MAX_LINE);
-    // The cluster knows whether bash is busy (a deleted pod takes its sessions with it).
-    let busy = cluster.is_blocked(id);
-    let term = terminals.entry(id.clone()).or_default();
-    term.running = busy;
-    if busy {
-        // bash is busy: the line is typed ahead, shown without a prompt.
-        term.push(TermEntry::output(format!("{line}\n")));
-        return None;
-    }
-    let shown_prompt = prompt(cluster, id);
-    let result: TerminalResult = cluster.run_line(id, line);
-    let term = terminals.entry(id.clone()).or_default();
-    if result.clear {
-        term.entries = Rc::default();
-    } else {
-        term.push(TermEntry::command(shown_prompt, line, result.text));
-    }
-    term.running = result.status.is_none();
-    if result.ended {
-        let notice = ended_notice(cluster, id, result.status.unwrap_or(0));
-        if let Some(term) = terminals.get_mut(id) {
-            term.push(TermEntry::output(notice));
+    let input = Input::Line {
+        terminal: id.clone(),
+        line: cap(line, MAX_LINE).to_string(),
+    };
+    let reply = session::apply(cluster, &input);
+    let open = show(terminals, &input, &reply);
+    // `exit` ended bash: say so before the next line opens a new session (as kubectl exec would).
+    if let Reply::Ran { result, .. } = &reply {
+        if result.ended {
+            let notice = ended_notice(cluster, id, result.status.unwrap_or(0));
+            if let Some(term) = terminals.get_mut(id) {
+                term.push(TermEntry::output(notice));
+            }
         }
     }
-    if let Some(open) = &result.open_terminal {
-        terminals.entry(open.clone()).or_default();
-    }
-    result.open_terminal
+    open
 }
 
 /// Ctrl-C in terminal `id`: a blocked command ends (bash prints `^C`).
 pub fn interrupt(cluster: &mut Cluster, terminals: &mut Terminals, id: &Terminal) {
-    let shown_prompt = prompt(cluster, id);
-    let term = terminals.entry(id.clone()).or_default();
-    if cluster.is_blocked(id) {
-        let result = cluster.interrupt(id);
-        term.push(TermEntry::output(result.text));
-        term.running = false;
-    } else {
-        // Nothing runs: bash only drops the line and sets `$?` to 130.
-        cluster.interrupt(id);
-        term.push(TermEntry::cancelled(shown_prompt, ""));
+    let input = Input::Interrupt {
+        terminal: id.clone(),
+    };
+    let reply = session::apply(cluster, &input);
+    show(terminals, &input, &reply);
+}
+
+/// Records in the terminals what `input` did (its `reply` from [`session::apply`]); returns the
+/// terminal a line asked to open (`kubectl exec -it … -- bash`), if any.
+pub fn show(terminals: &mut Terminals, input: &Input, reply: &Reply) -> Option<Terminal> {
+    match (input, reply) {
+        (Input::Line { terminal, line }, Reply::Ran { prompt, result }) => {
+            let term = terminals.entry(terminal.clone()).or_default();
+            if result.clear {
+                term.entries = Rc::default();
+            } else {
+                term.push(TermEntry::command(
+                    prompt.clone(),
+                    line,
+                    result.text.clone(),
+                ));
+            }
+            term.running = result.status.is_none();
+            if let Some(open) = &result.open_terminal {
+                terminals.entry(open.clone()).or_default();
+            }
+            result.open_terminal.clone()
+        }
+        (Input::Line { terminal, line }, _) => {
+            // bash is busy: the line is typed ahead, shown without a prompt.
+            let term = terminals.entry(terminal.clone()).or_default();
+            term.running = true;
+            term.push(TermEntry::output(format!("{line}\n")));
+            None
+        }
+        (Input::Interrupt { terminal }, Reply::Interrupted { text }) => {
+            let term = terminals.entry(terminal.clone()).or_default();
+            term.push(TermEntry::output(text.clone()));
+            term.running = false;
+            None
+        }
+        (Input::Interrupt { terminal }, Reply::Dropped { prompt }) => {
+            let term = terminals.entry(terminal.clone()).or_default();
+            term.push(TermEntry::cancelled(prompt.clone(), ""));
+            None
+        }
+        (Input::Cancel { terminal, line }, Reply::Dropped { prompt }) => {
+            let term = terminals.entry(terminal.clone()).or_default();
+            term.push(TermEntry::cancelled(prompt.clone(), line));
+            None
+        }
+        (Input::Clear { terminal }, _) => {
+            terminals.entry(terminal.clone()).or_default().entries = Rc::default();
+            None
+        }
+        (Input::Restart { container }, _) => {
+            if let Some(term) = terminals.get_mut(&Terminal::container(container.clone())) {
+                term.running = false;
+            }
+            None
+        }
+        _ => None,
+    }
+}
+
+/// Makes sure every terminal of the pod has a transcript (after a manifest is applied).
+pub fn add_missing(cluster: &Cluster, terminals: &mut Terminals) {
+    for id in terminal_ids(cluster) {
+        terminals.entry(id).or_default();
     }
 }
 

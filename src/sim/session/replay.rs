@@ -68,9 +68,14 @@ pub fn apply(cluster: &mut Cluster, input: &Input) -> Reply {
                 Reply::Dropped { prompt }
             }
         }
-        Input::Cancel { terminal, .. } => Reply::Dropped {
-            prompt: cluster.prompt(terminal),
-        },
+        Input::Cancel { terminal, .. } => {
+            let prompt = cluster.prompt(terminal);
+            // Ctrl-C with a half-typed line: bash drops it (and any unfinished continuation).
+            if !cluster.is_blocked(terminal) {
+                cluster.interrupt(terminal);
+            }
+            Reply::Dropped { prompt }
+        }
         Input::Clear { .. } => Reply::Cleared,
         Input::Complete { terminal } => {
             let _ = cluster.complete(terminal, "", 0);

@@ -4,14 +4,16 @@
 use yew::prelude::*;
 
 use super::{
-    AppHeader, DiagramPanel, Experiments, HandoutView, InfoPanel, LessonPanel, QuestionView,
-    RevealView, ScenarioBar, ShortcutsDialog, TerminalPanel, TourBar, TourView,
+    AppHeader, DiagramPanel, EmbedBar, Experiments, HandoutView, InfoPanel, LessonPanel,
+    QuestionView, RevealView, ScenarioBar, SharePanel, ShortcutsDialog, TerminalPanel, TourBar,
+    TourView,
 };
 use crate::anim::question::Answer;
 use crate::anim::tour::{tour_for, Action as TourAction};
 use crate::ui::hooks::{media_matches, store, stored, use_animation_frames};
 use crate::ui::host::post_score;
 use crate::ui::keyboard::use_shortcuts;
+use crate::ui::params::View;
 use crate::ui::provider::{
     classroom_params, embedded, url_param, AppStateProvider, LARGE_TEXT_KEY,
 };
@@ -184,40 +186,77 @@ pub fn Explainer() -> Html {
         };
     }
     let touring = state.tour.is_some();
+    let notice = state.notice.clone().map(|text| {
+        let s = state.clone();
+        let ondismiss = Callback::from(move |_: MouseEvent| s.dispatch(Action::DismissNotice));
+        html! {
+            <p class="link-notice" role="alert" data-testid="link-notice">
+                <span>{ text }</span>
+                <button type="button" aria-label="Dismiss" onclick={ondismiss}>{ "×" }</button>
+            </p>
+        }
+    });
+    let embed = state.params.embed || embedded();
+    let view = if embed {
+        state.params.view
+    } else {
+        View::Split
+    };
     html! {
-        <div class="app">
-            // One row on a wide screen: title, scenarios, tour, About and Large text (app.css).
-            <div class="masthead">
-                if !embedded() {
+        <div class={classes!("app", embed.then_some("is-embed"), format!("view-{}", view_name(view)))}>
+            if embed {
+                <EmbedBar />
+            } else {
+                // One row on a wide screen: title, scenarios, tour, About and Large text (app.css).
+                <div class="masthead">
                     <AppHeader large_text={*large} {ontoggle_large} theme={*theme} {ontoggle_theme} />
-                }
-                <div class="top-bar">
-                    <ScenarioBar selected={state.scenario} {onselect} />
-                    if !touring {
-                        { tour_bar.clone() }
-                    }
+                    <div class="top-bar">
+                        <ScenarioBar selected={state.scenario} {onselect} />
+                        if !touring {
+                            { tour_bar.clone() }
+                        }
+                        <SharePanel />
+                    </div>
                 </div>
-            </div>
+            }
+            { for notice }
             if let Some(error) = state.load_error.clone() {
                 <p class="load-error" role="alert">{ error }</p>
             }
             <main class="workspace">
-                <div class="left-column">
-                    <DiagramPanel />
-                </div>
-                <div class="right-column">
-                    // A running tour's narration sits by the terminal it types into, so the
-                    // diagram column keeps its height.
-                    if touring {
-                        { tour_bar }
-                    }
-                    <Experiments />
-                    <LessonPanel />
-                    <TerminalPanel />
-                    <InfoPanel />
-                </div>
+                if view != View::Terminal {
+                    <div class="left-column">
+                        <DiagramPanel />
+                    </div>
+                }
+                if view != View::Diagram {
+                    <div class="right-column">
+                        // A running tour's narration sits by the terminal it types into, so the
+                        // diagram column keeps its height.
+                        if touring {
+                            { tour_bar }
+                        }
+                        if !embed {
+                            <Experiments />
+                            <LessonPanel />
+                        }
+                        <TerminalPanel />
+                        if !embed {
+                            <InfoPanel />
+                        }
+                    </div>
+                }
             </main>
             { for help }
         </div>
+    }
+}
+
+/// The class suffix of a view.
+fn view_name(view: View) -> &'static str {
+    match view {
+        View::Split => "split",
+        View::Diagram => "diagram",
+        View::Terminal => "terminal",
     }
 }

@@ -79,11 +79,13 @@ pub fn DiagramPanel() -> Html {
             <PodDiagram model={model} flight={moving} />
             <p class={classes!("event-caption", refused.then_some("is-refused"))} data-testid="event-caption">{ text }</p>
             <Announcer />
+            if state.params.controls {
             <Controls playing={p.playing} position={p.position} len={events.len()} speed={p.speed}
                 onplay={dispatch(Action::Play)} onpause={dispatch(Action::Pause)}
                 onstep_forward={dispatch(Action::StepForward)} onstep_back={dispatch(Action::StepBack)}
                 onreset={dispatch(Action::Reset)} {onseek} {onspeed} presenter={state.presenter}
                 onpresenter={dispatch(Action::SetPresenter(!state.presenter))} />
+            }
         </section>
     }
 }

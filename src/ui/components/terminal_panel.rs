@@ -76,7 +76,7 @@ pub fn TerminalPanel() -> Html {
             let (s, id) = (state.clone(), id.clone());
             Callback::from(move |(line, cursor): (String, usize)| {
                 let found = s.cluster.borrow_mut().complete(&id, &line, cursor);
-                s.dispatch(Action::Completed);
+                s.dispatch(Action::Completed(id.clone()));
                 found.map(|c| TermCompletion { insert: c.insert, candidates: c.candidates })
             })
         });
