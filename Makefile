@@ -23,7 +23,7 @@ test:
 	scripts/test.sh
 
 dist:
-	scripts/setup.sh --web
+	scripts/setup.sh --web --browser
 	trunk build --release --offline
 
 # Single stages, for a quicker loop (they assume the tools are installed).
