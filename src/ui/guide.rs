@@ -98,7 +98,7 @@ pub fn front(input: &Input, opened: Option<Terminal>) -> Option<Terminal> {
 pub fn perform(cluster: &mut Cluster, terms: &mut Terminals, action: Action) -> Option<Terminal> {
     let input = input_for(action)?;
     let reply = session::apply(cluster, &input);
-    let opened = terminals::show(terms, &input, &reply);
+    let opened = terminals::show(cluster, terms, &input, &reply);
     terminals::add_missing(cluster, terms);
     front(&input, opened)
 }

@@ -120,17 +120,7 @@ pub fn run_line(
         line: cap(line, MAX_LINE).to_string(),
     };
     let reply = session::apply(cluster, &input);
-    let open = show(terminals, &input, &reply);
-    // `exit` ended bash: say so before the next line opens a new session (as kubectl exec would).
-    if let Reply::Ran { result, .. } = &reply {
-        if result.ended {
-            let notice = ended_notice(cluster, id, result.status.unwrap_or(0));
-            if let Some(term) = terminals.get_mut(id) {
-                term.push(TermEntry::output(notice));
-            }
-        }
-    }
-    open
+    show(cluster, terminals, &input, &reply)
 }
 
 /// Ctrl-C in terminal `id`: a blocked command ends (bash prints `^C`).
@@ -139,12 +129,17 @@ pub fn interrupt(cluster: &mut Cluster, terminals: &mut Terminals, id: &Terminal
         terminal: id.clone(),
     };
     let reply = session::apply(cluster, &input);
-    show(terminals, &input, &reply);
+    show(cluster, terminals, &input, &reply);
 }
 
 /// Records in the terminals what `input` did (its `reply` from [`session::apply`]); returns the
 /// terminal a line asked to open (`kubectl exec -it … -- bash`), if any.
-pub fn show(terminals: &mut Terminals, input: &Input, reply: &Reply) -> Option<Terminal> {
+pub fn show(
+    cluster: &Cluster,
+    terminals: &mut Terminals,
+    input: &Input,
+    reply: &Reply,
+) -> Option<Terminal> {
     match (input, reply) {
         (Input::Line { terminal, line }, Reply::Ran { prompt, result }) => {
             let term = terminals.entry(terminal.clone()).or_default();
@@ -158,6 +153,14 @@ pub fn show(terminals: &mut Terminals, input: &Input, reply: &Reply) -> Option<T
                 ));
             }
             term.running = result.status.is_none();
+            // `exit` ended bash: say so before the next line opens a new one (as kubectl exec).
+            if result.ended {
+                term.push(TermEntry::output(ended_notice(
+                    cluster,
+                    terminal,
+                    result.status.unwrap_or(0),
+                )));
+            }
             if let Some(open) = &result.open_terminal {
                 terminals.entry(open.clone()).or_default();
             }

@@ -23,7 +23,7 @@ impl AppState {
         let mut opened = None;
         self.change(|c, t| {
             reply = session::apply(c, &input);
-            opened = terminals::show(t, &input, &reply);
+            opened = terminals::show(c, t, &input, &reply);
             terminals::add_missing(c, t);
         });
         if let (Input::Apply { manifest }, Reply::Applied(result)) = (&input, &reply) {
