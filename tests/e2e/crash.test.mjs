@@ -2,10 +2,10 @@
 // panic behind it, and a wasm that cannot be fetched each end in the panel (never a blank or
 // dead page) with Reload, Reset and Copy report. The panics come from test hooks that only
 // script in the page's own origin can call (`window.wasmBindings.podscope_test_*`).
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser, openRecordedPage, screenshot, startServer } from './helpers.mjs';
-import { byTestId, openApp } from './app.mjs';
+import { screenshot } from './helpers.mjs';
+import { byTestId, servedApp } from './app.mjs';
 
 /**
  * Calls test hook `name` from a timer, as the browser calls the app from an event: the trap
@@ -16,29 +16,12 @@ async function crash(page, name) {
 }
 
 describe('error panel', () => {
-  let server;
-  let browser;
-  const sessions = [];
-  const open = async (query = '?scenario=shared-volume') => {
-    const session = await openApp(browser, server, query);
-    sessions.push(session);
-    return session;
-  };
-
-  before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-
-  after(async () => {
-    for (const s of sessions) await s.close();
-    await browser?.close();
-    await server?.stop();
-  });
+  const app = servedApp();
+  const { open } = app;
 
   test('a panic shows the panel with the message; Copy report copies it', async () => {
     const { page } = await open();
-    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.server.url });
     await crash(page, 'podscope_test_panic');
     const panel = byTestId(page, 'crash-panel');
     await panel.waitFor({ state: 'visible' });
@@ -78,11 +61,9 @@ describe('error panel', () => {
   });
 
   test('a wasm that cannot be fetched shows the panel instead of a blank page', async () => {
-    const session = await openRecordedPage(browser);
-    sessions.push(session);
-    const { page } = session;
+    const { page } = await app.blankPage();
     await page.route('**/*.wasm', (route) => route.fulfill({ status: 404, body: 'gone' }));
-    await page.goto(server.url);
+    await page.goto(app.server.url);
     await byTestId(page, 'crash-panel').waitFor({ state: 'visible', timeout: 15_000 });
     assert.ok((await byTestId(page, 'crash-report').textContent()).length > 40);
     await screenshot(page, 'crash-no-wasm');

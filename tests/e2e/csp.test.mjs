@@ -3,12 +3,12 @@
 // loads under it with no violation; an injected inline script is refused (the browser fires
 // securitypolicyviolation and the script never runs); the browser preview still shows a page
 // that styles itself; and nothing forbids framing (embedding is a feature).
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { launchBrowser, ROOT, screenshot, startServer } from './helpers.mjs';
-import { byTestId, openApp, runLine } from './app.mjs';
+import { ROOT, screenshot } from './helpers.mjs';
+import { byTestId, runLine, servedApp } from './app.mjs';
 
 /** The directives of the policy in `html`, as a map from name to its list of sources. */
 function policyOf(html) {
@@ -21,20 +21,7 @@ function policyOf(html) {
 }
 
 describe('Content-Security-Policy', () => {
-  let server;
-  let browser;
-  const sessions = [];
-
-  before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-
-  after(async () => {
-    for (const s of sessions) await s.close();
-    await browser?.close();
-    await server?.stop();
-  });
+  const app = servedApp();
 
   test('dist/index.html allows script only from its origin, wasm and hashes', async () => {
     const html = await readFile(join(ROOT, 'dist', 'index.html'), 'utf8');
@@ -62,8 +49,7 @@ describe('Content-Security-Policy', () => {
   });
 
   test('the app runs under it, refuses an injected inline script, and the preview still styles', async () => {
-    const session = await openApp(browser, server, '?scenario=shared-volume');
-    sessions.push(session);
+    const session = await app.open('?scenario=shared-volume');
     const { page, errors } = session;
     // Loading raised no violation: the app works under its own policy.
     assert.deepEqual(errors, []);
