@@ -5,6 +5,7 @@
 //! compiled only with the default `web` feature.
 
 pub mod anim;
+pub mod i18n;
 pub mod sim;
 
 #[cfg(feature = "web")]

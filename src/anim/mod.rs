@@ -10,6 +10,7 @@ pub mod playback;
 pub mod question;
 pub mod scene;
 pub mod tour;
+pub mod tour_text;
 
 pub use announce::announcement;
 pub use caption::caption;

@@ -3,6 +3,7 @@
 #[cfg(target_arch = "wasm32")]
 fn main() {
     podscope::ui::crash::install_panic_hook();
+    podscope::ui::language::install();
     yew::Renderer::<podscope::ui::App>::new().render();
 }
 

@@ -37,10 +37,12 @@ impl TourState {
 
     /// `step 3 of 14`, counted from one as people count.
     pub fn progress(&self) -> String {
-        format!(
-            "step {} of {}",
-            self.step.saturating_add(1),
-            self.tour.steps.len()
+        crate::i18n::tf(
+            crate::i18n::Msg::ControlsStepOf,
+            &[
+                ("position", &self.step.saturating_add(1)),
+                ("len", &self.tour.steps.len()),
+            ],
         )
     }
 

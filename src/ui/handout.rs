@@ -17,13 +17,13 @@ pub const OUTPUT_LINES: usize = 8;
 #[derive(Clone, Debug, PartialEq)]
 pub struct HandoutStep {
     /// The narration.
-    pub caption: &'static str,
+    pub caption: String,
     /// `debian-container $ curl localhost`, when the step typed a command.
     pub command: Option<String>,
     /// The first [`OUTPUT_LINES`] lines of what it printed, and how many more there were.
     pub output: (Vec<String>, usize),
     /// The question the step asks first, if any.
-    pub question: Option<&'static str>,
+    pub question: Option<String>,
     /// The pod after the step.
     pub diagram: DiagramModel,
 }
@@ -39,7 +39,8 @@ pub fn handout(id: &str) -> Option<(&'static Tour, Vec<HandoutStep>)> {
     let steps = tour
         .steps
         .iter()
-        .map(|step| {
+        .enumerate()
+        .map(|(index, step)| {
             let front = guide::perform(&mut cluster, &mut terms, step.action);
             let command = match step.action {
                 Action::Run { terminal, line } => Some(format!("{terminal} $ {line}")),
@@ -57,10 +58,10 @@ pub fn handout(id: &str) -> Option<(&'static Tour, Vec<HandoutStep>)> {
             let more = lines.len().saturating_sub(OUTPUT_LINES);
             let events = cluster.trace().events();
             HandoutStep {
-                caption: step.caption,
+                caption: tour.caption_text(index).into_owned(),
                 command,
                 output: (lines.into_iter().take(OUTPUT_LINES).collect(), more),
-                question: step.question.map(|q| q.prompt),
+                question: tour.prompt_text(index).map(|q| q.into_owned()),
                 diagram: scene_model(&derive(events), None),
             }
         })

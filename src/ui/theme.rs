@@ -1,6 +1,8 @@
 //! The colour theme: the system's choice by default, light or dark when the reader picks one
 //! (remembered by the full app, never by an embed) or when the page URL pins it (`theme=`).
 
+use crate::i18n::{t, Msg};
+
 /// Where the stored choice lives in localStorage (full app only).
 pub const THEME_KEY: &str = "podscope.theme";
 
@@ -48,9 +50,9 @@ impl Theme {
     /// The switch's label, written out (the theme is never shown by colour alone).
     pub fn label(self) -> &'static str {
         match self {
-            Theme::System => "Theme: system",
-            Theme::Light => "Theme: light",
-            Theme::Dark => "Theme: dark",
+            Theme::System => t(Msg::ThemeSystem),
+            Theme::Light => t(Msg::ThemeLight),
+            Theme::Dark => t(Msg::ThemeDark),
         }
     }
 

@@ -8,7 +8,6 @@ use super::{
     QuestionView, RevealView, ScenarioBar, SharePanel, ShortcutsDialog, TerminalPanel, TourBar,
     TourView,
 };
-use crate::anim::question::Answer;
 use crate::anim::tour::{tour_for, Action as TourAction};
 use crate::ui::hooks::{media_matches, store, stored, use_animation_frames};
 use crate::ui::host::post_score;
@@ -133,9 +132,9 @@ pub fn Explainer() -> Html {
     let tour = state.tour.and_then(|t| {
         let step = t.current()?;
         Some(TourView {
-            title: t.tour.title.into(),
+            title: t.tour.title_text().into_owned().into(),
             handout: Some(format!("?print={}", t.tour.scenario).into()),
-            caption: step.caption.into(),
+            caption: t.tour.caption_text(t.step).into_owned().into(),
             progress: t.progress().into(),
             typed: match step.action {
                 TourAction::Run { terminal, line } => Some(format!("{terminal} $ {line}").into()),
@@ -144,19 +143,24 @@ pub fn Explainer() -> Html {
             first: t.is_first(),
             last: t.is_last(),
             question: t.question().map(|q| QuestionView {
-                prompt: q.prompt.into(),
-                options: match q.answer {
-                    Answer::Choice(options) => {
-                        options.iter().map(|(l, _)| AttrValue::from(*l)).collect()
-                    }
-                    Answer::Short { .. } => Vec::new(),
-                },
+                prompt: t
+                    .tour
+                    .prompt_text(t.step)
+                    .unwrap_or(q.prompt.into())
+                    .into_owned()
+                    .into(),
+                options: t
+                    .tour
+                    .choice_texts(t.step)
+                    .into_iter()
+                    .map(|l| AttrValue::from(l.into_owned()))
+                    .collect(),
             }),
             reveal: state.answer.as_ref().map(|a| RevealView {
                 right: a.right,
                 skipped: a.skipped,
                 right_answer: a.right_answer.clone().into(),
-                explanation: a.explanation.into(),
+                explanation: t.tour.explanation_text(t.step).into_owned().into(),
             }),
         })
     });

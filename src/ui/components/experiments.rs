@@ -36,7 +36,7 @@ pub fn Experiments() -> Html {
                 <WhatIfBar what_ifs={WHAT_IFS} active={state.what_if.map(|w| AttrValue::from(w.id))} {onwhatif} />
             </div>
             if let Some(w) = state.what_if {
-                <WhatIfNote title={w.title} explanation={w.explanation} {ondismiss} />
+                <WhatIfNote title={w.title_text().into_owned()} explanation={w.explanation_text().into_owned()} {ondismiss} />
             }
         </div>
     }

@@ -3,6 +3,8 @@
 
 use yew::prelude::*;
 
+use crate::i18n::{t, tf, Msg};
+
 use super::PodDiagram;
 use crate::ui::handout::handout;
 
@@ -20,7 +22,7 @@ pub fn HandoutView(props: &HandoutViewProps) -> Html {
     let Some((tour, steps)) = built.as_ref() else {
         return html! {
             <main class="handout">
-                <p role="alert">{ format!("No guided tour for '{}': try ?print=shared-volume, ?print=localhost or ?print=docs-original.", props.scenario) }</p>
+                <p role="alert">{ tf(Msg::HandoutNoTour, &[("scenario", &props.scenario)]) }</p>
             </main>
         };
     };
@@ -31,17 +33,17 @@ pub fn HandoutView(props: &HandoutViewProps) -> Html {
             <section class="handout-step" data-testid="handout-step">
                 <div class="handout-diagram"><PodDiagram model={s.diagram.clone()} /></div>
                 <div class="handout-text">
-                    <p class="handout-number">{ format!("Step {} of {total}", i + 1) }</p>
-                    if let Some(q) = s.question {
-                        <p class="handout-question">{ format!("Predict first: {q}") }</p>
+                    <p class="handout-number">{ tf(Msg::HandoutStepOf, &[("step", &(i + 1)), ("total", &total)]) }</p>
+                    if let Some(q) = &s.question {
+                        <p class="handout-question">{ tf(Msg::HandoutPredict, &[("question", q)]) }</p>
                     }
                     if let Some(command) = &s.command {
                         <pre class="handout-command" data-testid="handout-command">{ command.clone() }</pre>
                     }
-                    <p class="handout-caption" data-testid="handout-caption">{ s.caption }</p>
+                    <p class="handout-caption" data-testid="handout-caption">{ s.caption.clone() }</p>
                     if !lines.is_empty() {
                         <pre class="handout-output">{ lines.join("\n") }
-                            if *more > 0 { { format!("\n… {more} more lines") } }
+                            if *more > 0 { { tf(Msg::HandoutMoreLines, &[("count", more)]) } }
                         </pre>
                     }
                 </div>
@@ -54,9 +56,9 @@ pub fn HandoutView(props: &HandoutViewProps) -> Html {
     html! {
         <main class="handout" data-testid="handout">
             <header class="handout-head">
-                <h1>{ tour.title }</h1>
-                <p>{ "podscope handout: one Kubernetes pod, simulated. Each step shows the command typed, what it printed, and the pod afterwards." }</p>
-                <button type="button" class="handout-print" onclick={onprint}>{ "Print" }</button>
+                <h1>{ tour.title_text() }</h1>
+                <p>{ t(Msg::HandoutIntro) }</p>
+                <button type="button" class="handout-print" onclick={onprint}>{ t(Msg::HandoutPrint) }</button>
             </header>
             { for blocks }
         </main>

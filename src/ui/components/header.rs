@@ -3,6 +3,8 @@
 
 use yew::prelude::*;
 
+use crate::i18n::{t, Msg};
+
 use super::AboutSimulation;
 use crate::ui::theme::Theme;
 
@@ -29,11 +31,11 @@ pub fn AppHeader(props: &AppHeaderProps) -> Html {
     html! {
         <header class="app-header">
             <h1 class="app-title">{ "podscope" }</h1>
-            <p class="app-subtitle">{ "Inside a Kubernetes pod: how two containers talk" }</p>
+            <p class="app-subtitle">{ t(Msg::HeaderSubtitle) }</p>
             <AboutSimulation />
             <button type="button" class="large-text-toggle" aria-pressed={props.large_text.to_string()}
                 data-testid="large-text" onclick={props.ontoggle_large.reform(|_: MouseEvent| ())}>
-                { "Large text" }
+                { t(Msg::HeaderLargeText) }
             </button>
             <button type="button" class="theme-toggle" data-testid="theme-toggle"
                 data-theme-choice={props.theme.id()}

@@ -4,6 +4,8 @@
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use crate::i18n::{t, tf, Msg};
+
 use crate::anim::question::Given;
 
 /// The question on show.
@@ -60,9 +62,9 @@ pub fn QuestionCard(props: &QuestionCardProps) -> Html {
             };
             html! {
                 <form class="question-short" {onsubmit}>
-                    <input ref={input} type="text" data-testid="question-input" aria-label="Your answer"
+                    <input ref={input} type="text" data-testid="question-input" aria-label={t(Msg::QuestionYourAnswer)}
                         autocomplete="off" spellcheck="false" maxlength="200" />
-                    <button type="submit" data-testid="question-submit">{ "Answer" }</button>
+                    <button type="submit" data-testid="question-submit">{ t(Msg::QuestionAnswer) }</button>
                 </form>
             }
         } else {
@@ -76,8 +78,8 @@ pub fn QuestionCard(props: &QuestionCardProps) -> Html {
             html! { <ul class="question-options">{ for options }</ul> }
         };
         return html! {
-            <div class="question-card" data-testid="question" role="group" aria-label="Predict">
-                <p class="question-prompt"><strong>{ "Predict: " }</strong>{ q.prompt.clone() }</p>
+            <div class="question-card" data-testid="question" role="group" aria-label={t(Msg::QuestionPredictLabel)}>
+                <p class="question-prompt"><strong>{ t(Msg::QuestionPredict) }</strong>{ " " }{ q.prompt.clone() }</p>
                 { body }
             </div>
         };
@@ -86,9 +88,9 @@ pub fn QuestionCard(props: &QuestionCardProps) -> Html {
         return html! {};
     };
     let verdict = match (r.skipped, r.right) {
-        (true, _) => format!("The real output says: {}.", r.right_answer),
-        (false, true) => format!("Right: {}.", r.right_answer),
-        (false, false) => format!("Not quite: the real output says {}.", r.right_answer),
+        (true, _) => tf(Msg::QuestionSkipped, &[("answer", &r.right_answer)]),
+        (false, true) => tf(Msg::QuestionRight, &[("answer", &r.right_answer)]),
+        (false, false) => tf(Msg::QuestionWrong, &[("answer", &r.right_answer)]),
     };
     html! {
         <div class={classes!("question-card", "is-revealed", r.right.then_some("is-right"))}

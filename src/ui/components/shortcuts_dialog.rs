@@ -2,7 +2,9 @@
 
 use yew::prelude::*;
 
-use crate::ui::timeline::SHORTCUTS;
+use crate::i18n::{t, Msg};
+
+use crate::ui::timeline::shortcuts;
 
 /// Props of [`ShortcutsDialog`].
 #[derive(Properties, PartialEq)]
@@ -23,8 +25,8 @@ pub fn ShortcutsDialog(props: &ShortcutsDialogProps) -> Html {
             }
         });
     }
-    let rows = SHORTCUTS.iter().map(|(keys, what)| {
-        html! { <tr><th scope="row"><kbd>{ *keys }</kbd></th><td>{ *what }</td></tr> }
+    let rows = shortcuts().into_iter().map(|(keys, what)| {
+        html! { <tr><th scope="row"><kbd>{ keys }</kbd></th><td>{ what }</td></tr> }
     });
     let onkeydown = props.onclose.reform(|_: KeyboardEvent| ());
     let onkeydown = Callback::from(move |e: KeyboardEvent| {
@@ -37,11 +39,11 @@ pub fn ShortcutsDialog(props: &ShortcutsDialogProps) -> Html {
             <div class="shortcuts-dialog" role="dialog" aria-modal="true" aria-labelledby="shortcuts-title"
                 data-testid="shortcuts-dialog" {onkeydown}
                 onclick={Callback::from(|e: MouseEvent| e.stop_propagation())}>
-                <h2 id="shortcuts-title">{ "Keyboard shortcuts" }</h2>
-                <p class="shortcuts-note">{ "They work anywhere on the page, except while you type in a terminal or the editor." }</p>
+                <h2 id="shortcuts-title">{ t(Msg::ShortcutsTitle) }</h2>
+                <p class="shortcuts-note">{ t(Msg::ShortcutsNote) }</p>
                 <table class="shortcuts-table"><tbody>{ for rows }</tbody></table>
                 <button type="button" ref={close_ref} data-testid="shortcuts-close"
-                    onclick={props.onclose.reform(|_: MouseEvent| ())}>{ "Close" }</button>
+                    onclick={props.onclose.reform(|_: MouseEvent| ())}>{ t(Msg::CommonClose) }</button>
             </div>
         </div>
     }

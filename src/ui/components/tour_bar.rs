@@ -2,6 +2,8 @@
 
 use yew::prelude::*;
 
+use crate::i18n::{t, tf, Msg};
+
 use super::{QuestionCard, QuestionView, RevealView};
 use crate::anim::question::Given;
 
@@ -55,26 +57,26 @@ pub fn TourBar(props: &TourBarProps) -> Html {
     let click = |cb: &Callback<()>| cb.reform(|_: MouseEvent| ());
     let Some(tour) = &props.tour else {
         let title = if props.available {
-            "Starts this scenario's pod afresh and walks through it, one command per step"
+            t(Msg::TourStartTitle)
         } else {
-            "Tours exist for the built-in scenarios"
+            t(Msg::TourUnavailable)
         };
         return html! {
             <div class="tour-bar">
                 <button type="button" class="tour-start" data-testid="tour-start" {title}
-                    disabled={!props.available} onclick={click(&props.onstart)}>{ "▶ Guided tour" }</button>
+                    disabled={!props.available} onclick={click(&props.onstart)}>{ t(Msg::TourStart) }</button>
             </div>
         };
     };
     html! {
-        <div class="tour-bar is-running" role="region" aria-label={format!("Guided tour: {}", tour.title)}>
+        <div class="tour-bar is-running" role="region" aria-label={tf(Msg::TourRegion, &[("title", &tour.title)])}>
             <div class="tour-caption" data-testid="tour-caption" aria-live="polite">
                 <span class="tour-meta">
                     <span class="tour-progress">{ format!("{} · {}", tour.title, tour.progress) }</span>
                     if let Some(href) = &tour.handout {
                         <a class="tour-handout" href={href.clone()} target="_blank" rel="noopener"
-                            data-testid="tour-handout" title="Every step's diagram, caption and command, to print (A4 or Letter)">
-                            { "Handout" }</a>
+                            data-testid="tour-handout" title={t(Msg::TourHandoutTitle)}>
+                            { t(Msg::TourHandout) }</a>
                     }
                     if let Some(typed) = &tour.typed {
                         <code class="tour-typed">{ typed.clone() }</code>
@@ -88,17 +90,17 @@ pub fn TourBar(props: &TourBarProps) -> Html {
             </div>
             <div class="tour-buttons">
                 <button type="button" data-testid="tour-prev" disabled={tour.first}
-                    onclick={click(&props.onprev)}>{ "◀ Back" }</button>
+                    onclick={click(&props.onprev)}>{ t(Msg::TourBack) }</button>
                 if tour.last {
                     <button type="button" class="tour-next" data-testid="tour-next"
-                        onclick={click(&props.onend)}>{ "Finish ✓" }</button>
+                        onclick={click(&props.onend)}>{ t(Msg::TourFinish) }</button>
                 } else {
                     <button type="button" class="tour-next" data-testid="tour-next"
-                        title={tour.question.is_some().then_some("Skip the question: run the command and see")}
-                        onclick={click(&props.onnext)}>{ if tour.question.is_some() { "Skip ▶" } else { "Next ▶" } }</button>
+                        title={tour.question.is_some().then_some(t(Msg::TourSkipTitle))}
+                        onclick={click(&props.onnext)}>{ if tour.question.is_some() { t(Msg::TourSkip) } else { t(Msg::TourNext) } }</button>
                     <button type="button" class="tour-end" data-testid="tour-end"
-                        title="Leave the tour and type your own commands; the pod stays as it is"
-                        onclick={click(&props.onend)}>{ "Take over" }</button>
+                        title={t(Msg::TourTakeOverTitle)}
+                        onclick={click(&props.onend)}>{ t(Msg::TourTakeOver) }</button>
                 }
             </div>
         </div>

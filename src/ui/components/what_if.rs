@@ -4,6 +4,8 @@
 
 use yew::prelude::*;
 
+use crate::i18n::{t, tf, Msg};
+
 use crate::anim::tour::WhatIf;
 
 /// Props of [`WhatIfBar`].
@@ -29,15 +31,15 @@ pub fn WhatIfBar(props: &WhatIfBarProps) -> Html {
             <li>
                 <button type="button" class="what-if-button" data-testid={format!("what-if-{}", what.id)}
                     aria-pressed={pressed.to_string()}
-                    title={format!("Starts a fresh {} pod and tries it", what.scenario)} {onclick}>
-                    { what.title }
+                    title={tf(Msg::WhatifTry, &[("scenario", &what.scenario)])} {onclick}>
+                    { what.title_text() }
                 </button>
             </li>
         }
     });
     html! {
         <div class="what-if" role="group" aria-labelledby="what-if-label" data-testid="what-if-menu">
-            <span id="what-if-label" class="what-if-label">{ "What if…" }</span>
+            <span id="what-if-label" class="what-if-label">{ t(Msg::WhatifLabel) }</span>
             <ul class="what-if-list">{ for buttons }</ul>
         </div>
     }

@@ -2,6 +2,8 @@
 
 use yew::prelude::*;
 
+use crate::i18n::{t, tf, Msg};
+
 /// Props of [`WhatIfNote`].
 #[derive(Properties, PartialEq)]
 pub struct WhatIfNoteProps {
@@ -18,10 +20,10 @@ pub struct WhatIfNoteProps {
 pub fn WhatIfNote(props: &WhatIfNoteProps) -> Html {
     html! {
         <aside class="what-if-note" data-testid="what-if-explanation" aria-live="polite"
-            aria-label={format!("What if: {}", props.title)}>
-            <p class="what-if-note-title">{ format!("What if: {}", props.title) }</p>
+            aria-label={tf(Msg::WhatifNote, &[("title", &props.title)])}>
+            <p class="what-if-note-title">{ tf(Msg::WhatifNote, &[("title", &props.title)]) }</p>
             <p class="what-if-note-text">{ props.explanation.clone() }</p>
-            <button type="button" class="what-if-note-close" aria-label="Hide the explanation"
+            <button type="button" class="what-if-note-close" aria-label={t(Msg::WhatifHide)}
                 onclick={props.ondismiss.reform(|_: MouseEvent| ())}>{ "✕" }</button>
         </aside>
     }

@@ -3,7 +3,9 @@
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-use super::shortcut::SHORTCUTS_HELP;
+use crate::i18n::{t, tf, Msg};
+
+use super::shortcut::shortcuts_help;
 
 /// The playback speeds offered, slowest first.
 pub const SPEEDS: [f64; 5] = [0.25, 0.5, 1.0, 2.0, 4.0];
@@ -98,28 +100,28 @@ pub fn Controls(props: &ControlsProps) -> Html {
     let at_end = props.position >= props.len;
 
     html! {
-        <div class="controls" role="toolbar" aria-label="Playback" title={SHORTCUTS_HELP}>
-            { button("reset", ICON_RESET, "Reset (Home)", false, &props.onreset) }
-            { button("step-back", ICON_STEP_BACK, "Step back (←)", at_start, &props.onstep_back) }
-            { button("play", ICON_PLAY, "Play (Space)", props.playing, &props.onplay) }
-            { button("pause", ICON_PAUSE, "Pause (Space)", !props.playing, &props.onpause) }
-            { button("step-forward", ICON_STEP_FORWARD, "Step forward (→)", at_end, &props.onstep_forward) }
+        <div class="controls" role="toolbar" aria-label={t(Msg::ControlsToolbar)} title={shortcuts_help()}>
+            { button("reset", ICON_RESET, t(Msg::ControlsReset), false, &props.onreset) }
+            { button("step-back", ICON_STEP_BACK, t(Msg::ControlsStepBack), at_start, &props.onstep_back) }
+            { button("play", ICON_PLAY, t(Msg::ControlsPlay), props.playing, &props.onplay) }
+            { button("pause", ICON_PAUSE, t(Msg::ControlsPause), !props.playing, &props.onpause) }
+            { button("step-forward", ICON_STEP_FORWARD, t(Msg::ControlsStepForward), at_end, &props.onstep_forward) }
             <label class="control-speed">
-                <span>{ "Speed" }</span>
-                <select data-testid="speed" aria-label="Playback speed" onchange={onspeed}>{ for options }</select>
+                <span>{ t(Msg::ControlsSpeed) }</span>
+                <select data-testid="speed" aria-label={t(Msg::ControlsSpeedSelect)} onchange={onspeed}>{ for options }</select>
             </label>
-            <input type="range" class="scrubber" aria-label="timeline" min="0"
+            <input type="range" class="scrubber" aria-label={t(Msg::ControlsTimeline)} min="0"
                 max={props.len.to_string()} value={props.position.min(props.len).to_string()}
-                aria-valuetext={format!("step {} of {}", props.position, props.len)}
+                aria-valuetext={tf(Msg::ControlsStepOf, &[("position", &props.position), ("len", &props.len)])}
                 oninput={onseek} />
             <span class="control-step" aria-live="polite">
-                { format!("step {} of {}", props.position.min(props.len), props.len) }
+                { tf(Msg::ControlsStepOf, &[("position", &props.position.min(props.len)), ("len", &props.len)]) }
             </span>
             if let Some(cb) = &props.onpresenter {
                 <button type="button" class="control control-presenter" data-testid="presenter"
                     aria-pressed={props.presenter.to_string()}
-                    aria-label={if props.presenter { "Leave presenter mode (F)" } else { "Presenter mode (F)" }}
-                    title={if props.presenter { "Leave presenter mode (F)" } else { "Presenter mode (F): large type, the diagram, the caption and one terminal" }}
+                    aria-label={if props.presenter { t(Msg::ControlsPresenterLeave) } else { t(Msg::ControlsPresenter) }}
+                    title={if props.presenter { t(Msg::ControlsPresenterLeave) } else { t(Msg::ControlsPresenterTitle) }}
                     onclick={cb.reform(|_: MouseEvent| ())}>
                     <svg class="control-icon" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
                         <path d={ICON_PRESENTER} fill-rule="evenodd" />

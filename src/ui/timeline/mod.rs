@@ -16,4 +16,4 @@ pub use controls::{Controls, ControlsProps, SPEEDS};
 pub use event_log::{EventLog, EventLogProps};
 pub use filters::Filters;
 pub use rows::{event_row, time_text, EventRow};
-pub use shortcut::{shortcut, typing_target, ControlAction, SHORTCUTS, SHORTCUTS_HELP};
+pub use shortcut::{shortcut, shortcuts, shortcuts_help, typing_target, ControlAction};

@@ -2,6 +2,8 @@
 //! App listens on the whole document and asks [`shortcut`]; keys typed into a terminal, an
 //! editor or any other text field never reach it ([`typing_target`]).
 
+use crate::i18n::{t, Msg};
+
 /// What a shortcut (or a playback control) asks for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ControlAction {
@@ -26,19 +28,22 @@ pub enum ControlAction {
 }
 
 /// Every shortcut as the `?` dialog lists it: keys, then what they do.
-pub const SHORTCUTS: &[(&str, &str)] = &[
-    ("Space", "Play / pause"),
-    ("← / →", "Step back / forward"),
-    ("Home / End", "First / last step"),
-    ("R", "Reset the playback"),
-    ("T", "Next step of the guided tour"),
-    ("F", "Presenter mode on / off"),
-    ("?", "Show these shortcuts"),
-];
+pub fn shortcuts() -> [(&'static str, &'static str); 7] {
+    [
+        (t(Msg::ShortcutKeysSpace), t(Msg::ShortcutPlay)),
+        ("← / →", t(Msg::ShortcutStep)),
+        (t(Msg::ShortcutKeysEnds), t(Msg::ShortcutEnds)),
+        ("R", t(Msg::ShortcutReset)),
+        ("T", t(Msg::ShortcutTour)),
+        ("F", t(Msg::ShortcutPresenter)),
+        ("?", t(Msg::ShortcutHelp)),
+    ]
+}
 
 /// The shortcuts as the controls' tooltip lists them.
-pub const SHORTCUTS_HELP: &str =
-    "Keyboard: Space = play/pause, ← → = step, Home/End = first/last, R = reset, ? = all shortcuts";
+pub fn shortcuts_help() -> &'static str {
+    t(Msg::ControlsHelp)
+}
 
 /// The action for a `KeyboardEvent.key` value, if it is a shortcut. Keys held with Ctrl, Alt
 /// or Meta are the browser's (`ctrl_alt_meta`), never ours.
@@ -89,8 +94,8 @@ mod tests {
         assert_eq!(shortcut("r", true), None);
         assert_eq!(shortcut("a", false), None);
         assert_eq!(shortcut("Enter", false), None);
-        assert_eq!(SHORTCUTS.len(), 7);
-        assert!(SHORTCUTS_HELP.contains("Space") && SHORTCUTS_HELP.contains("Home"));
+        assert_eq!(shortcuts().len(), 7);
+        assert!(shortcuts_help().contains("Space") && shortcuts_help().contains("Home"));
     }
 
     #[test]
