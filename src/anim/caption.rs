@@ -1,98 +1,281 @@
 //! One plain-language sentence per event: what happened and, where it teaches something, why.
 
 use super::scene::endpoint;
+use crate::i18n::{t, tf, Msg};
 use crate::sim::event::{ContainerStatus, Event, EventKind};
+use std::fmt::Display;
 
-/// The caption shown while `event` is animated.
+/// The caption shown while `event` is animated, in the language in force (names, paths,
+/// addresses and program output stay as they are).
 pub fn caption(event: &Event) -> String {
-    let who = event
-        .actor
-        .process
-        .clone()
-        .unwrap_or_else(|| "the kubelet".to_string());
+    let who: String = match &event.actor.process {
+        Some(p) => p.clone(),
+        None => t(Msg::CaptionKubelet).to_string(),
+    };
     let inside = event
         .actor
         .container
         .as_deref()
-        .map(|c| format!(" in {c}"))
+        .map(|c| tf(Msg::CaptionInside, &[("container", &c)]))
         .unwrap_or_default();
+    let (who, inside) = (&who as &dyn Display, &inside as &dyn Display);
     match &event.kind {
         EventKind::PodCreated { name, ip, .. } => {
-            format!("kubectl asked the API server for pod \"{name}\"; the scheduler places it on the node, which gives it IP {ip}.")
+            tf(Msg::CaptionPodCreated, &[("name", name), ("ip", ip)])
         }
-        EventKind::PodPhase { phase, status, ready, total } if status == phase => {
-            format!("The pod is now {phase}: {ready}/{total} containers ready.")
-        }
-        EventKind::PodPhase { phase, status, ready, total } => {
-            format!("The pod is now {phase}, with {ready}/{total} containers ready: kubectl get pods says {status}.")
-        }
-        EventKind::PodDeleted { name } => format!("Pod \"{name}\" is deleted: its containers stop and its emptyDir volumes are erased."),
-        EventKind::ImagePull { image, ok: true, container } => format!("The kubelet pulled image \"{image}\" for {container}."),
-        EventKind::ImagePull { image, ok: false, container } => {
-            format!("The kubelet could not pull \"{image}\" for {container}: the container stays waiting (ErrImagePull).")
-        }
-        EventKind::ContainerState { container, state: ContainerStatus::Running } => format!("{container} is Running."),
-        EventKind::ContainerState { container, state: ContainerStatus::Waiting { reason } } => format!("{container} is Waiting: {reason}."),
-        EventKind::ContainerState { container, state: ContainerStatus::Terminated { reason, exit_code } } => {
-            format!("{container} is Terminated: {reason}, exit code {exit_code}.")
-        }
-        EventKind::VolumeCreated { volume } => {
-            format!("An empty directory \"{volume}\" is created for the pod: it lives exactly as long as the pod.")
-        }
-        EventKind::VolumeMounted { volume, container, mount_path, read_only } => format!(
-            "\"{volume}\" is mounted at {mount_path} in {container}{}; whatever the image had there is hidden.",
-            if *read_only { " (read-only)" } else { "" }
+        EventKind::PodPhase {
+            phase,
+            status,
+            ready,
+            total,
+        } if status == phase => tf(
+            Msg::CaptionPodPhase,
+            &[("phase", phase), ("ready", ready), ("total", total)],
         ),
-        EventKind::CommandTyped { container, line } => format!("You typed `{line}` in {container}."),
-        EventKind::ProcessStarted { argv, pid, .. } => format!("Process {pid} starts{inside}: {}.", argv.join(" ")),
-        EventKind::ProcessExited { pid, status, .. } => format!("Process {pid}{inside} exits with status {status}."),
-        EventKind::PackageInstalled { container, package } => {
-            format!("{package} is installed in {container} only: each container has its own root filesystem.")
-        }
-        EventKind::FileWritten { path, inode, also_at, .. } if !also_at.is_empty() => {
-            let others: Vec<String> = also_at.iter().map(|(c, p)| format!("{p} in {c}")).collect();
-            format!(
-                "{who}{inside} writes {path} (inode {inode}). It is the same file as {}: one volume, two mount paths.",
-                others.join(" and ")
+        EventKind::PodPhase {
+            phase,
+            status,
+            ready,
+            total,
+        } => tf(
+            Msg::CaptionPodPhaseStatus,
+            &[
+                ("phase", phase),
+                ("ready", ready),
+                ("total", total),
+                ("status", status),
+            ],
+        ),
+        EventKind::PodDeleted { name } => tf(Msg::CaptionPodDeleted, &[("name", name)]),
+        EventKind::ImagePull {
+            image,
+            ok: true,
+            container,
+        } => tf(
+            Msg::CaptionImagePulled,
+            &[("image", image), ("container", container)],
+        ),
+        EventKind::ImagePull {
+            image,
+            ok: false,
+            container,
+        } => tf(
+            Msg::CaptionImagePullFailed,
+            &[("image", image), ("container", container)],
+        ),
+        EventKind::ContainerState {
+            container,
+            state: ContainerStatus::Running,
+        } => tf(Msg::CaptionRunning, &[("container", container)]),
+        EventKind::ContainerState {
+            container,
+            state: ContainerStatus::Waiting { reason },
+        } => tf(
+            Msg::CaptionWaiting,
+            &[("container", container), ("reason", reason)],
+        ),
+        EventKind::ContainerState {
+            container,
+            state: ContainerStatus::Terminated { reason, exit_code },
+        } => tf(
+            Msg::CaptionTerminated,
+            &[
+                ("container", container),
+                ("reason", reason),
+                ("code", exit_code),
+            ],
+        ),
+        EventKind::VolumeCreated { volume } => tf(Msg::CaptionVolumeCreated, &[("volume", volume)]),
+        EventKind::VolumeMounted {
+            volume,
+            container,
+            mount_path,
+            read_only,
+        } => {
+            let ro = if *read_only {
+                t(Msg::CaptionReadOnly)
+            } else {
+                ""
+            };
+            tf(
+                Msg::CaptionVolumeMounted,
+                &[
+                    ("volume", volume),
+                    ("path", mount_path),
+                    ("container", container),
+                    ("readonly", &ro),
+                ],
             )
         }
-        EventKind::FileWritten { path, inode, .. } => {
-            format!("{who}{inside} writes {path} (inode {inode}); no other container can see it: it is not on a shared volume.")
+        EventKind::CommandTyped { container, line } => tf(
+            Msg::CaptionTyped,
+            &[("line", line), ("container", container)],
+        ),
+        EventKind::ProcessStarted { argv, pid, .. } => tf(
+            Msg::CaptionProcessStarted,
+            &[("pid", pid), ("inside", inside), ("argv", &argv.join(" "))],
+        ),
+        EventKind::ProcessExited { pid, status, .. } => tf(
+            Msg::CaptionProcessExited,
+            &[("pid", pid), ("inside", inside), ("status", status)],
+        ),
+        EventKind::PackageInstalled { container, package } => tf(
+            Msg::CaptionPackageInstalled,
+            &[("package", package), ("container", container)],
+        ),
+        EventKind::FileWritten {
+            path,
+            inode,
+            also_at,
+            ..
+        } if !also_at.is_empty() => {
+            let others: Vec<String> = also_at
+                .iter()
+                .map(|(c, p)| tf(Msg::CaptionPathIn, &[("path", p), ("container", c)]))
+                .collect();
+            let others = others.join(t(Msg::CaptionAnd));
+            tf(
+                Msg::CaptionSharedWrite,
+                &[
+                    ("who", who),
+                    ("inside", inside),
+                    ("path", path),
+                    ("inode", inode),
+                    ("others", &others),
+                ],
+            )
         }
-        EventKind::FileRead { path, .. } => format!("{who}{inside} reads {path}."),
-        EventKind::DirCreated { path, .. } => format!("{who}{inside} creates directory {path}."),
-        EventKind::FileRemoved { path, .. } => format!("{who}{inside} removes {path}."),
-        EventKind::WriteFailed { path, error } => format!("{who}{inside} cannot write {path}: {error}."),
-        EventKind::Listen { addr, port, owner } => format!(
-            "{} in {} listens on {addr} port {port}, in the pod's one network namespace: every container can reach it.",
-            owner.program, owner.container
+        EventKind::FileWritten { path, inode, .. } => tf(
+            Msg::CaptionPrivateWrite,
+            &[
+                ("who", who),
+                ("inside", inside),
+                ("path", path),
+                ("inode", inode),
+            ],
         ),
-        EventKind::BindFailed { addr, port, error } => format!(
-            "{who}{inside} cannot bind {addr}:{port}: {error}. The containers share one network namespace, so one port is one port."
+        EventKind::FileRead { path, .. } => tf(
+            Msg::CaptionFileRead,
+            &[("who", who), ("inside", inside), ("path", path)],
         ),
-        EventKind::Connect { addr, port, src_port, owner } => format!(
-            "{} in {} connects from port {src_port} to {addr}:{port}. 127.0.0.1 here is the loopback device nginx listens on: both containers share it.",
-            owner.program, owner.container
+        EventKind::DirCreated { path, .. } => tf(
+            Msg::CaptionDirCreated,
+            &[("who", who), ("inside", inside), ("path", path)],
         ),
-        EventKind::Segment(s) => format!(
-            "{} → {}: [{}] seq={} ack={} len={} over lo.",
-            endpoint(&s.src, s.sport),
-            endpoint(&s.dst, s.dport),
-            s.flags,
-            s.seq,
-            s.ack,
-            s.len
+        EventKind::FileRemoved { path, .. } => tf(
+            Msg::CaptionFileRemoved,
+            &[("who", who), ("inside", inside), ("path", path)],
         ),
-        EventKind::TcpState { local, remote, from, to } => format!("Connection {local} ↔ {remote}: {from} → {to}."),
-        EventKind::Accepted { local, remote } => format!("{who}{inside} accepts the connection from {remote} on {local}."),
-        EventKind::Refused { addr, port } => format!(
-            "Nothing listens on {addr} port {port}, so the kernel answers the SYN with a RST: connection refused."
+        EventKind::WriteFailed { path, error } => tf(
+            Msg::CaptionWriteFailed,
+            &[
+                ("who", who),
+                ("inside", inside),
+                ("path", path),
+                ("error", error),
+            ],
         ),
-        EventKind::HttpRequest { method, target, version, .. } => format!("{who}{inside} receives {method} {target} {version}."),
-        EventKind::HttpResponse { status, reason, content_length } => {
-            format!("{who}{inside} answers {status} {reason} with {content_length} bytes of body.")
+        EventKind::Listen { addr, port, owner } => tf(
+            Msg::CaptionListen,
+            &[
+                ("program", &owner.program),
+                ("container", &owner.container),
+                ("addr", addr),
+                ("port", port),
+            ],
+        ),
+        EventKind::BindFailed { addr, port, error } => tf(
+            Msg::CaptionBindFailed,
+            &[
+                ("who", who),
+                ("inside", inside),
+                ("addr", addr),
+                ("port", port),
+                ("error", error),
+            ],
+        ),
+        EventKind::Connect {
+            addr,
+            port,
+            src_port,
+            owner,
+        } => tf(
+            Msg::CaptionConnect,
+            &[
+                ("program", &owner.program),
+                ("container", &owner.container),
+                ("sport", src_port),
+                ("addr", addr),
+                ("port", port),
+            ],
+        ),
+        EventKind::Segment(s) => tf(
+            Msg::CaptionSegment,
+            &[
+                ("src", &endpoint(&s.src, s.sport)),
+                ("dst", &endpoint(&s.dst, s.dport)),
+                ("flags", &s.flags),
+                ("seq", &s.seq),
+                ("ack", &s.ack),
+                ("len", &s.len),
+            ],
+        ),
+        EventKind::TcpState {
+            local,
+            remote,
+            from,
+            to,
+        } => tf(
+            Msg::CaptionTcpState,
+            &[
+                ("local", local),
+                ("remote", remote),
+                ("from", from),
+                ("to", to),
+            ],
+        ),
+        EventKind::Accepted { local, remote } => tf(
+            Msg::CaptionAccepted,
+            &[
+                ("who", who),
+                ("inside", inside),
+                ("remote", remote),
+                ("local", local),
+            ],
+        ),
+        EventKind::Refused { addr, port } => {
+            tf(Msg::CaptionRefused, &[("addr", addr), ("port", port)])
         }
-        EventKind::AccessLog { line } => format!("nginx logs the request to its stdout (kubectl logs): {line}"),
+        EventKind::HttpRequest {
+            method,
+            target,
+            version,
+            ..
+        } => tf(
+            Msg::CaptionHttpRequest,
+            &[
+                ("who", who),
+                ("inside", inside),
+                ("method", method),
+                ("target", target),
+                ("version", version),
+            ],
+        ),
+        EventKind::HttpResponse {
+            status,
+            reason,
+            content_length,
+        } => tf(
+            Msg::CaptionHttpResponse,
+            &[
+                ("who", who),
+                ("inside", inside),
+                ("status", status),
+                ("reason", reason),
+                ("bytes", content_length),
+            ],
+        ),
+        EventKind::AccessLog { line } => tf(Msg::CaptionAccessLog, &[("line", line)]),
     }
 }
 

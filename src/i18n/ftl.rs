@@ -1,5 +1,6 @@
 //! The catalogue file format: a small subset of Project Fluent's syntax (`key = value` lines,
-//! `#` comments, indented continuation lines joined with a space, `{name}` placeholders). Shared
+//! `#` comments, indented continuation lines joined with a space, `{name}` placeholders,
+//! `{" "}` quoted literals for edge spaces). Shared
 //! by `build.rs`, which turns the files into tables at compile time, and by the tests that
 //! compare catalogues: no parser ships in the app.
 
@@ -30,7 +31,7 @@ pub fn parse(source: &str) -> Result<Vec<Entry>, String> {
                     if !last.text.is_empty() {
                         last.text.push(' ');
                     }
-                    last.text.push_str(trimmed);
+                    last.text.push_str(&literals(trimmed));
                 }
                 None => return Err(format!("line {line}: a continuation line before any key")),
             }
@@ -54,11 +55,31 @@ pub fn parse(source: &str) -> Result<Vec<Entry>, String> {
         }
         entries.push(Entry {
             key: key.to_string(),
-            text: text.trim().to_string(),
+            text: literals(text.trim()),
             line,
         });
     }
     Ok(entries)
+}
+
+/// Replaces Fluent's quoted literals (`{" "}`, for a space the trimming would drop) by their
+/// text.
+fn literals(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(open) = rest.find("{\"") {
+        let after = &rest[open + 2..];
+        match after.find("\"}") {
+            Some(close) => {
+                out.push_str(&rest[..open]);
+                out.push_str(&after[..close]);
+                rest = &after[close + 2..];
+            }
+            None => break,
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// The `{name}` placeholders of a text, sorted, each once.
