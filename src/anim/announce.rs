@@ -2,6 +2,7 @@
 //! a summary ("12 packets on lo"), never one announcement per packet.
 
 use super::caption;
+use crate::i18n::{t, tf, Msg};
 use crate::sim::event::{Event, EventKind};
 
 /// Steps at most this many are announced one caption each (joined); more are summarised.
@@ -24,16 +25,22 @@ pub fn announcement(events: &[Event]) -> String {
     let others = events.len() - packets;
     let mut parts = Vec::new();
     if packets > 0 {
-        parts.push(plural(packets, "packet", "packets") + " on lo");
+        parts.push(plural(packets, Msg::AnnouncePacket, Msg::AnnouncePackets));
     }
     if others > 0 {
-        parts.push(plural(others, "other event", "other events"));
+        parts.push(plural(others, Msg::AnnounceOther, Msg::AnnounceOthers));
     }
-    format!("{}. Last: {}", parts.join(" and "), caption(last))
+    tf(
+        Msg::AnnounceSummary,
+        &[
+            ("counts", &parts.join(t(Msg::CaptionAnd))),
+            ("last", &caption(last)),
+        ],
+    )
 }
 
-fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
+fn plural(n: usize, one: Msg, many: Msg) -> String {
+    tf(if n == 1 { one } else { many }, &[("count", &n)])
 }
 
 #[cfg(test)]

@@ -116,12 +116,17 @@ fn every_message_is_used() {
 }
 
 #[test]
-fn every_tour_and_what_if_has_spanish_text() {
+fn every_tour_what_if_and_scenario_has_spanish_text() {
     let es: BTreeSet<String> = catalogue("es", ES_FILE)
         .into_iter()
         .map(|e| e.key)
         .collect();
-    let wanted: BTreeSet<String> = crate::anim::tour_text::content_keys().into_iter().collect();
+    let mut wanted: BTreeSet<String> = crate::anim::tour_text::content_keys().into_iter().collect();
+    wanted.extend(
+        crate::sim::scenario::all()
+            .iter()
+            .map(|s| format!("data.scenario.{}", s.id)),
+    );
     let missing: Vec<&String> = wanted.difference(&es).collect();
     assert!(
         missing.is_empty(),

@@ -1,6 +1,8 @@
 //! The scenario bar's choices: the built-in scenarios of `crate::sim::scenario` (which own the
 //! manifests) plus a custom manifest the user edits, with the caption shown for each.
 
+use crate::i18n::{t, Msg};
+
 use crate::sim::scenario;
 
 /// Which pod the user is looking at.
@@ -43,21 +45,18 @@ impl ScenarioId {
     /// The label on the scenario bar.
     pub fn title(self) -> &'static str {
         match self {
-            ScenarioId::SharedVolume => "Shared volume",
-            ScenarioId::Localhost => "Localhost",
-            ScenarioId::DocsOriginal => "Docs original",
-            ScenarioId::Custom => "Custom manifest",
+            ScenarioId::SharedVolume => t(Msg::ScenarioSharedVolume),
+            ScenarioId::Localhost => t(Msg::ScenarioLocalhost),
+            ScenarioId::DocsOriginal => t(Msg::ScenarioDocsOriginal),
+            ScenarioId::Custom => t(Msg::ScenarioCustom),
         }
     }
 
     /// What the scenario shows, from the built-in scenario's summary.
-    pub fn summary(self) -> &'static str {
+    pub fn summary(self) -> std::borrow::Cow<'static, str> {
         match scenario::by_id(self.id()) {
-            Some(s) => s.summary,
-            None => {
-                "Your own manifest: edit it in the Manifest tab and apply it. Errors are listed \
-                     with their line and column, as the API server would report them."
-            }
+            Some(s) => crate::i18n::content(&format!("data.scenario.{}", s.id), s.summary),
+            None => std::borrow::Cow::Borrowed(t(Msg::ScenarioCustomSummary)),
         }
     }
 

@@ -2,6 +2,8 @@
 //! Running a line only delegates to the cluster (`run_in_container` / `run_kubectl_line`) and
 //! records what the terminal printed. Pure, so it is tested natively.
 
+use crate::i18n::{tf, Msg};
+
 use crate::sim::cluster::{Cluster, Terminal};
 use crate::sim::pod::Pod;
 use crate::sim::session::{self, Input, Reply};
@@ -58,7 +60,7 @@ pub fn prompt(cluster: &Cluster, id: &Terminal) -> String {
 /// terminal suggests a first command: what the lesson starts with there.
 pub fn hint(cluster: &Cluster, id: &Terminal) -> Vec<String> {
     let Terminal::Container(id) = id else {
-        return vec!["Try: kubectl get pods".to_string()];
+        return vec![tf(Msg::TerminalTry, &[("command", &"kubectl get pods")])];
     };
     let Some(pod) = cluster.pod() else {
         return Vec::new();
@@ -76,7 +78,7 @@ pub fn hint(cluster: &Cluster, id: &Terminal) -> Vec<String> {
     };
     vec![
         format!("# kubectl exec -it {} -c {id} -- bash", pod.name()),
-        format!("Try: {first}"),
+        tf(Msg::TerminalTry, &[("command", &first)]),
     ]
 }
 

@@ -3,6 +3,8 @@
 
 use yew::prelude::*;
 
+use crate::i18n::{t, Msg};
+
 /// Where the simulation differs from a real pod, one sentence each.
 pub const SIMPLIFICATIONS: &[&str] = &[
     "The TCP/IP stack is smoltcp, not Linux: the conversation is the same, but TCP options \
@@ -28,10 +30,9 @@ pub const SIMPLIFICATIONS: &[&str] = &[
 pub fn AboutSimulation() -> Html {
     html! {
         <details class="about" data-testid="about">
-            <summary>{ "About this simulation" }</summary>
+            <summary>{ t(Msg::AboutTitle) }</summary>
             <div class="about-body">
-                <p>{ "podscope prints what real bash, curl, nginx and kubectl print, from a simulation. \
-                      Where it simplifies:" }</p>
+                <p>{ t(Msg::AboutIntro) }</p>
                 <ul>{ for SIMPLIFICATIONS.iter().map(|s| html! { <li>{ *s }</li> }) }</ul>
             </div>
         </details>

@@ -3,6 +3,8 @@
 
 use yew::prelude::*;
 
+use crate::i18n::{t, Msg};
+
 use super::{
     AppHeader, DiagramPanel, EmbedBar, Experiments, HandoutView, InfoPanel, LessonPanel,
     QuestionView, RevealView, ScenarioBar, SharePanel, ShortcutsDialog, TerminalPanel, TourBar,
@@ -196,7 +198,7 @@ pub fn Explainer() -> Html {
         html! {
             <p class="link-notice" role="alert" data-testid="link-notice">
                 <span>{ text }</span>
-                <button type="button" aria-label="Dismiss" onclick={ondismiss}>{ "×" }</button>
+                <button type="button" aria-label={t(Msg::CommonDismiss)} onclick={ondismiss}>{ "×" }</button>
             </p>
         }
     });

@@ -2,6 +2,8 @@
 
 use yew::prelude::*;
 
+use crate::i18n::{t, Msg};
+
 /// Props of [`BrowserPreview`].
 #[derive(Properties, PartialEq)]
 pub struct BrowserPreviewProps {
@@ -27,13 +29,13 @@ fn guarded(body: &str) -> String {
 #[component]
 pub fn BrowserPreview(props: &BrowserPreviewProps) -> Html {
     html! {
-        <section class="browser-preview" data-testid="browser-preview" aria-label="Browser preview">
+        <section class="browser-preview" data-testid="browser-preview" aria-label={t(Msg::PreviewRegion)}>
             <div class="browser-bar">
-                <span class="browser-url" aria-label="address">{ "http://localhost/" }</span>
+                <span class="browser-url" aria-label={t(Msg::PreviewAddress)}>{ "http://localhost/" }</span>
                 <span class={classes!("browser-status", if props.ok { "ok" } else { "bad" })}
                     data-testid="browser-status">{ props.status.clone() }</span>
             </div>
-            <iframe class="browser-frame" title="What nginx serves for /" sandbox=""
+            <iframe class="browser-frame" title={t(Msg::PreviewFrame)} sandbox=""
                 referrerpolicy="no-referrer" srcdoc={guarded(&props.body)} />
         </section>
     }

@@ -6,6 +6,8 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::i18n::{t, Msg};
+
 use super::{Announcer, PodDiagram};
 use crate::anim::{caption, derive};
 use crate::sim::event::EventKind;
@@ -56,10 +58,7 @@ pub fn DiagramPanel() -> Html {
     } else {
         shown.last()
     };
-    let text = current.map_or_else(
-        || "Press play (or →) to watch the pod start, event by event.".to_string(),
-        caption,
-    );
+    let text = current.map_or_else(|| t(Msg::DiagramStart).to_string(), caption);
     let refused = matches!(current.map(|e| &e.kind), Some(EventKind::Refused { .. }));
     let dispatch = |action: Action| {
         let state = state.clone();
@@ -75,7 +74,7 @@ pub fn DiagramPanel() -> Html {
     };
     html! {
         <section class="panel diagram-panel" aria-labelledby="diagram-heading">
-            <h2 id="diagram-heading" class="visually-hidden">{ "Inside the pod" }</h2>
+            <h2 id="diagram-heading" class="visually-hidden">{ t(Msg::DiagramHeading) }</h2>
             <PodDiagram model={model} flight={moving} />
             <p class={classes!("event-caption", refused.then_some("is-refused"))} data-testid="event-caption">{ text }</p>
             <Announcer />

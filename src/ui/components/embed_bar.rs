@@ -3,6 +3,8 @@
 
 use yew::prelude::*;
 
+use crate::i18n::{t, Msg};
+
 use super::SharePanel;
 use crate::ui::permalink;
 use crate::ui::state::AppContext;
@@ -30,7 +32,7 @@ pub fn EmbedBar() -> Html {
                 <a class="embed-open" data-testid="open-in-podscope" href="./"
                     target="_blank" rel="noopener" onmousedown={onpoint.reform(|e: MouseEvent| e.into())}
                     onfocus={onpoint.reform(|e: FocusEvent| e.into())}>
-                    { "Open in podscope ↗" }</a>
+                    { t(Msg::EmbedOpen) }</a>
                 <SharePanel />
             }
         </header>

@@ -3,6 +3,8 @@
 
 use yew::prelude::*;
 
+use crate::i18n::{t, Msg};
+
 use super::{WhatIfBar, WhatIfNote};
 use crate::anim::tour::WHAT_IFS;
 use crate::ui::state::{Action, AppContext};
@@ -31,7 +33,7 @@ pub fn Experiments() -> Html {
             <div class="diagram-options">
                 <label class="live-toggle">
                     <input type="checkbox" checked={state.live} onchange={onlive} />
-                    { " Live: play new events as commands run" }
+                    { t(Msg::LiveToggle) }
                 </label>
                 <WhatIfBar what_ifs={WHAT_IFS} active={state.what_if.map(|w| AttrValue::from(w.id))} {onwhatif} />
             </div>

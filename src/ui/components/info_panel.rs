@@ -5,6 +5,8 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::i18n::{t, Msg};
+
 use super::{BrowserPreview, TabList};
 use crate::ui::download::download;
 use crate::ui::editor::ManifestEditor;
@@ -110,7 +112,7 @@ pub fn InfoPanel() -> Html {
         .iter()
         .map(|e| html! { <li data-testid="manifest-error">{ e.clone() }</li> });
     html! {
-        <section class="panel info-panel" aria-label="Inspect">
+        <section class="panel info-panel" aria-label={t(Msg::InfoRegion)}>
             <TabList label="Inspect" tabs={TABS.iter().map(|(i, l)| (i.to_string(), l.to_string())).collect::<Vec<_>>()}
                 selected={(*tab).clone()} onselect={onselect_tab} />
             { pane("events", html! {

@@ -3,6 +3,8 @@
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
+use crate::i18n::{t, Msg};
+
 /// Props of [`LessonPicker`].
 #[derive(Properties, PartialEq)]
 pub struct LessonPickerProps {
@@ -27,10 +29,10 @@ pub fn LessonPicker(props: &LessonPickerProps) -> Html {
     });
     html! {
         <label class="lesson-picker">
-            <span class="lesson-picker-label">{ "Self-checking tasks:" }</span>
+            <span class="lesson-picker-label">{ t(Msg::LessonPickerLabel) }</span>
             <select data-testid="lesson-select" {onchange}
-                title="Self-checking tasks: the pod is checked after every event">
-                <option value="" selected={props.open.is_none()} disabled=true>{ "Pick a lesson…" }</option>
+                title={t(Msg::LessonPickerTitle)}>
+                <option value="" selected={props.open.is_none()} disabled=true>{ t(Msg::LessonPickerPick) }</option>
                 { for options }
             </select>
         </label>

@@ -3,6 +3,8 @@
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
+use crate::i18n::{t, Msg};
+
 use crate::ui::highlight::{tokenize, TokenKind};
 
 /// Props of [`ManifestView`].
@@ -44,7 +46,7 @@ pub fn ManifestView(props: &ManifestViewProps) -> Html {
             <textarea
                 class="manifest-editor"
                 data-testid="manifest-editor"
-                aria-label="Custom Pod manifest (YAML)"
+                aria-label={t(Msg::ManifestCustomLabel)}
                 spellcheck="false"
                 autocapitalize="off"
                 autocomplete="off"
@@ -57,7 +59,7 @@ pub fn ManifestView(props: &ManifestViewProps) -> Html {
     html! {
         <section class="panel manifest-panel" aria-labelledby="manifest-heading">
             <h2 id="manifest-heading" class="panel-title">
-                { "Manifest " }<code class="file-name">{ props.file_name.clone() }</code>
+                { t(Msg::ManifestHeading) }{ " " }<code class="file-name">{ props.file_name.clone() }</code>
             </h2>
             <div class={classes!("manifest-code", props.editable.then_some("is-editable"))}>
                 <pre class="yaml" data-testid="manifest-view" aria-hidden={props.editable.to_string()}>

@@ -2,6 +2,8 @@
 
 use yew::prelude::*;
 
+use crate::i18n::{t, Msg};
+
 use crate::ui::diagram::{DiagramLayout, Rect};
 
 /// Props of [`NetworkNamespace`].
@@ -45,7 +47,7 @@ pub fn NetworkNamespace(props: &NetworkNamespaceProps) -> Html {
             <rect class="netns-box" x={n.x.to_string()} y={n.y.to_string()}
                 width={n.w.to_string()} height={n.h.to_string()} rx="14" />
             <text class="netns-title" x={(n.x + 16).to_string()} y={(n.y + 26).to_string()}>
-                { "network namespace, shared by every container" }
+                { t(Msg::DiagramNetns) }
             </text>
             { for taps }
             <g class="loopback" data-testid="loopback">

@@ -2,6 +2,8 @@
 
 use yew::prelude::*;
 
+use crate::i18n::{tf, Msg};
+
 use super::{ContainerBox, FlightMarker, MountLinkLine, NetworkNamespace, VolumeNode};
 use crate::ui::diagram::layout::VIEW_WIDTH;
 use crate::ui::diagram::{layout, DiagramModel, Flight};
@@ -32,12 +34,14 @@ pub fn PodDiagram(props: &PodDiagramProps) -> Html {
     let containers = m.containers.iter().zip(&l.containers).map(|(c, rect)| {
         html! { <ContainerBox container={c.clone()} rect={*rect} /> }
     });
-    let summary = format!(
-        "Pod {} with IP {}: {} container(s), {} volume(s)",
-        m.pod_name,
-        m.pod_ip,
-        m.containers.len(),
-        m.volumes.len()
+    let summary = tf(
+        Msg::DiagramSummary,
+        &[
+            ("pod", &m.pod_name),
+            ("ip", &m.pod_ip),
+            ("containers", &m.containers.len()),
+            ("volumes", &m.volumes.len()),
+        ],
     );
     html! {
         <svg class="pod-diagram" data-testid="pod-diagram" role="img" aria-label={summary}

@@ -2,6 +2,8 @@
 
 use yew::prelude::*;
 
+use crate::i18n::{t, Msg};
+
 use crate::ui::scenarios::ScenarioId;
 
 /// Props of [`ScenarioBar`].
@@ -32,7 +34,7 @@ pub fn ScenarioBar(props: &ScenarioBarProps) -> Html {
         }
     });
     html! {
-        <nav class="scenario-bar" aria-label="Scenario" data-testid="scenario-select">
+        <nav class="scenario-bar" aria-label={t(Msg::ScenarioRegion)} data-testid="scenario-select">
             { for buttons }
         </nav>
     }

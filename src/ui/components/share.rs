@@ -6,6 +6,8 @@
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use crate::i18n::{t, tf, Msg};
+
 use crate::ui::permalink;
 use crate::ui::state::AppContext;
 
@@ -41,7 +43,7 @@ pub fn SharePanel() -> Html {
         return html! {
             <div class="share">
                 <button type="button" class="share-button" data-testid="share" onclick={ontoggle}
-                    aria-expanded="false">{ "Share" }</button>
+                    aria-expanded="false">{ t(Msg::ShareButton) }</button>
             </div>
         };
     }
@@ -65,11 +67,8 @@ pub fn SharePanel() -> Html {
     };
     let status = match *copied {
         Copied::Not => String::new(),
-        Copied::Yes(what) => format!("Copied the {what}."),
-        Copied::Refused => {
-            "The browser did not allow copying here: the text is selected, press Ctrl+C (⌘C)."
-                .to_string()
-        }
+        Copied::Yes(what) => tf(Msg::ShareCopied, &[("what", &what)]),
+        Copied::Refused => t(Msg::ShareRefused).to_string(),
     };
     let select_all = Callback::from(|e: FocusEvent| {
         e.target_unchecked_into::<HtmlInputElement>().select();
@@ -77,24 +76,24 @@ pub fn SharePanel() -> Html {
     html! {
         <div class="share is-open">
             <button type="button" class="share-button" data-testid="share" onclick={ontoggle.clone()}
-                aria-expanded="true">{ "Share" }</button>
-            <div class="share-panel" role="dialog" aria-label="Share or embed this state">
+                aria-expanded="true">{ t(Msg::ShareButton) }</button>
+            <div class="share-panel" role="dialog" aria-label={t(Msg::ShareRegion)}>
                 <label class="share-row">
-                    <span>{ "Link to exactly this state" }</span>
+                    <span>{ t(Msg::ShareLinkLabel) }</span>
                     <input ref={link_ref.clone()} readonly=true data-testid="share-link" value={link.clone()}
                         onfocus={select_all.clone()} />
                 </label>
-                <button type="button" data-testid="copy-link" onclick={copy("link", link, link_ref)}>
-                    { "Copy link" }</button>
+                <button type="button" data-testid="copy-link" onclick={copy(t(Msg::ShareWhatLink), link, link_ref)}>
+                    { t(Msg::ShareCopyLink) }</button>
                 <label class="share-row">
-                    <span>{ "Embed in a page (HTML)" }</span>
+                    <span>{ t(Msg::ShareEmbedLabel) }</span>
                     <input ref={snippet_ref.clone()} readonly=true data-testid="embed-snippet" value={snippet.clone()}
                         onfocus={select_all} />
                 </label>
-                <button type="button" data-testid="copy-embed" onclick={copy("embed snippet", snippet, snippet_ref)}>
-                    { "Copy embed code" }</button>
+                <button type="button" data-testid="copy-embed" onclick={copy(t(Msg::ShareWhatEmbed), snippet, snippet_ref)}>
+                    { t(Msg::ShareCopyEmbed) }</button>
                 <p class="share-status" role="status" data-testid="share-status">{ status }</p>
-                <button type="button" class="share-close" aria-label="Close" onclick={ontoggle}>{ "×" }</button>
+                <button type="button" class="share-close" aria-label={t(Msg::CommonClose)} onclick={ontoggle}>{ "×" }</button>
             </div>
         </div>
     }

@@ -3,6 +3,8 @@
 
 use yew::prelude::*;
 
+use crate::i18n::{t, tf, Msg};
+
 /// One task as the panel shows it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct TaskView {
@@ -57,13 +59,13 @@ pub fn TaskPanel(props: &TaskPanelProps) -> Html {
                 data-done={t.done.to_string()}>
                 <span class="task-mark" aria-hidden="true">{ mark }</span>
                 <span class="task-title">{ t.title.clone() }</span>
-                <span class="visually-hidden">{ if t.done { " (done)" } else { " (not done yet)" } }</span>
+                <span class="visually-hidden">{ if t.done { crate::i18n::t(Msg::TaskDone) } else { crate::i18n::t(Msg::TaskNotDone) } }</span>
             </li>
         }
     });
     let hint = props.hint.as_ref().map(|h| {
         let text = if h.is_empty() {
-            AttrValue::from("Every task is done. Well done!")
+            AttrValue::from(t(Msg::TaskAllDone))
         } else {
             h.clone()
         };
@@ -74,9 +76,9 @@ pub fn TaskPanel(props: &TaskPanelProps) -> Html {
             <header class="task-panel-head">
                 <h2 id="task-panel-title" class="task-panel-title">{ props.title.clone() }</h2>
                 <span class="task-score" data-testid="task-score" aria-live="polite">
-                    { format!("{done}/{total} done") }
+                    { tf(Msg::TaskScore, &[("done", &done), ("total", &total)]) }
                 </span>
-                <button type="button" class="task-close" aria-label="Leave the lesson"
+                <button type="button" class="task-close" aria-label={t(Msg::TaskLeave)}
                     onclick={click(&props.onclose)}>{ "✕" }</button>
             </header>
             { for hint }
@@ -84,10 +86,10 @@ pub fn TaskPanel(props: &TaskPanelProps) -> Html {
             <ol class="task-list">{ for tasks }</ol>
             <div class="task-buttons">
                 <button type="button" class="task-check" data-testid="task-check"
-                    onclick={click(&props.oncheck)}>{ "Check" }</button>
+                    onclick={click(&props.oncheck)}>{ t(Msg::TaskCheck) }</button>
                 <button type="button" data-testid="task-reset"
-                    title="Start the lesson over on a fresh pod"
-                    onclick={click(&props.onreset)}>{ "Reset" }</button>
+                    title={t(Msg::TaskResetTitle)}
+                    onclick={click(&props.onreset)}>{ t(Msg::TaskReset) }</button>
             </div>
         </section>
     }

@@ -3,6 +3,8 @@
 
 use yew::prelude::*;
 
+use crate::i18n::{t, Msg};
+
 use super::TabList;
 use crate::sim::cluster::Terminal as TerminalId;
 use crate::ui::state::{Action, AppContext};
@@ -94,7 +96,7 @@ pub fn TerminalPanel() -> Html {
         }
     });
     html! {
-        <section class="panel terminal-panel" aria-label="Terminals">
+        <section class="panel terminal-panel" aria-label={t(Msg::TerminalsRegion)}>
             <TabList label="Terminals" tabs={tabs} selected={state.open_terminal.dom_id()} {onselect} />
             { for panes }
         </section>

@@ -2,6 +2,8 @@
 
 use yew::prelude::*;
 
+use crate::i18n::{t, Msg};
+
 use crate::ui::diagram::Rect;
 
 /// Props of [`VolumeNode`].
@@ -26,7 +28,7 @@ pub fn VolumeNode(props: &VolumeNodeProps) -> Html {
                 { props.name.clone() }
             </text>
             <text class="volume-kind" x={cx} y={(r.y + 50).to_string()} text-anchor="middle">
-                { "emptyDir volume" }
+                { t(Msg::DiagramVolume) }
             </text>
         </g>
     }

@@ -5,6 +5,8 @@ use std::collections::BTreeSet;
 use web_sys::{HtmlElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
+use crate::i18n::{t, Msg};
+
 use super::validation::{cap_input, image_warnings, problems};
 
 /// The gutter numbers this many lines one by one; past it, the rest is one plain block.
@@ -82,20 +84,20 @@ pub fn ManifestEditor(props: &ManifestEditorProps) -> Html {
         .map(|p| html! { <li data-testid="manifest-warning">{ &p.text }</li> });
 
     html! {
-        <section class="editor-panel" aria-label="Manifest editor">
+        <section class="editor-panel" aria-label={t(Msg::EditorRegion)}>
             <div class="editor-body">
                 <div class="editor-gutter" ref={gutter_ref} aria-hidden="true">{ gutter(lines, &bad) }</div>
                 <textarea data-testid="manifest-editor" class="editor-text" value={props.text.clone()}
-                    aria-label="Pod manifest (YAML)" aria-invalid={(!valid).to_string()}
+                    aria-label={t(Msg::EditorLabel)} aria-invalid={(!valid).to_string()}
                     aria-describedby="manifest-problems" spellcheck="false" autocomplete="off"
                     autocapitalize="off" wrap="off" {oninput} {onscroll} />
             </div>
             <div class="editor-footer">
                 <div id="manifest-problems" class="editor-status" aria-live="polite">
                     if valid {
-                        <p class="manifest-ok">{ "✓ A valid Pod manifest" }</p>
+                        <p class="manifest-ok">{ t(Msg::EditorValid) }</p>
                     } else if checking {
-                        <p class="manifest-checking">{ "Loading the YAML checker…" }</p>
+                        <p class="manifest-checking">{ t(Msg::EditorLoading) }</p>
                     } else {
                         <ul class="manifest-errors">{ for errors }</ul>
                     }
@@ -104,7 +106,7 @@ pub fn ManifestEditor(props: &ManifestEditorProps) -> Html {
                     }
                 </div>
                 <button type="button" class="manifest-apply" data-testid="manifest-apply"
-                    disabled={!valid} onclick={onapply}>{ "Apply" }</button>
+                    disabled={!valid} onclick={onapply}>{ t(Msg::EditorApply) }</button>
             </div>
         </section>
     }

@@ -5,6 +5,8 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::i18n::{t, tf, Msg};
+
 use super::fields::{field_sections, payload_title, Section, SMOLTCP_NOTE};
 use crate::sim::net::{dissect, hex_dump};
 
@@ -52,13 +54,13 @@ fn section_html(section: &Section) -> Html {
 fn flag_pills(set: &[&'static str]) -> Html {
     let pills = TCP_FLAGS.iter().map(|&flag| {
         let on = set.contains(&flag);
-        let state = if on { "set" } else { "not set" };
+        let state = if on { t(Msg::InspectorFlagSet) } else { t(Msg::InspectorFlagUnset) };
         html! {
             <li class={classes!("flag-pill", on.then_some("is-set"))} title={format!("{flag} {state}")}
                 aria-label={format!("{flag} {state}")}>{ flag }</li>
         }
     });
-    html! { <ul class="flag-pills" aria-label="TCP flags">{ for pills }</ul> }
+    html! { <ul class="flag-pills" aria-label={t(Msg::InspectorFlags)}>{ for pills }</ul> }
 }
 
 /// The payload as text, each line ending shown as the bytes it is (`\r\n` or `\n`).
@@ -78,7 +80,7 @@ fn payload_html(payload: &[u8]) -> Html {
     html! {
         <section class="inspector-payload">
             <h3>{ format!("{} ({} bytes)", payload_title(payload), payload.len()) }</h3>
-            <pre class="payload" tabindex="0" aria-label="Payload as text">{ for out }</pre>
+            <pre class="payload" tabindex="0" aria-label={t(Msg::InspectorPayload)}>{ for out }</pre>
         </section>
     }
 }
@@ -88,8 +90,8 @@ fn bytes_html(bytes: &[u8]) -> Html {
     let rest = bytes.len().saturating_sub(shown.len());
     html! {
         <section class="inspector-bytes">
-            <h3>{ format!("Bytes ({})", bytes.len()) }</h3>
-            <pre class="hex-dump" tabindex="0" aria-label="Hex dump">{ hex_dump(shown) }
+            <h3>{ tf(Msg::InspectorBytes, &[("count", &bytes.len())]) }</h3>
+            <pre class="hex-dump" tabindex="0" aria-label={t(Msg::InspectorHex)}>{ hex_dump(shown) }
                 if rest > 0 { { format!("… {rest} more bytes") } }
             </pre>
         </section>
@@ -105,12 +107,12 @@ pub fn PacketInspector(props: &PacketInspectorProps) -> Html {
         .map(|i| format!("Frame {} · {} ms · lo", i.saturating_add(1), props.t_ms));
     let body = match props.packet.as_deref() {
         None => {
-            html! { <p class="inspector-empty">{ "Select a segment (TCP event) to inspect it" }</p> }
+            html! { <p class="inspector-empty">{ t(Msg::InspectorEmpty) }</p> }
         }
         Some(bytes) => match dissect(bytes) {
             None => html! {
                 <>
-                    <p class="inspector-empty">{ format!("Not an IPv4 or IPv6 packet ({} bytes)", bytes.len()) }</p>
+                    <p class="inspector-empty">{ tf(Msg::InspectorNotIp, &[("count", &bytes.len())]) }</p>
                     { bytes_html(bytes) }
                 </>
             },
@@ -126,12 +128,12 @@ pub fn PacketInspector(props: &PacketInspectorProps) -> Html {
         },
     };
     html! {
-        <section class="packet-inspector" data-testid="packet-inspector" aria-label="Packet inspector">
+        <section class="packet-inspector" data-testid="packet-inspector" aria-label={t(Msg::InspectorTitle)}>
             <header class="inspector-header">
-                <h2>{ "Packet inspector" }</h2>
+                <h2>{ t(Msg::InspectorTitle) }</h2>
                 if let Some(text) = where_when { <span class="inspector-frame">{ text }</span> }
                 <button type="button" class="download-pcap" data-testid="download-pcap" onclick={ondownload}>
-                    { "Download pcap" }
+                    { t(Msg::InspectorPcap) }
                 </button>
             </header>
             { body }

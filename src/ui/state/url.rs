@@ -3,6 +3,8 @@
 //! URL's other parameters (tour, step, speed, locked range). A link that cannot be opened opens
 //! the default scenario with a notice naming what was wrong.
 
+use crate::i18n::{tf, Msg};
+
 use std::rc::Rc;
 
 use super::AppState;
@@ -47,9 +49,9 @@ impl AppState {
                 Ok(session) => AppState::from_session(&session, params.clone()),
                 Err(e) => {
                     let scenario = named.unwrap_or(ScenarioId::SharedVolume);
-                    fresh(Some(format!(
-                        "This link could not be opened: {e}. Showing the {} scenario instead.",
-                        scenario.title()
+                    fresh(Some(tf(
+                        Msg::NoticeBadLink,
+                        &[("error", &e), ("scenario", &scenario.title())],
                     )))
                 }
             }

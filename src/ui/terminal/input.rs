@@ -6,6 +6,8 @@ use std::rc::Rc;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use crate::i18n::{t, Msg};
+
 use super::history::History;
 use super::keys::{self, KeyAction, Modifiers};
 use super::line_edit::{self, byte_to_utf16, utf16_len, utf16_to_byte, TabOutcome, TermCompletion};
@@ -246,13 +248,13 @@ pub fn TerminalInput(props: &TerminalInputProps) -> Html {
                 />
             </div>
             if !candidates.is_empty() {
-                <ul class="terminal-candidates" aria-label="completions" data-testid={format!("terminal-candidates-{id}")}>
+                <ul class="terminal-candidates" aria-label={t(Msg::TerminalCompletions)} data-testid={format!("terminal-candidates-{id}")}>
                     { for candidates.iter().map(|c| html! { <li>{ c.clone() }</li> }) }
                 </ul>
             }
             if *truncated {
                 <p class="terminal-note" role="status">
-                    { "This line is limited to 65,536 characters; the rest of the paste was dropped." }
+                    { t(Msg::TerminalPasteLimit) }
                 </p>
             }
         </>

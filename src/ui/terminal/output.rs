@@ -4,6 +4,8 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::i18n::{tf, Msg};
+
 use super::screen::{layout, Piece, TermEntry};
 
 /// Props of [`TerminalOutput`].
@@ -49,9 +51,13 @@ pub fn TerminalOutput(props: &TerminalOutputProps) -> Html {
         html! { <>{ for newline }{ for pieces }</> }
     });
     let note = (screen.hidden > 0).then(|| {
-        let noun = if screen.hidden == 1 { "line" } else { "lines" };
+        let msg = if screen.hidden == 1 {
+            Msg::TerminalHiddenOne
+        } else {
+            Msg::TerminalHidden
+        };
         html! {
-            <p class="terminal-hidden-note">{ format!("… {} earlier {noun} hidden", screen.hidden) }</p>
+            <p class="terminal-hidden-note">{ tf(msg, &[("count", &screen.hidden)]) }</p>
         }
     });
     html! {

@@ -5,6 +5,8 @@ use std::rc::Rc;
 use gloo::timers::callback::Timeout;
 use yew::prelude::*;
 
+use crate::i18n::{t, tf, Msg};
+
 use super::clipboard::copy_text;
 use super::input::{Completer, TerminalInput};
 use super::output::TerminalOutput;
@@ -74,9 +76,9 @@ pub fn Terminal(props: &TerminalProps) -> Html {
         })
     };
     let copy_label = match *copied {
-        None => "Copy",
-        Some(true) => "Copied",
-        Some(false) => "Copy failed",
+        None => t(Msg::TerminalCopy),
+        Some(true) => t(Msg::TerminalCopied),
+        Some(false) => t(Msg::TerminalCopyFailed),
     };
     let id = &props.id;
     let title_id = format!("terminal-title-{id}");
@@ -89,7 +91,7 @@ pub fn Terminal(props: &TerminalProps) -> Html {
         >
             <header class="terminal-bar">
                 <span class="terminal-title" id={title_id}>{ props.title.clone() }</span>
-                <button type="button" class="terminal-copy" aria-label={format!("Copy the output of {id}")} onclick={oncopy}>
+                <button type="button" class="terminal-copy" aria-label={tf(Msg::TerminalCopyLabel, &[("terminal", id)])} onclick={oncopy}>
                     { copy_label }
                 </button>
             </header>
@@ -101,8 +103,8 @@ pub fn Terminal(props: &TerminalProps) -> Html {
             }
             if props.running {
                 <p class="terminal-hint" role="status">
-                    { "running — Ctrl-C to stop " }
-                    <button type="button" class="terminal-stop" onclick={onstop}>{ "Stop" }</button>
+                    { t(Msg::TerminalRunning) }
+                    <button type="button" class="terminal-stop" onclick={onstop}>{ t(Msg::TerminalStop) }</button>
                 </p>
             }
             if let Some(reason) = &props.disabled {

@@ -6,6 +6,8 @@ use std::rc::Rc;
 use web_sys::HtmlElement;
 use yew::prelude::*;
 
+use crate::i18n::{t, Msg};
+
 use super::filters::Filters;
 use super::rows::{time_text, EventRow};
 use super::window::{row_window, WINDOW_ROWS};
@@ -101,8 +103,8 @@ pub fn EventLog(props: &EventLogProps) -> Html {
     };
 
     html! {
-        <section class="event-log" data-testid="event-log" aria-label="Event list">
-            <div class="event-filters" role="group" aria-label="Show events of kind">
+        <section class="event-log" data-testid="event-log" aria-label={t(Msg::EventsRegion)}>
+            <div class="event-filters" role="group" aria-label={t(Msg::EventsFilters)}>
                 { for chips }
             </div>
             <ol class="event-list" ref={list_ref}>
@@ -111,7 +113,7 @@ pub fn EventLog(props: &EventLogProps) -> Html {
                 { for more(window.hidden_after, "later") }
             </ol>
             if props.events.is_empty() {
-                <p class="event-empty">{ "No events yet: run a command in a terminal." }</p>
+                <p class="event-empty">{ t(Msg::EventsEmpty) }</p>
             }
         </section>
     }
