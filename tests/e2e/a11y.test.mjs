@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { readFile } from 'node:fs/promises';
 import { launchBrowser, screenshot, startServer } from './helpers.mjs';
-import { openApp } from './app.mjs';
+import { openApp, runLine } from './app.mjs';
 
 const require = createRequire(import.meta.url);
 
@@ -59,4 +59,137 @@ describe('accessibility (axe-core) in every view and colour scheme', () => {
       });
     }
   }
+});
+
+describe('themes, reduced motion and the screen-reader announcer', () => {
+  let server;
+  let browser;
+
+  before(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  const background = (page) => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  const DARK_BG = 'rgb(15, 20, 27)';
+  const LIGHT_BG = 'rgb(238, 241, 245)';
+
+  test('the theme follows the system, the switch pins it, the full app remembers it', async () => {
+    const session = await openApp(browser, server, '');
+    try {
+      const { page } = session;
+      await page.emulateMedia({ colorScheme: 'dark' });
+      assert.equal(await background(page), DARK_BG);
+      const toggle = page.locator('[data-testid="theme-toggle"]');
+      assert.equal(await toggle.textContent(), 'Theme: system');
+      await toggle.click();
+      assert.equal(await toggle.textContent(), 'Theme: light');
+      assert.equal(await page.getAttribute('html', 'data-theme'), 'light');
+      assert.equal(await background(page), LIGHT_BG, 'light pinned over a dark system');
+      await page.reload({ waitUntil: 'networkidle' });
+      await page.locator('[data-testid="pod-diagram"]').waitFor();
+      assert.equal(await page.locator('[data-testid="theme-toggle"]').textContent(), 'Theme: light');
+      assert.equal(await background(page), LIGHT_BG, 'the choice survives a reload');
+      assert.deepEqual(session.errors, []);
+    } finally {
+      await session.close();
+    }
+  });
+
+  test('theme= in an embed pins the theme and the embed stores nothing about it', async () => {
+    const session = await openApp(browser, server, '?embed=1&theme=dark', { width: 640, height: 400 });
+    try {
+      const { page } = session;
+      await page.emulateMedia({ colorScheme: 'light' });
+      assert.equal(await page.getAttribute('html', 'data-theme'), 'dark');
+      assert.equal(await background(page), DARK_BG);
+      assert.equal(await page.evaluate(() => localStorage.getItem('podscope.theme')), null);
+    } finally {
+      await session.close();
+    }
+  });
+
+  test('with reduced motion nothing flies: a command\'s steps appear at once, summarised politely', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, reducedMotion: 'reduce' });
+    const page = await context.newPage();
+    try {
+      await page.goto(new URL('?scenario=localhost', server.url).href, { waitUntil: 'networkidle' });
+      await page.locator('[data-testid="pod-diagram"]').waitFor();
+      for (const line of ['apt-get update', 'apt-get install -y curl']) {
+        await runLine(page, 'debian-container', line);
+      }
+      await runLine(page, 'debian-container', 'curl -s localhost');
+      // Sampled over a second: never a packet in flight, and the picture is at the last step.
+      for (let i = 0; i < 5; i += 1) {
+        assert.equal(await page.locator('.flight-icon').count(), 0, 'something flies');
+        await page.waitForTimeout(200);
+      }
+      const step = await page.locator('.control-step').textContent();
+      const [, at, of] = /step (\d+) of (\d+)/.exec(step);
+      assert.equal(at, of, step);
+      // The live region says the burst in one sentence, not once per packet.
+      const announcer = page.locator('[data-testid="announcer"]');
+      assert.equal(await announcer.getAttribute('aria-live'), 'polite');
+      await page.waitForFunction(() => /^\d+ packets on lo/.test(document.querySelector('[data-testid="announcer"]').textContent), null, { timeout: 5000 });
+      const said = await announcer.textContent();
+      assert.match(said, /Last: /);
+      // One step back is announced as that step's caption.
+      await page.locator('[data-testid="step-back"]').click();
+      const caption = await page.locator('[data-testid="event-caption"]').textContent();
+      await page.waitForFunction((c) => document.querySelector('[data-testid="announcer"]').textContent === c, caption, { timeout: 5000 });
+      console.log(`screenshot: ${await screenshot(page, 'a11y-reduced-motion')}`);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe('keyboard reach', () => {
+  let server;
+  let browser;
+
+  before(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  test('the first Tab stop skips to the terminal; the event list is one Tab stop with arrow keys', async () => {
+    const session = await openApp(browser, server, '?scenario=shared-volume');
+    try {
+      const { page } = session;
+      await page.keyboard.press('Tab');
+      assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), 'skip-to-terminal');
+      await page.keyboard.press('Enter');
+      const focused = await page.evaluate(() => document.activeElement?.dataset.testid ?? '');
+      assert.match(focused, /^terminal-input-/);
+      await runLine(page, 'debian-container', "echo hi > /pod-data/index.html");
+      await page.waitForFunction(() => document.querySelectorAll('[data-testid="event"]').length > 3);
+      const stops = await page.evaluate(
+        () => [...document.querySelectorAll('[data-testid="event"]')].filter((b) => b.tabIndex === 0).length,
+      );
+      assert.equal(stops, 1, 'exactly one event row is in the Tab order');
+      await page.locator('[data-testid="event"][tabindex="0"]').focus();
+      const before = await page.evaluate(() => document.activeElement.dataset.seq);
+      await page.keyboard.press('ArrowUp');
+      const after = await page.evaluate(() => document.activeElement.dataset.seq);
+      assert.notEqual(after, before, 'ArrowUp moved the focus inside the list');
+      assert.equal(await page.evaluate(() => document.activeElement.tabIndex), 0);
+      // A visible focus ring on the focused row.
+      const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
+      assert.notEqual(outline, 'none');
+      assert.deepEqual(session.errors, []);
+    } finally {
+      await session.close();
+    }
+  });
 });

@@ -110,6 +110,13 @@ pub fn Explainer() -> Html {
             theme.set(next);
         })
     };
+    let skip = html! {
+        <a class="skip-link" href="#terminals" data-testid="skip-to-terminal"
+            onclick={Callback::from(|e: MouseEvent| {
+                e.prevent_default();
+                focus_open_terminal();
+            })}>{ "Skip to the terminal" }</a>
+    };
     let onselect = {
         let s = state.clone();
         Callback::from(move |id| s.dispatch(Action::SelectScenario(id)))
@@ -165,6 +172,7 @@ pub fn Explainer() -> Html {
         // the one terminal in use.
         return html! {
             <div class={classes!("app", "is-presenter", state.tour.is_some().then_some("has-tour"))}>
+                { skip.clone() }
                 <div class="presenter-bar">
                     { tour_bar }
                 </div>
@@ -179,6 +187,7 @@ pub fn Explainer() -> Html {
     let touring = state.tour.is_some();
     html! {
         <div class="app">
+            { skip }
             // One row on a wide screen: title, scenarios, tour, About and Large text (app.css).
             <div class="masthead">
                 if !embedded() {
@@ -212,5 +221,18 @@ pub fn Explainer() -> Html {
             </main>
             { for help }
         </div>
+    }
+}
+
+/// Puts the keyboard focus on the command line of the terminal on show (the skip link).
+fn focus_open_terminal() {
+    use wasm_bindgen::JsCast;
+    let found = gloo::utils::document()
+        .query_selector(".terminal-pane:not([hidden]) .terminal-input")
+        .ok()
+        .flatten()
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(input) = found {
+        let _ = input.focus();
     }
 }
