@@ -183,3 +183,48 @@ describe('phones', () => {
     });
   }
 });
+
+describe('keyboard reach', () => {
+  let server;
+  let browser;
+
+  before(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  test('the first Tab stop skips to the terminal; the event list is one Tab stop with arrow keys', async () => {
+    const session = await openApp(browser, server, '?scenario=shared-volume');
+    try {
+      const { page } = session;
+      await page.keyboard.press('Tab');
+      assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), 'skip-to-terminal');
+      await page.keyboard.press('Enter');
+      const focused = await page.evaluate(() => document.activeElement?.dataset.testid ?? '');
+      assert.match(focused, /^terminal-input-/);
+      await runLine(page, 'debian-container', "echo hi > /pod-data/index.html");
+      await page.waitForFunction(() => document.querySelectorAll('[data-testid="event"]').length > 3);
+      const stops = await page.evaluate(
+        () => [...document.querySelectorAll('[data-testid="event"]')].filter((b) => b.tabIndex === 0).length,
+      );
+      assert.equal(stops, 1, 'exactly one event row is in the Tab order');
+      await page.locator('[data-testid="event"][tabindex="0"]').focus();
+      const before = await page.evaluate(() => document.activeElement.dataset.seq);
+      await page.keyboard.press('ArrowUp');
+      const after = await page.evaluate(() => document.activeElement.dataset.seq);
+      assert.notEqual(after, before, 'ArrowUp moved the focus inside the list');
+      assert.equal(await page.evaluate(() => document.activeElement.tabIndex), 0);
+      // A visible focus ring on the focused row.
+      const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
+      assert.notEqual(outline, 'none');
+      assert.deepEqual(session.errors, []);
+    } finally {
+      await session.close();
+    }
+  });
+});

@@ -5,8 +5,8 @@ use yew::prelude::*;
 
 use super::{
     AppHeader, DiagramPanel, EmbedBar, Experiments, HandoutView, InfoPanel, LessonPanel,
-    QuestionView, RevealView, ScenarioBar, SharePanel, ShortcutsDialog, TerminalPanel, TourBar,
-    TourView,
+    QuestionView, RevealView, ScenarioBar, SharePanel, ShortcutsDialog, SkipLink, TerminalPanel,
+    TourBar, TourView,
 };
 use crate::anim::question::Answer;
 use crate::anim::tour::{tour_for, Action as TourAction};
@@ -174,6 +174,7 @@ pub fn Explainer() -> Html {
         // the one terminal in use.
         return html! {
             <div class={classes!("app", "is-presenter", state.tour.is_some().then_some("has-tour"))}>
+                <SkipLink />
                 <div class="presenter-bar">
                     { tour_bar }
                 </div>
@@ -204,6 +205,9 @@ pub fn Explainer() -> Html {
     };
     html! {
         <div class={classes!("app", embed.then_some("is-embed"), format!("view-{}", view_name(view)))}>
+            if view != View::Diagram {
+                <SkipLink />
+            }
             if embed {
                 <EmbedBar />
             } else {

@@ -28,6 +28,7 @@ pub mod question_card;
 pub mod scenario_bar;
 pub mod share;
 pub mod shortcuts_dialog;
+pub mod skip_link;
 pub mod tab_list;
 pub mod task_panel;
 pub mod terminal_panel;
@@ -59,6 +60,7 @@ pub use question_card::{QuestionCard, QuestionCardProps, QuestionView, RevealVie
 pub use scenario_bar::{ScenarioBar, ScenarioBarProps};
 pub use share::SharePanel;
 pub use shortcuts_dialog::{ShortcutsDialog, ShortcutsDialogProps};
+pub use skip_link::SkipLink;
 pub use tab_list::{TabList, TabListProps};
 pub use task_panel::{TaskPanel, TaskPanelProps, TaskView};
 pub use terminal_panel::TerminalPanel;
