@@ -175,6 +175,7 @@ pub fn Explainer() -> Html {
         return html! {
             <div class={classes!("app", "is-presenter", state.tour.is_some().then_some("has-tour"))}>
                 <SkipLink />
+                <h1 class="visually-hidden">{ "podscope" }</h1>
                 <div class="presenter-bar">
                     { tour_bar }
                 </div>

@@ -8,9 +8,10 @@
 pub mod flight;
 pub mod layout;
 pub mod model;
+pub mod narrow;
 pub mod scene_model;
 
 pub use flight::{flight, Flight, FlightKind};
-pub use layout::{layout, DiagramLayout, MountLink, Point, Rect};
+pub use layout::{layout, DiagramLayout, MountLink, Point, Rect, Shape};
 pub use model::{ContainerModel, ContainerState, DiagramModel, FileMark, Mount};
 pub use scene_model::scene_model;
