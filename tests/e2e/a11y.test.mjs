@@ -175,6 +175,22 @@ describe('phones', () => {
           client: document.documentElement.clientWidth,
         }));
         assert.ok(scroll <= client, `the page scrolls sideways: ${scroll} > ${client}`);
+        // The diagram's words stay readable: the stacked drawing upright, the full width sideways.
+        const smallest = await page.evaluate(() => {
+          const svg = document.querySelector('[data-testid="pod-diagram"]');
+          const scale = svg.getScreenCTM().a;
+          let min = Infinity;
+          for (const t of svg.querySelectorAll('text, tspan')) {
+            const r = t.getBoundingClientRect();
+            if (!t.textContent.trim() || r.width === 0) continue;
+            min = Math.min(min, parseFloat(getComputedStyle(t).fontSize) * scale);
+          }
+          return min;
+        });
+        console.log(`${viewport.width}x${viewport.height}: smallest diagram text ${smallest.toFixed(1)} px`);
+        assert.ok(smallest >= 10, `diagram text ${smallest.toFixed(1)} px`);
+        const label = await page.locator('[data-testid="pod-diagram"]').getAttribute('aria-label');
+        assert.match(label, /Container nginx-container \(image nginx\): (Running|Waiting)/);
         await runLine(page, 'debian-container', 'echo hi > /pod-data/index.html');
         assert.deepEqual(session.errors, []);
       } finally {

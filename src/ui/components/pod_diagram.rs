@@ -3,7 +3,7 @@
 use yew::prelude::*;
 
 use super::{ContainerBox, FlightMarker, MountLinkLine, NetworkNamespace, VolumeNode};
-use crate::ui::diagram::{layout, DiagramModel, Flight, Shape};
+use crate::ui::diagram::{describe, layout, DiagramModel, Flight, Shape};
 
 /// Props of [`PodDiagram`].
 #[derive(Properties, PartialEq)]
@@ -34,13 +34,8 @@ pub fn PodDiagram(props: &PodDiagramProps) -> Html {
     let containers = m.containers.iter().zip(&l.containers).map(|(c, rect)| {
         html! { <ContainerBox container={c.clone()} rect={*rect} /> }
     });
-    let summary = format!(
-        "Pod {} with IP {}: {} container(s), {} volume(s)",
-        m.pod_name,
-        m.pod_ip,
-        m.containers.len(),
-        m.volumes.len()
-    );
+    // What the drawing shows, in words, for screen readers.
+    let summary = describe(m);
     html! {
         <svg class={classes!("pod-diagram", (props.shape == Shape::Narrow).then_some("is-narrow"))}
             data-testid="pod-diagram" role="img" aria-label={summary}

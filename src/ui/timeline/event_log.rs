@@ -114,8 +114,12 @@ pub fn EventLog(props: &EventLogProps) -> Html {
             <div class="event-filters" role="group" aria-label="Show events of kind">
                 { for chips }
             </div>
-            <ol class="event-list" ref={list_ref} aria-label="Events (↑/↓ to move)"
-                onkeydown={Callback::from(|e: KeyboardEvent| super::roving::move_focus(&e))}>
+            <ol class="event-list" ref={list_ref.clone()} aria-label="Events (↑/↓ to move)"
+                onkeydown={Callback::from(move |e: KeyboardEvent| {
+                    if let Some(list) = list_ref.cast::<web_sys::Element>() {
+                        super::roving::move_focus(&e, &list);
+                    }
+                })}>
                 { for more(window.hidden_before, "earlier") }
                 { for entries }
                 { for more(window.hidden_after, "later") }

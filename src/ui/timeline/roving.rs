@@ -4,21 +4,16 @@
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, KeyboardEvent};
 
-/// Moves the focus among the `button`s inside the keydown's current target: ↑/↓ one entry,
-/// Home/End to either end. The newly focused entry becomes the list's one Tab stop.
-pub fn move_focus(e: &KeyboardEvent) {
+/// Moves the focus among the `button`s inside `list` (the element the keydown listener sits
+/// on; not `current_target`, which under Yew's event delegation is the app's root): ↑/↓ one
+/// entry, Home/End to either end. The newly focused entry becomes the list's one Tab stop.
+pub fn move_focus(e: &KeyboardEvent, list: &Element) {
     let step: isize = match e.key().as_str() {
         "ArrowDown" => 1,
         "ArrowUp" => -1,
         "Home" => isize::MIN,
         "End" => isize::MAX,
         _ => return,
-    };
-    let Some(list) = e
-        .current_target()
-        .and_then(|t| t.dyn_into::<Element>().ok())
-    else {
-        return;
     };
     let Ok(nodes) = list.query_selector_all("button") else {
         return;
