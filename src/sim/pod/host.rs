@@ -188,4 +188,11 @@ impl ShellHost for ContainerHost<'_> {
     fn hostname(&self) -> String {
         self.pod.name().to_string()
     }
+
+    fn realpath(&self, path: &str) -> Option<String> {
+        self.pod
+            .fs
+            .realpath(&self.container, &normalize("/", path))
+            .ok()
+    }
 }

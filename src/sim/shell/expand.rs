@@ -19,25 +19,49 @@ struct Fields {
     has: bool,
     /// An empty `"$@"` was expanded: a field with nothing else in it vanishes.
     vanish: bool,
+    /// `$IFS` (`None`: unset, which splits like space, tab and newline).
+    ifs: Option<String>,
+    /// The last character was IFS white space that ended a field (a non-white IFS character
+    /// right after it belongs to the same separator).
+    after_white: bool,
 }
 
 impl Fields {
+    /// Fields split at the shell's `$IFS`.
+    fn new(st: &State) -> Fields {
+        Fields {
+            ifs: st.get("IFS").map(str::to_string),
+            ..Fields::default()
+        }
+    }
+
     fn push(&mut self, s: &str, quoted: bool) {
         self.has = true;
         self.cur.extend(s.chars().map(|c| (c, quoted)));
     }
 
-    /// An unquoted expansion: split on blanks and newlines, each piece still globbed.
+    /// An unquoted expansion: split at `$IFS` as POSIX says (runs of IFS white space are one
+    /// separator; each other IFS character ends a field, even an empty one), each piece still
+    /// globbed.
     fn push_split(&mut self, s: &str) {
+        let ifs = self.ifs.clone().unwrap_or_else(|| " \t\n".to_string());
         for c in s.chars() {
-            if matches!(c, ' ' | '\t' | '\n') {
+            if !ifs.contains(c) {
+                self.cur.push((c, false));
+                self.has = true;
+                self.after_white = false;
+            } else if matches!(c, ' ' | '\t' | '\n') {
                 if self.has {
                     self.done.push(std::mem::take(&mut self.cur));
                     self.has = false;
+                    self.after_white = true;
                 }
             } else {
-                self.cur.push((c, false));
-                self.has = true;
+                if self.has || !self.after_white {
+                    self.done.push(std::mem::take(&mut self.cur));
+                }
+                self.has = false;
+                self.after_white = false;
             }
         }
     }
@@ -74,7 +98,7 @@ impl Interp<'_> {
     pub(super) fn expand_words(&mut self, words: &[Word], out: &mut Output) -> Option<Vec<String>> {
         let mut args = Vec::new();
         for w in super::brace::expand(words).iter() {
-            let mut fields = Fields::default();
+            let mut fields = Fields::new(self.st);
             self.expand_into(w, &mut fields, out)?;
             for f in fields.finish() {
                 match glob::expand(self.st, &*self.host, &f) {
@@ -88,7 +112,7 @@ impl Interp<'_> {
 
     /// Expands one word into fields without globbing (redirection targets).
     pub(super) fn expand_fields(&mut self, word: &Word, out: &mut Output) -> Option<Vec<String>> {
-        let mut fields = Fields::default();
+        let mut fields = Fields::new(self.st);
         self.expand_into(word, &mut fields, out)?;
         Some(
             fields
@@ -123,7 +147,7 @@ impl Interp<'_> {
             };
             match self.expand_part(part, out)? {
                 Expanded::Text(text, _) => fields.push(&text, quoted),
-                Expanded::Fields(items, _) => fields.push(&items.join(" "), quoted),
+                Expanded::Fields(items, _) => fields.push(&items.join(&self.ifs_joiner()), quoted),
             }
             if fields.cur.len() > MAX_OUTPUT {
                 self.interrupted = true;

@@ -186,12 +186,13 @@ impl Interp<'_> {
             out.err(format!("bash: set: {name}: invalid option name\n"));
             return 2;
         }
+        let current = self.st.opts.get(name, interactive);
         match self.st.opts.flag_mut(name) {
             Some(flag) => {
                 *flag = on;
                 0
             }
-            None if self.st.opts.get(name, interactive) == on => 0,
+            None if current == on => 0,
             None => {
                 out.err(format!(
                     "bash: set: podscope does not simulate the {name} option\n"

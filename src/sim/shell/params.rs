@@ -143,6 +143,15 @@ fn slice_range(len: usize, offset: i64, length: Option<i64>) -> Option<(usize, u
 }
 
 impl Interp<'_> {
+    /// What `"$*"` puts between the parameters: the first character of `$IFS` (a space when
+    /// IFS is unset, nothing when it is empty).
+    pub(super) fn ifs_joiner(&self) -> String {
+        match self.st.get("IFS") {
+            None => " ".to_string(),
+            Some(ifs) => ifs.chars().next().map(String::from).unwrap_or_default(),
+        }
+    }
+
     /// The value of `$name` (special parameters included), `None` when unset.
     pub(super) fn lookup(&self, name: &str) -> Option<String> {
         match name {
@@ -150,9 +159,10 @@ impl Interp<'_> {
             "$" => Some(self.st.pid.to_string()),
             "#" => Some(self.st.positional.len().to_string()),
             "0" => Some("bash".into()),
-            "-" => Some("himBHs".into()),
+            "-" => Some(self.st.opts.dollar_dash(self.st.interactive)),
             "_" => Some(self.st.last_arg.clone()),
-            "@" | "*" => Some(self.st.positional.join(" ")),
+            "@" => Some(self.st.positional.join(" ")),
+            "*" => Some(self.st.positional.join(&self.ifs_joiner())),
             _ if name.chars().all(|c| c.is_ascii_digit()) => {
                 let n: usize = name.parse().ok()?;
                 self.st.positional.get(n.checked_sub(1)?).cloned()
@@ -251,6 +261,7 @@ impl Interp<'_> {
             _ => {}
         }
         let v = self.values(name, index, out)?;
+        let joiner = self.ifs_joiner();
         let set = |colon: bool| v.set && (!colon || v.items.iter().any(|s| !s.is_empty()));
         let word = |me: &mut Self, w: &Word, out: &mut Output| {
             me.expand_string(w, out).map(|s| Expanded::Text(s, !quoted))
@@ -258,6 +269,8 @@ impl Interp<'_> {
         let result = |items: Vec<String>| -> Expanded {
             if v.list && !(v.star && quoted) {
                 Expanded::Fields(items, !quoted)
+            } else if v.star {
+                Expanded::Text(items.join(&joiner), !quoted)
             } else {
                 Expanded::Text(items.join(" "), !quoted)
             }
