@@ -213,6 +213,8 @@ pub enum RedirOp {
     Write,
     /// `>>`: append.
     Append,
+    /// `>|`: truncate and write even under `set -C`.
+    Clobber,
     /// `<`: read.
     Read,
     /// `>&N` / `N>&M`: make `fd` a copy of another descriptor (the word is its number).

@@ -101,8 +101,14 @@ impl Interp<'_> {
             let mut fields = Fields::new(self.st);
             self.expand_into(w, &mut fields, out)?;
             for f in fields.finish() {
-                match glob::expand(self.st, &*self.host, &f) {
+                let found = if self.st.opts.noglob {
+                    None
+                } else {
+                    glob::expand(self.st, &*self.host, &f)
+                };
+                match found {
                     Some(matches) => args.extend(matches),
+                    None if self.st.opts.nullglob && !self.st.opts.noglob && glob::is_glob(&f) => {}
                     None => args.push(f.iter().map(|&(c, _)| c).collect()),
                 }
             }
@@ -195,6 +201,9 @@ impl Interp<'_> {
             }
             WordPart::BadSubst(text) => {
                 out.err(format!("bash: {text}: bad substitution\n"));
+                if !self.st.interactive {
+                    self.exit = Some(1);
+                }
                 return None;
             }
         })
@@ -213,7 +222,7 @@ impl Interp<'_> {
             Ok(v) => Some(v),
             Err(e) => {
                 out.err(format!("bash: {e}\n"));
-                self.aborted = true;
+                self.expansion_failed(1);
                 None
             }
         }

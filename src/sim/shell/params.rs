@@ -143,6 +143,16 @@ fn slice_range(len: usize, offset: i64, length: Option<i64>) -> Option<(usize, u
 }
 
 impl Interp<'_> {
+    /// An expansion error that ends the line (interactive bash) or the shell (`bash -c`, with
+    /// `status`).
+    pub(super) fn expansion_failed(&mut self, status: i32) {
+        if self.st.interactive {
+            self.aborted = true;
+        } else {
+            self.exit = Some(status);
+        }
+    }
+
     /// What `"$*"` puts between the parameters: the first character of `$IFS` (a space when
     /// IFS is unset, nothing when it is empty).
     pub(super) fn ifs_joiner(&self) -> String {
@@ -261,6 +271,22 @@ impl Interp<'_> {
             _ => {}
         }
         let v = self.values(name, index, out)?;
+        let tests_set = matches!(
+            op,
+            ParamOp::Default { .. }
+                | ParamOp::Assign { .. }
+                | ParamOp::Error { .. }
+                | ParamOp::Alternate { .. }
+        );
+        if !v.set && self.st.opts.nounset && !tests_set && !v.list && !matches!(name, "@" | "*") {
+            let shown = match index {
+                Some(i) => format!("{name}[{i}]"),
+                None => name.to_string(),
+            };
+            out.err(format!("bash: {shown}: unbound variable\n"));
+            self.expansion_failed(127);
+            return None;
+        }
         let joiner = self.ifs_joiner();
         let set = |colon: bool| v.set && (!colon || v.items.iter().any(|s| !s.is_empty()));
         let word = |me: &mut Self, w: &Word, out: &mut Output| {
@@ -297,7 +323,7 @@ impl Interp<'_> {
                     message
                 };
                 out.err(format!("bash: {name}: {message}\n"));
-                self.aborted = true;
+                self.expansion_failed(127);
                 return None;
             }
             ParamOp::Default { .. } | ParamOp::Assign { .. } | ParamOp::Error { .. } => {
