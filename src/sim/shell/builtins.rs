@@ -41,7 +41,7 @@ impl Interp<'_> {
             "false" => 1,
             "cd" => self.cd(args, out),
             "echo" => echo(args, out),
-            "printf" => printf(args, out),
+            "printf" => self.printf_builtin(args, out),
             "export" => self.export(args, out),
             "unset" => {
                 let functions = args.iter().any(|a| a == "-f");
@@ -346,4 +346,4 @@ fn echo(args: &[String], out: &mut Output) -> i32 {
 }
 
 mod printf;
-use printf::printf;
+mod printf_conv;
