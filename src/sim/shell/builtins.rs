@@ -45,7 +45,13 @@ impl Interp<'_> {
             "export" => self.export(args, out),
             "unset" => {
                 let functions = args.iter().any(|a| a == "-f");
+                let mut status = 0;
                 for a in args.iter().filter(|a| !a.starts_with('-')) {
+                    if !functions && self.st.readonly.contains(a.as_str()) {
+                        out.err(format!("bash: unset: {a}: cannot unset: readonly variable\n"));
+                        status = 1;
+                        continue;
+                    }
                     if functions {
                         self.st.funcs.remove(a);
                     } else if let Some((name, index)) =
@@ -60,7 +66,7 @@ impl Interp<'_> {
                         self.st.funcs.remove(a);
                     }
                 }
-                0
+                status
             }
             "shopt" => self.shopt_builtin(args, out),
             "exit" => self.exit(args, out),

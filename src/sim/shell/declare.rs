@@ -59,6 +59,11 @@ pub(super) fn declaration(name: &str, var: &Var, readonly: bool) -> String {
 impl Interp<'_> {
     /// Performs an assignment; false when an expansion failed (the error is printed).
     pub(super) fn assign(&mut self, a: &Assign, out: &mut Output) -> bool {
+        if self.st.readonly.contains(&a.name) {
+            out.err(format!("bash: {}: readonly variable\n", a.name));
+            self.expansion_failed(1);
+            return false;
+        }
         match &a.value {
             AssignValue::Array(words) => {
                 let Some(items) = self.expand_words(words, out) else {
@@ -244,7 +249,7 @@ impl Interp<'_> {
 
     /// Enters one more function call or `eval`; false (and the line stopped) past
     /// [`MAX_NESTING`], which keeps the stack bounded, in the browser too.
-    fn nest(&mut self, name: &str, out: &mut Output) -> bool {
+    pub(super) fn nest(&mut self, name: &str, out: &mut Output) -> bool {
         if self.nesting >= MAX_NESTING {
             out.err(format!(
                 "podscope: {name}: functions and eval nested more than {MAX_NESTING} deep; the line was stopped\n"

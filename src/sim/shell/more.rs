@@ -56,8 +56,72 @@ impl Interp<'_> {
             "alias" => self.alias(args, out),
             "unalias" => self.unalias(args, out),
             "hash" => self.hash(args, out),
+            "." | "source" => self.source(name, args, stdin, out),
             _ => return None,
         })
+    }
+
+    /// `. FILE [ARG…]` / `source`: runs the file's commands in this shell (found on PATH when
+    /// the name has no `/`, else in the working directory); `return` ends it.
+    fn source(&mut self, who: &str, args: &[String], stdin: &mut Stdin, out: &mut Output) -> i32 {
+        let Some((file, rest)) = args.split_first() else {
+            out.err(format!(
+                "bash: {who}: filename argument required\n{who}: usage: {who} filename [arguments]\n"
+            ));
+            return 2;
+        };
+        let path_var = self.st.get("PATH").unwrap_or("").to_string();
+        let on_path = (!file.contains('/'))
+            .then(|| {
+                path_var
+                    .split(':')
+                    .map(|d| format!("{}/{file}", if d.is_empty() { "." } else { d }))
+                    .map(|p| self.st.abs(&p))
+                    .find(|p| self.host.exists(p) && !self.host.is_dir(p))
+            })
+            .flatten();
+        let path = on_path.unwrap_or_else(|| self.st.abs(file));
+        let text = match self.host.read_file(&path) {
+            Ok(d) => String::from_utf8_lossy(&d).into_owned(),
+            Err(e) => {
+                out.err(format!("bash: {file}: {e}\n"));
+                return 1;
+            }
+        };
+        let list = match super::parser::parse(&text) {
+            Ok(list) => list,
+            Err(e) => {
+                out.err(format!("bash: {file}: {e}\n"));
+                return 2;
+            }
+        };
+        if !self.nest(who, out) {
+            return 1;
+        }
+        let saved = (!rest.is_empty()).then(|| std::mem::replace(&mut self.st.positional, rest.to_vec()));
+        // A frame as a function has: `return` ends the file.
+        self.locals.push(Vec::new());
+        let mut status = self.run_list(&list, stdin, out);
+        if let Some(code) = self.returning.take() {
+            status = code;
+        }
+        if let Some(frame) = self.locals.pop() {
+            for (name, old) in frame.into_iter().rev() {
+                match old {
+                    Some(v) => {
+                        self.st.vars.insert(name, v);
+                    }
+                    None => {
+                        self.st.vars.remove(&name);
+                    }
+                }
+            }
+        }
+        if let Some(p) = saved {
+            self.st.positional = p;
+        }
+        self.nesting = self.nesting.saturating_sub(1);
+        status
     }
 
     /// `umask [-p] [-S] [MODE]`: octal or symbolic (`u=rwx,g=rx,o=`).
