@@ -68,6 +68,11 @@ pub trait ShellHost {
     fn list_dir(&self, path: &str) -> Option<Vec<String>>;
     /// The container's hostname (the pod name).
     fn hostname(&self) -> String;
+    /// What `test` asks about a file (`follow`: through a final symlink); `None` when there is
+    /// none (or the host cannot tell).
+    fn stat(&self, _path: &str, _follow: bool) -> Option<FileStat> {
+        None
+    }
     /// The path `path` leads to with every symlink followed (`pwd -P`); `None` when the host
     /// cannot tell.
     fn realpath(&self, _path: &str) -> Option<String> {
@@ -77,6 +82,23 @@ pub trait ShellHost {
     /// (`false` in a pipe, a `$(…)` or a `> file`): `ls` prints one name a line and `yes` stops
     /// there, as they do on a real pipe.
     fn set_stdout_tty(&mut self, _tty: bool) {}
+}
+
+/// What [`ShellHost::stat`] tells about a file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FileStat {
+    /// The inode (equal for two names of one file).
+    pub ino: u64,
+    /// Last modification, in ms of simulated time.
+    pub mtime_ms: u64,
+    /// The permission bits.
+    pub mode: u32,
+    /// Size in bytes.
+    pub size: u64,
+    /// A directory.
+    pub dir: bool,
+    /// A symbolic link (only when not followed).
+    pub symlink: bool,
 }
 
 /// One program for [`ShellHost::exec`] to run: what `execve(2)` gets, plus its standard input.
