@@ -110,6 +110,16 @@ pub enum ParamOp {
         upper: bool,
         /// The doubled form: every character, not only the first.
         all: bool,
+        /// `${x^^p}`: only the characters matching this pattern change.
+        pattern: Option<Box<Word>>,
+    },
+    /// `${x@Q}`, `@U`, `@L`, `@u`, `@E`, `@a`: a transformation of the value.
+    Transform(char),
+    /// `${!PREFIX*}` / `${!PREFIX@}` (`star` for the first): the names of the variables that
+    /// start with PREFIX.
+    Prefix {
+        /// The `*` form (one word when quoted).
+        star: bool,
     },
     /// `${!NAME}`: the value of the variable NAME names.
     Indirect,

@@ -103,9 +103,11 @@ fn replace(s: &str, pattern: &Pattern, with: &str, all: bool, anchor: Option<cha
     out
 }
 
-fn change_case(s: &str, upper: bool, all: bool) -> String {
+fn change_case(s: &str, upper: bool, all: bool, pattern: Option<&Pattern>) -> String {
     let conv = |c: char| -> String {
-        if upper {
+        if pattern.is_some_and(|p| !glob::matches(p, &[c])) {
+            c.to_string()
+        } else if upper {
             c.to_uppercase().collect()
         } else {
             c.to_lowercase().collect()
@@ -118,6 +120,18 @@ fn change_case(s: &str, upper: bool, all: bool) -> String {
     match chars.next() {
         Some(first) => conv(first) + chars.as_str(),
         None => String::new(),
+    }
+}
+
+/// `${x@T}` of one value; `attrs` are the variable's `declare` flags (for `@a`).
+fn transform(t: char, s: &str, attrs: &str) -> String {
+    match t {
+        'Q' => super::quote::single_quoted(s),
+        'U' => s.to_uppercase(),
+        'L' => s.to_lowercase(),
+        'u' => change_case(s, true, false, None),
+        'E' => String::from_utf8_lossy(&super::builtins::unescape(s, false).0).into_owned(),
+        _ => attrs.to_string(),
     }
 }
 
@@ -143,6 +157,27 @@ fn slice_range(len: usize, offset: i64, length: Option<i64>) -> Option<(usize, u
 }
 
 impl Interp<'_> {
+    /// The `declare` flags of a variable, as `${x@a}` shows them (`a`, `i`, `r`, `x`).
+    fn attributes(&self, name: &str) -> String {
+        let Some(v) = self.st.vars.get(name) else {
+            return String::new();
+        };
+        let mut s = String::new();
+        if v.array.is_some() {
+            s.push('a');
+        }
+        if v.integer {
+            s.push('i');
+        }
+        if self.st.readonly.contains(name) {
+            s.push('r');
+        }
+        if v.exported {
+            s.push('x');
+        }
+        s
+    }
+
     /// An expansion error that ends the line (interactive bash) or the shell (`bash -c`, with
     /// `status`).
     pub(super) fn expansion_failed(&mut self, status: i32) {
@@ -243,6 +278,19 @@ impl Interp<'_> {
         out: &mut Output,
     ) -> Option<Expanded> {
         match op {
+            ParamOp::Prefix { star } => {
+                let names: Vec<String> = self
+                    .st
+                    .vars
+                    .keys()
+                    .filter(|k| k.starts_with(name))
+                    .cloned()
+                    .collect();
+                if *star && quoted {
+                    return Some(Expanded::Text(names.join(&self.ifs_joiner()), false));
+                }
+                return Some(Expanded::Fields(names, !quoted));
+            }
             ParamOp::Keys => {
                 let keys: Vec<String> = match self.st.vars.get(name) {
                     Some(var) => match &var.array {
@@ -360,12 +408,27 @@ impl Interp<'_> {
                 )
             }
             ParamOp::Keys | ParamOp::Indirect => Expanded::Text(String::new(), false),
-            ParamOp::Case { upper, all } => result(
-                v.items
-                    .iter()
-                    .map(|s| change_case(s, *upper, *all))
-                    .collect(),
-            ),
+            ParamOp::Case {
+                upper,
+                all,
+                pattern,
+            } => {
+                let pat = match pattern {
+                    Some(p) => Some(self.expand_pattern(p, out)?),
+                    None => None,
+                };
+                result(
+                    v.items
+                        .iter()
+                        .map(|s| change_case(s, *upper, *all, pat.as_ref()))
+                        .collect(),
+                )
+            }
+            ParamOp::Transform(t) => {
+                let attrs = self.attributes(name);
+                result(v.items.iter().map(|s| transform(*t, s, &attrs)).collect())
+            }
+            ParamOp::Prefix { .. } => Expanded::Text(String::new(), false),
             ParamOp::Slice { offset, length } => {
                 let off = self.arith(offset, out)?;
                 let len = match length {
@@ -373,8 +436,16 @@ impl Interp<'_> {
                     None => None,
                 };
                 if v.list {
-                    let kept = slice_range(v.items.len(), off, len)
-                        .and_then(|(a, b)| v.items.get(a..b))
+                    // `${@:N}` counts `$0` as parameter 0.
+                    let items: Vec<String> = if matches!(name, "@" | "*") {
+                        std::iter::once("bash".to_string())
+                            .chain(v.items.iter().cloned())
+                            .collect()
+                    } else {
+                        v.items.clone()
+                    };
+                    let kept = slice_range(items.len(), off, len)
+                        .and_then(|(a, b)| items.get(a..b))
                         .map(<[String]>::to_vec)
                         .unwrap_or_default();
                     result(kept)
