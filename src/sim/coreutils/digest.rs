@@ -62,10 +62,15 @@ pub(super) fn checksum(prog: &str, args: &[String], ctx: &mut Ctx) -> i32 {
         if p.has('c') {
             status = status.max(check(prog, &f, &data, &p, ctx));
         } else if p.has('T') {
-            ctx.out.out(format!("{} ({f}) = {}\n", tag(prog), hex_digest(prog, &data)));
+            ctx.out.out(format!(
+                "{} ({f}) = {}\n",
+                tag(prog),
+                hex_digest(prog, &data)
+            ));
         } else {
             let mark = if p.has('b') { '*' } else { ' ' };
-            ctx.out.out(format!("{} {mark}{f}\n", hex_digest(prog, &data)));
+            ctx.out
+                .out(format!("{} {mark}{f}\n", hex_digest(prog, &data)));
         }
     }
     status
@@ -99,20 +104,42 @@ fn check(prog: &str, list_name: &str, list: &[u8], p: &super::args::Parsed, ctx:
         if !ok {
             failed += 1;
         }
-        if !silent && !(ok && quiet) {
-            ctx.out.out(format!("{name}: {}\n", if ok { "OK" } else { "FAILED" }));
+        if !(silent || ok && quiet) {
+            ctx.out
+                .out(format!("{name}: {}\n", if ok { "OK" } else { "FAILED" }));
         }
     }
     if checked == 0 {
-        ctx.err(prog, &format!("{list_name}: no properly formatted checksum lines found"));
+        ctx.err(
+            prog,
+            &format!("{list_name}: no properly formatted checksum lines found"),
+        );
         return 1;
     }
-    let plural = |n: usize, one: &str, many: &str| if n == 1 { one.to_string() } else { many.to_string() };
+    let plural = |n: usize, one: &str, many: &str| {
+        if n == 1 {
+            one.to_string()
+        } else {
+            many.to_string()
+        }
+    };
     if unreadable > 0 && !silent {
-        ctx.err(prog, &format!("WARNING: {unreadable} listed {} could not be read", plural(unreadable, "file", "files")));
+        ctx.err(
+            prog,
+            &format!(
+                "WARNING: {unreadable} listed {} could not be read",
+                plural(unreadable, "file", "files")
+            ),
+        );
     }
     if failed > 0 && !silent {
-        ctx.err(prog, &format!("WARNING: {failed} computed {} did NOT match", plural(failed, "checksum", "checksums")));
+        ctx.err(
+            prog,
+            &format!(
+                "WARNING: {failed} computed {} did NOT match",
+                plural(failed, "checksum", "checksums")
+            ),
+        );
     }
     i32::from(failed > 0 || unreadable > 0)
 }

@@ -25,7 +25,10 @@ pub(super) fn expr(args: &[String], ctx: &mut Ctx) -> i32 {
     let mut p = Parser { args, at: 0 };
     let result = p.or().and_then(|v| match p.args.get(p.at) {
         None => Ok(v),
-        Some(extra) => Err(Fail(format!("syntax error: unexpected argument '{extra}'"), false)),
+        Some(extra) => Err(Fail(
+            format!("syntax error: unexpected argument '{extra}'"),
+            false,
+        )),
     });
     match result {
         Ok(v) => {
@@ -63,11 +66,12 @@ impl Parser<'_> {
 
     /// The operand after operator `op`.
     fn need(&mut self, op: &str) -> Res<String> {
-        let v = self
-            .args
-            .get(self.at)
-            .cloned()
-            .ok_or_else(|| Fail(format!("syntax error: missing argument after '{op}'"), false))?;
+        let v = self.args.get(self.at).cloned().ok_or_else(|| {
+            Fail(
+                format!("syntax error: missing argument after '{op}'"),
+                false,
+            )
+        })?;
         self.at += 1;
         Ok(v)
     }
@@ -124,7 +128,11 @@ impl Parser<'_> {
         while let Some(op) = self.take(&["+", "-"]) {
             let right = self.product()?;
             let (a, b) = (number(&left)?, number(&right)?);
-            let v = if op == "+" { a.checked_add(b) } else { a.checked_sub(b) };
+            let v = if op == "+" {
+                a.checked_add(b)
+            } else {
+                a.checked_sub(b)
+            };
             left = v.ok_or_else(overflow)?.to_string();
         }
         Ok(left)
@@ -161,7 +169,10 @@ impl Parser<'_> {
         let Some(a) = self.peek().map(str::to_string) else {
             let after = self.at.checked_sub(1).and_then(|i| self.args.get(i));
             return Err(match after {
-                Some(op) => Fail(format!("syntax error: missing argument after '{op}'"), false),
+                Some(op) => Fail(
+                    format!("syntax error: missing argument after '{op}'"),
+                    false,
+                ),
                 None => Fail("missing operand".into(), true),
             });
         };

@@ -291,7 +291,11 @@ fn search(data: &[u8], m: &Matcher, o: &Opts, name: &str, ctx: &mut Ctx) -> bool
         return selected > 0;
     }
     if o.count {
-        let prefix = if o.names { format!("{name}:") } else { String::new() };
+        let prefix = if o.names {
+            format!("{name}:")
+        } else {
+            String::new()
+        };
         ctx.out.out(format!("{prefix}{selected}\n"));
     }
     if (o.list && selected > 0) || (o.list_missing && selected == 0) {

@@ -114,7 +114,12 @@ pub(super) fn paste(args: &[String], ctx: &mut Ctx) -> i32 {
             let mine: Vec<Vec<u8>> = if p.has('s') {
                 stdin_lines.clone()
             } else {
-                stdin_lines.iter().skip(dash).step_by(dashes).cloned().collect()
+                stdin_lines
+                    .iter()
+                    .skip(dash)
+                    .step_by(dashes)
+                    .cloned()
+                    .collect()
             };
             dash += 1;
             files.push(mine);
@@ -126,7 +131,12 @@ pub(super) fn paste(args: &[String], ctx: &mut Ctx) -> i32 {
         }
     }
     let strip = |l: &[u8]| l.strip_suffix(b"\n").unwrap_or(l).to_vec();
-    let delim = |i: usize| delims.get(i % delims.len().max(1)).cloned().unwrap_or_default();
+    let delim = |i: usize| {
+        delims
+            .get(i % delims.len().max(1))
+            .cloned()
+            .unwrap_or_default()
+    };
     let mut out = Vec::new();
     if p.has('s') {
         for file in &files {
@@ -201,7 +211,10 @@ pub(super) fn fold(args: &[String], ctx: &mut Ctx) -> i32 {
         None => 80,
         Some(Ok(w)) if w > 0 => w,
         Some(Ok(_)) => {
-            ctx.err("fold", "invalid number of columns: '0': Numerical result out of range");
+            ctx.err(
+                "fold",
+                "invalid number of columns: '0': Numerical result out of range",
+            );
             return 1;
         }
         Some(Err(_)) => {
@@ -251,7 +264,9 @@ fn fold_line(text: &[u8], width: usize, bytes: bool, spaces: bool, out: &mut Vec
         let next = advance(col, b);
         if next > width && !row.is_empty() {
             let cut = if spaces {
-                row.iter().rposition(|c| *c == b' ' || *c == b'\t').map(|i| i + 1)
+                row.iter()
+                    .rposition(|c| *c == b' ' || *c == b'\t')
+                    .map(|i| i + 1)
             } else {
                 None
             };

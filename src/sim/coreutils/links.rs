@@ -39,7 +39,12 @@ fn canonical(ctx: &Ctx, path: &str, must: Must) -> Result<String, FsErrorKind> {
             }
             _ => {}
         }
-        let candidate = format!("/{}", [done.as_slice(), &[comp.clone()]].concat().join("/"));
+        let candidate = format!(
+            "/{}",
+            [done.as_slice(), std::slice::from_ref(&comp)]
+                .concat()
+                .join("/")
+        );
         let last = pending.iter().all(|c| c == ".");
         match ctx.fs.lstat(ctx.ns, &candidate) {
             Ok(m) if m.kind == NodeKind::Symlink => {
@@ -51,7 +56,13 @@ fn canonical(ctx: &Ctx, path: &str, must: Must) -> Result<String, FsErrorKind> {
                 if target.starts_with('/') {
                     done.clear();
                 }
-                pending.extend(target.split('/').filter(|c| !c.is_empty()).rev().map(str::to_string));
+                pending.extend(
+                    target
+                        .split('/')
+                        .filter(|c| !c.is_empty())
+                        .rev()
+                        .map(str::to_string),
+                );
             }
             Ok(m) => {
                 if m.kind != NodeKind::Dir && !last && must != Must::Nothing {

@@ -13,16 +13,16 @@ mod base64;
 mod cat;
 mod copy;
 mod cut;
+mod date;
 mod digest;
 mod expr;
-mod date;
 mod files;
 mod find;
 mod format;
 mod grep;
+mod grep_match;
 mod layout;
 mod links;
-mod grep_match;
 mod ls;
 mod posix_regex;
 mod sed;
@@ -75,12 +75,60 @@ pub struct Ctx<'a> {
 /// Every program this module provides, for PATH binaries and tab completion.
 pub fn names() -> &'static [&'static str] {
     &[
-        "awk", "base64", "basename", "cat", "cp", "cut", "date", "df", "dirname", "echo", "env",
-        "expr", "false", "find", "fold", "grep", "head", "hostname", "id", "ln", "ls",
-        "md5sum", "mkdir", "mount", "mv", "nl", "paste", "printenv", "pwd", "readlink",
-        "realpath", "rm", "rmdir", "sed", "seq", "sha224sum", "sha256sum", "sha384sum",
-        "sha512sum", "sleep", "sort", "stat", "tac", "tail", "tee", "touch", "tr", "true",
-        "uname", "uniq", "wc", "which", "whoami", "yes",
+        "awk",
+        "base64",
+        "basename",
+        "cat",
+        "cp",
+        "cut",
+        "date",
+        "df",
+        "dirname",
+        "echo",
+        "env",
+        "expr",
+        "false",
+        "find",
+        "fold",
+        "grep",
+        "head",
+        "hostname",
+        "id",
+        "ln",
+        "ls",
+        "md5sum",
+        "mkdir",
+        "mount",
+        "mv",
+        "nl",
+        "paste",
+        "printenv",
+        "pwd",
+        "readlink",
+        "realpath",
+        "rm",
+        "rmdir",
+        "sed",
+        "seq",
+        "sha224sum",
+        "sha256sum",
+        "sha384sum",
+        "sha512sum",
+        "sleep",
+        "sort",
+        "stat",
+        "tac",
+        "tail",
+        "tee",
+        "touch",
+        "tr",
+        "true",
+        "uname",
+        "uniq",
+        "wc",
+        "which",
+        "whoami",
+        "yes",
     ]
 }
 

@@ -99,7 +99,10 @@ pub(super) fn sort(args: &[String], ctx: &mut Ctx) -> i32 {
             match ctx.write_file(&file, &text, WriteMode::Truncate) {
                 Ok(_) => 0,
                 Err(e) => {
-                    ctx.err("sort", &format!("open failed: {file}: {}", e.kind.strerror()));
+                    ctx.err(
+                        "sort",
+                        &format!("open failed: {file}: {}", e.kind.strerror()),
+                    );
                     2
                 }
             }

@@ -93,21 +93,21 @@ fn position(
 ) -> Result<((usize, usize), bool), String> {
     let digits = |s: &str| s.chars().take_while(char::is_ascii_digit).count();
     let n = digits(text);
-    let field: usize = text
-        .get(..n)
-        .and_then(|f| f.parse().ok())
-        .ok_or_else(|| format!("invalid number at field start: invalid count at start of '{text}'"))?;
+    let field: usize = text.get(..n).and_then(|f| f.parse().ok()).ok_or_else(|| {
+        format!("invalid number at field start: invalid count at start of '{text}'")
+    })?;
     if field == 0 && is_start {
-        return Err(format!("field number is zero: invalid field specification '{spec}'"));
+        return Err(format!(
+            "field number is zero: invalid field specification '{spec}'"
+        ));
     }
     let mut rest = text.get(n..).unwrap_or_default();
     let mut chr = if is_start { 1 } else { 0 };
     if let Some(after) = rest.strip_prefix('.') {
         let m = digits(after);
-        chr = after
-            .get(..m)
-            .and_then(|c| c.parse().ok())
-            .ok_or_else(|| format!("invalid number after '.': invalid count at start of '{after}'"))?;
+        chr = after.get(..m).and_then(|c| c.parse().ok()).ok_or_else(|| {
+            format!("invalid number after '.': invalid count at start of '{after}'")
+        })?;
         if chr == 0 && is_start {
             return Err(format!(
                 "character offset is zero: invalid field specification '{spec}'"
@@ -120,7 +120,9 @@ fn position(
         if c == 'b' {
             blanks = true;
         } else if !order.set(c) {
-            return Err(format!("invalid option -- '{c}'\nTry 'sort --help' for more information."));
+            return Err(format!(
+                "invalid option -- '{c}'\nTry 'sort --help' for more information."
+            ));
         }
         *given = true;
     }
@@ -183,13 +185,16 @@ impl Comparator {
         let begin = match fields.get(key.start.0.saturating_sub(1)) {
             Some(&(s, e)) => {
                 let s = skip(s, key.start_blanks || (key.order.is_none() && order.blanks));
-                s.saturating_add(key.start.1.saturating_sub(1)).min(e.max(s))
+                s.saturating_add(key.start.1.saturating_sub(1))
+                    .min(e.max(s))
             }
             None => line.len(),
         };
         let end = match key.end {
             None => line.len(),
-            Some((f, 0)) => fields.get(f.saturating_sub(1)).map_or(line.len(), |&(_, e)| e),
+            Some((f, 0)) => fields
+                .get(f.saturating_sub(1))
+                .map_or(line.len(), |&(_, e)| e),
             Some((f, c)) => match fields.get(f.saturating_sub(1)) {
                 Some(&(s, e)) => {
                     let s = skip(s, key.end_blanks || (key.order.is_none() && order.blanks));
@@ -258,7 +263,12 @@ fn compare(a: &[u8], b: &[u8], o: &Order) -> Ordering {
             } else {
                 0
             };
-            s.get(start..).unwrap_or_default().iter().filter(keep).map(fold).collect()
+            s.get(start..)
+                .unwrap_or_default()
+                .iter()
+                .filter(keep)
+                .map(fold)
+                .collect()
         };
         trim(a).cmp(&trim(b))
     } else {
@@ -378,7 +388,10 @@ mod tests {
     fn keys_fields_and_numbers() {
         assert_eq!(cmp(&["2"], None, "a 2", "b 1"), Ordering::Greater);
         assert_eq!(cmp(&["2n"], Some(b':'), "x:10", "y:9"), Ordering::Greater);
-        assert_eq!(cmp(&["1,1", "2,2n"], None, "a 10", "a 9"), Ordering::Greater);
+        assert_eq!(
+            cmp(&["1,1", "2,2n"], None, "a 10", "a 9"),
+            Ordering::Greater
+        );
         assert_eq!(numeric(b"-1", b"-0.5"), Ordering::Less);
         assert_eq!(numeric(b"007", b"7.0"), Ordering::Equal);
         assert_eq!(month(b" feb"), 2);

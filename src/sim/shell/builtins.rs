@@ -8,11 +8,50 @@ use crate::sim::output::Output;
 
 /// The builtins podscope simulates (for `type`, `help` and completion).
 pub const BUILTINS: [&str; 44] = [
-    ".", ":", "[", "alias", "break", "builtin", "cd", "clear", "command", "continue", "declare",
-    "echo", "enable", "eval", "exec", "exit", "export", "false", "getopts", "hash", "help",
-    "history", "let", "local", "printf", "pwd", "read", "readonly", "return", "set", "shift",
-    "shopt", "source", "test", "times", "true", "type", "typeset", "umask", "unalias", "unset",
-    "wait", "mapfile", "readarray",
+    ".",
+    ":",
+    "[",
+    "alias",
+    "break",
+    "builtin",
+    "cd",
+    "clear",
+    "command",
+    "continue",
+    "declare",
+    "echo",
+    "enable",
+    "eval",
+    "exec",
+    "exit",
+    "export",
+    "false",
+    "getopts",
+    "hash",
+    "help",
+    "history",
+    "let",
+    "local",
+    "printf",
+    "pwd",
+    "read",
+    "readonly",
+    "return",
+    "set",
+    "shift",
+    "shopt",
+    "source",
+    "test",
+    "times",
+    "true",
+    "type",
+    "typeset",
+    "umask",
+    "unalias",
+    "unset",
+    "wait",
+    "mapfile",
+    "readarray",
 ];
 
 /// bash's reserved words (for `type` and completion).
@@ -48,7 +87,9 @@ impl Interp<'_> {
                 let mut status = 0;
                 for a in args.iter().filter(|a| !a.starts_with('-')) {
                     if !functions && self.st.readonly.contains(a.as_str()) {
-                        out.err(format!("bash: unset: {a}: cannot unset: readonly variable\n"));
+                        out.err(format!(
+                            "bash: unset: {a}: cannot unset: readonly variable\n"
+                        ));
                         status = 1;
                         continue;
                     }

@@ -57,7 +57,10 @@ impl Stdin {
             None => (rest.len(), false),
         };
         let text = String::from_utf8_lossy(rest.get(..len).unwrap_or(rest)).into_owned();
-        self.pos = self.pos.saturating_add(len).saturating_add(usize::from(found));
+        self.pos = self
+            .pos
+            .saturating_add(len)
+            .saturating_add(usize::from(found));
         Some((text, found))
     }
 }

@@ -86,8 +86,9 @@ fn class(p: &[(char, bool)], c: char) -> Option<(bool, usize)> {
         first = false;
         if lo == '[' && !quoted && matches!(p.get(i + 1), Some(&(':', false))) {
             let name_start = i + 2;
-            let close = (name_start..p.len())
-                .find(|&j| matches!(p.get(j), Some(&(':', _))) && matches!(p.get(j + 1), Some(&(']', _))));
+            let close = (name_start..p.len()).find(|&j| {
+                matches!(p.get(j), Some(&(':', _))) && matches!(p.get(j + 1), Some(&(']', _)))
+            });
             if let Some(close) = close {
                 let name: String = p.get(name_start..close)?.iter().map(|&(c, _)| c).collect();
                 hit |= in_class(&name, c);

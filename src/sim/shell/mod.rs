@@ -23,9 +23,9 @@ mod more;
 mod options;
 mod param_lex;
 mod params;
+pub mod parser;
 mod quote;
 mod readers;
-pub mod parser;
 mod redirect;
 mod regex;
 mod testcmd;
@@ -69,9 +69,20 @@ pub trait ShellHost {
     /// The container's hostname (the pod name).
     fn hostname(&self) -> String;
     /// What `test` asks about a file (`follow`: through a final symlink); `None` when there is
-    /// none (or the host cannot tell).
-    fn stat(&self, _path: &str, _follow: bool) -> Option<FileStat> {
-        None
+    /// none. The default knows only what `exists`, `is_dir` and `read_file` tell.
+    fn stat(&self, path: &str, _follow: bool) -> Option<FileStat> {
+        if !self.exists(path) {
+            return None;
+        }
+        let dir = self.is_dir(path);
+        Some(FileStat {
+            ino: 0,
+            mtime_ms: 0,
+            mode: if dir { 0o755 } else { 0o644 },
+            size: self.read_file(path).map_or(0, |d| d.len() as u64),
+            dir,
+            symlink: false,
+        })
     }
     /// The path `path` leads to with every symlink followed (`pwd -P`); `None` when the host
     /// cannot tell.
@@ -578,7 +589,10 @@ fn startup_vars(vars: &mut BTreeMap<String, Var>) {
         .unwrap_or(0)
         .saturating_add(1);
     vars.insert("SHLVL".into(), Var::scalar(level.to_string(), true));
-    vars.insert("BASH_VERSION".into(), Var::scalar("5.2.15(1)-release".into(), false));
+    vars.insert(
+        "BASH_VERSION".into(),
+        Var::scalar("5.2.15(1)-release".into(), false),
+    );
     let info = ["5", "2", "15", "1", "release", "x86_64-pc-linux-gnu"];
     vars.insert(
         "BASH_VERSINFO".into(),

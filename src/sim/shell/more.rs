@@ -47,7 +47,9 @@ impl Interp<'_> {
                     }
                     0
                 } else {
-                    out.err("bash: enable: podscope does not simulate turning builtins on or off\n");
+                    out.err(
+                        "bash: enable: podscope does not simulate turning builtins on or off\n",
+                    );
                     1
                 }
             }
@@ -98,7 +100,8 @@ impl Interp<'_> {
         if !self.nest(who, out) {
             return 1;
         }
-        let saved = (!rest.is_empty()).then(|| std::mem::replace(&mut self.st.positional, rest.to_vec()));
+        let saved =
+            (!rest.is_empty()).then(|| std::mem::replace(&mut self.st.positional, rest.to_vec()));
         // A frame as a function has: `return` ends the file.
         self.locals.push(Vec::new());
         let mut status = self.run_list(&list, stdin, out);
@@ -157,7 +160,10 @@ impl Interp<'_> {
                 1
             }
             None => {
-                out.err(format!("bash: umask: `{}': invalid symbolic mode operator\n", mode.chars().find(|c| !"ugoa".contains(*c)).unwrap_or('?')));
+                out.err(format!(
+                    "bash: umask: `{}': invalid symbolic mode operator\n",
+                    mode.chars().find(|c| !"ugoa".contains(*c)).unwrap_or('?')
+                ));
                 1
             }
         }
@@ -202,7 +208,11 @@ impl Interp<'_> {
 
     /// `pwd [-L|-P]`: the logical directory, or with `-P` the one symlinks lead to.
     fn pwd(&mut self, args: &[String], out: &mut Output) -> i32 {
-        let physical = args.iter().rev().find(|a| *a == "-P" || *a == "-L").is_some_and(|a| a == "-P");
+        let physical = args
+            .iter()
+            .rev()
+            .find(|a| *a == "-P" || *a == "-L")
+            .is_some_and(|a| a == "-P");
         let cwd = self.st.cwd.clone();
         let shown = if physical {
             self.host.realpath(&cwd).unwrap_or(cwd)
@@ -301,7 +311,9 @@ fn wait(args: &[String], out: &mut Output) -> i32 {
     match args.iter().find(|a| !a.starts_with('-')) {
         None => 0,
         Some(pid) => {
-            out.err(format!("bash: wait: pid {pid} is not a child of this shell\n"));
+            out.err(format!(
+                "bash: wait: pid {pid} is not a child of this shell\n"
+            ));
             127
         }
     }

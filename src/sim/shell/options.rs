@@ -233,8 +233,14 @@ impl Interp<'_> {
                 Some("-s") => *flag = true,
                 Some("-u") => *flag = false,
                 Some("-q") => status = status.max(i32::from(!*flag)),
-                Some(_) => out.out(format!("shopt {} {name}\n", if *flag { "-s" } else { "-u" })),
-                None => out.out(format!("{name:<15}\t{}\n", if *flag { "on" } else { "off" })),
+                Some(_) => out.out(format!(
+                    "shopt {} {name}\n",
+                    if *flag { "-s" } else { "-u" }
+                )),
+                None => out.out(format!(
+                    "{name:<15}\t{}\n",
+                    if *flag { "on" } else { "off" }
+                )),
             }
         }
         status

@@ -501,8 +501,8 @@ mod tests {
             replace("a.txt", &pat(""), "dir/", false, Some('#')),
             "dir/a.txt"
         );
-        assert_eq!(change_case("hello world", true, false), "Hello world");
-        assert_eq!(change_case("HeLLo", false, true), "hello");
+        assert_eq!(change_case("hello world", true, false, None), "Hello world");
+        assert_eq!(change_case("HeLLo", false, true, None), "hello");
         assert_eq!(slice_range(3, 1, None), Some((1, 3)));
         assert_eq!(slice_range(3, -1, None), Some((2, 3)));
         assert_eq!(slice_range(3, 0, Some(-1)), Some((0, 2)));

@@ -142,7 +142,9 @@ impl Interp<'_> {
                     }
                 }
                 f if f.starts_with('-') => {
-                    out.err(format!("bash: mapfile: {f}: podscope simulates only -t, -n and -s\n"));
+                    out.err(format!(
+                        "bash: mapfile: {f}: podscope simulates only -t, -n and -s\n"
+                    ));
                     return 2;
                 }
                 n => name = n.to_string(),
@@ -162,7 +164,11 @@ impl Interp<'_> {
             if n >= count {
                 break;
             }
-            let item = if found && !trim { format!("{line}\n") } else { line };
+            let item = if found && !trim {
+                format!("{line}\n")
+            } else {
+                line
+            };
             items.insert(n, item);
             n += 1;
         }
@@ -275,7 +281,10 @@ fn read_opts(args: &[String], out: &mut Output) -> Option<ReadOpts> {
     let mut o = ReadOpts::default();
     let mut it = args.iter();
     while let Some(a) = it.next() {
-        let Some(flags) = a.strip_prefix('-').filter(|f| !f.is_empty() && o.names.is_empty()) else {
+        let Some(flags) = a
+            .strip_prefix('-')
+            .filter(|f| !f.is_empty() && o.names.is_empty())
+        else {
             o.names.push(a.clone());
             continue;
         };

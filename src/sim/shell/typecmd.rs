@@ -48,7 +48,10 @@ impl Interp<'_> {
         for dir in path_var.split(':') {
             let dir = if dir.is_empty() { "." } else { dir };
             if let Some(p) = self.host.which(name, dir) {
-                if !found.iter().any(|f| matches!(f, Found::File(q, _) if *q == p)) {
+                if !found
+                    .iter()
+                    .any(|f| matches!(f, Found::File(q, _) if *q == p))
+                {
                     found.push(Found::File(p, false));
                 }
             }
@@ -130,7 +133,9 @@ impl Interp<'_> {
                 continue;
             };
             let line = match (first, verbose) {
-                (Found::Alias(a), false) => format!("alias {name}={}\n", super::quote::single_quoted(a)),
+                (Found::Alias(a), false) => {
+                    format!("alias {name}={}\n", super::quote::single_quoted(a))
+                }
                 (Found::File(p, _), false) => format!("{p}\n"),
                 (_, false) => format!("{name}\n"),
                 (Found::Alias(a), true) => format!("{name} is aliased to `{a}'\n"),

@@ -5,12 +5,28 @@ use crate::sim::clock::{civil_from_unix, Civil, MONTHS, WEEKDAYS};
 
 /// Full English weekday names, Sunday first.
 const LONG_DAYS: [&str; 7] = [
-    "Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
+    "Sunday",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
 ];
 /// Full English month names.
 const LONG_MONTHS: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ];
 
 /// Expands `format` for the instant `secs` (Unix seconds, UTC) and `nanos` past it.
@@ -43,7 +59,11 @@ pub(super) fn strftime(format: &str, secs: i64, nanos: u32) -> String {
             break;
         };
         let Some((text, pad)) = conversion(conv, colons, &c, secs, nanos) else {
-            out.push_str(&format!("%{}{width}{}{conv}", flag.map(String::from).unwrap_or_default(), ":".repeat(colons)));
+            out.push_str(&format!(
+                "%{}{width}{}{conv}",
+                flag.map(String::from).unwrap_or_default(),
+                ":".repeat(colons)
+            ));
             continue;
         };
         out.push_str(&padded(&text, pad, flag, width.parse().ok()));
@@ -63,7 +83,13 @@ enum Pad {
 }
 
 /// The text of one conversion; `None` for an unknown one (printed as typed).
-fn conversion(conv: char, colons: usize, c: &Civil, secs: i64, nanos: u32) -> Option<(String, Pad)> {
+fn conversion(
+    conv: char,
+    colons: usize,
+    c: &Civil,
+    secs: i64,
+    nanos: u32,
+) -> Option<(String, Pad)> {
     let month = c.month.saturating_sub(1) as usize;
     let wd = c.weekday as usize;
     let yday = ordinal(c);
@@ -113,7 +139,11 @@ fn conversion(conv: char, colons: usize, c: &Civil, secs: i64, nanos: u32) -> Op
         'X' => text(strftime("%H:%M:%S", secs, nanos)),
         'y' => num(c.year.rem_euclid(100), 2),
         'Y' => num(c.year, 1),
-        'z' => text(["+0000", "+00:00", "+00:00:00", "+00"].get(colons)?.to_string()),
+        'z' => text(
+            ["+0000", "+00:00", "+00:00:00", "+00"]
+                .get(colons)?
+                .to_string(),
+        ),
         'Z' => text("UTC".into()),
         '%' => text("%".into()),
         _ => return None,
@@ -144,7 +174,11 @@ fn padded(text: &str, pad: Pad, flag: Option<char>, width: Option<usize>) -> Str
         match pad {
             Pad::Zero(_) | Pad::Space(_) => {
                 let t = body.trim_start_matches('0');
-                if t.is_empty() { "0".to_string() } else { t.to_string() }
+                if t.is_empty() {
+                    "0".to_string()
+                } else {
+                    t.to_string()
+                }
             }
             Pad::Text => body,
         }

@@ -33,7 +33,10 @@ pub(super) fn date(args: &[String], ctx: &mut Ctx) -> i32 {
     let mut iso: Option<String> = None;
     let mut rest = Vec::new();
     for a in args {
-        if let Some(v) = a.strip_prefix("--iso-8601").filter(|v| v.is_empty() || v.starts_with('=')) {
+        if let Some(v) = a
+            .strip_prefix("--iso-8601")
+            .filter(|v| v.is_empty() || v.starts_with('='))
+        {
             iso = Some(v.trim_start_matches('=').to_string());
         } else if let Some(v) = a.strip_prefix("-I") {
             iso = Some(v.to_string());

@@ -14,7 +14,11 @@ const PRINTF_MAX_BYTES: usize = 16 * 1024 * 1024;
 
 impl Interp<'_> {
     /// `printf [-v VAR] FORMAT [ARGS…]`: with `-v`, the text goes into VAR.
-    pub(in crate::sim::shell) fn printf_builtin(&mut self, args: &[String], out: &mut Output) -> i32 {
+    pub(in crate::sim::shell) fn printf_builtin(
+        &mut self,
+        args: &[String],
+        out: &mut Output,
+    ) -> i32 {
         let (var, rest) = match args {
             [v, name, rest @ ..] if v == "-v" => (Some(name.clone()), rest),
             [v] if v == "-v" => {
@@ -137,7 +141,24 @@ pub(super) fn printf(args: &[String], out: &mut Output) -> i32 {
                 out.err("bash: printf: podscope does not simulate %(…)T time formats\n");
                 return 1;
             }
-            let arg = if matches!(conv, 'd' | 'i' | 'u' | 'x' | 'X' | 'o' | 'f' | 'F' | 'e' | 'E' | 'g' | 'G' | 's' | 'b' | 'c' | 'q') {
+            let arg = if matches!(
+                conv,
+                'd' | 'i'
+                    | 'u'
+                    | 'x'
+                    | 'X'
+                    | 'o'
+                    | 'f'
+                    | 'F'
+                    | 'e'
+                    | 'E'
+                    | 'g'
+                    | 'G'
+                    | 's'
+                    | 'b'
+                    | 'c'
+                    | 'q'
+            ) {
                 next_arg(&mut args)
             } else {
                 String::new()

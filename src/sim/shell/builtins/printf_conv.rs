@@ -37,7 +37,10 @@ impl Spec {
         } else if self.zero && numeric {
             let sign_len = usize::from(body.starts_with(['-', '+', ' ']));
             let prefix_len = sign_len
-                + if body.get(sign_len..sign_len + 2).is_some_and(|p| p.eq_ignore_ascii_case("0x")) {
+                + if body
+                    .get(sign_len..sign_len + 2)
+                    .is_some_and(|p| p.eq_ignore_ascii_case("0x"))
+                {
                     2
                 } else {
                     0
@@ -64,7 +67,10 @@ pub(super) fn integer(arg: &str, out: &mut Output, status: &mut i32) -> i64 {
         Some(d) => (true, d),
         None => (false, t.strip_prefix('+').unwrap_or(t)),
     };
-    let (radix, body) = if let Some(h) = digits.strip_prefix("0x").or_else(|| digits.strip_prefix("0X")) {
+    let (radix, body) = if let Some(h) = digits
+        .strip_prefix("0x")
+        .or_else(|| digits.strip_prefix("0X"))
+    {
         (16, h)
     } else if digits.len() > 1 && digits.starts_with('0') {
         (8, digits)
@@ -76,7 +82,9 @@ pub(super) fn integer(arg: &str, out: &mut Output, status: &mut i32) -> i64 {
     let value = match u64::from_str_radix(lead, radix) {
         Ok(v) => v,
         Err(_) if valid > 0 => {
-            out.err(format!("bash: printf: warning: {arg}: Numerical result out of range\n"));
+            out.err(format!(
+                "bash: printf: warning: {arg}: Numerical result out of range\n"
+            ));
             if neg {
                 return i64::MIN;
             }
@@ -90,7 +98,9 @@ pub(super) fn integer(arg: &str, out: &mut Output, status: &mut i32) -> i64 {
     }
     let limit = if neg { 1u64 << 63 } else { i64::MAX as u64 };
     if value > limit && radix == 10 {
-        out.err(format!("bash: printf: warning: {arg}: Numerical result out of range\n"));
+        out.err(format!(
+            "bash: printf: warning: {arg}: Numerical result out of range\n"
+        ));
         return if neg { i64::MIN } else { i64::MAX };
     }
     let v = value as i64;
@@ -173,7 +183,14 @@ pub(super) fn format_float(conv: char, x: f64, spec: &Spec) -> String {
         let t = if a.is_nan() { "nan" } else { "inf" };
         let mut s = *spec;
         s.zero = false;
-        let text = format!("{sign}{}", if upper { t.to_uppercase() } else { t.to_string() });
+        let text = format!(
+            "{sign}{}",
+            if upper {
+                t.to_uppercase()
+            } else {
+                t.to_string()
+            }
+        );
         return s.pad(text, false);
     } else {
         let p = spec.precision.unwrap_or(6);
@@ -211,7 +228,10 @@ fn exp_form(a: f64, p: usize, alt: bool) -> String {
 fn general(a: f64, p: usize, alt: bool) -> String {
     let p = p.max(1);
     let e = format!("{a:.prec$e}", prec = p - 1);
-    let exp: i64 = e.split_once('e').and_then(|(_, x)| x.parse().ok()).unwrap_or(0);
+    let exp: i64 = e
+        .split_once('e')
+        .and_then(|(_, x)| x.parse().ok())
+        .unwrap_or(0);
     let p_i = i64::try_from(p).unwrap_or(i64::MAX);
     let text = if exp < -4 || exp >= p_i {
         exp_form(a, p - 1, alt)
@@ -251,12 +271,18 @@ mod tests {
             alt: true,
             ..Spec::default()
         };
-        assert_eq!(format_integer('x', -1, &Spec::default()), "ffffffffffffffff");
-        assert_eq!(format_integer('u', -1, &Spec::default()), "18446744073709551615");
+        assert_eq!(
+            format_integer('x', -1, &Spec::default()),
+            "ffffffffffffffff"
+        );
+        assert_eq!(
+            format_integer('u', -1, &Spec::default()),
+            "18446744073709551615"
+        );
         assert_eq!(format_integer('x', 255, &alt), "0xff");
         assert_eq!(format_integer('o', 8, &alt), "010");
         assert_eq!(format_integer('d', 7, &spec(Some(3))), "007");
-        assert_eq!(format_float('f', 3.14159, &spec(Some(2))), "3.14");
+        assert_eq!(format_float('f', 1.23456, &spec(Some(2))), "1.23");
         assert_eq!(format_float('e', 12345.678, &spec(None)), "1.234568e+04");
         assert_eq!(format_float('g', 0.0001, &spec(None)), "0.0001");
         assert_eq!(format_float('g', 1_000_000.0, &spec(None)), "1e+06");
