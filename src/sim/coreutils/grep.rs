@@ -250,7 +250,8 @@ fn search(data: &[u8], m: &Matcher, o: &Opts, name: &str, ctx: &mut Ctx) -> bool
     let mut after_left = 0usize;
     for (i, text) in rows.iter().enumerate() {
         if o.max.is_some_and(|max| selected >= max) {
-            if after_left == 0 || m.is_match(text) != o.invert {
+            // Past the last line -m allows, only its trailing context prints.
+            if after_left == 0 {
                 break;
             }
         } else if m.is_match(text) != o.invert {

@@ -98,10 +98,14 @@ impl Matcher {
 
 /// grep's wording of a pattern regex-lite refused.
 fn message(err: &str) -> String {
-    if err.contains("unclosed group") || err.contains("unopened group") {
+    if err.contains("open group") {
         "Unmatched ( or \\(".to_string()
-    } else if err.contains("unclosed character class") {
+    } else if err.contains("closing ')'") {
+        "Unmatched ) or \\)".to_string()
+    } else if err.contains("character class") && err.contains("clos") {
         "Unmatched [, [^, [:, [., or [=".to_string()
+    } else if err.contains("unclosed") && err.contains("repetition") {
+        "Unmatched \\{".to_string()
     } else if err.contains("repetition") {
         "Invalid content of \\{\\}".to_string()
     } else {

@@ -351,6 +351,19 @@ impl Number {
 fn general(s: &[u8]) -> f64 {
     let text = String::from_utf8_lossy(s);
     let t = text.trim_start();
+    let (sign, digits) = match t.strip_prefix('-') {
+        Some(d) => (-1.0, d),
+        None => (1.0, t.strip_prefix('+').unwrap_or(t)),
+    };
+    if let Some(hex) = digits
+        .strip_prefix("0x")
+        .or_else(|| digits.strip_prefix("0X"))
+    {
+        let n = hex.chars().take_while(char::is_ascii_hexdigit).count();
+        if let Ok(v) = u64::from_str_radix(hex.get(..n).unwrap_or_default(), 16) {
+            return sign * v as f64;
+        }
+    }
     (1..=t.len())
         .rev()
         .filter_map(|n| t.get(..n))

@@ -61,7 +61,8 @@ impl Options {
     /// The switch for a `set -o` name, if podscope simulates it.
     fn flag_mut(&mut self, name: &str) -> Option<&mut bool> {
         Some(match name {
-            "errexit" => &mut self.errexit,
+            // Not enforced yet: refused with a message by `set`.
+            "errexit" => return None,
             "nounset" => &mut self.nounset,
             "noclobber" => &mut self.noclobber,
             "noglob" => &mut self.noglob,
