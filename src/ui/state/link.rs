@@ -101,6 +101,9 @@ impl AppState {
             })
         });
         s.what_if = session.what_if.as_deref().and_then(guide::what_if);
+        if let Some(draft) = &session.draft {
+            s.manifest_text = draft.clone();
+        }
         s
     }
 
