@@ -4,9 +4,9 @@
 use yew::prelude::*;
 
 use super::{
-    AppHeader, DiagramPanel, EmbedBar, Experiments, HandoutView, InfoPanel, LessonPanel,
-    QuestionView, RevealView, ScenarioBar, SharePanel, ShortcutsDialog, TerminalPanel, TourBar,
-    TourView,
+    AppHeader, DiagramPanel, EmbedBar, Experiments, HandoutView, InfoPanel, KeptNotice,
+    LessonPanel, QuestionView, RevealView, ResetSession, ScenarioBar, SharePanel, ShortcutsDialog,
+    TerminalPanel, TourBar, TourView,
 };
 use crate::anim::question::Answer;
 use crate::anim::tour::{tour_for, Action as TourAction};
@@ -216,10 +216,12 @@ pub fn Explainer() -> Html {
                             { tour_bar.clone() }
                         }
                         <SharePanel />
+                        <ResetSession />
                     </div>
                 </div>
             }
             { for notice }
+            <KeptNotice />
             if let Some(error) = state.load_error.clone() {
                 <p class="load-error" role="alert">{ error }</p>
             }

@@ -322,6 +322,14 @@ impl AppState {
     }
 }
 
+/// Whether a page load may replay a session that needs the YAML parser
+/// ([`Session::needs_parser`]): the link's or the saved one. The web app loads the parser first.
+pub fn boot_needs_parser(hash: &str, saved: &SavedAtStart) -> bool {
+    let link = Session::from_fragment(split_secret(hash).0).ok();
+    let restored = saved.session.as_deref().and_then(|raw| Session::from_saved(raw).ok());
+    link.iter().chain(restored.iter()).any(Session::needs_parser)
+}
+
 /// Whether two sessions hold the same work (the same pod and the same inputs): a reload, whose
 /// address and saved copy describe one session.
 fn same_work(a: &Session, b: &Session) -> bool {
