@@ -55,7 +55,14 @@ pub enum Tok {
     /// A control operator.
     Op(Op),
     /// A redirection operator (its target is the next word).
-    Redir { fd: u32, op: RedirOp, text: String },
+    Redir {
+        /// The descriptor redirected.
+        fd: u32,
+        /// The operator.
+        op: RedirOp,
+        /// The operator as typed.
+        text: String,
+    },
     /// End of a line inside the input.
     Newline,
     /// End of input.
