@@ -28,7 +28,9 @@ mod tour;
 mod url;
 
 pub use inspect::InspectedPacket;
-pub use keep::{boot_needs_parser, reset_question, Booted, Displaced, Kept, SavedAtStart, StorageProblem};
+pub use keep::{
+    boot_needs_parser, reset_question, Booted, Displaced, Kept, SavedAtStart, StorageProblem,
+};
 pub use url::ClassroomParams;
 
 /// Largest manifest the editor keeps (the parser's own limit).

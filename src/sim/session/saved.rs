@@ -112,7 +112,10 @@ mod tests {
         let whole = session_with(vec![typed("ls")]).to_fragment();
         let cut = &whole[..whole.len() - 6];
         let cases = [
-            ("{\"not\":\"ours\"}", "it is damaged (it does not start with v1.)"),
+            (
+                "{\"not\":\"ours\"}",
+                "it is damaged (it does not start with v1.)",
+            ),
             (cut, "it is cut short (its end is missing)"),
             (
                 "v9.AAAA",

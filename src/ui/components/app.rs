@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 use super::{
     AppHeader, DiagramPanel, EmbedBar, Experiments, HandoutView, InfoPanel, KeptNotice,
-    LessonPanel, QuestionView, RevealView, ResetSession, ScenarioBar, SharePanel, ShortcutsDialog,
+    LessonPanel, QuestionView, ResetSession, RevealView, ScenarioBar, SharePanel, ShortcutsDialog,
     TerminalPanel, TourBar, TourView,
 };
 use crate::anim::question::Answer;

@@ -37,7 +37,13 @@ pub fn LessonPanel() -> Html {
     let reset = action(Action::ResetLesson);
     let onreset = {
         let (asking, reset, work) = (asking.clone(), reset.clone(), state.worth_keeping());
-        Callback::from(move |()| if work { asking.set(true) } else { reset.emit(()) })
+        Callback::from(move |()| {
+            if work {
+                asking.set(true)
+            } else {
+                reset.emit(())
+            }
+        })
     };
     let dialog = (*asking).then(|| {
         let (yes, no) = (asking.clone(), asking.clone());

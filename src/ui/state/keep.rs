@@ -8,7 +8,9 @@ use std::rc::Rc;
 
 use super::{Action, AppState};
 use crate::sim::lesson::Progress;
-use crate::sim::session::{saved::saved_problem, split_secret, Input, Session, SessionError, Start};
+use crate::sim::session::{
+    saved::saved_problem, split_secret, Input, Session, SessionError, Start,
+};
 use crate::ui::params::PageParams;
 use crate::ui::scenarios::ScenarioId;
 
@@ -87,7 +89,11 @@ impl Kept {
             Displaced::Undone => "Undone.",
             Displaced::Earlier => "",
         };
-        let still = if self.why == Displaced::Earlier { "still " } else { "" };
+        let still = if self.why == Displaced::Earlier {
+            "still "
+        } else {
+            ""
+        };
         let text = format!(
             "{what} Your previous session ({}) is {still}kept: Undo brings it back.",
             summary(&self.session)
@@ -144,8 +150,7 @@ fn set_aside_notice(error: &SessionError, opened: ScenarioId) -> String {
 /// The question Reset asks before it discards a session.
 pub fn reset_question(session: &Session) -> String {
     format!(
-        "Start over? Your session ({}) is discarded; Undo can still bring it back until you \
-         leave the page.",
+        "Your session ({}) is discarded and the pod starts over. Undo can still bring it back.",
         summary(session)
     )
 }
@@ -169,10 +174,15 @@ impl Action {
 impl AppState {
     /// The manifest in force: the last one applied, else the one the pod started from.
     fn manifest_in_force(&self) -> &str {
-        let applied = self.session.inputs.iter().rev().find_map(|r| match &r.input {
-            Input::Apply { manifest } | Input::Replace { manifest } => Some(manifest.as_str()),
-            _ => None,
-        });
+        let applied = self
+            .session
+            .inputs
+            .iter()
+            .rev()
+            .find_map(|r| match &r.input {
+                Input::Apply { manifest } | Input::Replace { manifest } => Some(manifest.as_str()),
+                _ => None,
+            });
         applied.unwrap_or(match &self.session.start {
             Start::Manifest(text) => text,
             Start::Scenario(id) => ScenarioId::from_id(id).map_or("", ScenarioId::manifest),
@@ -271,7 +281,10 @@ impl AppState {
             || params.step.is_some()
             || params.from.is_some()
             || params.to.is_some();
-        let read = saved.session.as_deref().map(|raw| (raw, Session::from_saved(raw)));
+        let read = saved
+            .session
+            .as_deref()
+            .map(|raw| (raw, Session::from_saved(raw)));
         let (restored, damaged) = match read {
             Some((_, Ok(session))) => (Some(session), None),
             Some((raw, Err(e))) => (None, Some((raw.to_string(), e))),
@@ -326,8 +339,13 @@ impl AppState {
 /// ([`Session::needs_parser`]): the link's or the saved one. The web app loads the parser first.
 pub fn boot_needs_parser(hash: &str, saved: &SavedAtStart) -> bool {
     let link = Session::from_fragment(split_secret(hash).0).ok();
-    let restored = saved.session.as_deref().and_then(|raw| Session::from_saved(raw).ok());
-    link.iter().chain(restored.iter()).any(Session::needs_parser)
+    let restored = saved
+        .session
+        .as_deref()
+        .and_then(|raw| Session::from_saved(raw).ok());
+    link.iter()
+        .chain(restored.iter())
+        .any(Session::needs_parser)
 }
 
 /// Whether two sessions hold the same work (the same pod and the same inputs): a reload, whose

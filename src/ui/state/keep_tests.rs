@@ -34,12 +34,7 @@ fn saved(state: &AppState) -> SavedAtStart {
 }
 
 fn boot(search: &[(&str, &str)], hash: &str, saved: &SavedAtStart) -> Booted {
-    AppState::boot(
-        PageParams::parse(search.iter().copied()),
-        hash,
-        None,
-        saved,
-    )
+    AppState::boot(PageParams::parse(search.iter().copied()), hash, None, saved)
 }
 
 fn same_screen(a: &AppState, b: &AppState) {
@@ -64,8 +59,9 @@ fn a_page_with_nothing_in_its_address_restores_the_saved_session() {
 
 #[test]
 fn a_draft_in_the_editor_is_saved_and_restored_but_never_put_in_a_link() {
-    let s = Rc::new(AppState::new(ScenarioId::Localhost))
-        .reduce(Action::EditManifest("apiVersion: v1\nkind: Pod\n# half done\n".into()));
+    let s = Rc::new(AppState::new(ScenarioId::Localhost)).reduce(Action::EditManifest(
+        "apiVersion: v1\nkind: Pod\n# half done\n".into(),
+    ));
     assert!(s.worth_keeping());
     assert_eq!(
         s.to_saved().draft.as_deref(),
@@ -107,7 +103,10 @@ fn while_new_events_play_the_saved_position_is_where_playback_goes() {
 #[test]
 fn a_link_wins_over_the_saved_session_which_stays_one_undo_away() {
     let mine = worked();
-    let theirs = typed(Rc::new(AppState::new(ScenarioId::Localhost)), "curl -s localhost");
+    let theirs = typed(
+        Rc::new(AppState::new(ScenarioId::Localhost)),
+        "curl -s localhost",
+    );
     let link = format!("#{}", theirs.to_session().to_fragment());
     let booted = boot(&[("scenario", "localhost")], &link, &saved(&mine));
     let s = Rc::new(booted.state);
@@ -138,7 +137,10 @@ fn a_damaged_saved_copy_is_set_aside_and_the_default_scenario_opens() {
     let whole = worked().to_saved().to_fragment();
     let cases = [
         (whole[..whole.len() / 2].to_string(), "it is cut short"),
-        (whole.replacen("v1.", "v2.", 1), "it was saved by a newer podscope"),
+        (
+            whole.replacen("v1.", "v2.", 1),
+            "it was saved by a newer podscope",
+        ),
         ("v1.!!!not base64".to_string(), "it is damaged"),
         ("{\"scenario\":\"localhost\"}".to_string(), "it is damaged"),
     ];
@@ -173,7 +175,10 @@ fn storage_that_refuses_is_said_in_the_notice() {
     assert_eq!(s.notice.as_deref(), Some(StorageProblem::Blocked.message()));
     let s = Rc::new(s).reduce(Action::Notify(StorageProblem::Full.message().into()));
     let notice = s.notice.clone().unwrap_or_default();
-    assert!(notice.ends_with("Share makes a link that keeps it."), "{notice}");
+    assert!(
+        notice.ends_with("Share makes a link that keeps it."),
+        "{notice}"
+    );
     // The same sentence twice is said once.
     let again = s.reduce(Action::Notify(StorageProblem::Full.message().into()));
     assert_eq!(again.notice.as_deref(), Some(notice.as_str()));
@@ -183,11 +188,20 @@ fn storage_that_refuses_is_said_in_the_notice() {
 fn every_action_that_replaces_the_pod_keeps_the_previous_session_one_undo_away() {
     let what_if = &crate::anim::tour::WHAT_IFS[0];
     let actions = [
-        (Action::SelectScenario(ScenarioId::Localhost), Displaced::Scenario),
-        (Action::SelectScenario(ScenarioId::SharedVolume), Displaced::Scenario),
+        (
+            Action::SelectScenario(ScenarioId::Localhost),
+            Displaced::Scenario,
+        ),
+        (
+            Action::SelectScenario(ScenarioId::SharedVolume),
+            Displaced::Scenario,
+        ),
         (Action::WhatIf(what_if), Displaced::WhatIf),
         (Action::TourStart, Displaced::Tour),
-        (Action::OpenLesson("shared-volume".into()), Displaced::Lesson),
+        (
+            Action::OpenLesson("shared-volume".into()),
+            Displaced::Lesson,
+        ),
         (Action::ResetSession, Displaced::Reset),
         (
             Action::ApplyManifest(ScenarioId::Localhost.manifest().into()),
@@ -229,8 +243,8 @@ fn reset_starts_the_same_pod_over_with_nothing_typed() {
     assert_eq!(s.len(), AppState::new(ScenarioId::SharedVolume).len());
     assert_eq!(
         reset_question(&worked().to_saved()),
-        "Start over? Your session (Shared volume, 2 commands) is discarded; Undo can still \
-         bring it back until you leave the page."
+        "Your session (Shared volume, 2 commands) is discarded and the pod starts over. Undo \
+         can still bring it back."
     );
 }
 
