@@ -1,7 +1,8 @@
 //! The provider that owns the [`AppState`] reducer and hands it to the components below, and the
 //! page-level settings it reads: a session in the URL's fragment, the URL's parameters
-//! (`?scenario=`, the embed's), then the scenario and text size remembered in LocalStorage
-//! (never in an embed). It keeps the address in step with the state.
+//! (`?scenario=`, the embed's), then the session, scenario and text size saved in LocalStorage
+//! (never in an embed; see `ui::saved`). It keeps the address and the saved session in step
+//! with the state.
 
 use yew::prelude::*;
 

@@ -243,13 +243,13 @@ describe('never losing work', () => {
     await byTestId(page, 'scenario-localhost').click();
     assert.equal(await pressedScenario(page), 'scenario-localhost');
     const kept = byTestId(page, 'kept-notice');
-    assert.match(await kept.textContent(), /^You switched scenario\. Your previous session \(Shared volume, 2 commands\) is kept: Undo brings it back\./);
+    assert.match(await kept.textContent(), /^You switched scenario\. Your previous session \(Shared volume, 2 commands\) is kept\./);
     await screenshot(page, 'persist-undo-switch');
     // A reload (the address is ?scenario=localhost) still offers it.
     await page.waitForFunction(() => localStorage.getItem('podscope.session.kept')?.startsWith('v1.'));
     await page.reload({ waitUntil: 'networkidle' });
     await drawn(page);
-    assert.match(await kept.textContent(), /Your previous session \(Shared volume, 2 commands\) is still kept/);
+    assert.match(await kept.textContent(), /Your earlier session \(Shared volume, 2 commands\) is still kept/);
     await byTestId(page, 'kept-undo').click();
     assert.equal(await pressedScenario(page), 'scenario-shared-volume');
     assert.deepEqual(await terminalOutputLines(page, DEBIAN), lines);

@@ -218,10 +218,10 @@ pub fn Explainer() -> Html {
                         <SharePanel />
                         <ResetSession />
                     </div>
+                    <KeptNotice />
                 </div>
             }
             { for notice }
-            <KeptNotice />
             if let Some(error) = state.load_error.clone() {
                 <p class="load-error" role="alert">{ error }</p>
             }

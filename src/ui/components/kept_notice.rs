@@ -29,11 +29,12 @@ pub fn KeptNotice() -> Html {
             }
         })
     };
+    let message = kept.message();
     let s = state.clone();
     let ondismiss = Callback::from(move |_: MouseEvent| s.dispatch(Action::DismissKept));
     html! {
         <p class="kept-notice" role="status" data-testid="kept-notice">
-            <span>{ kept.message() }</span>
+            <span title={message.clone()}>{ message }</span>
             <button type="button" class="kept-undo" data-testid="kept-undo" onclick={onundo}>
                 { "Undo" }
             </button>

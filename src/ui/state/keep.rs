@@ -89,13 +89,12 @@ impl Kept {
             Displaced::Undone => "Undone.",
             Displaced::Earlier => "",
         };
-        let still = if self.why == Displaced::Earlier {
-            "still "
-        } else {
-            ""
+        let (whose, still) = match self.why {
+            Displaced::Earlier => ("earlier", "still "),
+            _ => ("previous", ""),
         };
         let text = format!(
-            "{what} Your previous session ({}) is {still}kept: Undo brings it back.",
+            "{what} Your {whose} session ({}) is {still}kept.",
             summary(&self.session)
         );
         text.trim_start().to_string()
@@ -135,6 +134,10 @@ impl StorageProblem {
         }
     }
 }
+
+/// The notice once a session holds as many inputs as a session can carry.
+pub(super) const TOO_LONG: &str = "This session is too long to keep: past 500 inputs, what you \
+     type runs but is not saved for a reload or put in a link. Reset starts a fresh one.";
 
 /// The notice for a saved copy that could not be restored, when `opened` opened instead.
 fn set_aside_notice(error: &SessionError, opened: ScenarioId) -> String {

@@ -116,7 +116,7 @@ fn a_link_wins_over_the_saved_session_which_stays_one_undo_away() {
     assert_eq!(
         kept.message(),
         "This link opened instead of the session you had saved. Your previous session \
-         (Shared volume, 2 commands) is kept: Undo brings it back."
+         (Shared volume, 2 commands) is kept."
     );
     let s = s.reduce(Action::Undo);
     same_screen(&s, &mine);
@@ -259,7 +259,7 @@ fn the_session_kept_on_an_earlier_visit_is_offered_again() {
     let message = s.kept.as_ref().map(|k| k.message()).unwrap_or_default();
     assert_eq!(
         message,
-        "Your previous session (Shared volume, 2 commands) is still kept: Undo brings it back."
+        "Your earlier session (Shared volume, 2 commands) is still kept."
     );
 }
 
@@ -277,4 +277,15 @@ fn reloading_a_lesson_page_keeps_the_work_done_in_it() {
     assert_eq!(back.terminals, s.terminals);
     assert!(back.lesson.is_some());
     assert_eq!(back.kept, None);
+}
+
+#[test]
+fn past_the_input_limit_the_notice_says_what_is_no_longer_kept() {
+    let mut s = Rc::new(AppState::new(ScenarioId::SharedVolume));
+    for _ in 0..crate::sim::session::MAX_INPUTS {
+        s = s.reduce(Action::Clear(Terminal::container(DEBIAN)));
+    }
+    assert_eq!(s.notice, None);
+    let s = typed(s, "echo one too many");
+    assert_eq!(s.notice.as_deref(), Some(super::TOO_LONG));
 }
