@@ -37,7 +37,8 @@ fn spawn(
         .rev()
         .find(|(k, _)| k == "PATH")
         .map(|(_, v)| v.clone())
-        .unwrap_or_default();
+        // Without PATH, execvp(3) searches glibc's default path.
+        .unwrap_or_else(|| "/bin:/usr/bin".to_string());
     let lookup = if cmd.contains('/') {
         normalize(req.cwd, cmd)
     } else {
