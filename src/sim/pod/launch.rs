@@ -20,7 +20,7 @@ pub(super) fn run(
 }
 
 /// Runs `argv` (found on PATH) with `env`; `prog` names the caller in messages.
-fn spawn(
+pub(super) fn spawn(
     host: &mut ContainerHost,
     prog: &str,
     argv: &[String],
@@ -45,7 +45,7 @@ fn spawn(
         cmd.clone()
     };
     let Some(path) = host.which(&lookup, &path_var) else {
-        let quoted = if prog == "env" {
+        let quoted = if prog == "env" || prog == "find" {
             format!("'{cmd}'")
         } else {
             cmd.clone()

@@ -25,6 +25,8 @@ pub enum ParseError {
     UnmatchedCond,
     /// A `[[ … ]]` expression that bash refuses: its message.
     Cond(String),
+    /// Syntax bash has and podscope does not simulate: what to say after `podscope: `.
+    Unsupported(&'static str),
 }
 
 impl ParseError {
@@ -55,6 +57,7 @@ impl fmt::Display for ParseError {
             ParseError::Continuation => write!(f, "syntax error: unexpected end of file"),
             ParseError::UnmatchedCond => write!(f, "unexpected EOF while looking for `]]'"),
             ParseError::Cond(message) => f.write_str(message),
+            ParseError::Unsupported(what) => write!(f, "podscope: {what}"),
         }
     }
 }
