@@ -55,7 +55,11 @@ pub(super) fn run(
         blocked => return Some(blocked),
     };
     let runs: Vec<(Vec<String>, String)> = if batch {
-        let mut argv: Vec<String> = command.iter().take(command.len().saturating_sub(1)).cloned().collect();
+        let mut argv: Vec<String> = command
+            .iter()
+            .take(command.len().saturating_sub(1))
+            .cloned()
+            .collect();
         argv.extend(names.iter().cloned());
         if names.is_empty() {
             Vec::new()

@@ -49,7 +49,11 @@ pub(super) fn run(
     let outcome = match name.as_str() {
         "bash" | "sh" | "dash" => nested_shell(host, &name, req, out),
         "env" | "xargs" => super::launch::run(host, req, out),
-        "find" if argv.iter().any(|a| a.starts_with("-exec") || a.starts_with("-ok")) => {
+        "find"
+            if argv
+                .iter()
+                .any(|a| a.starts_with("-exec") || a.starts_with("-ok")) =>
+        {
             match super::find_exec::run(host, pid, req, out) {
                 Some(outcome) => outcome,
                 None => run_coreutil(host, pid, &name, req, out),

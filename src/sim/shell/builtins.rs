@@ -185,7 +185,11 @@ impl Interp<'_> {
 
     fn export(&mut self, args: &[String], out: &mut Output) -> i32 {
         let names: Vec<&String> = args.iter().filter(|a| !a.starts_with('-')).collect();
-        if args.iter().take_while(|a| a.starts_with('-')).any(|a| a.contains('n')) {
+        if args
+            .iter()
+            .take_while(|a| a.starts_with('-'))
+            .any(|a| a.contains('n'))
+        {
             for name in names {
                 let (name, value) = match name.split_once('=') {
                     Some((n, v)) => (n, Some(v.to_string())),

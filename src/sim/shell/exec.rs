@@ -165,6 +165,16 @@ impl<'a> Interp<'a> {
     }
 
     fn run_and_or(&mut self, and_or: &AndOr, stdin: &mut Stdin, out: &mut Output) -> i32 {
+        let mark = out.chunks.len();
+        let status = self.and_or_body(and_or, stdin, out);
+        if !self.st.interactive {
+            super::diagnostics::number_lines(out, mark, and_or.line);
+        }
+        status
+    }
+
+    /// The pipelines of an and-or list, each run or skipped by its connector.
+    fn and_or_body(&mut self, and_or: &AndOr, stdin: &mut Stdin, out: &mut Output) -> i32 {
         let mut status = self.run_pipeline(&and_or.first, stdin, out);
         for (conn, pipeline) in &and_or.rest {
             if self.stopped() {

@@ -49,7 +49,10 @@ pub(super) fn parse_date(text: &str, now: i64) -> Option<i64> {
             base = day.checked_mul(86_400)?.checked_add(time.unwrap_or(0))?;
             i += 1;
         } else if let Some(secs) = clock(first) {
-            base = now.div_euclid(86_400).checked_mul(86_400)?.checked_add(secs)?;
+            base = now
+                .div_euclid(86_400)
+                .checked_mul(86_400)?
+                .checked_add(secs)?;
             i += 1;
         }
     }
