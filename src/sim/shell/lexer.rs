@@ -185,7 +185,7 @@ impl Parser {
             (Some('<'), _) => (RedirOp::Read, 1, 0),
             (Some('>'), Some('>')) => (RedirOp::Append, 2, 1),
             (Some('>'), Some('&')) => (RedirOp::Dup, 2, 1),
-            (Some('>'), Some('|')) => (RedirOp::Write, 2, 1),
+            (Some('>'), Some('|')) => (RedirOp::Clobber, 2, 1),
             _ => (RedirOp::Write, 1, 1),
         };
         self.pos += len;
