@@ -9,7 +9,7 @@ use yew::prelude::*;
 use std::rc::Rc;
 
 use super::hooks::{store, stored};
-use super::state::{boot_needs_parser, AppContext, AppState, ClassroomParams, SavedAtStart};
+use super::state::{boot_needs_parser, label, AppContext, AppState, ClassroomParams, SavedAtStart};
 use super::{permalink, saved, yaml};
 
 /// LocalStorage key of the last scenario picked.
@@ -41,7 +41,7 @@ pub fn AppStateProvider(props: &AppStateProviderProps) -> Html {
         }
     });
     if needs_parser && !ready {
-        return html! { <p class="restoring" role="status">{ "Restoring your session…" }</p> };
+        return html! { <p class="restoring" role="status">{ label::RESTORING }</p> };
     }
     html! { <SessionProvider {saved}>{ props.children.clone() }</SessionProvider> }
 }

@@ -29,7 +29,7 @@ mod url;
 
 pub use inspect::InspectedPacket;
 pub use keep::{
-    boot_needs_parser, reset_question, Booted, Displaced, Kept, SavedAtStart, StorageProblem,
+    boot_needs_parser, label, reset_question, Booted, Displaced, Kept, SavedAtStart, StorageProblem,
 };
 pub use url::ClassroomParams;
 

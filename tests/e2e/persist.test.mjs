@@ -260,6 +260,35 @@ describe('never losing work', () => {
     assert.deepEqual(errors, []);
   });
 
+  test('a what-if and a tour keep the session they replace one Undo away', async () => {
+    const { page, errors } = await app.open('?scenario=shared-volume');
+    await runLine(page, DEBIAN, 'echo my work > /pod-data/index.html');
+    const lines = await terminalOutputLines(page, DEBIAN);
+    await page.locator('.what-if-list button').first().click();
+    await byTestId(page, 'what-if-explanation').waitFor();
+    const kept = byTestId(page, 'kept-notice');
+    assert.match(await kept.textContent(), /^The what-if runs on a fresh pod\. Your previous session \(Shared volume, 1 command\) is kept\./);
+    await byTestId(page, 'kept-undo').click();
+    await byTestId(page, `tab-${DEBIAN}`).click();
+    assert.deepEqual(await terminalOutputLines(page, DEBIAN), lines);
+    await byTestId(page, 'tour-start').click();
+    await byTestId(page, 'tour-caption').waitFor();
+    assert.match(await kept.textContent(), /^The tour runs on a fresh pod\. Your previous session \(Shared volume, 1 command\) is kept\./);
+    await byTestId(page, 'kept-undo').click();
+    await byTestId(page, `tab-${DEBIAN}`).click();
+    assert.deepEqual(await terminalOutputLines(page, DEBIAN), lines);
+    assert.deepEqual(errors, []);
+  });
+
+  test('an embed stores nothing, whatever is typed into it', async () => {
+    const { page, errors } = await app.open('?embed=1&scenario=shared-volume');
+    await runLine(page, DEBIAN, 'echo typed into an embed');
+    await paused(page);
+    assert.deepEqual(await page.evaluate(() => Object.keys(localStorage)), []);
+    assert.equal(await byTestId(page, 'link-notice').count(), 0);
+    assert.deepEqual(errors, []);
+  });
+
   test('a link wins over the saved session, which stays one Undo away', async () => {
     const other = await app.open('?scenario=localhost');
     await runLine(other.page, DEBIAN, 'echo the link sender typed this');

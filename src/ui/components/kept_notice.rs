@@ -5,7 +5,7 @@
 
 use yew::prelude::*;
 
-use crate::ui::state::{Action, AppContext};
+use crate::ui::state::{label, Action, AppContext};
 use crate::ui::yaml;
 
 /// The bar for the session kept one Undo away, if any.
@@ -36,9 +36,9 @@ pub fn KeptNotice() -> Html {
         <p class="kept-notice" role="status" data-testid="kept-notice">
             <span title={message.clone()}>{ message }</span>
             <button type="button" class="kept-undo" data-testid="kept-undo" onclick={onundo}>
-                { "Undo" }
+                { label::UNDO }
             </button>
-            <button type="button" class="kept-dismiss" aria-label="Dismiss (the previous session is let go)"
+            <button type="button" class="kept-dismiss" aria-label={label::DISMISS_KEPT}
                 data-testid="kept-dismiss" onclick={ondismiss}>{ "×" }</button>
         </p>
     }

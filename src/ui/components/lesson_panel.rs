@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 use super::{ConfirmDialog, LessonPicker, TaskPanel, TaskView};
 use crate::sim::lesson::{self, Progress};
-use crate::ui::state::{reset_question, Action, AppContext};
+use crate::ui::state::{label, reset_question, Action, AppContext};
 
 /// `(id, title)` of every built-in lesson (no lesson file is parsed to list them).
 fn lesson_titles() -> Vec<(AttrValue, AttrValue)> {
@@ -49,8 +49,8 @@ pub fn LessonPanel() -> Html {
         let (yes, no) = (asking.clone(), asking.clone());
         let reset = reset.clone();
         html! {
-            <ConfirmDialog title="Start the lesson over?" question={reset_question(&state.to_saved())}
-                confirm="Reset" onconfirm={Callback::from(move |()| { yes.set(false); reset.emit(()) })}
+            <ConfirmDialog title={label::LESSON_RESET_TITLE} question={reset_question(&state.to_saved())}
+                confirm={label::RESET} onconfirm={Callback::from(move |()| { yes.set(false); reset.emit(()) })}
                 oncancel={Callback::from(move |()| no.set(false))} />
         }
     });

@@ -4,7 +4,7 @@
 use yew::prelude::*;
 
 use super::ConfirmDialog;
-use crate::ui::state::{reset_question, Action, AppContext};
+use crate::ui::state::{label, reset_question, Action, AppContext};
 
 /// The top bar's Reset button and its question.
 #[component]
@@ -34,15 +34,15 @@ pub fn ResetSession() -> Html {
     let dialog = (*asking).then(|| {
         let asking = asking.clone();
         html! {
-            <ConfirmDialog title="Reset the session?" question={reset_question(&state.to_saved())}
-                confirm="Reset" onconfirm={reset.clone()}
+            <ConfirmDialog title={label::RESET_TITLE} question={reset_question(&state.to_saved())}
+                confirm={label::RESET} onconfirm={reset.clone()}
                 oncancel={Callback::from(move |()| asking.set(false))} />
         }
     });
     html! {
         <>
             <button type="button" class="reset-session" data-testid="reset-session"
-                title="Start this pod over, nothing typed" {onclick}>{ "Reset" }</button>
+                title={label::RESET_HINT} {onclick}>{ label::RESET }</button>
             { for dialog }
         </>
     }

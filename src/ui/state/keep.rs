@@ -135,6 +135,27 @@ impl StorageProblem {
     }
 }
 
+/// The labels of the Undo bar, the Reset button and its question: with the sentences in this
+/// file, every string the never-lose-work feature shows.
+pub mod label {
+    /// The Undo bar's button.
+    pub const UNDO: &str = "Undo";
+    /// The Undo bar's dismiss button, for screen readers.
+    pub const DISMISS_KEPT: &str = "Dismiss (the previous session is let go)";
+    /// The top bar's Reset and the question's button that goes ahead.
+    pub const RESET: &str = "Reset";
+    /// The Reset button's tooltip.
+    pub const RESET_HINT: &str = "Start this pod over, nothing typed";
+    /// The question's safe answer.
+    pub const CANCEL: &str = "Cancel";
+    /// The title of the question Reset asks.
+    pub const RESET_TITLE: &str = "Reset the session?";
+    /// The title of the question the lesson's Reset asks.
+    pub const LESSON_RESET_TITLE: &str = "Start the lesson over?";
+    /// Shown while a saved custom manifest waits for the YAML parser module.
+    pub const RESTORING: &str = "Restoring your session…";
+}
+
 /// The notice once a session holds as many inputs as a session can carry.
 pub(super) const TOO_LONG: &str = "This session is too long to keep: past 500 inputs, what you \
      type runs but is not saved for a reload or put in a link. Reset starts a fresh one.";
