@@ -158,7 +158,6 @@ preview.address = address
 preview.frame = What nginx serves for /
 live.toggle = {" "}Live: play new events as commands run
 scenario.region = Scenario
-diagram.summary = Pod {pod} with IP {ip}: {containers} container(s), {volumes} volume(s)
 terminal.hidden-one = … {count} earlier line hidden
 terminal.hidden = … {count} earlier lines hidden
 terminal.completions = completions
@@ -189,3 +188,12 @@ scenario.custom = Custom manifest
 scenario.custom-summary = Your own manifest: edit it in the Manifest tab and apply it. Errors are listed with their line and column, as the API server would report them.
 notice.bad-link = This link could not be opened: {error}. Showing the {scenario} scenario instead.
 terminal.try = Try: {command}
+
+# The diagram in words, for screen readers (src/ui/diagram/describe.rs).
+describe.pod = Pod {pod}, IP {ip}.
+describe.mount-at = {volume} at {path}
+describe.mounts = , mounts {mounts}
+describe.container = Container {name} (image {image}): {state}{mounts}.
+describe.volumes = emptyDir volume: {volumes}.
+describe.no-listener = Nothing listens in the shared network namespace.
+describe.listeners = Listening on the shared loopback: {listeners}.

@@ -220,7 +220,6 @@ preview.address = dirección
 preview.frame = Lo que nginx sirve para /
 live.toggle = {" "}En vivo: reproducir los eventos nuevos según se ejecutan las órdenes
 scenario.region = Escenario
-diagram.summary = Pod {pod} con IP {ip}: {containers} contenedor(es), {volumes} volumen(es)
 terminal.hidden-one = … {count} línea anterior oculta
 terminal.hidden = … {count} líneas anteriores ocultas
 terminal.completions = completados
@@ -254,3 +253,12 @@ terminal.try = Prueba: {command}
 data.scenario.shared-volume = nginx sirve /usr/share/nginx/html; debian monta el mismo emptyDir en /pod-data. El volumen empieza vacío: escribe index.html desde debian y mira cómo lo sirve nginx.
 data.scenario.localhost = Ningún volumen: los contenedores comparten un único espacio de nombres de red, así que `curl localhost` en debian llega a nginx en el puerto 80 por el loopback del pod.
 data.scenario.docs-original = two-container-pod.yaml tal como se publicó: debian escribe index.html en el volumen compartido y termina; nginx lo sigue sirviendo.
+
+# El diagrama en palabras, para lectores de pantalla (src/ui/diagram/describe.rs).
+describe.pod = Pod {pod}, IP {ip}.
+describe.mount-at = {volume} en {path}
+describe.mounts = , monta {mounts}
+describe.container = Contenedor {name} (imagen {image}): {state}{mounts}.
+describe.volumes = Volumen emptyDir: {volumes}.
+describe.no-listener = Nada escucha en el espacio de nombres de red compartido.
+describe.listeners = Escuchando en el loopback compartido: {listeners}.

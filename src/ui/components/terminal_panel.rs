@@ -96,7 +96,7 @@ pub fn TerminalPanel() -> Html {
         }
     });
     html! {
-        <section class="panel terminal-panel" aria-label={t(Msg::TerminalsRegion)}>
+        <section class="panel terminal-panel" id="terminals" aria-label={t(Msg::TerminalsRegion)}>
             <TabList label="Terminals" tabs={tabs} selected={state.open_terminal.dom_id()} {onselect} />
             { for panes }
         </section>

@@ -114,7 +114,7 @@ pub fn Controls(props: &ControlsProps) -> Html {
                 max={props.len.to_string()} value={props.position.min(props.len).to_string()}
                 aria-valuetext={tf(Msg::ControlsStepOf, &[("position", &props.position), ("len", &props.len)])}
                 oninput={onseek} />
-            <span class="control-step" aria-live="polite">
+            <span class="control-step">
                 { tf(Msg::ControlsStepOf, &[("position", &props.position.min(props.len)), ("len", &props.len)]) }
             </span>
             if let Some(cb) = &props.onpresenter {
