@@ -5,14 +5,16 @@
 //!
 //! Lessons are data (`lessons/*.yaml`), decoded by [`Lesson::from_yaml`] alone into the
 //! serde types below; a seed picks each student's values for the `{name}` placeholders.
-//! [`Progress`] evaluates the checks after every event. May use: serde, serde-saphyr,
-//! serde_json, `sim::cluster`, `sim::event`. Nothing web.
+//! [`Progress`] evaluates the checks after every event. A file's `translations` give its text
+//! in other languages (`translate`). May use: serde, serde-saphyr, serde_json, `sim::cluster`,
+//! `sim::event`, `crate::i18n` (the language in force). Nothing web.
 
 mod check;
 mod progress;
 mod seed;
 #[cfg(test)]
 mod tests;
+mod translate;
 
 pub use check::Check;
 pub use progress::{Progress, Score};
@@ -30,8 +32,21 @@ pub struct Source {
     pub id: &'static str,
     /// The file's `title`.
     pub title: &'static str,
+    /// The file's `translations.<tag>.title`s, by language tag.
+    pub titles: &'static [(&'static str, &'static str)],
     /// The lesson file.
     pub text: &'static str,
+}
+
+impl Source {
+    /// The menu's title in the language in force (English when the file has no translation).
+    pub fn title_text(&self) -> &'static str {
+        let tag = crate::i18n::lang().tag();
+        self.titles
+            .iter()
+            .find(|(t, _)| *t == tag)
+            .map_or(self.title, |(_, title)| title)
+    }
 }
 
 /// The built-in lessons.
@@ -39,11 +54,13 @@ pub const SOURCES: &[Source] = &[
     Source {
         id: "shared-volume",
         title: "Shared volume: hand nginx a page",
+        titles: &[("es", "Volumen compartido: dale una página a nginx")],
         text: include_str!("../../../lessons/shared-volume.yaml"),
     },
     Source {
         id: "localhost",
         title: "Localhost: one network namespace",
+        titles: &[("es", "Localhost: un único espacio de nombres de red")],
         text: include_str!("../../../lessons/localhost.yaml"),
     },
 ];
@@ -132,7 +149,8 @@ impl Lesson {
         Lesson::from_value(raw, seed)
     }
 
-    fn from_value(raw: serde_json::Value, seed: &str) -> Result<Lesson, LessonError> {
+    fn from_value(mut raw: serde_json::Value, seed: &str) -> Result<Lesson, LessonError> {
+        translate::localize(&mut raw, crate::i18n::lang().tag())?;
         let (value, values) = seed::fill(raw, seed)?;
         let mut lesson: Lesson =
             serde_json::from_value(value).map_err(|e| LessonError(e.to_string()))?;

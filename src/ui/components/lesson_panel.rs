@@ -12,7 +12,7 @@ use crate::ui::state::{label, reset_question, Action, AppContext};
 fn lesson_titles() -> Vec<(AttrValue, AttrValue)> {
     lesson::SOURCES
         .iter()
-        .map(|s| (AttrValue::from(s.id), AttrValue::from(s.title)))
+        .map(|s| (AttrValue::from(s.id), AttrValue::from(s.title_text())))
         .collect()
 }
 
