@@ -197,3 +197,6 @@ describe.container = Container {name} (image {image}): {state}{mounts}.
 describe.volumes = emptyDir volume: {volumes}.
 describe.no-listener = Nothing listens in the shared network namespace.
 describe.listeners = Listening on the shared loopback: {listeners}.
+skip.terminal = Skip to the terminal
+events.list = Events (↑/↓ to move)
+diagram.pod = Pod

@@ -262,3 +262,6 @@ describe.container = Contenedor {name} (imagen {image}): {state}{mounts}.
 describe.volumes = Volumen emptyDir: {volumes}.
 describe.no-listener = Nada escucha en el espacio de nombres de red compartido.
 describe.listeners = Escuchando en el loopback compartido: {listeners}.
+skip.terminal = Saltar al terminal
+events.list = Eventos (↑/↓ para moverse)
+diagram.pod = Pod

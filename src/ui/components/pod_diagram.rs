@@ -2,6 +2,8 @@
 
 use yew::prelude::*;
 
+use crate::i18n::{t, Msg};
+
 use super::{ContainerBox, FlightMarker, MountLinkLine, NetworkNamespace, VolumeNode};
 use crate::ui::diagram::{describe, layout, DiagramModel, Flight, Shape};
 
@@ -43,7 +45,7 @@ pub fn PodDiagram(props: &PodDiagramProps) -> Html {
             <rect class="pod-box" x={p.x.to_string()} y={p.y.to_string()}
                 width={p.w.to_string()} height={p.h.to_string()} rx="22" />
             <text class="pod-title" x={l.title.x.to_string()} y={l.title.y.to_string()}>
-                <tspan class="label">{ "Pod " }</tspan>{ m.pod_name.clone() }
+                <tspan class="label">{ t(Msg::DiagramPod) }{ " " }</tspan>{ m.pod_name.clone() }
             </text>
             <text class="pod-ip" data-testid="pod-ip" x={l.ip.x.to_string()}
                 y={l.ip.y.to_string()} text-anchor="end">

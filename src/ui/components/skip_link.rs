@@ -2,6 +2,8 @@
 
 use yew::prelude::*;
 
+use crate::i18n::{t, Msg};
+
 use crate::ui::focus::focus_first;
 
 /// "Skip to the terminal": hidden until focused (app.css), it puts the keyboard focus on the
@@ -14,7 +16,7 @@ pub fn SkipLink() -> Html {
     });
     html! {
         <a class="skip-link" href="#terminals" data-testid="skip-to-terminal" {onclick}>
-            { "Skip to the terminal" }
+            { t(Msg::SkipTerminal) }
         </a>
     }
 }

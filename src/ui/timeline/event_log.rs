@@ -116,7 +116,7 @@ pub fn EventLog(props: &EventLogProps) -> Html {
             <div class="event-filters" role="group" aria-label={t(Msg::EventsFilters)}>
                 { for chips }
             </div>
-            <ol class="event-list" ref={list_ref.clone()} aria-label="Events (↑/↓ to move)"
+            <ol class="event-list" ref={list_ref.clone()} aria-label={t(Msg::EventsList)}
                 onkeydown={Callback::from(move |e: KeyboardEvent| {
                     if let Some(list) = list_ref.cast::<web_sys::Element>() {
                         super::roving::move_focus(&e, &list);
