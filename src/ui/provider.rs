@@ -41,7 +41,7 @@ pub fn AppStateProvider(props: &AppStateProviderProps) -> Html {
         }
     });
     if needs_parser && !ready {
-        return html! { <p class="restoring" role="status">{ label::RESTORING }</p> };
+        return html! { <p class="restoring" role="status">{ label::restoring() }</p> };
     }
     html! { <SessionProvider {saved}>{ props.children.clone() }</SessionProvider> }
 }

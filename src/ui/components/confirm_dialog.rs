@@ -51,7 +51,7 @@ pub fn ConfirmDialog(props: &ConfirmDialogProps) -> Html {
                 <p id="confirm-question">{ props.question.clone() }</p>
                 <div class="confirm-buttons">
                     <button type="button" ref={cancel_ref} data-testid="confirm-cancel"
-                        onclick={cancel}>{ label::CANCEL }</button>
+                        onclick={cancel}>{ label::cancel() }</button>
                     <button type="button" class="confirm-discard" data-testid="confirm-ok"
                         onclick={props.onconfirm.reform(|_: MouseEvent| ())}>
                         { props.confirm.clone() }

@@ -36,9 +36,9 @@ pub fn KeptNotice() -> Html {
         <p class="kept-notice" role="status" data-testid="kept-notice">
             <span title={message.clone()}>{ message }</span>
             <button type="button" class="kept-undo" data-testid="kept-undo" onclick={onundo}>
-                { label::UNDO }
+                { label::undo() }
             </button>
-            <button type="button" class="kept-dismiss" aria-label={label::DISMISS_KEPT}
+            <button type="button" class="kept-dismiss" aria-label={label::dismiss_kept()}
                 data-testid="kept-dismiss" onclick={ondismiss}>{ "×" }</button>
         </p>
     }

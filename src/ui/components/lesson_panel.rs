@@ -61,8 +61,8 @@ pub fn LessonPanel() -> Html {
         let (yes, no) = (asking.clone(), asking.clone());
         let reset = reset.clone();
         html! {
-            <ConfirmDialog title={label::LESSON_RESET_TITLE} question={reset_question(&state.to_saved())}
-                confirm={label::RESET} onconfirm={Callback::from(move |()| { yes.set(false); reset.emit(()) })}
+            <ConfirmDialog title={label::lesson_reset_title()} question={reset_question(&state.to_saved())}
+                confirm={label::reset()} onconfirm={Callback::from(move |()| { yes.set(false); reset.emit(()) })}
                 oncancel={Callback::from(move |()| no.set(false))} />
         }
     });

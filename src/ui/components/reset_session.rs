@@ -34,15 +34,15 @@ pub fn ResetSession() -> Html {
     let dialog = (*asking).then(|| {
         let asking = asking.clone();
         html! {
-            <ConfirmDialog title={label::RESET_TITLE} question={reset_question(&state.to_saved())}
-                confirm={label::RESET} onconfirm={reset.clone()}
+            <ConfirmDialog title={label::reset_title()} question={reset_question(&state.to_saved())}
+                confirm={label::reset()} onconfirm={reset.clone()}
                 oncancel={Callback::from(move |()| asking.set(false))} />
         }
     });
     html! {
         <>
             <button type="button" class="reset-session" data-testid="reset-session"
-                title={label::RESET_HINT} {onclick}>{ label::RESET }</button>
+                title={label::reset_hint()} {onclick}>{ label::reset() }</button>
             { for dialog }
         </>
     }

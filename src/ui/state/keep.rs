@@ -7,6 +7,7 @@
 use std::rc::Rc;
 
 use super::{Action, AppState};
+use crate::i18n::{t, tf, Msg};
 use crate::sim::lesson::Progress;
 use crate::sim::session::{
     saved::saved_problem, split_secret, Input, Session, SessionError, Start,
@@ -79,23 +80,23 @@ impl Kept {
     /// The notice's sentence ("You switched scenario. Your session (…) is kept: …").
     pub fn message(&self) -> String {
         let what = match self.why {
-            Displaced::Scenario => "You switched scenario.",
-            Displaced::WhatIf => "The what-if runs on a fresh pod.",
-            Displaced::Tour => "The tour runs on a fresh pod.",
-            Displaced::Lesson => "The lesson runs on a fresh pod.",
-            Displaced::Apply => "The manifest was applied.",
-            Displaced::Reset => "The pod started over.",
-            Displaced::Link => "This link opened instead of the session you had saved.",
-            Displaced::Undone => "Undone.",
+            Displaced::Scenario => t(Msg::KeptScenario),
+            Displaced::WhatIf => t(Msg::KeptWhatIf),
+            Displaced::Tour => t(Msg::KeptTour),
+            Displaced::Lesson => t(Msg::KeptLesson),
+            Displaced::Apply => t(Msg::KeptApply),
+            Displaced::Reset => t(Msg::KeptReset),
+            Displaced::Link => t(Msg::KeptLink),
+            Displaced::Undone => t(Msg::KeptUndone),
             Displaced::Earlier => "",
         };
-        let (whose, still) = match self.why {
-            Displaced::Earlier => ("earlier ", "still "),
-            _ => ("", ""),
+        let kept = match self.why {
+            Displaced::Earlier => Msg::KeptEarlierSession,
+            _ => Msg::KeptSession,
         };
         let text = format!(
-            "{what} Your {whose}session ({}) is {still}kept.",
-            summary(&self.session)
+            "{what} {}",
+            tf(kept, &[("summary", &summary(&self.session))])
         );
         text.trim_start().to_string()
     }
@@ -112,10 +113,13 @@ fn summary(session: &Session) -> String {
         _ => ScenarioId::Custom.title(),
     };
     match (session.commands(), &session.tour, &session.draft) {
-        (1, _, _) => format!("{title}, 1 command"),
-        (0, Some(t), _) => format!("{title}, tour step {}", t.step + 1),
-        (0, None, Some(_)) => format!("{title}, a manifest not applied yet"),
-        (n, _, _) => format!("{title}, {n} commands"),
+        (1, _, _) => tf(Msg::KeptOneCommand, &[("title", &title)]),
+        (0, Some(tour), _) => tf(
+            Msg::KeptTourStep,
+            &[("title", &title), ("step", &(tour.step + 1))],
+        ),
+        (0, None, Some(_)) => tf(Msg::KeptDraft, &[("title", &title)]),
+        (n, _, _) => tf(Msg::KeptCommands, &[("title", &title), ("count", &n)]),
     }
 }
 
@@ -123,14 +127,8 @@ impl StorageProblem {
     /// The notice's sentence.
     pub fn message(self) -> &'static str {
         match self {
-            StorageProblem::Blocked => {
-                "This browser does not let podscope save your work here (its storage is \
-                 blocked), so a reload starts over. Share makes a link that keeps it."
-            }
-            StorageProblem::Full => {
-                "podscope could not save your work: this browser's storage for the site is \
-                 full, so a reload would start over. Share makes a link that keeps it."
-            }
+            StorageProblem::Blocked => t(Msg::StorageBlocked),
+            StorageProblem::Full => t(Msg::StorageFull),
         }
     }
 }
@@ -138,45 +136,61 @@ impl StorageProblem {
 /// The labels of the Undo bar, the Reset button and its question: with the sentences in this
 /// file, every string the never-lose-work feature shows.
 pub mod label {
+    use crate::i18n::{t, Msg};
+
     /// The Undo bar's button.
-    pub const UNDO: &str = "Undo";
+    pub fn undo() -> &'static str {
+        t(Msg::LabelUndo)
+    }
     /// The Undo bar's dismiss button, for screen readers.
-    pub const DISMISS_KEPT: &str = "Dismiss (the previous session is let go)";
+    pub fn dismiss_kept() -> &'static str {
+        t(Msg::LabelDismissKept)
+    }
     /// The top bar's Reset and the question's button that goes ahead.
-    pub const RESET: &str = "Reset";
+    pub fn reset() -> &'static str {
+        t(Msg::LabelReset)
+    }
     /// The Reset button's tooltip.
-    pub const RESET_HINT: &str = "Start this pod over, nothing typed";
+    pub fn reset_hint() -> &'static str {
+        t(Msg::LabelResetHint)
+    }
     /// The question's safe answer.
-    pub const CANCEL: &str = "Cancel";
+    pub fn cancel() -> &'static str {
+        t(Msg::LabelCancel)
+    }
     /// The title of the question Reset asks.
-    pub const RESET_TITLE: &str = "Reset the session?";
+    pub fn reset_title() -> &'static str {
+        t(Msg::LabelResetTitle)
+    }
     /// The title of the question the lesson's Reset asks.
-    pub const LESSON_RESET_TITLE: &str = "Start the lesson over?";
+    pub fn lesson_reset_title() -> &'static str {
+        t(Msg::LabelLessonResetTitle)
+    }
     /// Shown while a saved custom manifest waits for the YAML parser module.
-    pub const RESTORING: &str = "Restoring your session…";
+    pub fn restoring() -> &'static str {
+        t(Msg::LabelRestoring)
+    }
 }
 
 /// The notice once a session holds as many inputs as a session can carry.
-pub(super) const TOO_LONG: &str = "This session is too long to keep: past 500 inputs, what you \
-     type runs but is not saved for a reload or put in a link. Reset starts a fresh one.";
+pub(super) fn too_long() -> &'static str {
+    t(Msg::NoticeTooLong)
+}
 
 /// The notice for a saved copy that could not be restored, when `opened` opened instead.
 fn set_aside_notice(error: &SessionError, opened: ScenarioId) -> String {
-    format!(
-        "Your saved session could not be restored: {}. It was set aside (kept as \
-         podscope.session.set-aside in this site's storage, for a bug report) and the {} \
-         scenario opened.",
-        saved_problem(error),
-        opened.title()
+    tf(
+        Msg::NoticeSetAside,
+        &[
+            ("error", &saved_problem(error)),
+            ("scenario", &opened.title()),
+        ],
     )
 }
 
 /// The question Reset asks before it discards a session.
 pub fn reset_question(session: &Session) -> String {
-    format!(
-        "Your session ({}) is discarded and the pod starts over. Undo can still bring it back.",
-        summary(session)
-    )
+    tf(Msg::NoticeResetQuestion, &[("summary", &summary(session))])
 }
 
 impl Action {

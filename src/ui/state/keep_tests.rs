@@ -287,7 +287,7 @@ fn past_the_input_limit_the_notice_says_what_is_no_longer_kept() {
     }
     assert_eq!(s.notice, None);
     let s = typed(s, "echo one too many");
-    assert_eq!(s.notice.as_deref(), Some(super::TOO_LONG));
+    assert_eq!(s.notice.as_deref(), Some(super::too_long()));
 }
 
 #[test]

@@ -19,7 +19,7 @@ impl AppState {
     pub(super) fn input(&mut self, input: Input) -> Option<Terminal> {
         let at = self.cluster.borrow().now_ms();
         if !Rc::make_mut(&mut self.session).record(at, input.clone()) {
-            self.notify(super::keep::TOO_LONG);
+            self.notify(super::keep::too_long());
         }
         let mut reply = Reply::Quiet;
         let mut opened = None;
