@@ -294,3 +294,4 @@ label.restoring = Restaurando tu sesión…
 notice.too-long = Esta sesión es demasiado larga para conservarla: pasadas 500 entradas, lo que escribes se ejecuta pero no se guarda para una recarga ni entra en un enlace. Reiniciar empieza una nueva.
 notice.set-aside = No se pudo restaurar tu sesión guardada: {error}. Se apartó (guardada como podscope.session.set-aside en el almacenamiento de este sitio, para un informe de error) y se abrió el escenario {scenario}.
 notice.reset-question = Tu sesión ({summary}) se descarta y el pod empieza de nuevo. Deshacer aún puede recuperarla.
+page.title = podscope — dentro de un pod de Kubernetes

@@ -1,7 +1,8 @@
 //! Picks the interface language when the page starts: `lang=` in the URL wins, then the
-//! browser's languages (`navigator.languages`), then English; `<html lang>` follows.
+//! browser's languages (`navigator.languages`), then English; `<html lang>` and the page's
+//! title follow.
 
-use crate::i18n::{set_lang, Lang};
+use crate::i18n::{set_lang, t, Lang, Msg};
 
 /// The `lang=` value of the page's URL, if any.
 fn url_lang() -> Option<String> {
@@ -31,8 +32,10 @@ pub fn install() -> Lang {
     let preferred = browser_langs();
     let lang = Lang::choose(explicit.as_deref(), preferred.iter().map(String::as_str));
     set_lang(lang);
-    if let Some(root) = gloo::utils::document().document_element() {
+    let document = gloo::utils::document();
+    if let Some(root) = document.document_element() {
         let _ = root.set_attribute("lang", lang.tag());
     }
+    document.set_title(t(Msg::PageTitle));
     lang
 }
