@@ -230,3 +230,4 @@ notice.too-long = This session is too long to keep: past 500 inputs, what you ty
 notice.set-aside = Your saved session could not be restored: {error}. It was set aside (kept as podscope.session.set-aside in this site's storage, for a bug report) and the {scenario} scenario opened.
 notice.reset-question = Your session ({summary}) is discarded and the pod starts over. Undo can still bring it back.
 page.title = podscope — inside a Kubernetes pod
+diagram.pause = holds the namespace

@@ -35,9 +35,9 @@ async function controls(page) {
 function overflow(page) {
   return page.evaluate(() => {
     const wide = [];
-    for (const el of document.querySelectorAll('button, label, select, .tour-bar *, .app-header *, .controls *, .task-panel *, .diagram-caption')) {
+    for (const el of document.querySelectorAll('button, label, select, .tour-bar *, .app-header *, .controls *, .task-panel *, .event-caption')) {
       const style = getComputedStyle(el);
-      if (style.display === 'none' || el.closest('[hidden]') || style.overflowX === 'auto' || style.overflowX === 'scroll') continue;
+      if (style.display === 'none' || el.closest('[hidden], .visually-hidden') || style.overflowX === 'auto' || style.overflowX === 'scroll') continue;
       if (el.scrollWidth > el.clientWidth + 1 && el.clientWidth > 0) {
         wide.push(`${el.tagName.toLowerCase()}.${el.className}: ${el.scrollWidth} > ${el.clientWidth} "${(el.textContent ?? '').trim().slice(0, 40)}"`);
       }
@@ -72,9 +72,13 @@ describe('Spanish, end to end', () => {
       assert.equal(english.lang, 'en', 'lang=en wins over an es-ES browser');
       assert.equal(english.play, 'Play (Space)');
 
+      // Home goes to the first step (before every event); one step on shows the first caption.
+      await byTestId(es.page, 'step-back').focus();
+      await es.page.keyboard.press('Home');
+      await es.page.waitForFunction(() => /^paso 0 de/.test(document.querySelector('.controls .control-step')?.textContent ?? ''));
       await byTestId(es.page, 'step-forward').click();
-      const caption = byTestId(es.page, 'diagram-caption');
-      await es.page.waitForFunction(() => /pidió al servidor de API/.test(document.querySelector('[data-testid="diagram-caption"]')?.textContent ?? ''));
+      const caption = byTestId(es.page, 'event-caption');
+      await es.page.waitForFunction(() => /pidió al servidor de API/.test(document.querySelector('[data-testid="event-caption"]')?.textContent ?? ''));
       assert.match(await caption.textContent(), /^kubectl pidió al servidor de API el pod "two-containers"/);
       assert.match(await es.page.locator('.controls .control-step').textContent(), /^paso 1 de \d+$/);
 
@@ -137,7 +141,6 @@ describe('Spanish, end to end', () => {
     test(`Spanish at ${viewport.width}×${viewport.height}: nothing sticks out`, async () => {
       const s = await open(browser, server, '?lesson=shared-volume&seed=alice&lang=es', { viewport });
       try {
-        await byTestId(s.page, 'step-forward').click();
         await runLine(s.page, 'debian-container', 'curl localhost');
         const { wide, page } = await overflow(s.page);
         console.log(`screenshot: ${await screenshot(s.page, `i18n-es-${viewport.width}`)}`);

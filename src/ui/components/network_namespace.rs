@@ -57,7 +57,7 @@ pub fn NetworkNamespace(props: &NetworkNamespaceProps) -> Html {
                     <tspan class="device-name">{ "lo " }</tspan>{ "127.0.0.1" }
                 </text>
             </g>
-            { device("pause", l.pause, "pause", "holds the namespace", "pause-container") }
+            { device("pause", l.pause, "pause", t(Msg::DiagramPause), "pause-container") }
             <g class="listeners" data-testid="listeners">{ for listeners }</g>
             { device("eth0", l.eth0, "eth0", &props.pod_ip, "eth0") }
         </g>
