@@ -18,6 +18,7 @@ pub mod hooks;
 pub mod host;
 pub mod inspector;
 pub mod keyboard;
+pub mod on_screen;
 pub mod params;
 pub mod permalink;
 pub mod provider;

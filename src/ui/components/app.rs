@@ -13,6 +13,7 @@ use crate::anim::tour::{tour_for, Action as TourAction};
 use crate::ui::hooks::{media_matches, store, stored, use_animation_frames};
 use crate::ui::host::post_score;
 use crate::ui::keyboard::use_shortcuts;
+use crate::ui::on_screen::{use_autoplay, use_on_screen};
 use crate::ui::params::View;
 use crate::ui::provider::{
     classroom_params, embedded, url_param, AppStateProvider, LARGE_TEXT_KEY,
@@ -92,7 +93,10 @@ pub fn Explainer() -> Html {
             }
         })
     };
-    use_animation_frames(active, frame, ontick);
+    // Nothing moves while nobody can see it (a hidden tab, an embed scrolled away).
+    let on_screen = use_on_screen();
+    use_animation_frames(active && on_screen, frame, ontick);
+    use_autoplay(state.clone(), on_screen && !reduced);
     let Some(state) = state else {
         return html! { <p role="alert">{ "podscope: the explainer needs an AppStateProvider." }</p> };
     };
