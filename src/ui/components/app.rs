@@ -5,8 +5,8 @@ use yew::prelude::*;
 
 use super::{
     AppHeader, DiagramPanel, EmbedBar, EmbedDialog, Experiments, HandoutView, InfoPanel,
-    LessonPanel, QuestionView, RevealView, ScenarioBar, SharePanel, ShortcutsDialog, TerminalPanel,
-    TourBar, TourView,
+    KeptNotice, LessonPanel, QuestionView, ResetSession, RevealView, ScenarioBar, SharePanel,
+    ShortcutsDialog, TerminalPanel, TourBar, TourView,
 };
 use crate::anim::question::Answer;
 use crate::anim::tour::{tour_for, Action as TourAction};
@@ -221,7 +221,9 @@ pub fn Explainer() -> Html {
                         }
                         <SharePanel />
                         <EmbedDialog />
+                        <ResetSession />
                     </div>
+                    <KeptNotice />
                 </div>
             }
             { for notice }
