@@ -86,9 +86,14 @@ s.serve_forever()
     child.on('error', reject);
     child.stderr.on('data', (chunk) => { said += chunk; });
     child.on('exit', (code) => reject(new Error(`CORS server exited with ${code}: ${said}`)));
+    // `python3 -u` may write "PORT" and the number in separate chunks: read what has come so far.
+    let out = '';
     child.stdout.on('data', (chunk) => {
-      const match = /PORT (\d+)/.exec(String(chunk));
+      out += chunk;
+      const match = /PORT (\d+)\n/.exec(out);
       if (match) {
+        child.stdout.removeAllListeners('data');
+        child.stdout.on('data', () => {});
         resolve({
           url: `http://127.0.0.1:${match[1]}/`,
           stop: () => new Promise((done) => { child.once('exit', done); child.kill('SIGTERM'); }),
