@@ -11,6 +11,7 @@ mod args;
 mod awk;
 mod base64;
 mod cat;
+mod chmod;
 mod copy;
 mod cut;
 mod date;
@@ -147,6 +148,7 @@ pub fn run(name: &str, argv: &[String], ctx: &mut Ctx) -> Option<i32> {
         "which" => which::which(args, ctx),
         "basename" => words::basename(args, ctx),
         "cat" => cat::cat(args, ctx),
+        "chmod" => chmod::chmod(args, ctx),
         "cp" => copy::cp(args, ctx),
         "date" => date::date(args, ctx),
         "df" => system::df(args, ctx),

@@ -517,6 +517,14 @@ impl<'a> Interp<'a> {
                 out.err(format!("bash: {name}: Is a directory\n"));
                 return 126;
             }
+            if self
+                .host
+                .stat(&abs, true)
+                .is_some_and(|s| s.mode & 0o111 == 0)
+            {
+                out.err(format!("bash: {name}: Permission denied\n"));
+                return 126;
+            }
             abs
         } else {
             let path_var = self.st.get("PATH").unwrap_or("").to_string();

@@ -79,7 +79,7 @@ pub trait ShellHost {
         Some(FileStat {
             ino: 0,
             mtime_ms: 0,
-            mode: if dir { 0o755 } else { 0o644 },
+            mode: 0o755,
             size: self.read_file(path).map_or(0, |d| d.len() as u64),
             dir,
             symlink: false,
@@ -360,6 +360,11 @@ impl Shell {
     pub fn set_interactive(&mut self, interactive: bool) {
         self.interactive = interactive;
         self.state.interactive = interactive;
+    }
+
+    /// Sets the positional parameters (`$1`…, `$@`), as a script's arguments.
+    pub fn set_positional(&mut self, args: Vec<String>) {
+        self.state.positional = args;
     }
 
     /// Sets the PID `$$` reports (the pod knows which PID the shell got).
