@@ -18,6 +18,7 @@ mod exec;
 mod expand;
 mod glob;
 mod heredoc;
+mod history;
 mod input;
 pub mod lexer;
 mod more;
