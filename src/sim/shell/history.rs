@@ -15,17 +15,36 @@ pub(super) enum Expansion {
     Failed(String),
 }
 
-/// Expands `line` against `history` (oldest first, the current line not in it yet).
-pub(super) fn expand(line: &str, history: &[String]) -> Expansion {
-    if let Some(rest) = line.strip_prefix('^') {
-        return quick_substitution(rest, history);
+/// True when `text` (the lines of a command typed so far) ends inside single quotes, where a
+/// continuation line gets no history expansion.
+pub(super) fn ends_in_single_quote(text: &str) -> bool {
+    let (mut single, mut double, mut escaped) = (false, false, false);
+    for c in text.chars() {
+        match c {
+            _ if escaped => escaped = false,
+            '\\' if !single => escaped = true,
+            '\'' if !double => single = !single,
+            '"' if !single => double = !double,
+            _ => {}
+        }
+    }
+    single
+}
+
+/// Expands `line` against `history` (oldest first, the current line not in it yet);
+/// `in_single`: the line continues a single-quoted string.
+pub(super) fn expand(line: &str, history: &[String], in_single: bool) -> Expansion {
+    if !in_single {
+        if let Some(rest) = line.strip_prefix('^') {
+            return quick_substitution(rest, history);
+        }
     }
     if !line.contains('!') {
         return Expansion::Unchanged;
     }
     let chars: Vec<char> = line.chars().collect();
     let mut out = String::with_capacity(line.len());
-    let (mut single, mut double, mut changed) = (false, false, false);
+    let (mut single, mut double, mut changed) = (in_single, false, false);
     let mut i = 0;
     while let Some(&c) = chars.get(i) {
         match c {
@@ -69,8 +88,11 @@ fn expands_here(chars: &[char], i: usize, double: bool) -> bool {
         return false;
     }
     let before = |k: usize| i.checked_sub(k).and_then(|j| chars.get(j)).copied();
-    // `${!name}` and `$!` are parameter expansions.
-    !(before(1) == Some('{') && before(2) == Some('$')) && before(1) != Some('$')
+    let closes = |c: char| chars.get(i + 1..).is_some_and(|rest| rest.contains(&c));
+    // `${!name}` and `$!` are parameter expansions, `[!…]` a glob bracket expression.
+    !(before(1) == Some('{') && before(2) == Some('$') && closes('}'))
+        && before(1) != Some('$')
+        && !(before(1) == Some('[') && closes(']'))
 }
 
 /// The history event (and word designator) at `chars[start] == '!'`: its text and the index
@@ -269,7 +291,7 @@ mod tests {
     }
 
     fn x(line: &str) -> Expansion {
-        expand(line, &h())
+        expand(line, &h(), false)
     }
 
     #[test]
