@@ -165,7 +165,7 @@ impl<'a> Interp<'a> {
     }
 
     fn run_and_or(&mut self, and_or: &AndOr, stdin: &mut Stdin, out: &mut Output) -> i32 {
-        let mark = out.chunks.len();
+        let mark = super::diagnostics::mark(out);
         let status = self.and_or_body(and_or, stdin, out);
         if !self.st.interactive {
             super::diagnostics::number_lines(out, mark, and_or.line);

@@ -13,6 +13,10 @@ pub(super) enum Expansion {
     Expanded(String),
     /// The line does not run: the message after `bash: `.
     Failed(String),
+    /// The line changed without anything expanded, so bash does not show it: a `^old^new`
+    /// inside a continued single quote becomes `!!:s^old^new`, as bash rewrites it before
+    /// finding nothing to expand there.
+    Rewritten(String),
 }
 
 /// True when `text` (the lines of a command typed so far) ends inside single quotes, where a
@@ -34,10 +38,11 @@ pub(super) fn ends_in_single_quote(text: &str) -> bool {
 /// Expands `line` against `history` (oldest first, the current line not in it yet);
 /// `in_single`: the line continues a single-quoted string.
 pub(super) fn expand(line: &str, history: &[String], in_single: bool) -> Expansion {
-    if !in_single {
-        if let Some(rest) = line.strip_prefix('^') {
-            return quick_substitution(rest, history);
+    if let Some(rest) = line.strip_prefix('^') {
+        if in_single {
+            return Expansion::Rewritten(format!("!!:s^{rest}"));
         }
+        return quick_substitution(rest, history);
     }
     if !line.contains('!') {
         return Expansion::Unchanged;

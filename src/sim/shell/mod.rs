@@ -433,6 +433,7 @@ impl Shell {
             .is_some_and(|p| history::ends_in_single_quote(&p.text));
         match history::expand(line, &self.history, in_single) {
             history::Expansion::Unchanged => self.feed_expanded(line, host),
+            history::Expansion::Rewritten(text) => self.feed_expanded(&text, host),
             history::Expansion::Expanded(text) => {
                 let mut result = self.feed_expanded(&text, host);
                 let mut shown = Output::default();
