@@ -6,6 +6,7 @@
 mod apt;
 mod create;
 mod docroot;
+mod find_exec;
 mod host;
 mod kubelet_files;
 mod launch;
@@ -16,6 +17,7 @@ mod nginx_main;
 pub mod process;
 mod programs;
 mod ps;
+mod script;
 mod view;
 
 pub use docroot::FsDocRoot;
