@@ -165,14 +165,10 @@
     if (failures.length > 20) failures.splice(1, 1);
     const mount = () => {
       if (!panel) {
-<<<<<<< HEAD
         panel = build(load ? 'load' : 'crash');
         if (load) panel.why.textContent = String(message);
-=======
-        panel = build();
         // The stopped app behind the panel takes no focus: Tab stays among the panel's buttons.
         for (const other of document.body.children) other.inert = true;
->>>>>>> main
         document.body.append(panel.root);
         panel.first.focus();
       }

@@ -11,11 +11,8 @@ pub mod crash;
 pub mod diagram;
 pub mod download;
 pub mod editor;
-<<<<<<< HEAD
 pub mod embed_code;
-=======
 pub mod focus;
->>>>>>> main
 pub mod guide;
 pub mod handout;
 pub mod highlight;

@@ -4,15 +4,9 @@
 use yew::prelude::*;
 
 use super::{
-<<<<<<< HEAD
     AppHeader, DiagramPanel, EmbedBar, EmbedDialog, Experiments, HandoutView, InfoPanel,
     KeptNotice, LessonPanel, QuestionView, ResetSession, RevealView, ScenarioBar, SharePanel,
-    ShortcutsDialog, TerminalPanel, TourBar, TourView,
-=======
-    AppHeader, DiagramPanel, EmbedBar, Experiments, HandoutView, InfoPanel, KeptNotice,
-    LessonPanel, QuestionView, ResetSession, RevealView, ScenarioBar, SharePanel, ShortcutsDialog,
-    SkipLink, TerminalPanel, TourBar, TourView,
->>>>>>> main
+    ShortcutsDialog, SkipLink, TerminalPanel, TourBar, TourView,
 };
 use crate::anim::question::Answer;
 use crate::anim::tour::{tour_for, Action as TourAction};

@@ -26,9 +26,6 @@ pub fn SharePanel() -> Html {
     let open = use_state(|| false);
     let copied = use_state(|| Copied::Not);
     let link_ref = use_node_ref();
-<<<<<<< HEAD
-=======
-    let snippet_ref = use_node_ref();
     let button_ref = use_node_ref();
     // Opening moves the focus to the link (selected, ready to copy); closing brings it back
     // to the Share button, so a keyboard user is never dropped at the top of the page.
@@ -44,7 +41,6 @@ pub fn SharePanel() -> Html {
             }
         });
     }
->>>>>>> main
     let Some(state) = use_context::<AppContext>() else {
         return html! {};
     };
@@ -103,13 +99,8 @@ pub fn SharePanel() -> Html {
     html! {
         <div class="share is-open">
             <button type="button" class="share-button" data-testid="share" onclick={ontoggle.clone()}
-<<<<<<< HEAD
-                aria-expanded="true">{ "Share" }</button>
-            <div class="share-panel" role="dialog" aria-label="Share this state">
-=======
                 ref={button_ref} aria-expanded="true">{ "Share" }</button>
-            <div class="share-panel" role="dialog" aria-label="Share or embed this state" {onkeydown}>
->>>>>>> main
+            <div class="share-panel" role="dialog" aria-label="Share this state" {onkeydown}>
                 <label class="share-row">
                     <span>{ "Link to exactly this state" }</span>
                     <input ref={link_ref.clone()} readonly=true data-testid="share-link" value={link.clone()}
