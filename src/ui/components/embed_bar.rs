@@ -1,11 +1,11 @@
 //! The embed's one-line header: what the frame shows, and (unless `links=0`) an "Open in
-//! podscope" link to the full app at the same state, plus Share.
+//! podscope" link to the full app at the same state, plus Share and Embed.
 
 use yew::prelude::*;
 
 use crate::i18n::{t, Msg};
 
-use super::SharePanel;
+use super::{EmbedDialog, SharePanel};
 use crate::ui::permalink;
 use crate::ui::state::AppContext;
 
@@ -34,6 +34,7 @@ pub fn EmbedBar() -> Html {
                     onfocus={onpoint.reform(|e: FocusEvent| e.into())}>
                     { t(Msg::EmbedOpen) }</a>
                 <SharePanel />
+                <EmbedDialog />
             }
         </header>
     }

@@ -1,7 +1,7 @@
-//! Share and Embed: a button that opens a small panel with the link to this exact state and the
-//! `<iframe>` snippet that embeds it, each with a Copy button. When the browser refuses the
-//! clipboard (a sandboxed frame, an old browser), the text stays selected in view for a manual
-//! copy, and the panel says so.
+//! Share: a button that opens a small panel with the link to this exact state and a Copy
+//! button (the `<iframe>` snippet is the Embed dialog's, beside it). When the browser refuses
+//! the clipboard (a sandboxed frame, an old browser), the link stays selected in view for a
+//! manual copy, and the panel says so.
 
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -28,7 +28,6 @@ pub fn SharePanel() -> Html {
     let open = use_state(|| false);
     let copied = use_state(|| Copied::Not);
     let link_ref = use_node_ref();
-    let snippet_ref = use_node_ref();
     let button_ref = use_node_ref();
     // Opening moves the focus to the link (selected, ready to copy); closing brings it back
     // to the Share button, so a keyboard user is never dropped at the top of the page.
@@ -63,7 +62,6 @@ pub fn SharePanel() -> Html {
         };
     }
     let link = permalink::app_link(&state);
-    let snippet = permalink::embed_snippet(&state);
     let copy = |what: &'static str, text: String, node: NodeRef| {
         let copied = copied.clone();
         Callback::from(move |_: MouseEvent| {
@@ -105,17 +103,10 @@ pub fn SharePanel() -> Html {
                 <label class="share-row">
                     <span>{ t(Msg::ShareLinkLabel) }</span>
                     <input ref={link_ref.clone()} readonly=true data-testid="share-link" value={link.clone()}
-                        onfocus={select_all.clone()} />
+                        onfocus={select_all} />
                 </label>
                 <button type="button" data-testid="copy-link" onclick={copy(t(Msg::ShareWhatLink), link, link_ref)}>
                     { t(Msg::ShareCopyLink) }</button>
-                <label class="share-row">
-                    <span>{ t(Msg::ShareEmbedLabel) }</span>
-                    <input ref={snippet_ref.clone()} readonly=true data-testid="embed-snippet" value={snippet.clone()}
-                        onfocus={select_all} />
-                </label>
-                <button type="button" data-testid="copy-embed" onclick={copy(t(Msg::ShareWhatEmbed), snippet, snippet_ref)}>
-                    { t(Msg::ShareCopyEmbed) }</button>
                 <p class="share-status" role="status" data-testid="share-status">{ status }</p>
                 <button type="button" class="share-close" aria-label={t(Msg::CommonClose)} onclick={ontoggle}>{ "×" }</button>
             </div>
