@@ -5,10 +5,12 @@
 //! May use: `crate::sim::event`. Must not use: yew, web-sys, gloo.
 
 pub mod caption;
+pub mod pace;
 pub mod playback;
 pub mod scene;
 pub mod tour;
 
 pub use caption::caption;
+pub use pace::Pacer;
 pub use playback::{weight, Playback};
 pub use scene::{derive, Scene};

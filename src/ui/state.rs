@@ -10,10 +10,11 @@ use yew::prelude::*;
 use super::guide::TourState;
 use super::scenarios::ScenarioId;
 use super::terminal::TermEntry;
+use super::slices::{frame_budget, run_slices};
 use super::terminals::{self, Terminals};
 use super::timeline::Filters;
 use crate::anim::tour::WhatIf;
-use crate::anim::Playback;
+use crate::anim::{Pacer, Playback};
 use crate::sim::cluster::{render_errors, Cluster};
 
 mod tour;
@@ -43,6 +44,8 @@ pub struct AppState {
     pub live: bool,
     /// Counts animation frames, so the frame hook asks for the next one.
     pub frame: u64,
+    /// Holds a running command line back until the wall clock catches up with its `sleep`s.
+    pub pacer: Pacer,
     /// The event picked in the event list (its `seq`).
     pub selected_event: Option<usize>,
     /// Which categories the event list shows.
@@ -175,6 +178,7 @@ impl AppState {
             playback,
             live: true,
             frame: 0,
+            pacer: Pacer::default(),
             selected_event: None,
             filters: Filters::default(),
             tour: None,
@@ -229,12 +233,23 @@ impl Reducible for AppState {
             }
             Action::RunLine { terminal, line } => {
                 let mut opened = None;
-                s.change(|c, t| opened = terminals::run_line(c, t, &terminal, &line));
+                // Only a line's own slices wait for each other: typing time already passed.
+                let mut pacer = Pacer::default();
+                s.change(|c, t| {
+                    opened = terminals::start_line(c, t, &terminal, &line);
+                    run_slices(c, t, &mut pacer, frame_budget());
+                });
+                s.pacer = pacer;
                 if let Some(id) = opened {
                     s.open_terminal = id;
                 }
             }
-            Action::Interrupt(id) => s.change(|c, t| terminals::interrupt(c, t, &id)),
+            Action::Interrupt(id) => {
+                s.change(|c, t| terminals::interrupt(c, t, &id));
+                if !s.cluster.borrow().has_running_lines() {
+                    s.pacer.reset();
+                }
+            }
             Action::Cancel { terminal, line } => {
                 let prompt = terminals::prompt(&s.cluster.borrow(), &terminal);
                 let term = Rc::make_mut(&mut s.terminals).entry(terminal).or_default();
@@ -265,6 +280,17 @@ impl Reducible for AppState {
             Action::Seek(n) => s.playback.seek(n, len),
             Action::Speed(x) => s.playback.set_speed(x),
             Action::Tick(dt) => {
+                // Command lines in progress run their next slices, as far as the frame's budget
+                // and the pacer allow.
+                s.pacer.wall(dt);
+                let running = s.cluster.borrow().has_running_lines();
+                if running && s.pacer.ready() {
+                    let mut pacer = s.pacer;
+                    s.change(|c, t| {
+                        run_slices(c, t, &mut pacer, frame_budget());
+                    });
+                    s.pacer = pacer;
+                }
                 // While the kubelet still works (after `kubectl apply`), sim time follows the
                 // wall clock so the containers come up on their own.
                 let (len, kubelet_busy) = {
@@ -286,7 +312,7 @@ impl Reducible for AppState {
                         .map_or(1.0, |e| crate::anim::weight(&e.kind))
                 };
                 let moved = s.playback.tick_weighted(dt, len, weight);
-                if !moved && !kubelet_busy && s.playback == self.playback {
+                if !moved && !kubelet_busy && !running && s.playback == self.playback {
                     return self;
                 }
                 s.frame += 1;

@@ -93,9 +93,26 @@ pub fn cap(s: &str, max: usize) -> &str {
     s.get(..end).unwrap_or_default()
 }
 
-/// Runs `line` in terminal `id`, records the echo and the output; returns the container
-/// terminal the line asked to open (`kubectl exec -it … -- bash`), if any.
+/// Runs `line` in terminal `id` all at once (a tour step, a what-if), records the echo and the
+/// output; returns the container terminal the line asked to open, if any.
 pub fn run_line(
+    cluster: &mut Cluster,
+    terminals: &mut Terminals,
+    id: &str,
+    line: &str,
+) -> Option<String> {
+    let opened = start_line(cluster, terminals, id, line);
+    while id != KUBECTL && cluster.is_running(id) {
+        let result = cluster.run_slice(id);
+        show_slice(terminals, id, result);
+    }
+    opened
+}
+
+/// Types `line` into terminal `id` and records the echo (and, for kubectl, the output); a
+/// container's line then runs a slice at a time (`crate::ui::slices`). Returns the container
+/// terminal the line asked to open (`kubectl exec -it … -- bash`), if any.
+pub fn start_line(
     cluster: &mut Cluster,
     terminals: &mut Terminals,
     id: &str,
@@ -103,7 +120,7 @@ pub fn run_line(
 ) -> Option<String> {
     let line = cap(line, MAX_LINE);
     // The cluster knows whether bash is busy (a deleted pod takes its sessions with it).
-    let busy = id != KUBECTL && cluster.is_blocked(id);
+    let busy = id != KUBECTL && (cluster.is_blocked(id) || cluster.is_running(id));
     let term = terminals.entry(id.to_string()).or_default();
     term.running = busy;
     if busy {
@@ -115,7 +132,8 @@ pub fn run_line(
     let result: TerminalResult = if id == KUBECTL {
         cluster.run_kubectl_line(line)
     } else {
-        cluster.run_in_container(id, line)
+        // Its slices run between frames (`crate::ui::slices`).
+        cluster.start_in_container(id, line)
     };
     let term = terminals.entry(id.to_string()).or_default();
     if result.clear {
@@ -130,11 +148,29 @@ pub fn run_line(
     result.open_terminal
 }
 
-/// Ctrl-C in terminal `id`: a blocked command ends (bash prints `^C`).
+/// Shows what a later slice of the line in terminal `id` printed, after what the line printed
+/// so far, and whether the line still runs.
+pub fn show_slice(terminals: &mut Terminals, id: &str, result: TerminalResult) {
+    let term = terminals.entry(id.to_string()).or_default();
+    term.running = result.status.is_none();
+    if result.clear {
+        term.entries = Rc::default();
+        return;
+    }
+    if result.text.is_empty() {
+        return;
+    }
+    match Rc::make_mut(&mut term.entries).last_mut() {
+        Some(last) => last.output.push_str(&result.text),
+        None => term.push(TermEntry::output(result.text)),
+    }
+}
+
+/// Ctrl-C in terminal `id`: a blocked command or a running line ends (bash prints `^C`).
 pub fn interrupt(cluster: &mut Cluster, terminals: &mut Terminals, id: &str) {
     let shown_prompt = prompt(cluster, id);
     let term = terminals.entry(id.to_string()).or_default();
-    if id != KUBECTL && cluster.is_blocked(id) {
+    if id != KUBECTL && (cluster.is_blocked(id) || cluster.is_running(id)) {
         let result = cluster.interrupt(id);
         term.push(TermEntry::output(result.text));
         term.running = false;

@@ -5,6 +5,7 @@
 //! and what they do (`sleep`, network round trips, image pulls).
 
 mod kubectl_exec;
+mod running;
 mod session;
 #[cfg(test)]
 mod tests;

@@ -8,6 +8,7 @@ pub mod arith;
 pub mod ast;
 mod builtins;
 pub mod complete;
+mod cursor;
 mod exec;
 mod expand;
 mod glob;
@@ -20,6 +21,7 @@ mod testcmd;
 mod tests;
 
 pub use complete::Completion;
+pub use cursor::LineRun;
 
 use crate::sim::output::Output;
 use std::collections::BTreeMap;
@@ -213,51 +215,38 @@ impl Shell {
         self.state.pid = pid;
     }
 
-    /// Runs one line typed at the prompt.
+    /// Runs one line typed at the prompt, all of it at once.
     pub fn run_line(&mut self, line: &str, host: &mut dyn ShellHost) -> LineResult {
-        let mut result = LineResult::default();
+        let mut run = self.begin_line(line);
+        let mut output = Output::default();
+        while !run.is_done() {
+            output.extend(self.run_slice(&mut run, host));
+        }
+        LineResult {
+            output,
+            ..run.result().clone()
+        }
+    }
+
+    /// Takes one line typed at the prompt (history, parsing) and returns it ready to run a
+    /// slice at a time with [`Shell::run_slice`]; nothing has run yet.
+    pub fn begin_line(&mut self, line: &str) -> LineRun {
         if line.len() > MAX_LINE {
-            result.output.err(format!(
-                "bash: line too long ({} bytes); podscope accepts up to {MAX_LINE}\n",
-                line.len()
-            ));
-            result.status = 1;
-            self.state.status = 1;
-            return result;
+            return LineRun::failed(
+                format!(
+                    "bash: line too long ({} bytes); podscope accepts up to {MAX_LINE}\n",
+                    line.len()
+                ),
+                1,
+            );
         }
         if self.interactive && !line.trim().is_empty() {
             self.history.push(line.trim_end_matches('\n').to_string());
         }
-        let list = match parser::parse(line) {
-            Ok(list) => list,
-            Err(e) => {
-                result.output.err(format!("bash: {e}\n"));
-                result.status = 2;
-                self.state.status = 2;
-                return result;
-            }
-        };
-        let mut run = exec::Interp::new(&mut self.state, host, &self.history);
-        if !self.interactive {
-            // Only an interactive shell says `exit` when it ends.
-            run.sub_depth = 1;
+        match parser::parse(line) {
+            Ok(list) => LineRun::parsed(list),
+            Err(e) => LineRun::failed(format!("bash: {e}\n"), 2),
         }
-        let mut stdin = exec::Stdin::tty();
-        let status = run.run_list(&list, &mut stdin, &mut result.output);
-        result.exit_requested = run.exit;
-        result.clear_screen = run.clear;
-        result.interrupted = run.interrupted;
-        result.status = status;
-        if result.interrupted {
-            truncate(&mut result.output, MAX_OUTPUT);
-            result.output.out("^C\n");
-            result.status = 130;
-        }
-        if let Some(code) = result.exit_requested {
-            result.status = code;
-        }
-        self.state.status = result.status;
-        result
     }
 
     /// The prompt bash prints in the debian image: `\u@\h:\w\$ ` (`~` for `$HOME`).

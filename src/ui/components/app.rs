@@ -32,8 +32,9 @@ pub fn Explainer() -> Html {
     });
     let state = use_context::<AppContext>();
     let (active, frame) = state.as_ref().map_or((false, 0), |s| {
-        let kubelet_busy = s.cluster.borrow().has_scheduled();
-        (s.playback.playing || kubelet_busy, s.frame)
+        let cluster = s.cluster.borrow();
+        let busy = cluster.has_scheduled() || cluster.has_running_lines();
+        (s.playback.playing || busy, s.frame)
     });
     let ontick = {
         let s = state.clone();

@@ -1,0 +1,265 @@
+//! A container terminal's command line in progress, run a slice at a time (see
+//! `sim::shell::LineRun`): the web app runs slices between frames, so a long loop never freezes
+//! the tab, Ctrl-C lands between two slices, and a `sleep` loop can wait for the wall clock.
+//! Natively every slice runs at once ([`Cluster::run_in_container`]); both give the same trace.
+
+use super::{Cluster, LINE_MS};
+use crate::sim::event::{Actor, EventKind};
+use crate::sim::pod::ContainerHost;
+use crate::sim::shell::{LineRun, Shell};
+
+use super::session::TerminalResult;
+
+/// What a session keeps of the line it runs between two slices.
+#[derive(Debug, Clone)]
+pub(super) struct RunningLine {
+    /// The shell's cursor over the line.
+    run: LineRun,
+    /// Process events recorded so far (the per-line cap spans all slices).
+    process_events: usize,
+    /// A program blocked (`sleep infinity`): the line waits for Ctrl-C when it ends.
+    blocked_seen: bool,
+    /// The blocked programs' PIDs.
+    blocked_pids: Vec<u32>,
+}
+
+impl TerminalResult {
+    /// Adds what a later slice of the same line printed and how it ended.
+    pub fn append(&mut self, later: TerminalResult) {
+        self.text.push_str(&later.text);
+        self.status = later.status;
+        self.clear |= later.clear;
+    }
+}
+
+impl Cluster {
+    /// Runs one command line in a container's terminal, all of it at once.
+    pub fn run_in_container(&mut self, container: &str, line: &str) -> TerminalResult {
+        let mut result = self.start_in_container(container, line);
+        while result.status.is_none() && self.is_running(container) {
+            let later = self.run_slice(container);
+            result.append(later);
+        }
+        result
+    }
+
+    /// Types a line into a container's terminal; nothing of it runs yet: `status` is `None`
+    /// while its slices are left to run ([`Cluster::run_slice`]), else the line was refused.
+    pub fn start_in_container(&mut self, container: &str, line: &str) -> TerminalResult {
+        if line.trim() == "^C" {
+            return self.interrupt(container);
+        }
+        self.now_ms = self.now_ms.saturating_add(LINE_MS);
+        self.advance();
+        let pid = match self.session(container) {
+            Ok(s) if s.blocked || s.line.is_some() => return TerminalResult::default(),
+            Ok(s) => {
+                s.line = Some(RunningLine {
+                    run: s.shell.begin_line(line),
+                    process_events: 0,
+                    blocked_seen: false,
+                    blocked_pids: Vec::new(),
+                });
+                s.pid
+            }
+            Err(message) => {
+                return TerminalResult {
+                    text: format!("{message}\n"),
+                    status: Some(1),
+                    ..Default::default()
+                }
+            }
+        };
+        self.trace.record(
+            self.now_ms,
+            Actor::process(container, pid, "bash"),
+            EventKind::CommandTyped {
+                container: container.to_string(),
+                line: line.to_string(),
+            },
+        );
+        TerminalResult::default()
+    }
+
+    /// True while a line in `container`'s terminal has slices left to run.
+    pub fn is_running(&self, container: &str) -> bool {
+        self.sessions.get(container).is_some_and(|s| s.line.is_some())
+    }
+
+    /// True while some container terminal's line has slices left.
+    pub fn has_running_lines(&self) -> bool {
+        self.sessions.values().any(|s| s.line.is_some())
+    }
+
+    /// The container terminals whose lines have slices left, in name order.
+    pub fn running_lines(&self) -> Vec<String> {
+        self.sessions
+            .iter()
+            .filter(|(_, s)| s.line.is_some())
+            .map(|(name, _)| name.clone())
+            .collect()
+    }
+
+    /// Runs the next slice of the line in `container`'s terminal: what it printed, and the
+    /// line's status once it has ended (`None` while slices are left or a program blocks).
+    pub fn run_slice(&mut self, container: &str) -> TerminalResult {
+        let Some(session) = self.sessions.get_mut(container) else {
+            return TerminalResult::default();
+        };
+        let Some(mut line) = session.line.take() else {
+            return TerminalResult::default();
+        };
+        // Taken, not cloned: a clone copies the whole history on every slice.
+        let mut shell = std::mem::replace(&mut session.shell, Shell::new(Vec::new(), "/"));
+        let pid = session.pid;
+        let Some(pod) = self.pod.as_mut() else {
+            return TerminalResult::default();
+        };
+        let output = {
+            let mut host =
+                ContainerHost::new(pod, container, &mut self.now_ms, &mut self.trace, pid, true);
+            host.process_events = line.process_events;
+            let output = shell.run_slice(&mut line.run, &mut host);
+            line.process_events = host.process_events;
+            line.blocked_seen |= host.blocked_seen;
+            line.blocked_pids.append(&mut host.blocked_pids);
+            output
+        };
+        let mut text = String::from_utf8_lossy(&output.interleaved()).into_owned();
+        let done = line.run.is_done();
+        let result = line.run.result().clone();
+        let waiting = done && result.interrupted && line.blocked_seen;
+        if waiting {
+            text = text.strip_suffix("^C\n").unwrap_or(&text).to_string();
+        } else if done && result.interrupted {
+            text.push_str("podscope: stopped this command line: it ran too long or printed too much (as if you pressed Ctrl-C)\n");
+        }
+        if let Some(s) = self.sessions.get_mut(container) {
+            s.shell = shell;
+            if done {
+                s.blocked = waiting;
+                s.blocked_pids = std::mem::take(&mut line.blocked_pids);
+            } else {
+                s.line = Some(line);
+            }
+        }
+        if done {
+            if let Some(code) = result.exit_requested {
+                self.close_session(container, code);
+            }
+        }
+        TerminalResult {
+            text,
+            status: (done && !waiting).then(|| result.exit_requested.unwrap_or(result.status)),
+            clear: done && result.clear_screen,
+            open_terminal: None,
+        }
+    }
+
+    /// Ctrl-C while a line still has slices left: it ends at once with `^C` and status 130.
+    /// `None` when no line runs there.
+    pub(super) fn interrupt_line(&mut self, container: &str) -> Option<TerminalResult> {
+        let s = self.sessions.get_mut(container)?;
+        let mut line = s.line.take()?;
+        let output = s.shell.interrupt_line(&mut line.run);
+        Some(TerminalResult {
+            text: String::from_utf8_lossy(&output.interleaved()).into_owned(),
+            status: Some(130),
+            ..Default::default()
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const DEBIAN: &str = "debian-container";
+
+    /// A pod with curl installed in debian.
+    fn cluster() -> Cluster {
+        let mut c = Cluster::with_scenario("localhost").unwrap();
+        c.run_in_container(DEBIAN, "apt-get update >/dev/null");
+        c.run_in_container(DEBIAN, "apt-get install -y curl >/dev/null");
+        c
+    }
+
+    /// Runs `line` a slice at a time, asking the cluster about its terminals in between as
+    /// the web app does; returns the text shown and the status.
+    fn sliced(c: &mut Cluster, line: &str) -> (String, Option<i32>, usize) {
+        let mut r = c.start_in_container(DEBIAN, line);
+        let mut slices = 0;
+        while c.is_running(DEBIAN) {
+            let _ = (c.prompt(DEBIAN), c.running_lines(), c.is_blocked(DEBIAN));
+            r.append(c.run_slice(DEBIAN));
+            slices += 1;
+        }
+        (r.text, r.status, slices)
+    }
+
+    #[test]
+    fn slices_give_the_same_trace_and_output_as_running_at_once() {
+        let lines = [
+            "for i in $(seq 30); do curl -s localhost; echo \" $i\"; done; echo end $?",
+            "i=0; while [ $i -lt 5 ]; do i=$((i+1)); echo $i > /tmp/n; sleep 0.5; done && cat /tmp/n",
+            "for i in 1 2 3; do if [ $i = 2 ]; then continue; fi; echo $i; break 2; done; echo after",
+            "until false; do echo once; break; done > /tmp/redirected; cat /tmp/redirected",
+            "for i in $(seq 200); do ls /nope; done 2>&1 | tail -1",
+            "for x in a b; do echo $x; exit 3; done; echo never",
+            "echo unclosed 'quote",
+        ];
+        let (mut at_once, mut by_slices) = (cluster(), cluster());
+        for line in lines {
+            let a = at_once.run_in_container(DEBIAN, line);
+            let (text, status, _) = sliced(&mut by_slices, line);
+            assert_eq!((&a.text, a.status), (&text, status), "{line}");
+        }
+        assert_eq!(at_once.trace.to_jsonl(), by_slices.trace.to_jsonl());
+        assert_eq!(at_once.pcap(), by_slices.pcap());
+        assert_eq!(at_once.now_ms, by_slices.now_ms);
+    }
+
+    #[test]
+    fn a_top_level_loop_runs_a_turn_per_slice() {
+        let mut c = cluster();
+        let (text, status, slices) = sliced(&mut c, "for i in $(seq 1000); do :; done; echo ok");
+        assert_eq!((text.as_str(), status), ("ok\n", Some(0)));
+        // The words, 1000 turns, the turn that finds no word left, then `echo`.
+        assert_eq!(slices, 1003);
+        let (_, _, slices) = sliced(&mut c, "echo a; echo b && echo c");
+        assert_eq!(slices, 2);
+    }
+
+    #[test]
+    fn ctrl_c_between_slices_ends_the_line_with_130() {
+        let mut c = cluster();
+        let start = c.start_in_container(DEBIAN, "while true; do curl -s localhost; sleep 1; done");
+        assert_eq!(start.status, None);
+        let mut text = String::new();
+        for _ in 0..3 {
+            text.push_str(&c.run_slice(DEBIAN).text);
+        }
+        assert_eq!(text.matches("</html>").count(), 3);
+        assert!(c.is_running(DEBIAN));
+        let stop = c.interrupt(DEBIAN);
+        assert_eq!((stop.text.as_str(), stop.status), ("^C\n", Some(130)));
+        assert!(!c.is_running(DEBIAN) && !c.is_blocked(DEBIAN));
+        assert_eq!(c.run_in_container(DEBIAN, "echo $?").text, "130\n");
+        // A line typed while another runs is not started.
+        c.start_in_container(DEBIAN, "for i in 1 2; do echo $i; done");
+        assert_eq!(c.start_in_container(DEBIAN, "echo typed-ahead").status, None);
+        let mut rest = String::new();
+        while c.is_running(DEBIAN) {
+            rest.push_str(&c.run_slice(DEBIAN).text);
+        }
+        assert_eq!(rest, "1\n2\n");
+    }
+
+    #[test]
+    fn a_budget_spans_all_slices_of_a_line() {
+        let mut c = cluster();
+        let (text, status, _) = sliced(&mut c, "while true; do :; done");
+        assert_eq!(status, Some(130));
+        assert!(text.starts_with("^C\npodscope: stopped this command line"), "{text}");
+    }
+}
