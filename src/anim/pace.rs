@@ -67,7 +67,7 @@ mod tests {
         assert_eq!(p.wait_ms(), 400.0 - LEAD_MS);
         p.wall(399.0 - LEAD_MS);
         assert!(!p.ready());
-        p.wall(1.0);
+        p.wall(2.0);
         assert!(p.ready());
         // A slow frame earns no credit for the next sleep.
         p.wall(5_000.0);
