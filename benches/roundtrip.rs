@@ -44,7 +44,7 @@ fn main() {
     println!(
         "{n} curl localhost round trips in {secs:.3} s: {:.0} round trips/s ({} events in the trace, {} packets captured)",
         n as f64 / secs,
-        cluster.trace.len(),
+        cluster.trace().len(),
         cluster.packets().len()
     );
 }

@@ -25,7 +25,7 @@ kubectl apply -f shared-volume.yaml
 fn run_once() -> (String, String, Vec<u8>) {
     let mut cluster = Cluster::with_scenario("shared-volume").expect("scenario starts");
     let transcript = TranscriptRunner::new("debian-container").script(&mut cluster, LESSON);
-    (transcript, cluster.trace.to_jsonl(), cluster.pcap())
+    (transcript, cluster.trace().to_jsonl(), cluster.pcap())
 }
 
 #[test]

@@ -8,7 +8,7 @@
 //! `PROPTEST_CASES=2000 cargo test --test fuzz_cluster` for a deeper run.
 #![cfg(not(target_arch = "wasm32"))]
 
-use podscope::sim::cluster::Cluster;
+use podscope::sim::cluster::{Cluster, Terminal};
 use podscope::sim::manifest;
 use podscope::sim::scenario;
 use podscope::sim::shell::MAX_OUTPUT;
@@ -292,17 +292,17 @@ fn run_actions(scenario_id: &str, tools: bool, actions: &[Action]) {
                 check(&r.text, l);
             }
             Action::Interrupt(i) => {
-                let r = c.interrupt(CONTAINERS[*i]);
+                let r = c.interrupt(&Terminal::container(CONTAINERS[*i]));
                 check(&r.text, "interrupt");
             }
             Action::Complete(i, l, cur) => {
-                if let Some(done) = c.complete(CONTAINERS[*i], l, *cur) {
+                if let Some(done) = c.complete(&Terminal::container(CONTAINERS[*i]), l, *cur) {
                     let _ = format!("{done:?}");
                 }
-                let _ = c.prompt(CONTAINERS[*i]);
+                let _ = c.prompt(&Terminal::container(CONTAINERS[*i]));
             }
         }
-        let _ = c.kubectl_prompt();
+        let _ = c.prompt(&Terminal::Kubectl);
     }
     let _ = c.pcap();
 }
@@ -439,7 +439,7 @@ proptest! {
         cursor in 0..120usize,
     ) {
         let mut c = Cluster::with_scenario("shared-volume").unwrap();
-        let _ = c.complete(CONTAINERS[container], &text, cursor);
+        let _ = c.complete(&Terminal::container(CONTAINERS[container]), &text, cursor);
     }
 
     #[test]

@@ -22,9 +22,9 @@ fn lesson() -> Cluster {
 
 /// Runs `line` in the debian container; returns what the terminal shows and the new events.
 fn run(c: &mut Cluster, line: &str) -> (TerminalResult, Vec<Event>) {
-    let before = c.trace.len();
+    let before = c.trace().len();
     let r = c.run_in_container(DEBIAN, line);
-    (r, c.trace.since(before).to_vec())
+    (r, c.trace().since(before).to_vec())
 }
 
 fn segments(events: &[Event]) -> Vec<SegmentInfo> {
@@ -236,7 +236,7 @@ fn a_second_nginx_in_the_debian_container_cannot_bind_port_80() {
     ));
     assert!(events.iter().any(|e| matches!(&e.kind,
         EventKind::PackageInstalled { package, .. } if package == "nginx")));
-    let t0 = c.now_ms;
+    let t0 = c.now_ms();
     let (r, events) = run(&mut c, "nginx");
     let (body, status) = recorded(NET_RECORDING, "nginx");
     assert_eq!((r.text, r.status), (body, Some(status)));
@@ -245,7 +245,7 @@ fn a_second_nginx_in_the_debian_container_cannot_bind_port_80() {
         EventKind::BindFailed { port: 80, error, .. } if error.contains("Address already in use")))
     );
     // Five attempts 500 ms apart, after the second of typing.
-    assert!(c.now_ms >= t0 + 1_000 + 2_500, "{} -> {}", t0, c.now_ms);
+    assert!(c.now_ms() >= t0 + 1_000 + 2_500, "{} -> {}", t0, c.now_ms());
     // The first nginx is untouched and still answers.
     let (r, _) = run(&mut c, "curl -s localhost");
     assert_eq!(r.text, welcome_page());

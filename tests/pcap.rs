@@ -95,7 +95,7 @@ fn records_parse_back_into_the_traced_segments() {
         "LINKTYPE_RAW: bare IP packets, as lo carries them here"
     );
     let traced: Vec<_> = c
-        .trace
+        .trace()
         .events()
         .iter()
         .filter_map(|e| match &e.kind {

@@ -25,8 +25,8 @@ wasm_bindgen_test_configure!(run_in_browser);
 /// The diagram of a built-in scenario's pod once started, as the App draws it.
 fn live_diagram(id: &str) -> podscope::ui::diagram::DiagramModel {
     let cluster = podscope::sim::cluster::Cluster::with_scenario(id).unwrap();
-    let scene = podscope::anim::derive(cluster.trace.events());
-    podscope::ui::diagram::live_model(cluster.pod.as_ref(), &scene, None)
+    let scene = podscope::anim::derive(cluster.trace().events());
+    podscope::ui::diagram::live_model(cluster.pod(), &scene, None)
 }
 
 fn count_testid(root: &Element, id: &str) -> u32 {

@@ -128,7 +128,7 @@ fn run_shell(opts: ShellOptions) -> ExitCode {
     }
     let _ = stdout.flush();
     if let Some(path) = &opts.events {
-        if let Err(e) = std::fs::write(path, cluster.trace.to_jsonl()) {
+        if let Err(e) = std::fs::write(path, cluster.trace().to_jsonl()) {
             eprintln!("podscope: writing {path}: {e}");
             return ExitCode::FAILURE;
         }

@@ -1,23 +1,23 @@
 //! Transcripts: command lines in, `$ line` / output / `[exit N]` out — the format of
 //! `podscope shell` and of the golden recordings in `shared/golden/`.
 
-use crate::sim::cluster::{Cluster, TerminalResult};
+use crate::sim::cluster::{Cluster, Terminal, TerminalResult};
 
 /// The pseudo-container name that selects the kubectl terminal (`@kubectl`).
-pub const KUBECTL: &str = "kubectl";
+pub const KUBECTL: &str = Terminal::KUBECTL_NAME;
 
 /// Runs command lines one after another, remembering which terminal is current.
 #[derive(Debug, Clone)]
 pub struct TranscriptRunner {
-    /// The container (or `kubectl`) lines currently run in.
-    pub current: String,
+    /// The terminal lines currently run in.
+    pub current: Terminal,
 }
 
 impl TranscriptRunner {
-    /// Starts in `container`.
-    pub fn new(container: &str) -> Self {
+    /// Starts in the terminal a script calls `name` (a container, or `kubectl`).
+    pub fn new(name: &str) -> Self {
         TranscriptRunner {
-            current: container.to_string(),
+            current: Terminal::from_script_name(name),
         }
     }
 
@@ -25,14 +25,10 @@ impl TranscriptRunner {
     pub fn line(&mut self, cluster: &mut Cluster, line: &str) -> String {
         let line = line.strip_suffix('\r').unwrap_or(line);
         if let Some(name) = line.strip_prefix('@') {
-            self.current = name.trim().to_string();
+            self.current = Terminal::from_script_name(name.trim());
             return String::new();
         }
-        let result = if self.current == KUBECTL {
-            cluster.run_kubectl_line(line)
-        } else {
-            cluster.run_in_container(&self.current, line)
-        };
+        let result = cluster.run_line(&self.current, line);
         if let Some(next) = &result.open_terminal {
             self.current = next.clone();
         }

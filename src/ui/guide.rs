@@ -4,7 +4,7 @@
 //! this module holds no copy. Pure, so it is tested natively.
 
 use crate::anim::tour::{tour_for, Action, Step, Tour, WhatIf, WHAT_IFS};
-use crate::sim::cluster::Cluster;
+use crate::sim::cluster::{Cluster, Terminal};
 use crate::ui::terminals::{self, Terminals};
 
 /// Where a running tour stands.
@@ -55,19 +55,21 @@ pub fn what_if(id: &str) -> Option<&'static WhatIf> {
 /// Carries out one tour or what-if action on `cluster`, recording what the terminals show as if
 /// the user had typed it. Returns the terminal to bring to the front: the one typed into (or
 /// the one `kubectl exec -it` opened), or the restarted container's.
-pub fn perform(cluster: &mut Cluster, terms: &mut Terminals, action: Action) -> Option<String> {
+pub fn perform(cluster: &mut Cluster, terms: &mut Terminals, action: Action) -> Option<Terminal> {
     match action {
         Action::Run { terminal, line } => {
-            let opened = terminals::run_line(cluster, terms, terminal, line);
-            Some(opened.unwrap_or_else(|| terminal.to_string()))
+            let terminal = Terminal::from_script_name(terminal);
+            let opened = terminals::run_line(cluster, terms, &terminal, line);
+            Some(opened.unwrap_or(terminal))
         }
         Action::Restart { container } => {
             // A container that is gone cannot restart; the diagram and terminals say so.
             let _ = cluster.restart_container(container);
-            if let Some(term) = terms.get_mut(container) {
+            let terminal = Terminal::container(container);
+            if let Some(term) = terms.get_mut(&terminal) {
                 term.running = false;
             }
-            Some(container.to_string())
+            Some(terminal)
         }
         Action::Apply { manifest } => {
             cluster.delete_pod();
@@ -87,6 +89,10 @@ pub fn perform(cluster: &mut Cluster, terms: &mut Terminals, action: Action) -> 
 mod tests {
     use super::*;
     use crate::anim::tour::{READ_ONLY_MANIFEST, TOURS};
+
+    fn term(name: &str) -> Terminal {
+        Terminal::from_script_name(name)
+    }
 
     #[test]
     fn tour_state_counts_steps_from_one_and_knows_its_ends() {
@@ -114,8 +120,8 @@ mod tests {
                 line: "ls -la /usr/share/nginx/html",
             },
         );
-        assert_eq!(front.as_deref(), Some("nginx-container"));
-        let entry = t["nginx-container"].entries.last().unwrap();
+        assert_eq!(front, Some(term("nginx-container")));
+        let entry = t[&term("nginx-container")].entries.last().unwrap();
         assert_eq!(entry.command, "ls -la /usr/share/nginx/html");
         assert!(entry.output.starts_with("total "), "{}", entry.output);
         assert_eq!(perform(&mut c, &mut t, Action::Narrate), None);
@@ -129,20 +135,20 @@ mod tests {
             manifest: READ_ONLY_MANIFEST,
         };
         assert_eq!(perform(&mut c, &mut t, apply), None);
-        assert!(t.contains_key("debian-container") && t.contains_key("kubectl"));
+        assert!(t.contains_key(&term("debian-container")) && t.contains_key(&term("kubectl")));
         let write = Action::Run {
             terminal: "debian-container",
             line: "echo hi > /pod-data/index.html",
         };
         perform(&mut c, &mut t, write);
-        let out = &t["debian-container"].entries.last().unwrap().output;
+        let out = &t[&term("debian-container")].entries.last().unwrap().output;
         assert!(out.contains("Read-only file system"), "{out}");
         let restart = Action::Restart {
             container: "debian-container",
         };
         assert_eq!(
-            perform(&mut c, &mut t, restart).as_deref(),
-            Some("debian-container")
+            perform(&mut c, &mut t, restart),
+            Some(term("debian-container"))
         );
         assert!(what_if("read-only").is_some() && what_if("nope").is_none());
     }

@@ -27,7 +27,7 @@ pub fn preview(cluster: &Cluster) -> Preview {
         ok: false,
         body: String::new(),
     };
-    let Some(pod) = cluster.pod.as_ref() else {
+    let Some(pod) = cluster.pod() else {
         return nothing("No pod: nothing listens on localhost:80");
     };
     let server = pod
@@ -43,7 +43,7 @@ pub fn preview(cluster: &Cluster) -> Preview {
         return nothing("The preview's request could not be parsed");
     };
     let docroot = FsDocRoot::new(&pod.fs, &server.spec.name);
-    let response = respond(&request, &docroot, cluster.now_ms);
+    let response = respond(&request, &docroot, cluster.now_ms());
     let body = response
         .body
         .get(..MAX_PREVIEW_BYTES)

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 
 use crate::anim::pace::SLICE_BUDGET_MS;
 use crate::anim::Pacer;
-use crate::sim::cluster::{Cluster, TerminalResult};
+use crate::sim::cluster::{Cluster, Terminal, TerminalResult};
 use crate::ui::terminals::{self, Terminals};
 
 /// Runs slices of the lines in progress while `more_time()` says the frame has time left and
@@ -19,16 +19,16 @@ pub fn run_slices(
     mut more_time: impl FnMut() -> bool,
 ) -> usize {
     let mut ran = 0;
-    let mut shown: BTreeMap<String, TerminalResult> = BTreeMap::new();
+    let mut shown: BTreeMap<Terminal, TerminalResult> = BTreeMap::new();
     'frame: while pacer.ready() && more_time() {
         let running = cluster.running_lines();
         if running.is_empty() {
             break;
         }
         for id in running {
-            let before = cluster.now_ms;
+            let before = cluster.now_ms();
             let result = cluster.run_slice(&id);
-            pacer.ran(cluster.now_ms.saturating_sub(before));
+            pacer.ran(cluster.now_ms().saturating_sub(before));
             ran += 1;
             shown.entry(id).or_default().append(result);
             if !pacer.ready() {
@@ -71,9 +71,13 @@ mod tests {
 
     const DEBIAN: &str = "debian-container";
 
+    fn debian() -> Terminal {
+        Terminal::container(DEBIAN)
+    }
+
     /// Types a line and runs slices for at most `slices` as the reducer does.
     fn type_line(c: &mut Cluster, t: &mut Terminals, p: &mut Pacer, line: &str, slices: i32) {
-        start_line(c, t, DEBIAN, line);
+        start_line(c, t, &debian(), line);
         p.reset();
         run_frame(c, t, p, slices);
     }
@@ -88,7 +92,7 @@ mod tests {
     }
 
     fn output(t: &Terminals) -> String {
-        t[DEBIAN].entries.iter().map(|e| e.output.clone()).collect()
+        t[&debian()].entries.iter().map(|e| e.output.clone()).collect()
     }
 
     #[test]
@@ -98,7 +102,7 @@ mod tests {
         let mut p = Pacer::default();
         let line = "while true; do echo tick; sleep 1; done";
         type_line(&mut c, &mut t, &mut p, line, 3);
-        assert!(t[DEBIAN].running);
+        assert!(t[&debian()].running);
         // A fake wall clock: 60 frames a second, each with time for three slices.
         let mut lines_at = vec![0];
         for frame in 1..=600u32 {
@@ -115,9 +119,9 @@ mod tests {
         for pair in lines_at.windows(2) {
             assert!((59..=61).contains(&(pair[1] - pair[0])), "{lines_at:?}");
         }
-        terminals::interrupt(&mut c, &mut t, DEBIAN);
+        terminals::interrupt(&mut c, &mut t, &debian());
         p.reset();
-        assert!(!t[DEBIAN].running);
+        assert!(!t[&debian()].running);
         assert!(output(&t).ends_with("tick\n^C\n"), "{}", output(&t));
         assert!(!c.has_running_lines());
         type_line(&mut c, &mut t, &mut p, "echo $?", 3);
@@ -134,7 +138,7 @@ mod tests {
         let line = "for i in $(seq 50); do curl -s localhost >/dev/null; done; echo done";
         type_line(&mut c, &mut t, &mut p, line, 5);
         let mut frames = 1;
-        while t[DEBIAN].running && frames < 1_000 {
+        while t[&debian()].running && frames < 1_000 {
             frames += 1;
             p.wall(1000.0 / 60.0);
             run_frame(&mut c, &mut t, &mut p, 5);

@@ -15,7 +15,7 @@ use super::terminals::{self, Terminals};
 use super::timeline::Filters;
 use crate::anim::tour::WhatIf;
 use crate::anim::{Pacer, Playback};
-use crate::sim::cluster::{render_errors, Cluster};
+use crate::sim::cluster::{render_errors, Cluster, Terminal};
 
 mod tour;
 mod url;
@@ -37,7 +37,7 @@ pub struct AppState {
     /// Every terminal's transcript.
     pub terminals: Rc<Terminals>,
     /// The terminal tab shown.
-    pub open_terminal: String,
+    pub open_terminal: Terminal,
     /// Which step of the trace is shown and how far its animation is.
     pub playback: Playback,
     /// Follow the trace: new events play as commands run.
@@ -102,16 +102,26 @@ impl PartialEq for AppState {
 pub enum Action {
     /// Pick a scenario: a fresh cluster running its pod.
     SelectScenario(ScenarioId),
-    /// Run a line in a terminal (a container's name, or `kubectl`).
-    RunLine { terminal: String, line: String },
+    /// Run a line in a terminal.
+    RunLine {
+        /// The terminal typed into.
+        terminal: Terminal,
+        /// The line typed.
+        line: String,
+    },
     /// Ctrl-C in a terminal while a command runs.
-    Interrupt(String),
+    Interrupt(Terminal),
     /// Ctrl-C at a terminal's prompt: the line typed so far is abandoned.
-    Cancel { terminal: String, line: String },
+    Cancel {
+        /// The terminal typed into.
+        terminal: Terminal,
+        /// The line abandoned.
+        line: String,
+    },
     /// Ctrl-L in a terminal.
-    Clear(String),
+    Clear(Terminal),
     /// Show another terminal tab.
-    OpenTerminal(String),
+    OpenTerminal(Terminal),
     /// Tab completion ran in a container terminal (it may open its bash session).
     Completed,
     /// Start the clock.
@@ -163,7 +173,7 @@ impl AppState {
             Err(errors) => (Cluster::new(), Some(render_errors(&errors))),
         };
         let mut playback = Playback::default();
-        playback.follow(cluster.trace.events().len());
+        playback.follow(cluster.trace().events().len());
         let terminals = terminals::terminal_ids(&cluster)
             .into_iter()
             .map(|id| (id, Default::default()))
@@ -190,7 +200,7 @@ impl AppState {
 
     /// How many events the trace holds.
     pub fn len(&self) -> usize {
-        self.cluster.borrow().trace.events().len()
+        self.cluster.borrow().trace().events().len()
     }
 
     /// Whether the trace is empty.
@@ -299,14 +309,14 @@ impl Reducible for AppState {
                     if busy {
                         cluster.advance_by(dt.max(0.0) as u64);
                     }
-                    (cluster.trace.len(), busy)
+                    (cluster.trace().len(), busy)
                 };
                 if s.live && s.playback.position < len {
                     s.playback.playing = true;
                 }
                 let weight = {
                     let cluster = s.cluster.borrow();
-                    let events = cluster.trace.events();
+                    let events = cluster.trace().events();
                     events
                         .get(s.playback.position)
                         .map_or(1.0, |e| crate::anim::weight(&e.kind))
@@ -369,12 +379,11 @@ impl Reducible for AppState {
 
 /// The terminal shown first: the last running container's (debian's in every scenario that
 /// keeps it running), else kubectl's.
-fn first_terminal(cluster: &Cluster) -> String {
+fn first_terminal(cluster: &Cluster) -> Terminal {
     let running = cluster
-        .pod
-        .as_ref()
+        .pod()
         .and_then(|p| p.containers.iter().rev().find(|c| c.state.is_running()));
-    running.map_or_else(|| terminals::KUBECTL.to_string(), |c| c.spec.name.clone())
+    running.map_or(Terminal::Kubectl, |c| Terminal::container(&c.spec.name))
 }
 
 /// The state handle that the provider puts in context.

@@ -2,14 +2,11 @@
 //! Running a line only delegates to the cluster (`run_in_container` / `run_kubectl_line`) and
 //! records what the terminal printed. Pure, so it is tested natively.
 
-use crate::sim::cluster::{Cluster, TerminalResult};
+use crate::sim::cluster::{Cluster, Terminal, TerminalResult};
 use crate::sim::pod::Pod;
 use crate::ui::terminal::TermEntry;
 use std::collections::BTreeMap;
 use std::rc::Rc;
-
-/// The id of the workstation terminal where `kubectl` runs.
-pub const KUBECTL: &str = "kubectl";
 /// Longest command line accepted (a bigger paste is cut to this many bytes).
 pub const MAX_LINE: usize = 65_536;
 /// Most entries one terminal keeps; older ones are dropped (the terminal trims rows further).
@@ -35,36 +32,34 @@ impl TerminalState {
 }
 
 /// Every terminal of the app: one per container of the pod, then kubectl's.
-pub type Terminals = BTreeMap<String, TerminalState>;
+pub type Terminals = BTreeMap<Terminal, TerminalState>;
 
-/// The terminal ids for `cluster`, in tab order: containers in manifest order, then kubectl.
-pub fn terminal_ids(cluster: &Cluster) -> Vec<String> {
-    let mut ids = cluster
-        .pod
-        .as_ref()
+/// The terminals for `cluster`, in tab order: containers in manifest order, then kubectl.
+pub fn terminal_ids(cluster: &Cluster) -> Vec<Terminal> {
+    let mut ids: Vec<Terminal> = cluster
+        .pod()
         .map(Pod::container_names)
-        .unwrap_or_default();
-    ids.push(KUBECTL.to_string());
+        .unwrap_or_default()
+        .into_iter()
+        .map(Terminal::Container)
+        .collect();
+    ids.push(Terminal::Kubectl);
     ids
 }
 
 /// The prompt terminal `id` shows now.
-pub fn prompt(cluster: &Cluster, id: &str) -> String {
-    if id == KUBECTL {
-        cluster.kubectl_prompt()
-    } else {
-        cluster.prompt(id)
-    }
+pub fn prompt(cluster: &Cluster, id: &Terminal) -> String {
+    cluster.prompt(id)
 }
 
 /// The grey lines an empty terminal shows until something is typed; they are not part of its
 /// transcript. A container terminal says how a real user would get that shell, and every
 /// terminal suggests a first command: what the lesson starts with there.
-pub fn hint(cluster: &Cluster, id: &str) -> Vec<String> {
-    if id == KUBECTL {
+pub fn hint(cluster: &Cluster, id: &Terminal) -> Vec<String> {
+    let Terminal::Container(id) = id else {
         return vec!["Try: kubectl get pods".to_string()];
-    }
-    let Some(pod) = cluster.pod.as_ref() else {
+    };
+    let Some(pod) = cluster.pod() else {
         return Vec::new();
     };
     let Some(container) = pod.container(id) else {
@@ -98,30 +93,30 @@ pub fn cap(s: &str, max: usize) -> &str {
 pub fn run_line(
     cluster: &mut Cluster,
     terminals: &mut Terminals,
-    id: &str,
+    id: &Terminal,
     line: &str,
-) -> Option<String> {
+) -> Option<Terminal> {
     let opened = start_line(cluster, terminals, id, line);
-    while id != KUBECTL && cluster.is_running(id) {
+    while cluster.is_running(id) {
         let result = cluster.run_slice(id);
         show_slice(terminals, id, result);
     }
     opened
 }
 
-/// Types `line` into terminal `id` and records the echo (and, for kubectl, the output); a
-/// container's line then runs a slice at a time (`crate::ui::slices`). Returns the container
-/// terminal the line asked to open (`kubectl exec -it … -- bash`), if any.
+/// Types `line` into terminal `id` and records the echo (and kubectl's output); a container's
+/// line then runs a slice at a time (`crate::ui::slices`). Returns the container terminal the
+/// line asked to open (`kubectl exec -it … -- bash`), if any.
 pub fn start_line(
     cluster: &mut Cluster,
     terminals: &mut Terminals,
-    id: &str,
+    id: &Terminal,
     line: &str,
-) -> Option<String> {
+) -> Option<Terminal> {
     let line = cap(line, MAX_LINE);
     // The cluster knows whether bash is busy (a deleted pod takes its sessions with it).
-    let busy = id != KUBECTL && (cluster.is_blocked(id) || cluster.is_running(id));
-    let term = terminals.entry(id.to_string()).or_default();
+    let busy = cluster.is_busy(id);
+    let term = terminals.entry(id.clone()).or_default();
     term.running = busy;
     if busy {
         // bash is busy: the line is typed ahead, shown without a prompt.
@@ -129,13 +124,8 @@ pub fn start_line(
         return None;
     }
     let shown_prompt = prompt(cluster, id);
-    let result: TerminalResult = if id == KUBECTL {
-        cluster.run_kubectl_line(line)
-    } else {
-        // Its slices run between frames (`crate::ui::slices`).
-        cluster.start_in_container(id, line)
-    };
-    let term = terminals.entry(id.to_string()).or_default();
+    let result: TerminalResult = cluster.start_line(id, line);
+    let term = terminals.entry(id.clone()).or_default();
     if result.clear {
         term.entries = Rc::default();
     } else {
@@ -150,8 +140,8 @@ pub fn start_line(
 
 /// Shows what a later slice of the line in terminal `id` printed, after what the line printed
 /// so far, and whether the line still runs.
-pub fn show_slice(terminals: &mut Terminals, id: &str, result: TerminalResult) {
-    let term = terminals.entry(id.to_string()).or_default();
+pub fn show_slice(terminals: &mut Terminals, id: &Terminal, result: TerminalResult) {
+    let term = terminals.entry(id.clone()).or_default();
     term.running = result.status.is_none();
     if result.clear {
         term.entries = Rc::default();
@@ -167,18 +157,16 @@ pub fn show_slice(terminals: &mut Terminals, id: &str, result: TerminalResult) {
 }
 
 /// Ctrl-C in terminal `id`: a blocked command or a running line ends (bash prints `^C`).
-pub fn interrupt(cluster: &mut Cluster, terminals: &mut Terminals, id: &str) {
+pub fn interrupt(cluster: &mut Cluster, terminals: &mut Terminals, id: &Terminal) {
     let shown_prompt = prompt(cluster, id);
-    let term = terminals.entry(id.to_string()).or_default();
-    if id != KUBECTL && (cluster.is_blocked(id) || cluster.is_running(id)) {
+    let term = terminals.entry(id.clone()).or_default();
+    if cluster.is_busy(id) {
         let result = cluster.interrupt(id);
         term.push(TermEntry::output(result.text));
         term.running = false;
     } else {
-        if id != KUBECTL {
-            // Nothing runs: bash only drops the line and sets `$?` to 130.
-            cluster.interrupt(id);
-        }
+        // Nothing runs: bash only drops the line and sets `$?` to 130.
+        cluster.interrupt(id);
         term.push(TermEntry::cancelled(shown_prompt, ""));
     }
 }
@@ -187,38 +175,41 @@ pub fn interrupt(cluster: &mut Cluster, terminals: &mut Terminals, id: &str) {
 mod tests {
     use super::*;
 
+    fn debian() -> Terminal {
+        Terminal::container("debian-container")
+    }
+
     #[test]
     fn curl_in_debian_shows_nginx_403_and_sleep_blocks_until_ctrl_c() {
         let mut c = Cluster::with_scenario("shared-volume").unwrap();
         let mut t = Terminals::new();
-        run_line(&mut c, &mut t, "debian-container", "apt-get update");
-        run_line(
-            &mut c,
-            &mut t,
-            "debian-container",
-            "apt-get install -y curl",
-        );
-        run_line(&mut c, &mut t, "debian-container", "curl localhost");
-        let debian = &t["debian-container"];
-        let last = debian.entries.last().unwrap();
+        run_line(&mut c, &mut t, &debian(), "apt-get update");
+        run_line(&mut c, &mut t, &debian(), "apt-get install -y curl");
+        run_line(&mut c, &mut t, &debian(), "curl localhost");
+        let shown = &t[&debian()];
+        let last = shown.entries.last().unwrap();
         assert_eq!(last.prompt.as_deref(), Some("root@two-containers:/# "));
         assert!(
             last.output.contains("<title>403 Forbidden</title>"),
             "{}",
             last.output
         );
-        run_line(&mut c, &mut t, "debian-container", "sleep infinity");
-        assert!(t["debian-container"].running);
-        interrupt(&mut c, &mut t, "debian-container");
-        assert!(!t["debian-container"].running);
-        assert_eq!(t["debian-container"].entries.last().unwrap().output, "^C\n");
-        run_line(&mut c, &mut t, KUBECTL, "kubectl get pods");
-        assert!(t[KUBECTL].entries[0].output.starts_with("NAME "));
-        run_line(&mut c, &mut t, KUBECTL, "clear");
-        assert!(t[KUBECTL].entries.is_empty());
+        run_line(&mut c, &mut t, &debian(), "sleep infinity");
+        assert!(t[&debian()].running);
+        interrupt(&mut c, &mut t, &debian());
+        assert!(!t[&debian()].running);
+        assert_eq!(t[&debian()].entries.last().unwrap().output, "^C\n");
+        run_line(&mut c, &mut t, &Terminal::Kubectl, "kubectl get pods");
+        assert!(t[&Terminal::Kubectl].entries[0].output.starts_with("NAME "));
+        run_line(&mut c, &mut t, &Terminal::Kubectl, "clear");
+        assert!(t[&Terminal::Kubectl].entries.is_empty());
         assert_eq!(
             terminal_ids(&c),
-            ["nginx-container", "debian-container", "kubectl"]
+            [
+                Terminal::container("nginx-container"),
+                debian(),
+                Terminal::Kubectl
+            ]
         );
     }
 
@@ -226,18 +217,20 @@ mod tests {
     fn hints_name_the_exec_that_opens_the_shell_and_a_first_command() {
         let c = Cluster::with_scenario("shared-volume").unwrap();
         assert_eq!(
-            hint(&c, "debian-container"),
+            hint(&c, &debian()),
             [
                 "# kubectl exec -it two-containers -c debian-container -- bash",
                 "Try: apt-get update && apt-get install -y curl"
             ]
         );
         assert_eq!(
-            hint(&c, "nginx-container").last().map(String::as_str),
+            hint(&c, &Terminal::container("nginx-container"))
+                .last()
+                .map(String::as_str),
             Some("Try: ls -la /usr/share/nginx/html")
         );
-        assert_eq!(hint(&c, KUBECTL), ["Try: kubectl get pods"]);
-        assert!(hint(&c, "no-such-container").is_empty());
+        assert_eq!(hint(&c, &Terminal::Kubectl), ["Try: kubectl get pods"]);
+        assert!(hint(&c, &Terminal::container("no-such-container")).is_empty());
     }
 
     #[test]

@@ -2,14 +2,14 @@
 //! cluster. Parsing and output layout live in [`crate::sim::kubectl`]; this file carries the
 //! commands out.
 
-use super::{render_errors, Cluster, TerminalResult, LINE_MS, WORKSTATION};
+use super::{render_errors, Cluster, Terminal, TerminalResult, LINE_MS, WORKSTATION};
 use crate::sim::coreutils;
 use crate::sim::fs::{normalize, NodeKind};
 use crate::sim::kubectl::{self, KubectlCommand};
 use crate::sim::output::Output;
 use crate::sim::pod::ContainerHost;
 use crate::sim::pod::ContainerState;
-use crate::sim::shell::ShellHost;
+use crate::sim::shell::{ExecOutcome, ExecRequest, ShellHost};
 
 /// The address the Kubernetes docs use for the example manifest.
 const DOCS_URL: &str = "https://k8s.io/examples/pods/two-container-pod.yaml";
@@ -17,7 +17,7 @@ const DOCS_URL: &str = "https://k8s.io/examples/pods/two-container-pod.yaml";
 /// The workstation as the kubectl terminal's shell sees it.
 struct Workstation<'a> {
     cluster: &'a mut Cluster,
-    open_terminal: Option<String>,
+    open_terminal: Option<Terminal>,
 }
 
 impl Cluster {
@@ -38,11 +38,12 @@ impl Cluster {
             status: Some(result.exit_requested.unwrap_or(result.status)),
             clear: result.clear_screen,
             open_terminal,
+            output: result.output,
         }
     }
 
     /// The kubectl terminal's prompt.
-    pub fn kubectl_prompt(&self) -> String {
+    pub(super) fn kubectl_prompt(&self) -> String {
         self.kubectl_shell
             .prompt("workstation")
             .replacen("root@", "student@", 1)
@@ -172,7 +173,7 @@ impl Workstation<'_> {
             out.out(format!(
                 "podscope: opened a terminal in {name} (the {name} tab)\n"
             ));
-            self.open_terminal = Some(name);
+            self.open_terminal = Some(Terminal::Container(name));
             return 0;
         }
         let env = pod.container_env(&name);
@@ -186,18 +187,25 @@ impl Workstation<'_> {
                 .unwrap_or_default();
             match host.which(program, &path_var) {
                 Some(path) => {
-                    let mut blocked = false;
                     let cwd = host.pod.working_dir(&name);
-                    let status = host.exec(&path, command, &env, &cwd, &[], out, &mut blocked);
-                    if blocked {
-                        // kubectl exec has no way to wait for Ctrl-C here: end it as if pressed.
-                        out.out("^C\n");
-                        let pids = std::mem::take(&mut host.blocked_pids);
-                        let at = *host.now_ms;
-                        host.pod.interrupt(&name, &pids, at, host.trace);
-                        130
-                    } else {
-                        status
+                    let req = ExecRequest {
+                        path: &path,
+                        argv: command,
+                        env: &env,
+                        cwd: &cwd,
+                        stdin: &[],
+                    };
+                    match host.exec(&req, out) {
+                        ExecOutcome::Exited(status) => status,
+                        ExecOutcome::Blocked => {
+                            // kubectl exec has no way to wait for Ctrl-C here: end it as if
+                            // pressed.
+                            out.out("^C\n");
+                            let pids = std::mem::take(&mut host.blocked_pids);
+                            let at = *host.now_ms;
+                            host.pod.interrupt(&name, &pids, at, host.trace);
+                            130
+                        }
                     }
                 }
                 None => {
@@ -245,42 +253,36 @@ fn pick_container(
 }
 
 impl ShellHost for Workstation<'_> {
-    fn exec(
-        &mut self,
-        path: &str,
-        argv: &[String],
-        env: &[(String, String)],
-        cwd: &str,
-        stdin: &[u8],
-        out: &mut Output,
-        blocked: &mut bool,
-    ) -> i32 {
-        let name = path.rsplit('/').next().unwrap_or(path);
+    fn exec(&mut self, req: &ExecRequest<'_>, out: &mut Output) -> ExecOutcome {
+        let name = req.name();
         if name == "kubectl" {
-            return match kubectl::parse(argv.get(1..).unwrap_or(&[])) {
-                Ok(cmd) => self.kubectl(cmd, cwd, out),
+            let status = match kubectl::parse(req.argv.get(1..).unwrap_or(&[])) {
+                Ok(cmd) => self.kubectl(cmd, req.cwd, out),
                 Err(message) => {
                     out.err(format!("{message}\n"));
                     1
                 }
             };
+            return ExecOutcome::Exited(status);
         }
         let c = &mut *self.cluster;
         let mut events = Vec::new();
+        let mut blocked = false;
         let mut ctx = coreutils::Ctx {
             fs: &mut c.workstation,
             ns: WORKSTATION,
-            cwd,
-            env,
+            cwd: req.cwd,
+            env: req.env,
             now_ms: &mut c.now_ms,
-            stdin,
+            stdin: req.stdin,
             out,
             events: &mut events,
             hostname: "workstation",
-            blocked,
+            blocked: &mut blocked,
             tty: true,
         };
-        coreutils::run(name, argv, &mut ctx).unwrap_or(127)
+        let status = coreutils::run(name, req.argv, &mut ctx).unwrap_or(127);
+        ExecOutcome::from_status(status, blocked)
     }
 
     fn which(&self, name: &str, path_var: &str) -> Option<String> {

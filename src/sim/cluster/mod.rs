@@ -7,10 +7,12 @@
 mod kubectl_exec;
 mod running;
 mod session;
+mod terminal;
 #[cfg(test)]
 mod tests;
 
 pub use session::TerminalResult;
+pub use terminal::Terminal;
 
 use crate::sim::event::{Actor, EventKind, Trace};
 use crate::sim::fs::{Fs, NodeContent};
@@ -35,11 +37,11 @@ pub const LINE_MS: u64 = 1_000;
 #[derive(Debug)]
 pub struct Cluster {
     /// Simulated time in milliseconds.
-    pub now_ms: u64,
+    now_ms: u64,
     /// Everything that happened.
-    pub trace: Trace,
+    trace: Trace,
     /// The pod, while it exists.
-    pub pod: Option<Pod>,
+    pod: Option<Pod>,
     /// Packets captured by pods that have since been deleted (kept for the pcap).
     archived_packets: Vec<Captured>,
     /// One shell session per container (`kubectl exec -it … -- bash`), opened on first use.
@@ -48,7 +50,7 @@ pub struct Cluster {
     kubectl_shell: Shell,
     /// The workstation where kubectl runs: a filesystem of its own holding the scenario
     /// manifests in the home directory.
-    pub workstation: Fs,
+    workstation: Fs,
 }
 
 impl Default for Cluster {
@@ -131,6 +133,22 @@ impl Cluster {
         cluster.apply(yaml)?;
         cluster.settle();
         Ok(cluster)
+    }
+
+    /// Simulated time in milliseconds.
+    pub fn now_ms(&self) -> u64 {
+        self.now_ms
+    }
+
+    /// Everything that has happened, in order: what the diagram draws and tests assert on.
+    pub fn trace(&self) -> &Trace {
+        &self.trace
+    }
+
+    /// The pod, while it exists (as it is now: a scene of an earlier step comes from the
+    /// trace, not from here).
+    pub fn pod(&self) -> Option<&Pod> {
+        self.pod.as_ref()
     }
 
     /// Records what has happened by now of what the kubelet scheduled.

@@ -3,12 +3,11 @@
 //! the tab, Ctrl-C lands between two slices, and a `sleep` loop can wait for the wall clock.
 //! Natively every slice runs at once ([`Cluster::run_in_container`]); both give the same trace.
 
-use super::{Cluster, LINE_MS};
-use crate::sim::event::{Actor, EventKind};
-use crate::sim::pod::ContainerHost;
-use crate::sim::shell::{LineRun, Shell};
-
 use super::session::TerminalResult;
+use super::{Cluster, Terminal, LINE_MS};
+use crate::sim::event::{Actor, EventKind};
+use crate::sim::pod::{strip_interrupt_marker, ContainerHost};
+use crate::sim::shell::{LineRun, Shell};
 
 /// What a session keeps of the line it runs between two slices.
 #[derive(Debug, Clone)]
@@ -27,6 +26,7 @@ impl TerminalResult {
     /// Adds what a later slice of the same line printed and how it ended.
     pub fn append(&mut self, later: TerminalResult) {
         self.text.push_str(&later.text);
+        self.output.extend(later.output);
         self.status = later.status;
         self.clear |= later.clear;
     }
@@ -36,18 +36,28 @@ impl Cluster {
     /// Runs one command line in a container's terminal, all of it at once.
     pub fn run_in_container(&mut self, container: &str, line: &str) -> TerminalResult {
         let mut result = self.start_in_container(container, line);
-        while result.status.is_none() && self.is_running(container) {
-            let later = self.run_slice(container);
+        let terminal = Terminal::container(container);
+        while result.status.is_none() && self.is_running(&terminal) {
+            let later = self.run_slice(&terminal);
             result.append(later);
         }
         result
+    }
+
+    /// Types a line into `terminal`. kubectl's runs at once; a container's is only started
+    /// ([`Cluster::start_in_container`]) and runs with [`Cluster::run_slice`].
+    pub fn start_line(&mut self, terminal: &Terminal, line: &str) -> TerminalResult {
+        match terminal {
+            Terminal::Kubectl => self.run_kubectl_line(line),
+            Terminal::Container(name) => self.start_in_container(name, line),
+        }
     }
 
     /// Types a line into a container's terminal; nothing of it runs yet: `status` is `None`
     /// while its slices are left to run ([`Cluster::run_slice`]), else the line was refused.
     pub fn start_in_container(&mut self, container: &str, line: &str) -> TerminalResult {
         if line.trim() == "^C" {
-            return self.interrupt(container);
+            return self.interrupt_container(container);
         }
         self.now_ms = self.now_ms.saturating_add(LINE_MS);
         self.advance();
@@ -81,9 +91,17 @@ impl Cluster {
         TerminalResult::default()
     }
 
-    /// True while a line in `container`'s terminal has slices left to run.
-    pub fn is_running(&self, container: &str) -> bool {
-        self.sessions.get(container).is_some_and(|s| s.line.is_some())
+    /// True while a line in `terminal` has slices left to run.
+    pub fn is_running(&self, terminal: &Terminal) -> bool {
+        terminal
+            .container_name()
+            .and_then(|c| self.sessions.get(c))
+            .is_some_and(|s| s.line.is_some())
+    }
+
+    /// True while `terminal` cannot take a new line: one runs, or a program blocks.
+    pub fn is_busy(&self, terminal: &Terminal) -> bool {
+        self.is_running(terminal) || self.is_blocked(terminal)
     }
 
     /// True while some container terminal's line has slices left.
@@ -92,17 +110,20 @@ impl Cluster {
     }
 
     /// The container terminals whose lines have slices left, in name order.
-    pub fn running_lines(&self) -> Vec<String> {
+    pub fn running_lines(&self) -> Vec<Terminal> {
         self.sessions
             .iter()
             .filter(|(_, s)| s.line.is_some())
-            .map(|(name, _)| name.clone())
+            .map(|(name, _)| Terminal::container(name))
             .collect()
     }
 
     /// Runs the next slice of the line in `container`'s terminal: what it printed, and the
     /// line's status once it has ended (`None` while slices are left or a program blocks).
-    pub fn run_slice(&mut self, container: &str) -> TerminalResult {
+    pub fn run_slice(&mut self, terminal: &Terminal) -> TerminalResult {
+        let Some(container) = terminal.container_name() else {
+            return TerminalResult::default();
+        };
         let Some(session) = self.sessions.get_mut(container) else {
             return TerminalResult::default();
         };
@@ -115,7 +136,7 @@ impl Cluster {
         let Some(pod) = self.pod.as_mut() else {
             return TerminalResult::default();
         };
-        let output = {
+        let mut output = {
             let mut host =
                 ContainerHost::new(pod, container, &mut self.now_ms, &mut self.trace, pid, true);
             host.process_events = line.process_events;
@@ -125,15 +146,15 @@ impl Cluster {
             line.blocked_pids.append(&mut host.blocked_pids);
             output
         };
-        let mut text = String::from_utf8_lossy(&output.interleaved()).into_owned();
         let done = line.run.is_done();
         let result = line.run.result().clone();
         let waiting = done && result.interrupted && line.blocked_seen;
         if waiting {
-            text = text.strip_suffix("^C\n").unwrap_or(&text).to_string();
+            strip_interrupt_marker(&mut output, true);
         } else if done && result.interrupted {
-            text.push_str("podscope: stopped this command line: it ran too long or printed too much (as if you pressed Ctrl-C)\n");
+            output.err("podscope: stopped this command line: it ran too long or printed too much (as if you pressed Ctrl-C)\n");
         }
+        let text = String::from_utf8_lossy(&output.interleaved()).into_owned();
         if let Some(s) = self.sessions.get_mut(container) {
             s.shell = shell;
             if done {
@@ -153,6 +174,7 @@ impl Cluster {
             status: (done && !waiting).then(|| result.exit_requested.unwrap_or(result.status)),
             clear: done && result.clear_screen,
             open_terminal: None,
+            output,
         }
     }
 
@@ -165,6 +187,7 @@ impl Cluster {
         Some(TerminalResult {
             text: String::from_utf8_lossy(&output.interleaved()).into_owned(),
             status: Some(130),
+            output,
             ..Default::default()
         })
     }
@@ -175,6 +198,10 @@ mod tests {
     use super::*;
 
     const DEBIAN: &str = "debian-container";
+
+    fn debian() -> Terminal {
+        Terminal::container(DEBIAN)
+    }
 
     /// A pod with curl installed in debian.
     fn cluster() -> Cluster {
@@ -189,9 +216,9 @@ mod tests {
     fn sliced(c: &mut Cluster, line: &str) -> (String, Option<i32>, usize) {
         let mut r = c.start_in_container(DEBIAN, line);
         let mut slices = 0;
-        while c.is_running(DEBIAN) {
-            let _ = (c.prompt(DEBIAN), c.running_lines(), c.is_blocked(DEBIAN));
-            r.append(c.run_slice(DEBIAN));
+        while c.is_running(&debian()) {
+            let _ = (c.prompt(&debian()), c.running_lines(), c.is_blocked(&debian()));
+            r.append(c.run_slice(&debian()));
             slices += 1;
         }
         (r.text, r.status, slices)
@@ -237,20 +264,20 @@ mod tests {
         assert_eq!(start.status, None);
         let mut text = String::new();
         for _ in 0..3 {
-            text.push_str(&c.run_slice(DEBIAN).text);
+            text.push_str(&c.run_slice(&debian()).text);
         }
         assert_eq!(text.matches("</html>").count(), 3);
-        assert!(c.is_running(DEBIAN));
-        let stop = c.interrupt(DEBIAN);
+        assert!(c.is_running(&debian()));
+        let stop = c.interrupt(&debian());
         assert_eq!((stop.text.as_str(), stop.status), ("^C\n", Some(130)));
-        assert!(!c.is_running(DEBIAN) && !c.is_blocked(DEBIAN));
+        assert!(!c.is_busy(&debian()));
         assert_eq!(c.run_in_container(DEBIAN, "echo $?").text, "130\n");
         // A line typed while another runs is not started.
         c.start_in_container(DEBIAN, "for i in 1 2; do echo $i; done");
         assert_eq!(c.start_in_container(DEBIAN, "echo typed-ahead").status, None);
         let mut rest = String::new();
-        while c.is_running(DEBIAN) {
-            rest.push_str(&c.run_slice(DEBIAN).text);
+        while c.is_running(&debian()) {
+            rest.push_str(&c.run_slice(&debian()).text);
         }
         assert_eq!(rest, "1\n2\n");
     }

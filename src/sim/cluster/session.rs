@@ -3,8 +3,9 @@
 //! command blocks (`sleep infinity`, `tail -f`).
 
 use super::running::RunningLine;
-use super::Cluster;
+use super::{Cluster, Terminal};
 use crate::sim::event::{Actor, EventKind};
+use crate::sim::output::Output;
 use crate::sim::pod::ContainerHost;
 use crate::sim::shell::{Completion, Shell};
 
@@ -18,7 +19,10 @@ pub struct TerminalResult {
     /// The screen should be cleared (`clear`, Ctrl-L).
     pub clear: bool,
     /// A container terminal to open (`kubectl exec -it … -- bash`).
-    pub open_terminal: Option<String>,
+    pub open_terminal: Option<Terminal>,
+    /// The line's output as separate stdout and stderr writes (`text` interleaves them): the
+    /// bash-compatibility suite compares each stream with what bash printed.
+    pub output: Output,
 }
 
 /// One container's interactive shell.
@@ -37,6 +41,14 @@ pub(super) struct Session {
 }
 
 impl Cluster {
+    /// Runs one command line in `terminal`.
+    pub fn run_line(&mut self, terminal: &Terminal, line: &str) -> TerminalResult {
+        match terminal {
+            Terminal::Kubectl => self.run_kubectl_line(line),
+            Terminal::Container(name) => self.run_in_container(name, line),
+        }
+    }
+
     /// Opens (or reuses) the bash session of `container`.
     pub(super) fn session(&mut self, container: &str) -> Result<&mut Session, String> {
         let pod = self
@@ -88,13 +100,30 @@ impl Cluster {
             .ok_or_else(|| "session vanished".to_string())
     }
 
-    /// True while a command in `container`'s terminal blocks (waiting for Ctrl-C).
-    pub fn is_blocked(&self, container: &str) -> bool {
-        self.sessions.get(container).is_some_and(|s| s.blocked)
+    /// True while a command in `terminal` blocks (waiting for Ctrl-C). The kubectl terminal
+    /// never blocks.
+    pub fn is_blocked(&self, terminal: &Terminal) -> bool {
+        terminal
+            .container_name()
+            .and_then(|c| self.sessions.get(c))
+            .is_some_and(|s| s.blocked)
     }
 
-    /// Ctrl-C in a container's terminal: ends a blocked command with status 130.
-    pub fn interrupt(&mut self, container: &str) -> TerminalResult {
+    /// Ctrl-C in `terminal`: ends a blocked command with status 130; at a prompt bash drops
+    /// the line and `$?` becomes 130.
+    pub fn interrupt(&mut self, terminal: &Terminal) -> TerminalResult {
+        match terminal {
+            Terminal::Kubectl => TerminalResult {
+                text: "^C\n".into(),
+                status: Some(130),
+                ..Default::default()
+            },
+            Terminal::Container(name) => self.interrupt_container(name),
+        }
+    }
+
+    /// Ctrl-C in a container's terminal.
+    pub(super) fn interrupt_container(&mut self, container: &str) -> TerminalResult {
         if let Some(result) = self.interrupt_line(container) {
             return result;
         }
@@ -142,8 +171,11 @@ impl Cluster {
         }
     }
 
-    /// The prompt of a container's terminal: `root@two-containers:/# `.
-    pub fn prompt(&self, container: &str) -> String {
+    /// The prompt `terminal` shows: `root@two-containers:/# `, `student@workstation:~$ `.
+    pub fn prompt(&self, terminal: &Terminal) -> String {
+        let Terminal::Container(container) = terminal else {
+            return self.kubectl_prompt();
+        };
         let host = self
             .pod
             .as_ref()
@@ -155,8 +187,14 @@ impl Cluster {
         }
     }
 
-    /// Tab completion in a container's terminal.
-    pub fn complete(&mut self, container: &str, line: &str, cursor: usize) -> Option<Completion> {
+    /// Tab completion in `terminal` (container terminals only: `None` for kubectl's).
+    pub fn complete(
+        &mut self,
+        terminal: &Terminal,
+        line: &str,
+        cursor: usize,
+    ) -> Option<Completion> {
+        let container = terminal.container_name()?;
         let (shell, pid) = {
             let s = self.session(container).ok()?;
             (s.shell.clone(), s.pid)

@@ -1,7 +1,7 @@
 //! Fidelity fixes checked at the cluster level, each against what the real tools print
 //! (bash 5.2.15, coreutils 9.1, kubectl/containerd sources).
 
-use super::Cluster;
+use super::{Cluster, Terminal};
 
 fn run(c: &mut Cluster, container: &str, line: &str) -> (String, Option<i32>) {
     let r = c.run_in_container(container, line);
@@ -232,7 +232,7 @@ fn the_trace_stays_in_time_order_while_the_kubelet_works() {
 fn ctrl_c_at_the_prompt_sets_the_status_to_130() {
     let mut c = Cluster::with_scenario("shared-volume").expect("scenario");
     run(&mut c, "debian-container", "true");
-    let r = c.interrupt("debian-container");
+    let r = c.interrupt(&Terminal::container("debian-container"));
     assert_eq!(r.text, "^C\n");
     assert_eq!(run(&mut c, "debian-container", "echo $?").0, "130\n");
 }

@@ -5,7 +5,7 @@ use super::Pod;
 use crate::sim::event::{Actor, EventKind, Trace};
 use crate::sim::fs::{normalize, NodeKind, WriteInfo, WriteMode};
 use crate::sim::output::Output;
-use crate::sim::shell::ShellHost;
+use crate::sim::shell::{ExecOutcome, ExecRequest, ShellHost};
 
 /// Most process start/exit events recorded for one command line; a loop running thousands of
 /// commands would otherwise flood the event list (podscope simplifies here, and says so).
@@ -98,19 +98,10 @@ impl<'a> ContainerHost<'a> {
 }
 
 impl ShellHost for ContainerHost<'_> {
-    fn exec(
-        &mut self,
-        path: &str,
-        argv: &[String],
-        env: &[(String, String)],
-        cwd: &str,
-        stdin: &[u8],
-        out: &mut Output,
-        blocked: &mut bool,
-    ) -> i32 {
-        let status = super::programs::run(self, path, argv, env, cwd, stdin, out, blocked);
-        self.blocked_seen |= *blocked;
-        status
+    fn exec(&mut self, req: &ExecRequest<'_>, out: &mut Output) -> ExecOutcome {
+        let outcome = super::programs::run(self, req, out);
+        self.blocked_seen |= outcome.is_blocked();
+        outcome
     }
 
     fn set_stdout_tty(&mut self, tty: bool) {

@@ -21,6 +21,7 @@ pub use docroot::FsDocRoot;
 pub use host::ContainerHost;
 pub use lifecycle::StartOutcome;
 pub use process::{ProcState, Process, ProcessTable};
+pub(crate) use programs::strip_interrupt_marker;
 pub use view::runtime_id;
 
 use crate::sim::fs::Fs;

@@ -6,21 +6,16 @@ use super::{ps, ContainerHost};
 use crate::sim::coreutils;
 use crate::sim::event::{Actor, EventKind};
 use crate::sim::output::Output;
-use crate::sim::shell::Shell;
+use crate::sim::shell::{ExecOutcome, ExecRequest, Shell};
 
-/// Runs the program at `path` with `argv` in the host's container; returns its exit status.
-#[allow(clippy::too_many_arguments)]
+/// Runs the program `req` names in the host's container; returns how it ended.
 pub(super) fn run(
     host: &mut ContainerHost,
-    path: &str,
-    argv: &[String],
-    env: &[(String, String)],
-    cwd: &str,
-    stdin: &[u8],
+    req: &ExecRequest<'_>,
     out: &mut Output,
-    blocked: &mut bool,
-) -> i32 {
-    let name = path.rsplit('/').next().unwrap_or(path).to_string();
+) -> ExecOutcome {
+    let argv = req.argv;
+    let name = req.name().to_string();
     let pid_ns = host.pod.pid_namespace(&host.container).to_string();
     let container = host.container.clone();
     let pid = match host.exec_as.take() {
@@ -51,33 +46,21 @@ pub(super) fn run(
             },
         );
     }
-    let status = match name.as_str() {
-        "curl" => super::net_programs::curl(host, pid, argv, out),
-        "nginx" => super::net_programs::nginx(host, pid, argv, out),
-        "ip" => super::net_programs::ip(host, argv, out),
-        "ss" => super::net_programs::ss(host, argv, out),
-        "apt-get" | "apt" => super::apt::run(host, pid, argv, out),
-        "ps" => ps::run(host, argv, out),
-        "hostname" if argv.iter().skip(1).any(|a| a == "-i" || a == "-I") => {
-            let ip = host.pod.ip();
-            out.out(format!(
-                "{ip}{}\n",
-                if argv.iter().any(|a| a == "-I") {
-                    " "
-                } else {
-                    ""
-                }
-            ));
-            0
+    let outcome = match name.as_str() {
+        "bash" | "sh" | "dash" => nested_shell(host, &name, req, out),
+        "curl" | "nginx" | "ip" | "ss" | "apt-get" | "apt" | "ps" => {
+            ExecOutcome::Exited(run_system(host, pid, &name, argv, out))
         }
-        "bash" | "sh" | "dash" => nested_shell(host, &name, argv, env, cwd, out, blocked),
-        _ => run_coreutil(host, pid, &name, argv, env, cwd, stdin, out, blocked),
+        "hostname" if argv.iter().skip(1).any(|a| a == "-i" || a == "-I") => {
+            ExecOutcome::Exited(hostname_ip(host, argv, out))
+        }
+        _ => run_coreutil(host, pid, &name, req, out),
     };
-    if *blocked {
+    let ExecOutcome::Exited(status) = outcome else {
         // Still running (`sleep infinity`): it exits when Ctrl-C comes, not now.
         host.blocked_pids.push(pid);
-        return status;
-    }
+        return outcome;
+    };
     host.pod.procs.exit(&container, pid, status);
     if record {
         let actor = host.actor(pid, &name);
@@ -91,76 +74,98 @@ pub(super) fn run(
             },
         );
     }
-    status
+    outcome
 }
 
-/// Runs one of the coreutils programs, recording the file events it reports.
-#[allow(clippy::too_many_arguments)]
-fn run_coreutil(
+/// Runs one of the programs the pod itself provides (network tools, apt, ps, hostname).
+fn run_system(
     host: &mut ContainerHost,
     pid: u32,
     name: &str,
     argv: &[String],
-    env: &[(String, String)],
-    cwd: &str,
-    stdin: &[u8],
     out: &mut Output,
-    blocked: &mut bool,
 ) -> i32 {
+    match name {
+        "curl" => super::net_programs::curl(host, pid, argv, out),
+        "nginx" => super::net_programs::nginx(host, pid, argv, out),
+        "ip" => super::net_programs::ip(host, argv, out),
+        "ss" => super::net_programs::ss(host, argv, out),
+        "apt-get" | "apt" => super::apt::run(host, pid, argv, out),
+        _ => ps::run(host, argv, out),
+    }
+}
+
+/// `hostname -i` / `hostname -I`: the pod's IP (`-I` adds a trailing space, as it does).
+fn hostname_ip(host: &mut ContainerHost, argv: &[String], out: &mut Output) -> i32 {
+    let ip = host.pod.ip();
+    let sep = if argv.iter().any(|a| a == "-I") {
+        " "
+    } else {
+        ""
+    };
+    out.out(format!("{ip}{sep}\n"));
+    0
+}
+
+/// Runs one of the coreutils programs, recording the file events it reports.
+fn run_coreutil(
+    host: &mut ContainerHost,
+    pid: u32,
+    name: &str,
+    req: &ExecRequest<'_>,
+    out: &mut Output,
+) -> ExecOutcome {
     let hostname = host.pod.name().to_string();
     let mut events = Vec::new();
+    let mut blocked = false;
     let status = {
         let mut ctx = coreutils::Ctx {
             fs: &mut host.pod.fs,
             ns: &host.container,
-            cwd,
-            env,
+            cwd: req.cwd,
+            env: req.env,
             now_ms: &mut *host.now_ms,
-            stdin,
+            stdin: req.stdin,
             out: &mut *out,
             events: &mut events,
             hostname: &hostname,
-            blocked: &mut *blocked,
+            blocked: &mut blocked,
             tty: host.stdout_tty,
         };
-        coreutils::run(name, argv, &mut ctx)
+        coreutils::run(name, req.argv, &mut ctx)
     };
     let actor = Actor::process(&host.container, pid, name);
     for e in events {
         host.trace.record(*host.now_ms, actor.clone(), e);
     }
-    status.unwrap_or_else(|| {
+    let status = status.unwrap_or_else(|| {
         out.err(format!("{name}: podscope does not simulate this program\n"));
         126
-    })
+    });
+    ExecOutcome::from_status(status, blocked)
 }
 
 /// `bash -c LINE` / `sh -c LINE`: a child shell running one line.
 fn nested_shell(
     host: &mut ContainerHost,
     name: &str,
-    argv: &[String],
-    env: &[(String, String)],
-    cwd: &str,
+    req: &ExecRequest<'_>,
     out: &mut Output,
-    blocked: &mut bool,
-) -> i32 {
-    match argv.get(1).map(String::as_str) {
+) -> ExecOutcome {
+    let status = match req.argv.get(1).map(String::as_str) {
         Some("-c") => {
-            let Some(line) = argv.get(2) else {
+            let Some(line) = req.argv.get(2) else {
                 out.err(format!("{name}: -c: option requires an argument\n"));
-                return 2;
+                return ExecOutcome::Exited(2);
             };
-            let mut child = Shell::new(env.to_vec(), cwd);
+            let mut child = Shell::new(req.env.to_vec(), req.cwd);
             child.set_interactive(false);
             let result = child.run_line(line, host);
-            if result.interrupted {
-                *blocked = true;
-            }
             let mut shown = result.output;
             strip_interrupt_marker(&mut shown, result.interrupted);
             out.extend(shown);
-            result.exit_requested.unwrap_or(result.status)
+            let status = result.exit_requested.unwrap_or(result.status);
+            return ExecOutcome::from_status(status, result.interrupted);
         }
         None => {
             out.err(format!(
@@ -174,12 +179,13 @@ fn nested_shell(
             ));
             2
         }
-    }
+    };
+    ExecOutcome::Exited(status)
 }
 
 /// Removes the `^C` line a shell appends when a line was interrupted, so that the outermost
 /// shell prints it once.
-pub(super) fn strip_interrupt_marker(out: &mut Output, interrupted: bool) {
+pub(crate) fn strip_interrupt_marker(out: &mut Output, interrupted: bool) {
     if !interrupted {
         return;
     }

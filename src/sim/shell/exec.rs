@@ -2,7 +2,7 @@
 //! redirections and keeps the per-line budget that makes every line finish.
 
 use super::ast::{AndOr, Command, Connector, List, Pipeline, Redir, Word};
-use super::{ShellHost, State, MAX_COMMANDS, MAX_OUTPUT};
+use super::{ExecOutcome, ExecRequest, ShellHost, State, MAX_COMMANDS, MAX_OUTPUT};
 use crate::sim::output::{Output, Stream};
 
 /// A pending `break`/`continue` with its loop count.
@@ -443,21 +443,20 @@ impl<'a> Interp<'a> {
         };
         let env = self.st.env(env);
         let cwd = self.st.cwd.clone();
-        let mut blocked = false;
         self.host.set_stdout_tty(self.stdout_tty);
-        let status = self.host.exec(
-            &path,
+        let req = ExecRequest {
+            path: &path,
             argv,
-            &env,
-            &cwd,
-            stdin.take_rest(),
-            out,
-            &mut blocked,
-        );
-        if blocked {
-            self.interrupted = true;
-            return 130;
+            env: &env,
+            cwd: &cwd,
+            stdin: stdin.take_rest(),
+        };
+        match self.host.exec(&req, out) {
+            ExecOutcome::Exited(status) => status,
+            ExecOutcome::Blocked => {
+                self.interrupted = true;
+                130
+            }
         }
-        status
     }
 }

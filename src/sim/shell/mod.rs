@@ -36,20 +36,11 @@ pub const MAX_OUTPUT: usize = 1 << 20;
 /// The world as the shell sees it: programs, files and directories. The pod implements it for a
 /// container; tests implement it over a `HashMap`.
 pub trait ShellHost {
-    /// Runs an external program (argv[0] as typed, already found on PATH as `path`). `stdin` is its
-    /// input. Writes go to `out`. Returns the exit status. Sets `*blocked` when the program would
-    /// block forever (sleep infinity, tail -f): the shell then stops the whole line as if Ctrl-C came.
-    #[allow(clippy::too_many_arguments)]
-    fn exec(
-        &mut self,
-        path: &str,
-        argv: &[String],
-        env: &[(String, String)],
-        cwd: &str,
-        stdin: &[u8],
-        out: &mut Output,
-        blocked: &mut bool,
-    ) -> i32;
+    /// Runs an external program (`req.path`, already found on PATH). Writes go to `out`.
+    /// Returns how it ended: an exit status, or [`ExecOutcome::Blocked`] when it would block
+    /// forever (`sleep infinity`, `tail -f`): the shell then stops the whole line as if Ctrl-C
+    /// came.
+    fn exec(&mut self, req: &ExecRequest<'_>, out: &mut Output) -> ExecOutcome;
     /// Absolute path of an executable file called `name` in one of the PATH dirs, if any.
     fn which(&self, name: &str, path_var: &str) -> Option<String>;
     /// The contents of a file, or the strerror text (`No such file or directory`).
@@ -68,6 +59,55 @@ pub trait ShellHost {
     /// (`false` in a pipe, a `$(…)` or a `> file`): `ls` prints one name a line and `yes` stops
     /// there, as they do on a real pipe.
     fn set_stdout_tty(&mut self, _tty: bool) {}
+}
+
+/// One program for [`ShellHost::exec`] to run: what `execve(2)` gets, plus its standard input.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ExecRequest<'a> {
+    /// The executable, already found on PATH (`/usr/bin/cat`).
+    pub path: &'a str,
+    /// The arguments, `argv[0]` as typed.
+    pub argv: &'a [String],
+    /// The environment it starts with.
+    pub env: &'a [(String, String)],
+    /// Its working directory (absolute).
+    pub cwd: &'a str,
+    /// What it reads on standard input.
+    pub stdin: &'a [u8],
+}
+
+impl ExecRequest<'_> {
+    /// The program's name: the last component of its path (`cat` for `/usr/bin/cat`).
+    pub fn name(&self) -> &str {
+        self.path.rsplit('/').next().unwrap_or(self.path)
+    }
+}
+
+/// How a program run by [`ShellHost::exec`] ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExecOutcome {
+    /// It exited with this status.
+    Exited(i32),
+    /// It would block forever (`sleep infinity`, `tail -f`) and still runs: the shell stops the
+    /// line as if Ctrl-C came, and the terminal waits for a real Ctrl-C.
+    Blocked,
+}
+
+impl ExecOutcome {
+    /// `Exited(status)`, or `Blocked` when `blocked` is set (the coreutils report blocking
+    /// through their context).
+    pub fn from_status(status: i32, blocked: bool) -> Self {
+        if blocked {
+            ExecOutcome::Blocked
+        } else {
+            ExecOutcome::Exited(status)
+        }
+    }
+
+    /// True for [`ExecOutcome::Blocked`].
+    pub fn is_blocked(self) -> bool {
+        self == ExecOutcome::Blocked
+    }
 }
 
 /// What one line did, for the terminal.

@@ -44,18 +44,10 @@ impl FakeHost {
 }
 
 impl ShellHost for FakeHost {
-    fn exec(
-        &mut self,
-        path: &str,
-        argv: &[String],
-        env: &[(String, String)],
-        _cwd: &str,
-        stdin: &[u8],
-        out: &mut Output,
-        blocked: &mut bool,
-    ) -> i32 {
+    fn exec(&mut self, req: &ExecRequest<'_>, out: &mut Output) -> ExecOutcome {
+        let (argv, env, stdin) = (req.argv, req.env, req.stdin);
         let args = &argv[1..];
-        match path.rsplit('/').next().unwrap_or("") {
+        let status = match req.name() {
             "cat" if args.is_empty() => {
                 out.out(stdin);
                 0
@@ -109,12 +101,13 @@ impl ShellHost for FakeHost {
                 }
                 0
             }
-            "sleep" => {
-                *blocked = args.first().is_some_and(|a| a == "infinity");
-                0
+            "sleep" if args.first().is_some_and(|a| a == "infinity") => {
+                return ExecOutcome::Blocked
             }
+            "sleep" => 0,
             _ => 126,
-        }
+        };
+        ExecOutcome::Exited(status)
     }
 
     fn which(&self, name: &str, path_var: &str) -> Option<String> {

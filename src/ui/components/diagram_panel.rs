@@ -19,14 +19,14 @@ pub fn DiagramPanel() -> Html {
         return html! {};
     };
     let cluster = state.cluster.borrow();
-    let events = cluster.trace.events();
+    let events = cluster.trace().events();
     let p = state.playback;
     let shown = events.get(..p.position).unwrap_or(events);
     let lit = match shown.last().map(|e| &e.kind) {
         Some(EventKind::FileWritten { inode, .. }) => Some(*inode),
         _ => None,
     };
-    let model = live_model(cluster.pod.as_ref(), &derive(shown), lit);
+    let model = live_model(cluster.pod(), &derive(shown), lit);
     let moving = (p.progress < 1.0)
         .then(|| flight(events, p.position, p.progress, &model, &layout(&model)))
         .flatten();

@@ -34,7 +34,7 @@ pub fn InfoPanel() -> Html {
             Rc::new(
                 cluster
                     .borrow()
-                    .trace
+                    .trace()
                     .events()
                     .iter()
                     .map(event_row)
@@ -47,7 +47,7 @@ pub fn InfoPanel() -> Html {
         use_memo(state.version, move |_| preview(&cluster.borrow()))
     };
     let cluster = state.cluster.borrow();
-    let events = cluster.trace.events();
+    let events = cluster.trace().events();
     // The packet: the selected event's, else the one on show.
     let pick = state
         .selected_event

@@ -177,12 +177,12 @@ mod tests {
             "apt-get install -y curl",
             "curl -s localhost",
         ]);
-        let events = c.trace.events();
+        let events = c.trace().events();
         let i = events
             .iter()
             .position(|e| matches!(&e.kind, EventKind::Segment(s) if s.flags == "SYN"))
             .unwrap();
-        let model = live_model(c.pod.as_ref(), &derive(&events[..i]), None);
+        let model = live_model(c.pod(), &derive(&events[..i]), None);
         let l = layout(&model);
         let f = flight(events, i, 0.0, &model, &l).unwrap();
         assert_eq!(
@@ -214,12 +214,12 @@ mod tests {
             "apt-get install -y curl",
             "curl -s localhost:8080",
         ]);
-        let events = c.trace.events();
+        let events = c.trace().events();
         let i = events
             .iter()
             .position(|e| matches!(&e.kind, EventKind::Segment(s) if s.flags.contains("RST")))
             .unwrap();
-        let model = live_model(c.pod.as_ref(), &derive(&events[..i]), None);
+        let model = live_model(c.pod(), &derive(&events[..i]), None);
         let l = layout(&model);
         let f = flight(events, i, 0.0, &model, &l).unwrap();
         assert_eq!(f.kind, FlightKind::Reset);
@@ -229,9 +229,9 @@ mod tests {
     #[test]
     fn shared_write_flies_to_the_volume_then_to_nginx() {
         let c = setup(&["echo hi > /pod-data/index.html"]);
-        let events = c.trace.events();
+        let events = c.trace().events();
         let i = events.len() - 1;
-        let model = live_model(c.pod.as_ref(), &derive(&events[..i]), None);
+        let model = live_model(c.pod(), &derive(&events[..i]), None);
         let l = layout(&model);
         let f = flight(events, i, 0.5, &model, &l).unwrap();
         assert_eq!(

@@ -133,10 +133,10 @@ mod tests {
     fn shared_volume_file_lights_up_in_both_containers_with_one_inode() {
         let mut cluster = Cluster::with_scenario("shared-volume").unwrap();
         cluster.run_in_container("debian-container", "echo hi > /pod-data/index.html");
-        let events = cluster.trace.events();
+        let events = cluster.trace().events();
         let scene = derive(events);
         let inode = scene.files.values().next().map(|f| f.inode);
-        let model = live_model(cluster.pod.as_ref(), &scene, inode);
+        let model = live_model(cluster.pod(), &scene, inode);
         let marks: Vec<&FileMark> = model.containers.iter().flat_map(|c| &c.files).collect();
         assert_eq!(marks.len(), 2, "{model:?}");
         assert_eq!(marks[0].inode, marks[1].inode);
@@ -151,13 +151,9 @@ mod tests {
         assert_eq!(model.containers[0].image, "nginx");
         assert!(model.listeners.iter().any(|l| l.starts_with("0.0.0.0:80")));
         // Before the write, no file; before anything, no containers.
-        let before = live_model(
-            cluster.pod.as_ref(),
-            &derive(&events[..events.len() - 2]),
-            None,
-        );
+        let before = live_model(cluster.pod(), &derive(&events[..events.len() - 2]), None);
         assert!(before.containers.iter().all(|c| c.files.is_empty()));
-        assert!(live_model(cluster.pod.as_ref(), &derive(&[]), None)
+        assert!(live_model(cluster.pod(), &derive(&[]), None)
             .containers
             .is_empty());
     }
@@ -165,7 +161,7 @@ mod tests {
     #[test]
     fn docs_original_debian_is_terminated_completed() {
         let cluster = Cluster::with_scenario("docs-original").unwrap();
-        let model = live_model(cluster.pod.as_ref(), &derive(cluster.trace.events()), None);
+        let model = live_model(cluster.pod(), &derive(cluster.trace().events()), None);
         let debian = model
             .containers
             .iter()

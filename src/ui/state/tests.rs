@@ -2,10 +2,15 @@
 
 use super::*;
 use crate::anim::tour::Action as TourAction;
+use crate::sim::cluster::Terminal;
+
+fn term(name: &str) -> Terminal {
+    Terminal::from_script_name(name)
+}
 
 fn run(s: Rc<AppState>, terminal: &str, line: &str) -> Rc<AppState> {
     s.reduce(Action::RunLine {
-        terminal: terminal.into(),
+        terminal: term(terminal),
         line: line.into(),
     })
 }
@@ -60,10 +65,10 @@ fn url_picks_the_scenario_and_scenarios_reset_the_terminals() {
         "kubectl",
         "kubectl get pods",
     );
-    assert_eq!(s.terminals["kubectl"].entries.len(), 1);
-    assert_eq!(s.open_terminal, "debian-container");
+    assert_eq!(s.terminals[&term("kubectl")].entries.len(), 1);
+    assert_eq!(s.open_terminal, term("debian-container"));
     let s = s.reduce(Action::SelectScenario(ScenarioId::Localhost));
-    assert!(s.terminals["kubectl"].entries.is_empty());
+    assert!(s.terminals[&term("kubectl")].entries.is_empty());
 }
 
 #[test]
@@ -71,19 +76,19 @@ fn bad_manifest_is_reported_and_keeps_the_pod() {
     let s = Rc::new(AppState::new(ScenarioId::SharedVolume));
     let s = s.reduce(Action::ApplyManifest("kind: Pod\nmetadata: [".into()));
     assert!(!s.manifest_errors.is_empty());
-    assert!(s.cluster.borrow().pod.is_some());
+    assert!(s.cluster.borrow().pod().is_some());
     let s = run(s, "kubectl", "kubectl delete pod two-containers");
-    assert!(s.cluster.borrow().pod.is_none());
+    assert!(s.cluster.borrow().pod().is_none());
     let s = s.reduce(Action::ApplyManifest(
         ScenarioId::Localhost.manifest().into(),
     ));
     assert!(s.manifest_errors.is_empty());
-    assert!(s.cluster.borrow().pod.is_some());
+    assert!(s.cluster.borrow().pod().is_some());
 }
 
 /// The last entry a terminal shows: (command, output).
 fn last(s: &AppState, terminal: &str) -> (String, String) {
-    let e = s.terminals[terminal]
+    let e = s.terminals[&term(terminal)]
         .entries
         .last()
         .cloned()
@@ -102,7 +107,7 @@ fn tour_next_types_each_step_into_its_terminal_and_plays_it() {
     let tour = s.tour.unwrap();
     assert_eq!(tour.step, 0);
     assert!(
-        s.terminals["debian-container"].entries.is_empty(),
+        s.terminals[&term("debian-container")].entries.is_empty(),
         "the tour starts on a fresh pod"
     );
     for i in 1..tour.tour.steps.len() {
@@ -110,7 +115,7 @@ fn tour_next_types_each_step_into_its_terminal_and_plays_it() {
         s = s.reduce(Action::TourNext);
         assert_eq!(s.tour.map(|t| t.step), Some(i));
         if let TourAction::Run { terminal, line } = tour.tour.steps[i].action {
-            assert_eq!(s.open_terminal, terminal, "step {i}");
+            assert_eq!(s.open_terminal, term(terminal), "step {i}");
             assert_eq!(last(&s, terminal).0, line);
             if s.len() > before {
                 assert_eq!(s.playback.position, before, "step {i} plays its own events");
@@ -147,7 +152,7 @@ fn tour_prev_rebuilds_the_pod_as_it_was_at_that_step() {
     assert!(output.contains("403 Forbidden"), "{output}");
     assert!(back.len() < s.len());
     // ls, apt-get update, apt-get install, curl: typed once each, not twice.
-    assert_eq!(back.terminals["debian-container"].entries.len(), 4);
+    assert_eq!(back.terminals[&term("debian-container")].entries.len(), 4);
     let first = Rc::new(AppState::new(ScenarioId::SharedVolume)).reduce(Action::TourStart);
     assert_eq!(first.clone().reduce(Action::TourPrev).tour, first.tour);
     let custom = Rc::new(AppState::new(ScenarioId::Custom)).reduce(Action::TourStart);

@@ -18,7 +18,7 @@ pub struct TermCompletion {
 }
 
 impl From<crate::sim::shell::Completion> for TermCompletion {
-    /// So a parent can answer with `cluster.complete(name, &line, cursor).map(Into::into)`.
+    /// So a parent can answer with `cluster.complete(&terminal, &line, cursor).map(Into::into)`.
     fn from(c: crate::sim::shell::Completion) -> Self {
         Self {
             insert: c.insert,
@@ -141,7 +141,11 @@ mod tests {
         let mut cluster = crate::sim::cluster::Cluster::with_scenario("docs-original").unwrap();
         let line = "cat /etc/hostn";
         let got = cluster
-            .complete("nginx-container", line, line.len())
+            .complete(
+                &crate::sim::cluster::Terminal::container("nginx-container"),
+                line,
+                line.len(),
+            )
             .map(TermCompletion::from);
         assert_eq!(
             tab(line, line.len(), got, false),
