@@ -5,12 +5,14 @@
 //! May use: `crate::sim::event`. Must not use: yew, web-sys, gloo.
 
 pub mod caption;
+pub mod live;
 pub mod pace;
 pub mod playback;
 pub mod scene;
 pub mod tour;
 
 pub use caption::caption;
+pub use live::CatchUp;
 pub use pace::Pacer;
 pub use playback::{weight, Playback};
 pub use scene::{derive, Scene};

@@ -14,9 +14,10 @@ use super::slices::{frame_budget, run_slices};
 use super::terminals::{self, Terminals};
 use super::timeline::Filters;
 use crate::anim::tour::WhatIf;
-use crate::anim::{Pacer, Playback};
+use crate::anim::{CatchUp, Pacer, Playback};
 use crate::sim::cluster::{render_errors, Cluster, Terminal};
 
+mod live;
 mod tour;
 mod url;
 
@@ -46,6 +47,8 @@ pub struct AppState {
     pub frame: u64,
     /// Holds a running command line back until the wall clock catches up with its `sleep`s.
     pub pacer: Pacer,
+    /// How fast live mode must play to stay within about a second of the terminals.
+    pub catch_up: CatchUp,
     /// The event picked in the event list (its `seq`).
     pub selected_event: Option<usize>,
     /// Which categories the event list shows.
@@ -136,6 +139,8 @@ pub enum Action {
     Reset,
     /// Show exactly this many events.
     Seek(usize),
+    /// Show everything that has happened and follow new events live.
+    JumpToNow,
     /// Playback speed, 0.25–4.
     Speed(f64),
     /// Milliseconds of wall time since the last frame.
@@ -189,6 +194,7 @@ impl AppState {
             live: true,
             frame: 0,
             pacer: Pacer::default(),
+            catch_up: CatchUp::default(),
             selected_event: None,
             filters: Filters::default(),
             tour: None,
@@ -279,15 +285,30 @@ impl Reducible for AppState {
                 }
                 s.playback.playing = s.playback.position < len || s.playback.progress < 1.0;
             }
-            Action::Pause => s.playback.playing = false,
-            Action::StepForward => s.playback.step_forward(len),
-            Action::StepBack => s.playback.step_back(),
+            // Pausing, stepping or seeking leaves live mode: the picture stays put.
+            Action::Pause => {
+                s.playback.playing = false;
+                s.live = false;
+            }
+            Action::StepForward => {
+                s.playback.step_forward(len);
+                s.live = false;
+            }
+            Action::StepBack => {
+                s.playback.step_back();
+                s.live = false;
+            }
             Action::Reset => {
                 s.playback.seek(0, len);
                 s.playback.playing = false;
                 s.selected_event = None;
+                s.live = false;
             }
-            Action::Seek(n) => s.playback.seek(n, len),
+            Action::Seek(n) => {
+                s.playback.seek(n, len);
+                s.live = false;
+            }
+            Action::JumpToNow => s.jump_to_now(),
             Action::Speed(x) => s.playback.set_speed(x),
             Action::Tick(dt) => {
                 // Command lines in progress run their next slices, as far as the frame's budget
@@ -311,17 +332,7 @@ impl Reducible for AppState {
                     }
                     (cluster.trace().len(), busy)
                 };
-                if s.live && s.playback.position < len {
-                    s.playback.playing = true;
-                }
-                let weight = {
-                    let cluster = s.cluster.borrow();
-                    let events = cluster.trace().events();
-                    events
-                        .get(s.playback.position)
-                        .map_or(1.0, |e| crate::anim::weight(&e.kind))
-                };
-                let moved = s.playback.tick_weighted(dt, len, weight);
+                let moved = s.play_frame(dt, len);
                 if !moved && !kubelet_busy && !running && s.playback == self.playback {
                     return self;
                 }
@@ -330,6 +341,7 @@ impl Reducible for AppState {
             Action::SetLive(live) => s.live = live,
             Action::SelectEvent(seq) => {
                 s.selected_event = Some(seq);
+                s.live = false;
                 s.playback.playing = false;
                 s.playback.seek(seq.saturating_add(1), len);
             }

@@ -9,7 +9,7 @@ use crate::anim::{caption, derive};
 use crate::sim::event::EventKind;
 use crate::ui::diagram::{flight, layout, live_model};
 use crate::ui::state::{Action, AppContext};
-use crate::ui::timeline::Controls;
+use crate::ui::timeline::{Controls, LiveStatus};
 
 /// The diagram fed live from the trace: the scene after the events shown, plus the event in
 /// flight, if any.
@@ -77,6 +77,7 @@ pub fn DiagramPanel() -> Html {
                 onstep_forward={dispatch(Action::StepForward)} onstep_back={dispatch(Action::StepBack)}
                 onreset={dispatch(Action::Reset)} {onseek} {onspeed} />
             <div class="diagram-options">
+                <LiveStatus live={state.live} behind={state.behind()} onjump={dispatch(Action::JumpToNow)} />
                 <label class="live-toggle">
                     <input type="checkbox" checked={state.live} onchange={onlive} />
                     { " Live: play new events as commands run" }

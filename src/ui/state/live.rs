@@ -1,0 +1,41 @@
+//! One frame of playback. In live mode the picture catches up with the terminals within about a
+//! second (`crate::anim::live`); leaving live (pause, step, seek, pick an event) holds the
+//! picture where the user put it, and "jump to now" returns.
+
+use super::AppState;
+use crate::anim::live::backlog_ms;
+use crate::anim::weight;
+
+impl AppState {
+    /// Advances playback by `dt` wall ms over a trace of `len` events; true when it moved.
+    pub(super) fn play_frame(&mut self, dt: f64, len: usize) -> bool {
+        self.catch_up.tick(dt, len);
+        if self.live && self.playback.position < len {
+            self.playback.playing = true;
+        }
+        let cluster = self.cluster.borrow();
+        let events = cluster.trace().events();
+        let weight_of = |i: usize| events.get(i).map_or(1.0, |e| weight(&e.kind));
+        let speed = if self.live {
+            let backlog = backlog_ms(&self.playback, len, weight_of);
+            self.catch_up.speed(self.playback.speed, backlog)
+        } else {
+            self.playback.speed
+        };
+        self.playback.play(dt, len, speed, weight_of)
+    }
+
+    /// Steps not shown yet: how far the picture is behind the terminals.
+    pub fn behind(&self) -> usize {
+        self.len().saturating_sub(self.playback.position)
+    }
+
+    /// "Jump to now": everything that happened is shown, and new events play as they come.
+    pub(super) fn jump_to_now(&mut self) {
+        let len = self.len();
+        self.playback.follow(len);
+        self.playback.playing = false;
+        self.live = true;
+        self.catch_up = Default::default();
+    }
+}
