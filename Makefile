@@ -18,7 +18,7 @@ run:
 	trunk serve --offline --address $(HOST) --port $(PORT)
 
 test:
-	scripts/setup.sh --web --browser
+	scripts/setup.sh --web --browser --test
 	scripts/test.sh
 
 dist:
@@ -27,11 +27,11 @@ dist:
 
 # Single stages, for a quicker loop (they assume the tools are installed).
 wasm-test:
-	scripts/setup.sh --web --browser
+	scripts/setup.sh --web --browser --test
 	scripts/test.sh wasm-test
 
 e2e:
-	scripts/setup.sh --web --browser
+	scripts/setup.sh --web --browser --test
 	scripts/test.sh dist e2e
 
 size:
@@ -39,7 +39,7 @@ size:
 	scripts/test.sh dist size
 
 setup:
-	scripts/setup.sh --web --browser
+	scripts/setup.sh --web --browser --test
 
 # Full `curl localhost` round trips per second through the whole simulated stack (native).
 bench:

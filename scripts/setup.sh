@@ -5,6 +5,8 @@
 #   scripts/setup.sh --web      + wasm32 target, wasm-bindgen-cli (the Cargo.lock version),
 #                                 Trunk, and the npm packages (wasm-opt, playwright-core, axe-core)
 #   scripts/setup.sh --browser  + Debian's Chromium and ChromeDriver (headless browser tests)
+#   scripts/setup.sh --test     + what the test suite checks against: tshark (the pcap dissector
+#                                 checks), a nightly toolchain and cargo-fuzz (the fuzz stage)
 #
 # Every install is announced on a line starting with "setup: installing"; when everything is
 # present the script only checks versions and takes about a second. Sources are crates.io, npm
@@ -17,12 +19,14 @@ export PATH="$HOME/.cargo/bin:$PATH"
 
 want_web=false
 want_browser=false
+want_test=false
 for arg in "$@"; do
   case "$arg" in
     --web) want_web=true ;;
     --browser) want_browser=true ;;
-    -h|--help) sed -n '2,10p' "${BASH_SOURCE[0]}"; exit 0 ;;
-    *) echo "setup: unknown flag '$arg' (expected --web, --browser)" >&2; exit 2 ;;
+    --test) want_test=true ;;
+    -h|--help) sed -n '2,12p' "${BASH_SOURCE[0]}"; exit 0 ;;
+    *) echo "setup: unknown flag '$arg' (expected --web, --browser, --test)" >&2; exit 2 ;;
   esac
 done
 
@@ -101,12 +105,34 @@ if $want_browser; then
   missing=()
   [ -x /usr/bin/chromium ] || missing+=(chromium)
   [ -x /usr/bin/chromedriver ] || missing+=(chromium-driver)
+  # The handout test renders its PDF's first page to PNG (pdftoppm) to look at it.
+  command -v pdftoppm >/dev/null || missing+=(poppler-utils)
   if [ "${#missing[@]}" -gt 0 ]; then
     apt_install "${missing[@]}"
   fi
   if ! command -v python3 >/dev/null; then
     apt_install python3
   fi
+fi
+
+# --- Test: tshark, nightly + cargo-fuzz -----------------------------------------------------
+if $want_test; then
+  if ! command -v tshark >/dev/null; then
+    # wireshark-common asks whether non-root users may capture: answer "no" before it asks.
+    echo "wireshark-common wireshark-common/install-setuid boolean false" | debconf-set-selections
+    apt_install tshark
+  fi
+  # cargo-fuzz builds with sanitizer flags that only nightly rustc accepts.
+  if ! rustup run nightly rustc --version >/dev/null 2>&1; then
+    say "installing rustup toolchain nightly (minimal profile)"
+    rustup toolchain install nightly --profile minimal
+  fi
+  if ! cargo fuzz --version >/dev/null 2>&1; then
+    say "installing cargo-fuzz (crates.io; takes ~2 min)"
+    cargo install --locked cargo-fuzz
+  fi
+  # The fuzz package's crates (libfuzzer-sys) now, so the fuzz stage downloads nothing.
+  cargo fetch --manifest-path "$ROOT/fuzz/Cargo.toml" --quiet
 fi
 
 say "ok"

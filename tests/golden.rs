@@ -5,14 +5,8 @@
 
 mod common;
 
-use common::podscope_shell;
+use common::{golden_dir, podscope_shell};
 use podscope::sim::transcript::normalize;
-use std::path::{Path, PathBuf};
-
-/// Where the recordings live: `shared/golden` beside the project.
-fn golden_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/golden")
-}
 
 /// The golden files of one scenario, in recording order, with the container each ran in.
 fn cases(prefix: char) -> Vec<(String, &'static str)> {

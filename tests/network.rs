@@ -5,6 +5,8 @@
 //! (ss, nginx and ip run in a fresh network namespace where an nginx holds port 80).
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
 use podscope::sim::cluster::{Cluster, TerminalResult};
 use podscope::sim::event::{Event, EventKind, SegmentInfo};
 use podscope::sim::image::{lookup, FileData};
@@ -208,13 +210,11 @@ fn assert_refused(c: &mut Cluster, line: &str, port: u16) {
 #[test]
 fn closed_ports_are_refused_with_rst() {
     let mut c = lesson();
-    let golden =
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/golden/A11-curl-8080.txt");
-    if let Ok(text) = std::fs::read_to_string(golden) {
-        let (body, status) = recorded(&text, "curl localhost:8080");
-        let (r, _) = run(&mut c, "curl localhost:8080");
-        assert_eq!((r.text, r.status), (body, Some(status)));
-    }
+    let golden = common::golden_dir().join("A11-curl-8080.txt");
+    let text = std::fs::read_to_string(&golden).expect("the A11 recording");
+    let (body, status) = recorded(&text, "curl localhost:8080");
+    let (r, _) = run(&mut c, "curl localhost:8080");
+    assert_eq!((r.text, r.status), (body, Some(status)));
     assert_refused(&mut c, "curl localhost:8080", 8080);
     // nginx in the pod serves plain HTTP only: nothing listens on 443.
     assert_refused(&mut c, "curl https://localhost", 443);

@@ -89,3 +89,39 @@ fn every_what_if_shows_its_point() {
         );
     }
 }
+
+#[test]
+fn every_tour_question_has_exactly_one_right_answer_in_the_real_output() {
+    use podscope::anim::question::{Answer, Given};
+    let mut asked = 0;
+    for tour in TOURS {
+        let mut cluster = Cluster::with_scenario(tour.scenario).expect("scenario starts");
+        let mut previous = String::new();
+        for step in tour.steps {
+            let output = perform(&mut cluster, step.action).text;
+            if let Some(q) = step.question {
+                asked += 1;
+                let right = q.right_answer(&output).expect("the output answers it");
+                match q.answer {
+                    Answer::Choice(options) => {
+                        let hits = options.iter().filter(|(_, n)| output.contains(n)).count();
+                        assert_eq!(hits, 1, "{}: {output}", q.prompt);
+                        let i = options
+                            .iter()
+                            .position(|(l, _)| *l == right)
+                            .expect("option");
+                        assert!(q.is_right(&Given::Option(i), &output));
+                    }
+                    Answer::Short { .. } => {
+                        assert!(q.is_right(&Given::Text(right.clone()), &output));
+                        // The inode question: nginx's number is the one debian's ls -i showed.
+                        assert!(previous.contains(&right), "{previous} / {right}");
+                    }
+                }
+                assert!(!q.explanation.is_empty());
+            }
+            previous = output;
+        }
+    }
+    assert_eq!(asked, 3);
+}

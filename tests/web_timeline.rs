@@ -208,6 +208,8 @@ async fn controls_show_the_step_and_disable_what_cannot_happen() {
         onreset: Callback::noop(),
         onseek: Callback::noop(),
         onspeed: Callback::noop(),
+        presenter: false,
+        onpresenter: None,
     };
     yew::Renderer::<Controls>::with_root_and_props(root.clone(), props).render();
     yew::scheduler::flush().await;

@@ -142,20 +142,70 @@ async fn tour_bar_alone_shows_the_step_and_reports_clicks() {
             typed: Some("debian-container $ curl localhost".into()),
             first: false,
             last: false,
+            question: None,
+            reveal: None,
+            handout: Some("?print=localhost".into()),
         }),
         available: true,
         onstart: log("start"),
         onnext: log("next"),
         onprev: log("prev"),
         onend: log("end"),
+        onanswer: Callback::noop(),
     };
     yew::Renderer::<TourBar>::with_root_and_props(root.clone(), props).render();
     yew::scheduler::flush().await;
     let caption = text_of(&root, "tour-caption");
     assert!(caption.contains("step 7 of 12") && caption.contains("127.0.0.1"));
     assert!(caption.contains("$ curl localhost"));
+    let handout = find(&root, "tour-handout").expect("a handout link");
+    assert_eq!(
+        handout.get_attribute("href").as_deref(),
+        Some("?print=localhost")
+    );
     click(&root, "tour-next").await;
     click(&root, "tour-prev").await;
     click(&root, "tour-end").await;
     assert_eq!(*clicks.borrow(), ["next", "prev", "end"]);
+}
+
+#[wasm_bindgen_test]
+async fn a_tour_question_reports_the_option_picked_and_hides_the_caption() {
+    use podscope::anim::question::Given;
+    use podscope::ui::components::QuestionView;
+    let root = fresh_root();
+    let answers = std::rc::Rc::new(std::cell::RefCell::new(Vec::new()));
+    let onanswer = {
+        let answers = answers.clone();
+        Callback::from(move |g: Given| answers.borrow_mut().push(g))
+    };
+    let props = TourBarProps {
+        tour: Some(TourView {
+            title: "Localhost".into(),
+            caption: "the caption comes after the answer".into(),
+            progress: "step 9 of 12".into(),
+            typed: Some("debian-container $ curl localhost:8080".into()),
+            first: false,
+            last: false,
+            question: Some(QuestionView {
+                prompt: "What will curl localhost:8080 print?".into(),
+                options: vec!["Welcome".into(), "404".into(), "Couldn't connect".into()],
+            }),
+            reveal: None,
+            handout: None,
+        }),
+        available: true,
+        onstart: Callback::noop(),
+        onnext: Callback::noop(),
+        onprev: Callback::noop(),
+        onend: Callback::noop(),
+        onanswer,
+    };
+    yew::Renderer::<TourBar>::with_root_and_props(root.clone(), props).render();
+    yew::scheduler::flush().await;
+    let caption = text_of(&root, "tour-caption");
+    assert!(caption.contains("What will curl localhost:8080 print?"));
+    assert!(!caption.contains("the caption comes after"), "{caption}");
+    click(&root, "question-option-2").await;
+    assert_eq!(*answers.borrow(), [Given::Option(2)]);
 }

@@ -8,6 +8,7 @@ pub mod caption;
 pub mod live;
 pub mod pace;
 pub mod playback;
+pub mod question;
 pub mod scene;
 pub mod tour;
 

@@ -1,6 +1,8 @@
 //! Guided tours and what-ifs, as data: each step names the terminal it types into, the command
 //! it types (if any) and the narration shown while it runs. The UI plays them; tests run every
-//! step through the real simulation.
+//! step through the real simulation. A step may first ask a question (predict, then reveal).
+
+use super::question::{Answer, Question};
 
 /// Something a tour step or a what-if does to the pod.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -33,6 +35,8 @@ pub struct Step {
     pub action: Action,
     /// What the narrator says.
     pub caption: &'static str,
+    /// Asked before the step's command runs; answered against its real output.
+    pub question: Option<&'static Question>,
 }
 
 /// A guided tour of one scenario.
@@ -65,6 +69,21 @@ const fn run(terminal: &'static str, line: &'static str, caption: &'static str) 
     Step {
         action: Action::Run { terminal, line },
         caption,
+        question: None,
+    }
+}
+
+/// A step that asks `question` before typing its line.
+const fn ask(
+    terminal: &'static str,
+    line: &'static str,
+    caption: &'static str,
+    question: &'static Question,
+) -> Step {
+    Step {
+        action: Action::Run { terminal, line },
+        caption,
+        question: Some(question),
     }
 }
 
@@ -72,8 +91,38 @@ const fn say(caption: &'static str) -> Step {
     Step {
         action: Action::Narrate,
         caption,
+        question: None,
     }
 }
+
+/// Before the first `curl localhost` of the shared-volume tour.
+const EMPTY_VOLUME_CURL: Question = Question {
+    prompt: "The volume is still empty. What will curl localhost print now?",
+    answer: Answer::Choice(&[
+        ("nginx's “Welcome to nginx!” page", "Welcome to nginx!"),
+        ("403 Forbidden", "403 Forbidden"),
+        ("Connection refused", "Failed to connect"),
+    ]),
+    explanation: "The volume mounted at /usr/share/nginx/html hides the image's welcome page. With no index.html in the empty volume, nginx refuses to list the directory: 403 Forbidden.",
+};
+
+/// Before nginx lists the file debian wrote.
+const SAME_INODE: Question = Question {
+    prompt: "debian's ls -i just printed the inode number of index.html. Which inode number will nginx's ls -i show for its index.html?",
+    answer: Answer::Short { token: 0 },
+    explanation: "The same number: both paths name one inode on the shared emptyDir. Nothing was copied; the two containers see one file.",
+};
+
+/// Before `curl localhost:8080` in the localhost tour.
+const NOTHING_ON_8080: Question = Question {
+    prompt: "nginx listens on port 80 only. What will curl localhost:8080 print?",
+    answer: Answer::Choice(&[
+        ("nginx's welcome page", "Welcome to nginx!"),
+        ("404 Not Found", "404 Not Found"),
+        ("Failed to connect … Couldn't connect to server", "Couldn't connect to server"),
+    ]),
+    explanation: "Nothing listens on 8080, so the kernel answers the SYN with a RST and curl exits 7. No HTTP is spoken at all, so there is no 404.",
+};
 
 const D: &str = "debian-container";
 const N: &str = "nginx-container";
@@ -87,10 +136,10 @@ const SHARED_VOLUME: &[Step] = &[
     run(N, "ls -la /usr/share/nginx/html", "In nginx the same volume is mounted at /usr/share/nginx/html, hiding the image's own welcome page."),
     run(D, "apt-get update", "The debian image has no curl. apt-get update fetches the package lists…"),
     run(D, "apt-get install -y curl", "…and curl is installed, in the debian container only."),
-    run(D, "curl localhost", "nginx answers 403 Forbidden: its document root is the empty volume, and there is no index.html to serve."),
+    ask(D, "curl localhost", "nginx answers 403 Forbidden: its document root is the empty volume, and there is no index.html to serve.", &EMPTY_VOLUME_CURL),
     run(D, "echo 'Hello from the debian container' > /pod-data/index.html", "debian writes index.html into the volume."),
     run(D, "ls -i /pod-data", "Note the inode number of /pod-data/index.html…"),
-    run(N, "ls -i /usr/share/nginx/html", "…it is the same inode in nginx: one file, two paths."),
+    ask(N, "ls -i /usr/share/nginx/html", "…it is the same inode in nginx: one file, two paths.", &SAME_INODE),
     run(N, "cat /usr/share/nginx/html/index.html", "nginx's container reads exactly what debian wrote."),
     run(D, "curl localhost", "Now nginx serves the file debian wrote: 200 OK."),
     run(K, "kubectl logs two-containers -c nginx-container", "nginx logged both requests to its stdout, which kubectl logs shows."),
@@ -107,7 +156,7 @@ const LOCALHOST: &[Step] = &[
     run(D, "ss -ltn", "From debian, we see nginx's listening sockets on port 80: both containers share one network namespace."),
     run(D, "curl localhost", "localhost is 127.0.0.1, the loopback device both containers share. The SYN, SYN-ACK and ACK travel over lo, then the GET and nginx's welcome page."),
     run(D, "curl -v http://localhost/", "With -v, curl shows the connection and the HTTP exchange."),
-    run(D, "curl localhost:8080", "Nothing listens on 8080: the kernel answers the SYN with a RST, and curl says it could not connect."),
+    ask(D, "curl localhost:8080", "Nothing listens on 8080: the kernel answers the SYN with a RST, and curl says it could not connect.", &NOTHING_ON_8080),
     run(D, "curl https://localhost", "https means port 443, where nothing listens either: refused. The blog's `curl https://localhost` only works with a TLS server on 443."),
     run(K, "kubectl logs two-containers -c nginx-container", "nginx logged each request it received from 127.0.0.1."),
     say("That is the localhost pattern: containers in a pod share one network namespace, so they talk over 127.0.0.1. Your turn."),

@@ -4,6 +4,7 @@
 //! lists the built-in pods.
 
 use podscope::sim::cluster::{render_errors, Cluster};
+use podscope::sim::lesson::{self, Lesson, Progress};
 use podscope::sim::scenario;
 use podscope::sim::transcript::TranscriptRunner;
 use std::io::{BufRead, Write};
@@ -13,12 +14,16 @@ const HELP: &str = "podscope — a Kubernetes pod, simulated: how its containers
 
 Usage:
   podscope shell [--scenario NAME | --manifest FILE] [--container NAME]
-                 [--events FILE.jsonl] [--pcap FILE.pcap]
+                 [--events FILE.jsonl] [--pcap FILE.pcap] [--lesson ID [--seed S]]
       Starts the pod and runs command lines from stdin, one per line, printing
       `$ <line>`, what the terminal shows, and `[exit <status>]` for each.
       `@NAME` switches to container NAME (`@kubectl`: the kubectl terminal);
       a line `^C` is Ctrl-C. Default scenario: shared-volume; default container:
-      debian-container.
+      debian-container. With --lesson, the lesson's tasks are checked after
+      every line and a report goes to stderr at the end (exit 1 unless all done).
+  podscope lesson ID [--seed S] [--solution]
+      Prints a lesson's brief and tasks for a student's seed (or its solution
+      script, ready for `podscope shell --lesson ID --seed S`).
   podscope scenarios     list the built-in scenarios
   podscope --help        show this help
   podscope --version     show the version
@@ -32,6 +37,8 @@ struct ShellOptions {
     container: Option<String>,
     events: Option<String>,
     pcap: Option<String>,
+    lesson: Option<String>,
+    seed: Option<String>,
 }
 
 fn main() -> ExitCode {
@@ -51,6 +58,7 @@ fn main() -> ExitCode {
             }
             ExitCode::SUCCESS
         }
+        Some("lesson") => show_lesson(&args[1..]),
         Some("shell") => match parse_shell_options(&args[1..]) {
             Ok(opts) => run_shell(opts),
             Err(message) => usage_error(&message),
@@ -79,16 +87,93 @@ fn parse_shell_options(args: &[String]) -> Result<ShellOptions, String> {
             "--container" => opts.container = Some(value()?),
             "--events" => opts.events = Some(value()?),
             "--pcap" => opts.pcap = Some(value()?),
+            "--lesson" => opts.lesson = Some(value()?),
+            "--seed" => opts.seed = Some(value()?),
             other => return Err(format!("unknown option '{other}'")),
         }
     }
     if opts.scenario.is_some() && opts.manifest.is_some() {
         return Err("give --scenario or --manifest, not both".into());
     }
+    if opts.seed.is_some() && opts.lesson.is_none() {
+        return Err("--seed needs --lesson".into());
+    }
     Ok(opts)
 }
 
-fn run_shell(opts: ShellOptions) -> ExitCode {
+/// `podscope lesson ID [--seed S] [--solution]`.
+fn show_lesson(args: &[String]) -> ExitCode {
+    let (mut id, mut seed, mut solution) = (None, String::new(), false);
+    let mut it = args.iter();
+    while let Some(arg) = it.next() {
+        match arg.as_str() {
+            "--seed" => match it.next() {
+                Some(s) => seed = s.clone(),
+                None => return usage_error("--seed needs a value"),
+            },
+            "--solution" => solution = true,
+            other if id.is_none() && !other.starts_with('-') => id = Some(other.to_string()),
+            other => return usage_error(&format!("unknown option '{other}'")),
+        }
+    }
+    let Some(id) = id else {
+        return usage_error(&format!(
+            "lesson needs an id ({})",
+            lesson::ids().join(", ")
+        ));
+    };
+    match lesson::builtin(&id, &seed) {
+        Ok(l) if solution => print!("{}", l.solution_script()),
+        Ok(l) => {
+            println!("{}\n\n{}\n", l.title, l.brief);
+            for (i, t) in l.tasks.iter().enumerate() {
+                println!("{}. {}", i + 1, t.title);
+            }
+        }
+        Err(e) => {
+            eprintln!("podscope: {e}");
+            return ExitCode::from(2);
+        }
+    }
+    ExitCode::SUCCESS
+}
+
+/// The lesson report `podscope shell --lesson` prints: a line per task, then the score.
+fn lesson_report(progress: &Progress) -> String {
+    let mut s = String::new();
+    for (task, done) in progress.lesson.tasks.iter().zip(progress.done()) {
+        s.push_str(&format!(
+            "[{}] {}\n",
+            if *done { "x" } else { " " },
+            task.title
+        ));
+    }
+    let score = progress.score();
+    s.push_str(&format!(
+        "lesson {}: {}/{} tasks done\n",
+        progress.lesson.id, score.raw, score.max
+    ));
+    if let Some(hint) = progress.hint() {
+        s.push_str(&format!("hint: {hint}\n"));
+    }
+    s
+}
+
+fn run_shell(mut opts: ShellOptions) -> ExitCode {
+    let lesson: Option<Lesson> = match &opts.lesson {
+        Some(id) => match lesson::builtin(id, opts.seed.as_deref().unwrap_or("")) {
+            Ok(l) => Some(l),
+            Err(e) => {
+                eprintln!("podscope: {e}");
+                return ExitCode::from(2);
+            }
+        },
+        None => None,
+    };
+    if let (Some(l), None, None) = (&lesson, &opts.scenario, &opts.manifest) {
+        opts.scenario = Some(l.scenario.clone());
+    }
+    let mut progress = lesson.map(Progress::new);
     let cluster = match (&opts.manifest, &opts.scenario) {
         (Some(path), _) => match std::fs::read(path) {
             Ok(bytes) => Cluster::with_manifest(&String::from_utf8_lossy(&bytes))
@@ -122,11 +207,18 @@ fn run_shell(opts: ShellOptions) -> ExitCode {
         let line = String::from_utf8_lossy(&buf);
         let line = line.strip_suffix('\n').unwrap_or(&line);
         let shown = runner.line(&mut cluster, line);
+        if let Some(p) = &mut progress {
+            p.observe(&cluster);
+        }
         if stdout.write_all(shown.as_bytes()).is_err() {
             return ExitCode::FAILURE;
         }
     }
     let _ = stdout.flush();
+    if let Some(p) = &mut progress {
+        p.observe(&cluster);
+        eprint!("{}", lesson_report(p));
+    }
     if let Some(path) = &opts.events {
         if let Err(e) = std::fs::write(path, cluster.trace().to_jsonl()) {
             eprintln!("podscope: writing {path}: {e}");
@@ -139,5 +231,8 @@ fn run_shell(opts: ShellOptions) -> ExitCode {
             return ExitCode::FAILURE;
         }
     }
-    ExitCode::SUCCESS
+    match progress {
+        Some(p) if !p.complete() => ExitCode::FAILURE,
+        _ => ExitCode::SUCCESS,
+    }
 }

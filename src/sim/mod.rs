@@ -4,7 +4,8 @@
 //! passes a new `now` (milliseconds of simulated time). Every change the UI animates is recorded
 //! as an [`event::Event`] in the pod's [`event::Trace`]; tests assert on the same trace.
 //!
-//! May use: std, serde, serde-saphyr, smoltcp, httparse. Must not use: yew, web-sys, gloo.
+//! May use: std, serde, serde-saphyr, smoltcp, httparse (and, for session links, lz4_flex and
+//! base64). Must not use: yew, web-sys, gloo.
 
 pub mod clock;
 pub mod cluster;
@@ -14,10 +15,12 @@ pub mod fs;
 pub mod http;
 pub mod image;
 pub mod kubectl;
+pub mod lesson;
 pub mod manifest;
 pub mod net;
 pub mod output;
 pub mod pod;
 pub mod scenario;
+pub mod session;
 pub mod shell;
 pub mod transcript;

@@ -3,6 +3,7 @@
 //! themselves (steps, commands, captions, explanations) are data in `crate::anim::tour` only;
 //! this module holds no copy. Pure, so it is tested natively.
 
+use crate::anim::question::Question;
 use crate::anim::tour::{tour_for, Action, Step, Tour, WhatIf, WHAT_IFS};
 use crate::sim::cluster::{Cluster, Terminal};
 use crate::ui::terminals::{self, Terminals};
@@ -12,14 +13,20 @@ use crate::ui::terminals::{self, Terminals};
 pub struct TourState {
     /// The tour.
     pub tour: &'static Tour,
-    /// Index of the step shown (its action has been performed).
+    /// Index of the step shown (its action has been performed, unless `asking`).
     pub step: usize,
+    /// The step's question is on show and its command waits for the answer.
+    pub asking: bool,
 }
 
 impl TourState {
     /// The tour of scenario `id` at its first step, if the scenario has a tour.
     pub fn start(id: &str) -> Option<TourState> {
-        tour_for(id).map(|tour| TourState { tour, step: 0 })
+        tour_for(id).map(|tour| TourState {
+            tour,
+            step: 0,
+            asking: false,
+        })
     }
 
     /// The step shown, if the index is in range.
@@ -34,6 +41,11 @@ impl TourState {
             self.step.saturating_add(1),
             self.tour.steps.len()
         )
+    }
+
+    /// The question on show, while one waits for its answer.
+    pub fn question(&self) -> Option<&'static Question> {
+        self.current().filter(|_| self.asking)?.question
     }
 
     /// Whether the step shown is the first.

@@ -5,7 +5,7 @@
 use yew::prelude::*;
 
 use super::hooks::{store, stored};
-use super::state::{AppContext, AppState};
+use super::state::{AppContext, AppState, ClassroomParams};
 
 /// LocalStorage key of the last scenario picked.
 pub const SCENARIO_KEY: &str = "podscope.scenario";
@@ -29,6 +29,7 @@ pub fn AppStateProvider(props: &AppStateProviderProps) -> Html {
         let search = location.search().unwrap_or_default();
         let hash = location.hash().unwrap_or_default();
         AppState::from_url(&search, &hash, stored(SCENARIO_KEY).as_deref())
+            .with_classroom(&classroom_params())
     });
     use_effect_with(state.scenario, |scenario| {
         store(SCENARIO_KEY, scenario.id())
@@ -50,4 +51,14 @@ pub fn embedded() -> bool {
         .trim_start_matches('?')
         .split('&')
         .any(|kv| kv == "embed=1")
+}
+
+/// The classroom settings in the page URL's query (`profile=`, `lesson=`, `seed=`, `print=`).
+pub fn classroom_params() -> ClassroomParams {
+    let search = gloo::utils::window()
+        .location()
+        .search()
+        .unwrap_or_default();
+    let params = web_sys::UrlSearchParams::new_with_str(&search).ok();
+    ClassroomParams::from_lookup(|name| params.as_ref().and_then(|p| p.get(name)))
 }

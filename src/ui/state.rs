@@ -13,13 +13,18 @@ use super::terminal::TermEntry;
 use super::slices::{frame_budget, run_slices};
 use super::terminals::{self, Terminals};
 use super::timeline::Filters;
+use crate::anim::question::Given;
 use crate::anim::tour::WhatIf;
 use crate::anim::{CatchUp, Pacer, Playback};
 use crate::sim::cluster::{render_errors, Cluster, Terminal};
+use crate::sim::lesson::Progress;
 
+mod classroom;
 mod live;
 mod tour;
 mod url;
+
+pub use url::ClassroomParams;
 
 /// Largest manifest the editor keeps (the parser's own limit).
 pub const MAX_MANIFEST: usize = 1 << 20;
@@ -61,6 +66,19 @@ pub struct AppState {
     pub manifest_text: String,
     /// Errors from the last apply, as `kubectl apply` prints them.
     pub manifest_errors: Vec<String>,
+    /// Presenter mode: large type, only the diagram, the caption, one terminal, the controls.
+    pub presenter: bool,
+    /// Whether the keyboard shortcuts dialog is open.
+    pub help_open: bool,
+    /// The student's seed (`?seed=`): it picks the lesson's values.
+    pub seed: Rc<str>,
+    /// The lesson being worked on, and where the student stands in it.
+    pub lesson: Option<Rc<Progress>>,
+    /// The answer to the tour's last question, once given: right or not, and why.
+    pub answer: Option<AnswerView>,
+    /// The hint shown after Check was pressed (what was still false then); `Some("")` when
+    /// everything was done.
+    pub checked_hint: Option<String>,
 }
 
 impl PartialEq for AppState {
@@ -78,6 +96,8 @@ impl PartialEq for AppState {
                 self.filters,
                 self.tour,
                 self.what_if,
+                self.presenter,
+                self.help_open,
             ) == (
                 other.scenario,
                 other.live,
@@ -85,7 +105,16 @@ impl PartialEq for AppState {
                 other.filters,
                 other.tour,
                 other.what_if,
+                other.presenter,
+                other.help_open,
             )
+            && (&self.seed, &self.lesson, &self.checked_hint, &self.answer)
+                == (
+                    &other.seed,
+                    &other.lesson,
+                    &other.checked_hint,
+                    &other.answer,
+                )
             && (
                 &self.open_terminal,
                 &self.manifest_text,
@@ -98,6 +127,19 @@ impl PartialEq for AppState {
                 &other.load_error,
             )
     }
+}
+
+/// The reveal after a tour question: how the answer compares with the real output.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AnswerView {
+    /// Whether the answer was right.
+    pub right: bool,
+    /// Whether no answer was given (Next was pressed).
+    pub skipped: bool,
+    /// The right answer, read from the real output.
+    pub right_answer: String,
+    /// Why.
+    pub explanation: &'static str,
 }
 
 /// What the user (or the animation clock) can do.
@@ -167,6 +209,20 @@ pub enum Action {
     TourPrev,
     /// Leave the tour ("take over"): the pod stays as the tour left it.
     TourEnd,
+    /// Answer the tour's question: its command runs and the answer is checked against it.
+    TourAnswer(Given),
+    /// Presenter mode on or off.
+    SetPresenter(bool),
+    /// Open or close the keyboard shortcuts dialog.
+    SetHelp(bool),
+    /// Open a built-in lesson (by id) on a fresh pod of its scenario, for the state's seed.
+    OpenLesson(String),
+    /// Check the lesson now: shows the hint for what is still false.
+    CheckLesson,
+    /// Start the lesson over on a fresh pod.
+    ResetLesson,
+    /// Leave the lesson (the pod stays).
+    CloseLesson,
 }
 
 impl AppState {
@@ -201,6 +257,12 @@ impl AppState {
             what_if: None,
             manifest_text,
             manifest_errors: Vec::new(),
+            presenter: false,
+            help_open: false,
+            seed: Rc::from(""),
+            lesson: None,
+            checked_hint: None,
+            answer: None,
         }
     }
 
@@ -383,8 +445,22 @@ impl Reducible for AppState {
                     return self;
                 }
             }
-            Action::TourEnd => s.tour = None,
+            Action::TourEnd => {
+                s.tour = None;
+                s.answer = None;
+            }
+            Action::TourAnswer(given) => s.answer_question(given),
+            Action::SetPresenter(on) => s.presenter = on,
+            Action::SetHelp(open) => s.help_open = open,
+            Action::OpenLesson(id) => s.open_lesson(&id),
+            Action::CheckLesson => s.check_lesson(),
+            Action::ResetLesson => s.reset_lesson(),
+            Action::CloseLesson => {
+                s.lesson = None;
+                s.checked_hint = None;
+            }
         }
+        s.observe_lesson();
         Rc::new(s)
     }
 }

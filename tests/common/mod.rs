@@ -33,3 +33,20 @@ pub fn podscope_shell(args: &[&str], script: &str) -> String {
     );
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
+
+/// Where the recordings from the real programs live: `$PODSCOPE_GOLDEN` when set, else
+/// `shared/golden` beside the project. Missing recordings fail the test that needs them (a
+/// parity check that found nothing to compare has not passed).
+pub fn golden_dir() -> std::path::PathBuf {
+    let dir = std::env::var_os("PODSCOPE_GOLDEN").map_or_else(
+        || std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/golden"),
+        std::path::PathBuf::from,
+    );
+    assert!(
+        dir.is_dir(),
+        "{} is missing: the golden recordings sit in shared/golden beside the project \
+         (or set PODSCOPE_GOLDEN to their folder)",
+        dir.display()
+    );
+    dir
+}

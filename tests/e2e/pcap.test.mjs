@@ -1,6 +1,6 @@
 // Download pcap: after `curl localhost` in the localhost scenario, the file the page saves is
 // byte for byte the capture `podscope shell --scenario localhost --pcap F` writes for the same
-// lines, and (where tshark is installed) Wireshark's dissector finds nothing malformed in it.
+// lines, and Wireshark's dissector (tshark, which `scripts/setup.sh --test` installs) finds nothing malformed in it.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -12,9 +12,10 @@ import { byTestId, openApp, runCli, runLine } from './app.mjs';
 
 const LINES = ['apt-get update', 'apt-get install -y curl', 'curl localhost'];
 
-/** Whether `tshark` can be run here. */
-function haveTshark() {
-  return spawnSync('tshark', ['--version'], { stdio: 'ignore' }).status === 0;
+/** Fails, naming the fix, when `tshark` cannot be run here: the dissector check never skips. */
+function requireTshark() {
+  const probe = spawnSync('tshark', ['--version'], { stdio: 'ignore' });
+  assert.equal(probe.status, 0, `tshark cannot be run (${probe.error ?? `exit ${probe.status}`}): install it with \`scripts/setup.sh --test\``);
 }
 
 describe('Download pcap (localhost scenario)', () => {
@@ -57,10 +58,7 @@ describe('Download pcap (localhost scenario)', () => {
     assert.equal(fromPage.readUInt32LE(0), 0xa1b2c3d4, 'pcap magic (microsecond, little-endian)');
     assert.ok(fromPage.equals(fromCli), `page ${fromPage.length} bytes, CLI ${fromCli.length} bytes: they differ`);
 
-    if (!haveTshark()) {
-      console.log('tshark not installed: dissector check skipped');
-      return;
-    }
+    requireTshark();
     const tshark = spawnSync('tshark', ['-r', saved, '-V'], { encoding: 'utf8', maxBuffer: 32 * 1024 * 1024 });
     assert.equal(tshark.status, 0, tshark.stderr);
     assert.doesNotMatch(tshark.stdout, /Malformed/);

@@ -3,16 +3,24 @@
 
 use yew::prelude::*;
 
-use super::{AppHeader, DiagramPanel, InfoPanel, ScenarioBar, TerminalPanel, TourBar, TourView};
+use super::{
+    AppHeader, DiagramPanel, Experiments, HandoutView, InfoPanel, LessonPanel, QuestionView,
+    RevealView, ScenarioBar, ShortcutsDialog, TerminalPanel, TourBar, TourView,
+};
+use crate::anim::question::Answer;
 use crate::anim::tour::{tour_for, Action as TourAction};
 use crate::ui::hooks::{store, stored, use_animation_frames};
-use crate::ui::provider::{embedded, AppStateProvider, LARGE_TEXT_KEY};
+use crate::ui::host::post_score;
+use crate::ui::keyboard::use_shortcuts;
+use crate::ui::provider::{classroom_params, embedded, AppStateProvider, LARGE_TEXT_KEY};
 use crate::ui::state::{Action, AppContext};
-use crate::ui::timeline::{shortcut, ControlAction};
 
 /// The root: provides the app state, then shows the explainer.
 #[component]
 pub fn App() -> Html {
+    if let Some(scenario) = classroom_params().print {
+        return html! { <HandoutView {scenario} /> };
+    }
     html! {
         <AppStateProvider>
             <Explainer />
@@ -24,13 +32,30 @@ pub fn App() -> Html {
 #[component]
 pub fn Explainer() -> Html {
     let large = use_state(|| stored(LARGE_TEXT_KEY).as_deref() == Some("on"));
-    // rem-based sizes scale from <html>, so the projector switch lives there.
-    use_effect_with(*large, |&on| {
+    let state = use_context::<AppContext>();
+    let presenter = state.as_ref().is_some_and(|s| s.presenter);
+    // rem-based sizes scale from <html>, so the text size and presenter switches live there.
+    use_effect_with((*large, presenter), |&(on, presenter)| {
         if let Some(root) = gloo::utils::document().document_element() {
-            root.set_class_name(if on { "large-text" } else { "" });
+            let classes = [on.then_some("large-text"), presenter.then_some("presenter")];
+            let names: Vec<&str> = classes.into_iter().flatten().collect();
+            root.set_class_name(&names.join(" "));
         }
     });
-    let state = use_context::<AppContext>();
+    use_shortcuts(state.clone());
+    // Every change of a task's state goes to the host page (a course page records the score).
+    let progress_key = state.as_ref().and_then(|s| {
+        let p = s.lesson.as_ref()?;
+        Some((p.lesson.id.clone(), p.done().to_vec(), s.seed.to_string()))
+    });
+    {
+        let lesson = state.as_ref().and_then(|s| s.lesson.clone());
+        use_effect_with(progress_key, move |key| {
+            if let (Some((_, _, seed)), Some(p)) = (key, lesson) {
+                post_score(&p, seed);
+            }
+        });
+    }
     let (active, frame) = state.as_ref().map_or((false, 0), |s| {
         let cluster = s.cluster.borrow();
         let busy = cluster.has_scheduled() || cluster.has_running_lines();
@@ -63,26 +88,14 @@ pub fn Explainer() -> Html {
         let s = state.clone();
         Callback::from(move |()| s.dispatch(a.clone()))
     };
-    // Keyboard shortcuts for the diagram column (space, arrows), never while typing.
-    let onkeydown = {
-        let s = state.clone();
-        Callback::from(move |e: KeyboardEvent| {
-            let action = match shortcut(&e.key()) {
-                Some(ControlAction::PlayPause) if s.playback.playing => Action::Pause,
-                Some(ControlAction::PlayPause) => Action::Play,
-                Some(ControlAction::StepForward) => Action::StepForward,
-                Some(ControlAction::StepBack) => Action::StepBack,
-                Some(ControlAction::Reset) => Action::Reset,
-                None => return,
-            };
-            e.prevent_default();
-            s.dispatch(action);
-        })
-    };
+    let help = state.help_open.then(|| {
+        html! { <ShortcutsDialog onclose={tour_action(Action::SetHelp(false))} /> }
+    });
     let tour = state.tour.and_then(|t| {
         let step = t.current()?;
         Some(TourView {
             title: t.tour.title.into(),
+            handout: Some(format!("?print={}", t.tour.scenario).into()),
             caption: step.caption.into(),
             progress: t.progress().into(),
             typed: match step.action {
@@ -91,8 +104,49 @@ pub fn Explainer() -> Html {
             },
             first: t.is_first(),
             last: t.is_last(),
+            question: t.question().map(|q| QuestionView {
+                prompt: q.prompt.into(),
+                options: match q.answer {
+                    Answer::Choice(options) => {
+                        options.iter().map(|(l, _)| AttrValue::from(*l)).collect()
+                    }
+                    Answer::Short { .. } => Vec::new(),
+                },
+            }),
+            reveal: state.answer.as_ref().map(|a| RevealView {
+                right: a.right,
+                skipped: a.skipped,
+                right_answer: a.right_answer.clone().into(),
+                explanation: a.explanation.into(),
+            }),
         })
     });
+    let onanswer = {
+        let s = state.clone();
+        Callback::from(move |given| s.dispatch(Action::TourAnswer(given)))
+    };
+    let tour_bar = html! {
+        <TourBar {tour} available={tour_for(state.scenario.id()).is_some()}
+            onstart={tour_action(Action::TourStart)} onnext={tour_action(Action::TourNext)}
+            onprev={tour_action(Action::TourPrev)} onend={tour_action(Action::TourEnd)} {onanswer} />
+    };
+    if state.presenter {
+        // Only what the room reads: the tour, the diagram with its caption and controls, and
+        // the one terminal in use.
+        return html! {
+            <div class={classes!("app", "is-presenter", state.tour.is_some().then_some("has-tour"))}>
+                <div class="presenter-bar">
+                    { tour_bar }
+                </div>
+                <main class="workspace">
+                    <div class="left-column"><DiagramPanel /></div>
+                    <div class="right-column"><TerminalPanel /></div>
+                </main>
+                { for help }
+            </div>
+        };
+    }
+    let touring = state.tour.is_some();
     html! {
         <div class="app">
             // One row on a wide screen: title, scenarios, tour, About and Large text (app.css).
@@ -102,23 +156,31 @@ pub fn Explainer() -> Html {
                 }
                 <div class="top-bar">
                     <ScenarioBar selected={state.scenario} {onselect} />
-                    <TourBar {tour} available={tour_for(state.scenario.id()).is_some()}
-                        onstart={tour_action(Action::TourStart)} onnext={tour_action(Action::TourNext)}
-                        onprev={tour_action(Action::TourPrev)} onend={tour_action(Action::TourEnd)} />
+                    if !touring {
+                        { tour_bar.clone() }
+                    }
                 </div>
             </div>
             if let Some(error) = state.load_error.clone() {
                 <p class="load-error" role="alert">{ error }</p>
             }
             <main class="workspace">
-                <div class="left-column" {onkeydown}>
+                <div class="left-column">
                     <DiagramPanel />
                 </div>
                 <div class="right-column">
+                    // A running tour's narration sits by the terminal it types into, so the
+                    // diagram column keeps its height.
+                    if touring {
+                        { tour_bar }
+                    }
+                    <Experiments />
+                    <LessonPanel />
                     <TerminalPanel />
                     <InfoPanel />
                 </div>
             </main>
+            { for help }
         </div>
     }
 }

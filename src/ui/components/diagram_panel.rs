@@ -1,10 +1,10 @@
 //! The left column: the pod diagram at the playback position, what moves on it, the caption of
-//! the event on show, and the playback controls.
+//! the event on show, and the playback controls. (The what-ifs and the Live switch sit above the
+//! terminals, in [`super::Experiments`], so the diagram keeps its height.)
 
 use yew::prelude::*;
 
-use super::{PodDiagram, WhatIfBar, WhatIfNote};
-use crate::anim::tour::WHAT_IFS;
+use super::PodDiagram;
 use crate::anim::{caption, derive};
 use crate::sim::event::EventKind;
 use crate::ui::diagram::{flight, layout, live_model};
@@ -52,38 +52,18 @@ pub fn DiagramPanel() -> Html {
         let s = state.clone();
         Callback::from(move |x| s.dispatch(Action::Speed(x)))
     };
-    let onwhatif = {
-        let s = state.clone();
-        Callback::from(move |w| s.dispatch(Action::WhatIf(w)))
-    };
-    let onlive = {
-        let s = state.clone();
-        let live = state.live;
-        Callback::from(move |_: Event| s.dispatch(Action::SetLive(!live)))
-    };
-    let note = state.what_if.map(|w| {
-        html! { <WhatIfNote title={w.title} explanation={w.explanation}
-        ondismiss={dispatch(Action::DismissWhatIf)} /> }
-    });
     html! {
         <section class="panel diagram-panel" aria-labelledby="diagram-heading">
             <h2 id="diagram-heading" class="visually-hidden">{ "Inside the pod" }</h2>
-            { for note }
             <PodDiagram model={model} flight={moving} />
             <p class={classes!("event-caption", refused.then_some("is-refused"))} data-testid="event-caption"
                 aria-live="polite">{ text }</p>
             <Controls playing={p.playing} position={p.position} len={events.len()} speed={p.speed}
                 onplay={dispatch(Action::Play)} onpause={dispatch(Action::Pause)}
                 onstep_forward={dispatch(Action::StepForward)} onstep_back={dispatch(Action::StepBack)}
-                onreset={dispatch(Action::Reset)} {onseek} {onspeed} />
-            <div class="diagram-options">
-                <LiveStatus live={state.live} behind={state.behind()} onjump={dispatch(Action::JumpToNow)} />
-                <label class="live-toggle">
-                    <input type="checkbox" checked={state.live} onchange={onlive} />
-                    { " Live: play new events as commands run" }
-                </label>
-                <WhatIfBar what_ifs={WHAT_IFS} active={state.what_if.map(|w| AttrValue::from(w.id))} {onwhatif} />
-            </div>
+                onreset={dispatch(Action::Reset)} {onseek} {onspeed} presenter={state.presenter}
+                onpresenter={dispatch(Action::SetPresenter(!state.presenter))} />
+            <LiveStatus live={state.live} behind={state.behind()} onjump={dispatch(Action::JumpToNow)} />
         </section>
     }
 }

@@ -2,6 +2,9 @@
 
 use yew::prelude::*;
 
+use super::{QuestionCard, QuestionView, RevealView};
+use crate::anim::question::Given;
+
 /// Where a running tour stands, as the bar shows it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct TourView {
@@ -17,6 +20,12 @@ pub struct TourView {
     pub first: bool,
     /// Whether this is the last step (Next becomes Finish).
     pub last: bool,
+    /// The step's question, while it waits for the answer.
+    pub question: Option<QuestionView>,
+    /// The reveal of the step's answered question.
+    pub reveal: Option<RevealView>,
+    /// The printable handout of this tour (`?print=SCENARIO`).
+    pub handout: Option<AttrValue>,
 }
 
 /// Props of [`TourBar`].
@@ -35,6 +44,9 @@ pub struct TourBarProps {
     pub onprev: Callback<()>,
     /// Leave the tour, keeping the pod as it is.
     pub onend: Callback<()>,
+    /// The step's question was answered.
+    #[prop_or_default]
+    pub onanswer: Callback<Given>,
 }
 
 /// A start button, or the current step with Back / Next / Take over (Finish on the last).
@@ -59,11 +71,20 @@ pub fn TourBar(props: &TourBarProps) -> Html {
             <div class="tour-caption" data-testid="tour-caption" aria-live="polite">
                 <span class="tour-meta">
                     <span class="tour-progress">{ format!("{} · {}", tour.title, tour.progress) }</span>
+                    if let Some(href) = &tour.handout {
+                        <a class="tour-handout" href={href.clone()} target="_blank" rel="noopener"
+                            data-testid="tour-handout" title="Every step's diagram, caption and command, to print (A4 or Letter)">
+                            { "Handout" }</a>
+                    }
                     if let Some(typed) = &tour.typed {
                         <code class="tour-typed">{ typed.clone() }</code>
                     }
                 </span>
-                <span class="tour-text">{ tour.caption.clone() }</span>
+                if tour.question.is_none() {
+                    <span class="tour-text">{ tour.caption.clone() }</span>
+                }
+                <QuestionCard question={tour.question.clone()} reveal={tour.reveal.clone()}
+                    onanswer={props.onanswer.clone()} />
             </div>
             <div class="tour-buttons">
                 <button type="button" data-testid="tour-prev" disabled={tour.first}
@@ -73,7 +94,8 @@ pub fn TourBar(props: &TourBarProps) -> Html {
                         onclick={click(&props.onend)}>{ "Finish ✓" }</button>
                 } else {
                     <button type="button" class="tour-next" data-testid="tour-next"
-                        onclick={click(&props.onnext)}>{ "Next ▶" }</button>
+                        title={tour.question.is_some().then_some("Skip the question: run the command and see")}
+                        onclick={click(&props.onnext)}>{ if tour.question.is_some() { "Skip ▶" } else { "Next ▶" } }</button>
                     <button type="button" class="tour-end" data-testid="tour-end"
                         title="Leave the tour and type your own commands; the pod stays as it is"
                         onclick={click(&props.onend)}>{ "Take over" }</button>

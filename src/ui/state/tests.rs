@@ -1,6 +1,7 @@
 //! The reducer, driven natively as the App drives it.
 
 use super::*;
+use crate::anim::question::Given;
 use crate::anim::tour::Action as TourAction;
 use crate::sim::cluster::Terminal;
 
@@ -114,6 +115,15 @@ fn tour_next_types_each_step_into_its_terminal_and_plays_it() {
         let before = s.len();
         s = s.reduce(Action::TourNext);
         assert_eq!(s.tour.map(|t| t.step), Some(i));
+        if tour.tour.steps[i].question.is_some() {
+            assert!(s.tour.is_some_and(|t| t.asking), "step {i} asks first");
+            assert_eq!(s.len(), before, "nothing runs before the answer");
+            s = s.reduce(Action::TourAnswer(Given::Option(0)));
+            assert!(s
+                .answer
+                .as_ref()
+                .is_some_and(|a| !a.right_answer.is_empty()));
+        }
         if let TourAction::Run { terminal, line } = tour.tour.steps[i].action {
             assert_eq!(s.open_terminal, term(terminal), "step {i}");
             assert_eq!(last(&s, terminal).0, line);
@@ -140,6 +150,11 @@ fn tour_prev_rebuilds_the_pod_as_it_was_at_that_step() {
     let mut s = Rc::new(AppState::new(ScenarioId::SharedVolume)).reduce(Action::TourStart);
     for _ in 0..7 {
         s = s.reduce(Action::TourNext);
+        if s.tour.is_some_and(|t| t.asking) {
+            // Next again skips the question: the command runs, the answer is revealed.
+            s = s.reduce(Action::TourNext);
+            assert!(s.answer.as_ref().is_some_and(|a| a.skipped));
+        }
     }
     // Step 7 wrote index.html; step 6 (curl before the write) still gets 403.
     assert!(last(&s, "debian-container")
@@ -178,4 +193,69 @@ fn what_if_starts_its_scenario_afresh_and_explains() {
         .1
         .contains("Read-only file system"));
     assert!(ro.clone().reduce(Action::DismissWhatIf).what_if.is_none());
+}
+
+#[test]
+fn a_tour_question_is_checked_against_the_commands_real_output() {
+    let mut s = Rc::new(AppState::new(ScenarioId::SharedVolume)).reduce(Action::TourStart);
+    while !s.tour.is_some_and(|t| t.asking) {
+        s = s.reduce(Action::TourNext);
+    }
+    let wrong = s.clone().reduce(Action::TourAnswer(Given::Option(0)));
+    let answer = wrong.answer.clone().expect("revealed");
+    assert!(!answer.right && !answer.skipped);
+    assert_eq!(answer.right_answer, "403 Forbidden");
+    let right = s.reduce(Action::TourAnswer(Given::Option(1)));
+    assert!(right.answer.as_ref().is_some_and(|a| a.right));
+    assert!(last(&right, "debian-container").1.contains("403 Forbidden"));
+    let on = right.reduce(Action::TourNext);
+    assert!(on.answer.is_none(), "the reveal goes with its step");
+}
+
+#[test]
+fn a_lesson_from_the_url_is_checked_after_every_change() {
+    let params = ClassroomParams::from_lookup(|name| match name {
+        "profile" => Some("projector".into()),
+        "lesson" => Some("localhost".into()),
+        "seed" => Some("alice".into()),
+        _ => None,
+    });
+    assert!(params.presenter && params.print.is_none());
+    let s = Rc::new(AppState::new(ScenarioId::SharedVolume).with_classroom(&params));
+    assert!(s.presenter);
+    assert_eq!(
+        s.scenario,
+        ScenarioId::Localhost,
+        "the lesson's own scenario"
+    );
+    let lesson = s.lesson.clone().expect("lesson open");
+    assert_eq!(
+        lesson.lesson.values,
+        crate::sim::lesson::builtin("localhost", "alice")
+            .expect("l")
+            .values
+    );
+    assert_eq!(lesson.score().raw, 0);
+    let s = run(s, "debian-container", "apt-get update");
+    let s = run(s, "debian-container", "apt-get install -y curl");
+    assert_eq!(s.lesson.as_ref().map(|p| p.score().raw), Some(1));
+    assert_eq!(s.checked_hint, None, "no hint before Check");
+    let s = s.reduce(Action::CheckLesson);
+    assert!(s
+        .checked_hint
+        .as_deref()
+        .is_some_and(|h| h.contains("curl localhost")));
+    let s = s.reduce(Action::ResetLesson);
+    assert_eq!(s.lesson.as_ref().map(|p| p.score().raw), Some(0));
+    assert!(
+        s.terminals[&term("debian-container")].entries.is_empty(),
+        "a fresh pod"
+    );
+    let s = s.reduce(Action::CloseLesson);
+    assert!(s.lesson.is_none());
+    let s = s.reduce(Action::OpenLesson("nope".into()));
+    assert!(s
+        .load_error
+        .as_deref()
+        .is_some_and(|e| e.contains("unknown lesson")));
 }

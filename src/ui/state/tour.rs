@@ -3,7 +3,8 @@
 
 use std::rc::Rc;
 
-use super::AppState;
+use super::{AnswerView, AppState};
+use crate::anim::question::Given;
 use crate::anim::tour::{Action as TourAction, WhatIf};
 use crate::ui::guide::{self, TourState};
 use crate::ui::scenarios::ScenarioId;
@@ -14,6 +15,8 @@ impl AppState {
         let mut fresh = AppState {
             filters: self.filters,
             live: self.live,
+            presenter: self.presenter,
+            seed: self.seed.clone(),
             ..AppState::new(id)
         };
         fresh.playback.speed = self.playback.speed;
@@ -63,6 +66,30 @@ impl AppState {
         self.perform(step.action);
     }
 
+    /// Answers the question on show: the step's command runs, and its real output decides.
+    pub(super) fn answer_question(&mut self, given: Given) {
+        let Some(t) = self.tour.filter(|t| t.asking) else {
+            return;
+        };
+        let Some(question) = t.question() else {
+            return;
+        };
+        self.tour = Some(TourState { asking: false, ..t });
+        self.run_tour_step();
+        let output = self
+            .terminals
+            .get(&self.open_terminal)
+            .and_then(|term| term.entries.last())
+            .map(|e| crate::sim::transcript::strip_ansi(&e.output))
+            .unwrap_or_default();
+        self.answer = Some(AnswerView {
+            right: question.is_right(&given, &output),
+            skipped: given == Given::Skipped,
+            right_answer: question.right_answer(&output).unwrap_or_default(),
+            explanation: question.explanation,
+        });
+    }
+
     /// Runs `what` on a fresh pod of its scenario and keeps it for its explanation.
     pub(super) fn run_what_if(&mut self, what: &'static WhatIf) {
         let scenario = ScenarioId::from_id(what.scenario).unwrap_or(self.scenario);
@@ -88,14 +115,25 @@ impl AppState {
 
     /// Moves the tour one step on and performs it; false at the last step or without a tour.
     pub(super) fn tour_next(&mut self) -> bool {
+        if self.tour.is_some_and(|t| t.asking) {
+            // Next without an answer: the command runs and the explanation shows anyway.
+            self.answer_question(Given::Skipped);
+            return true;
+        }
         let Some(t) = self.tour.filter(|t| !t.is_last()) else {
             return false;
         };
+        let step = t.step.saturating_add(1);
+        let asks = t.tour.steps.get(step).is_some_and(|s| s.question.is_some());
+        self.answer = None;
         self.tour = Some(TourState {
-            step: t.step.saturating_add(1),
+            step,
+            asking: asks,
             ..t
         });
-        self.run_tour_step();
+        if !asks {
+            self.run_tour_step();
+        }
         true
     }
 
@@ -107,6 +145,7 @@ impl AppState {
         };
         let tour = TourState {
             step: t.step.saturating_sub(1),
+            asking: false,
             ..t
         };
         *self = self.restarted(self.scenario);

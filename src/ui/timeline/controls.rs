@@ -33,6 +33,12 @@ pub struct ControlsProps {
     pub onseek: Callback<usize>,
     /// A speed was picked.
     pub onspeed: Callback<f64>,
+    /// Whether presenter mode is on (the last button shows it pressed).
+    #[prop_or_default]
+    pub presenter: bool,
+    /// Presenter mode toggled; no button without it.
+    #[prop_or_default]
+    pub onpresenter: Option<Callback<()>>,
 }
 
 /// Icons as SVG paths on a 16×16 grid (media-symbol glyphs are missing from many fonts).
@@ -41,6 +47,7 @@ const ICON_STEP_BACK: &str = "M11 3v10L3 8zM12 3h2v10h-2z";
 const ICON_PLAY: &str = "M4 2v12l10-6z";
 const ICON_PAUSE: &str = "M3 2h4v12H3zM9 2h4v12H9z";
 const ICON_STEP_FORWARD: &str = "M2 3h2v10H2zM5 3v10l8-5z";
+const ICON_PRESENTER: &str = "M1 2h14v9H1zM3 4v5h10V4zM7 11h2v2h3v1H4v-1h3z";
 
 /// The speed in [`SPEEDS`] nearest to `speed`.
 fn nearest_speed(speed: f64) -> f64 {
@@ -108,6 +115,17 @@ pub fn Controls(props: &ControlsProps) -> Html {
             <span class="control-step" aria-live="polite">
                 { format!("step {} of {}", props.position.min(props.len), props.len) }
             </span>
+            if let Some(cb) = &props.onpresenter {
+                <button type="button" class="control control-presenter" data-testid="presenter"
+                    aria-pressed={props.presenter.to_string()}
+                    aria-label={if props.presenter { "Leave presenter mode (F)" } else { "Presenter mode (F)" }}
+                    title={if props.presenter { "Leave presenter mode (F)" } else { "Presenter mode (F): large type, the diagram, the caption and one terminal" }}
+                    onclick={cb.reform(|_: MouseEvent| ())}>
+                    <svg class="control-icon" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+                        <path d={ICON_PRESENTER} fill-rule="evenodd" />
+                    </svg>
+                </button>
+            }
         </div>
     }
 }

@@ -18,4 +18,4 @@ pub use event_log::{EventLog, EventLogProps};
 pub use filters::Filters;
 pub use live_status::{LiveStatus, LiveStatusProps};
 pub use rows::{event_row, time_text, EventRow};
-pub use shortcut::{shortcut, ControlAction, SHORTCUTS_HELP};
+pub use shortcut::{shortcut, typing_target, ControlAction, SHORTCUTS, SHORTCUTS_HELP};
