@@ -88,7 +88,11 @@ impl Playback {
             self.playing = false;
             return false;
         }
-        let speed = if speed.is_finite() { speed.max(0.0) } else { 1.0 };
+        let speed = if speed.is_finite() {
+            speed.max(0.0)
+        } else {
+            1.0
+        };
         // Wall time at 1× still to spend on steps.
         let mut budget = dt_ms.max(0.0) * speed;
         loop {
@@ -97,7 +101,12 @@ impl Playback {
                 break;
             }
             let w = weight_of(self.position);
-            let step = STEP_MS * if w.is_finite() { w.clamp(0.05, 4.0) } else { 1.0 };
+            let step = STEP_MS
+                * if w.is_finite() {
+                    w.clamp(0.05, 4.0)
+                } else {
+                    1.0
+                };
             let left = (1.0 - self.progress.clamp(0.0, 1.0)) * step;
             if budget < left {
                 self.progress += budget / step;

@@ -92,7 +92,11 @@ mod tests {
     }
 
     fn output(t: &Terminals) -> String {
-        t[&debian()].entries.iter().map(|e| e.output.clone()).collect()
+        t[&debian()]
+            .entries
+            .iter()
+            .map(|e| e.output.clone())
+            .collect()
     }
 
     #[test]
@@ -134,7 +138,13 @@ mod tests {
         let mut t = Terminals::new();
         let mut p = Pacer::default();
         type_line(&mut c, &mut t, &mut p, "apt-get update >/dev/null", 5);
-        type_line(&mut c, &mut t, &mut p, "apt-get install -y curl >/dev/null", 5);
+        type_line(
+            &mut c,
+            &mut t,
+            &mut p,
+            "apt-get install -y curl >/dev/null",
+            5,
+        );
         let line = "for i in $(seq 50); do curl -s localhost >/dev/null; done; echo done";
         type_line(&mut c, &mut t, &mut p, line, 5);
         let mut frames = 1;

@@ -9,8 +9,8 @@ use yew::prelude::*;
 
 use super::guide::TourState;
 use super::scenarios::ScenarioId;
-use super::terminal::TermEntry;
 use super::slices::{frame_budget, run_slices};
+use super::terminal::TermEntry;
 use super::terminals::{self, Terminals};
 use super::timeline::Filters;
 use crate::anim::question::Given;

@@ -217,7 +217,11 @@ mod tests {
         let mut r = c.start_in_container(DEBIAN, line);
         let mut slices = 0;
         while c.is_running(&debian()) {
-            let _ = (c.prompt(&debian()), c.running_lines(), c.is_blocked(&debian()));
+            let _ = (
+                c.prompt(&debian()),
+                c.running_lines(),
+                c.is_blocked(&debian()),
+            );
             r.append(c.run_slice(&debian()));
             slices += 1;
         }
@@ -274,7 +278,10 @@ mod tests {
         assert_eq!(c.run_in_container(DEBIAN, "echo $?").text, "130\n");
         // A line typed while another runs is not started.
         c.start_in_container(DEBIAN, "for i in 1 2; do echo $i; done");
-        assert_eq!(c.start_in_container(DEBIAN, "echo typed-ahead").status, None);
+        assert_eq!(
+            c.start_in_container(DEBIAN, "echo typed-ahead").status,
+            None
+        );
         let mut rest = String::new();
         while c.is_running(&debian()) {
             rest.push_str(&c.run_slice(&debian()).text);
@@ -287,6 +294,9 @@ mod tests {
         let mut c = cluster();
         let (text, status, _) = sliced(&mut c, "while true; do :; done");
         assert_eq!(status, Some(130));
-        assert!(text.starts_with("^C\npodscope: stopped this command line"), "{text}");
+        assert!(
+            text.starts_with("^C\npodscope: stopped this command line"),
+            "{text}"
+        );
     }
 }

@@ -146,7 +146,12 @@ impl<'a> Interp<'a> {
         status
     }
 
-    pub(super) fn run_and_or(&mut self, and_or: &AndOr, stdin: &mut Stdin, out: &mut Output) -> i32 {
+    pub(super) fn run_and_or(
+        &mut self,
+        and_or: &AndOr,
+        stdin: &mut Stdin,
+        out: &mut Output,
+    ) -> i32 {
         let mut status = self.run_pipeline(&and_or.first, stdin, out);
         for (conn, pipeline) in &and_or.rest {
             if self.stopped() {
