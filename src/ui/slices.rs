@@ -42,6 +42,9 @@ pub fn run_slices(
     ran
 }
 
+/// Least wall ms between two rebuilds of the event list while a line runs.
+pub const LIST_REFRESH_MS: f64 = 300.0;
+
 /// The wall-clock budget of one frame's slices: true while less than [`SLICE_BUDGET_MS`] has
 /// passed since the call.
 pub fn frame_budget() -> impl FnMut() -> bool {
@@ -51,13 +54,13 @@ pub fn frame_budget() -> impl FnMut() -> bool {
 
 /// Milliseconds of wall time from some fixed point.
 #[cfg(target_arch = "wasm32")]
-fn wall_ms() -> f64 {
+pub fn wall_ms() -> f64 {
     js_sys::Date::now()
 }
 
 /// Milliseconds of wall time from some fixed point (native tests of the reducer).
 #[cfg(not(target_arch = "wasm32"))]
-fn wall_ms() -> f64 {
+pub fn wall_ms() -> f64 {
     use std::sync::OnceLock;
     use std::time::Instant;
     static START: OnceLock<Instant> = OnceLock::new();

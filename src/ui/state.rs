@@ -50,6 +50,12 @@ pub struct AppState {
     pub live: bool,
     /// Counts animation frames, so the frame hook asks for the next one.
     pub frame: u64,
+    /// Bumped when the event list and the browser preview should be rebuilt: on every change,
+    /// but at most [`crate::ui::slices::LIST_REFRESH_MS`] apart while a line runs (rebuilding
+    /// thousands of rows every frame would freeze the page).
+    pub lists_version: u64,
+    /// Wall ms of the last bump of `lists_version`.
+    pub lists_at: f64,
     /// Holds a running command line back until the wall clock catches up with its `sleep`s.
     pub pacer: Pacer,
     /// How fast live mode must play to stay within about a second of the terminals.
@@ -87,6 +93,7 @@ impl PartialEq for AppState {
         Rc::ptr_eq(&self.cluster, &other.cluster)
             && self.version == other.version
             && self.frame == other.frame
+            && self.lists_version == other.lists_version
             && self.playback == other.playback
             && (Rc::ptr_eq(&self.terminals, &other.terminals) || self.terminals == other.terminals)
             && (
@@ -249,6 +256,8 @@ impl AppState {
             playback,
             live: true,
             frame: 0,
+            lists_version: 0,
+            lists_at: 0.0,
             pacer: Pacer::default(),
             catch_up: CatchUp::default(),
             selected_event: None,
@@ -284,6 +293,7 @@ impl AppState {
             Rc::make_mut(&mut self.terminals),
         );
         self.version += 1;
+        self.refresh_lists();
         let after = self.len();
         if self.live && after > before {
             if self.playback.position >= before {

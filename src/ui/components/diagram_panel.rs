@@ -5,7 +5,8 @@
 use yew::prelude::*;
 
 use super::PodDiagram;
-use crate::anim::{caption, derive};
+use crate::anim::caption;
+use crate::anim::scene::SceneCache;
 use crate::sim::event::EventKind;
 use crate::ui::diagram::{flight, layout, live_model};
 use crate::ui::state::{Action, AppContext};
@@ -18,6 +19,10 @@ pub fn DiagramPanel() -> Html {
     let Some(state) = use_context::<AppContext>() else {
         return html! {};
     };
+    // One cache per cluster: a new scenario starts a new one.
+    let cache = use_memo(std::rc::Rc::as_ptr(&state.cluster) as usize, |_| {
+        std::cell::RefCell::new(SceneCache::default())
+    });
     let cluster = state.cluster.borrow();
     let events = cluster.trace().events();
     let p = state.playback;
@@ -26,7 +31,7 @@ pub fn DiagramPanel() -> Html {
         Some(EventKind::FileWritten { inode, .. }) => Some(*inode),
         _ => None,
     };
-    let model = live_model(cluster.pod(), &derive(shown), lit);
+    let model = live_model(cluster.pod(), cache.borrow_mut().scene_at(events, p.position), lit);
     let moving = (p.progress < 1.0)
         .then(|| flight(events, p.position, p.progress, &model, &layout(&model)))
         .flatten();

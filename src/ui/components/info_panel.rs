@@ -30,7 +30,7 @@ pub fn InfoPanel() -> Html {
     };
     let rows = {
         let cluster = state.cluster.clone();
-        use_memo(state.version, move |_| {
+        use_memo(state.lists_version, move |_| {
             Rc::new(
                 cluster
                     .borrow()
@@ -44,7 +44,7 @@ pub fn InfoPanel() -> Html {
     };
     let page = {
         let cluster = state.cluster.clone();
-        use_memo(state.version, move |_| preview(&cluster.borrow()))
+        use_memo(state.lists_version, move |_| preview(&cluster.borrow()))
     };
     let cluster = state.cluster.borrow();
     let events = cluster.trace().events();

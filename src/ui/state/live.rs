@@ -1,10 +1,12 @@
 //! One frame of playback. In live mode the picture catches up with the terminals within about a
 //! second (`crate::anim::live`); leaving live (pause, step, seek, pick an event) holds the
-//! picture where the user put it, and "jump to now" returns.
+//! picture where the user put it, and "jump to now" returns. While a line runs, the event list
+//! is rebuilt a few times a second, not every frame.
 
 use super::AppState;
 use crate::anim::live::backlog_ms;
 use crate::anim::weight;
+use crate::ui::slices::{wall_ms, LIST_REFRESH_MS};
 
 impl AppState {
     /// Advances playback by `dt` wall ms over a trace of `len` events; true when it moved.
@@ -23,6 +25,16 @@ impl AppState {
             self.playback.speed
         };
         self.playback.play(dt, len, speed, weight_of)
+    }
+
+    /// Bumps `lists_version` unless a line runs and the lists were rebuilt a moment ago.
+    pub(super) fn refresh_lists(&mut self) {
+        let now = wall_ms();
+        let running = self.cluster.borrow().has_running_lines();
+        if !running || now - self.lists_at >= LIST_REFRESH_MS {
+            self.lists_version += 1;
+            self.lists_at = now;
+        }
     }
 
     /// Steps not shown yet: how far the picture is behind the terminals.
