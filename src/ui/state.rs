@@ -56,6 +56,9 @@ pub struct AppState {
     pub lists_version: u64,
     /// Wall ms of the last bump of `lists_version`.
     pub lists_at: f64,
+    /// While live mode rushes through a backlog, the position the event list shows, moved at
+    /// most every [`crate::ui::slices::LIST_REFRESH_MS`]; `None` when it follows playback.
+    pub list_hold: Option<(usize, f64)>,
     /// Holds a running command line back until the wall clock catches up with its `sleep`s.
     pub pacer: Pacer,
     /// How fast live mode must play to stay within about a second of the terminals.
@@ -94,6 +97,7 @@ impl PartialEq for AppState {
             && self.version == other.version
             && self.frame == other.frame
             && self.lists_version == other.lists_version
+            && self.list_hold == other.list_hold
             && self.playback == other.playback
             && (Rc::ptr_eq(&self.terminals, &other.terminals) || self.terminals == other.terminals)
             && (
@@ -258,6 +262,7 @@ impl AppState {
             frame: 0,
             lists_version: 0,
             lists_at: 0.0,
+            list_hold: None,
             pacer: Pacer::default(),
             catch_up: CatchUp::default(),
             selected_event: None,

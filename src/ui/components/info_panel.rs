@@ -92,6 +92,7 @@ pub fn InfoPanel() -> Html {
     };
     // The event in flight is the current one, as the caption under the diagram says.
     let list_position = match state.playback {
+        _ if state.list_hold.is_some() => state.list_hold.map_or(0, |(at, _)| at),
         p if p.progress < 1.0 => p.position.saturating_add(1).min(rows.len()),
         p => p.position,
     };

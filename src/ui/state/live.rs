@@ -8,6 +8,10 @@ use crate::anim::live::backlog_ms;
 use crate::anim::weight;
 use crate::ui::slices::{wall_ms, LIST_REFRESH_MS};
 
+/// Faster than this, the event list stops following every step (its rows would be redrawn
+/// every frame) and moves a few times a second.
+const FAST_SPEED: f64 = 4.0;
+
 impl AppState {
     /// Advances playback by `dt` wall ms over a trace of `len` events; true when it moved.
     pub(super) fn play_frame(&mut self, dt: f64, len: usize) -> bool {
@@ -24,7 +28,13 @@ impl AppState {
         } else {
             self.playback.speed
         };
-        self.playback.play(dt, len, speed, weight_of)
+        let moved = self.playback.play(dt, len, speed, weight_of);
+        self.list_hold = match self.list_hold {
+            _ if speed <= FAST_SPEED || self.playback.position >= len => None,
+            Some((at, since)) if wall_ms() - since < LIST_REFRESH_MS => Some((at, since)),
+            _ => Some((self.playback.position, wall_ms())),
+        };
+        moved
     }
 
     /// Bumps `lists_version` unless a line runs and the lists were rebuilt a moment ago.
