@@ -8,15 +8,25 @@
 //! `sim::output`.
 
 mod args;
+mod awk;
+mod base64;
 mod cat;
 mod copy;
+mod cut;
 mod files;
+mod find;
+mod format;
 mod grep;
 mod ls;
+mod posix_regex;
 mod regex;
+mod sed;
 mod stat;
 mod system;
+mod tee;
 mod text;
+mod tr;
+mod which;
 mod words;
 
 #[cfg(test)]
@@ -57,10 +67,10 @@ pub struct Ctx<'a> {
 /// Every program this module provides, for PATH binaries and tab completion.
 pub fn names() -> &'static [&'static str] {
     &[
-        "basename", "cat", "cp", "date", "df", "dirname", "echo", "env", "false", "grep", "head",
-        "hostname", "id", "ln", "ls", "mkdir", "mount", "mv", "printenv", "pwd", "rm", "rmdir",
-        "seq", "sleep", "sort", "stat", "tail", "touch", "true", "uname", "uniq", "wc", "whoami",
-        "yes",
+        "awk", "base64", "basename", "cat", "cp", "cut", "date", "df", "dirname", "echo", "env",
+        "false", "find", "grep", "head", "hostname", "id", "ln", "ls", "mkdir", "mount", "mv",
+        "printenv", "pwd", "rm", "rmdir", "sed", "seq", "sleep", "sort", "stat", "tac", "tail",
+        "tee", "touch", "tr", "true", "uname", "uniq", "wc", "which", "whoami", "yes",
     ]
 }
 
@@ -69,6 +79,14 @@ pub fn names() -> &'static [&'static str] {
 pub fn run(name: &str, argv: &[String], ctx: &mut Ctx) -> Option<i32> {
     let args = argv.get(1..).unwrap_or_default();
     let status = match name {
+        "awk" | "mawk" => awk::awk(args, ctx),
+        "base64" => base64::base64(args, ctx),
+        "cut" => cut::cut(args, ctx),
+        "find" => find::find(args, ctx),
+        "tac" => tee::tac(args, ctx),
+        "tee" => tee::tee(args, ctx),
+        "tr" => tr::tr(args, ctx),
+        "which" => which::which(args, ctx),
         "basename" => words::basename(args, ctx),
         "cat" => cat::cat(args, ctx),
         "cp" => copy::cp(args, ctx),
@@ -91,6 +109,7 @@ pub fn run(name: &str, argv: &[String], ctx: &mut Ctx) -> Option<i32> {
         "pwd" => system::pwd(args, ctx),
         "rm" => files::rm(args, ctx),
         "rmdir" => files::rmdir(args, ctx),
+        "sed" => sed::sed(args, ctx),
         "seq" => words::seq(args, ctx),
         "sleep" => system::sleep(args, ctx),
         "sort" => text::sort(args, ctx),

@@ -8,6 +8,7 @@ mod create;
 mod docroot;
 mod host;
 mod kubelet_files;
+mod launch;
 mod lifecycle;
 mod main_process;
 mod net_programs;

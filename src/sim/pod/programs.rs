@@ -48,6 +48,7 @@ pub(super) fn run(
     }
     let outcome = match name.as_str() {
         "bash" | "sh" | "dash" => nested_shell(host, &name, req, out),
+        "env" | "xargs" => super::launch::run(host, req, out),
         "curl" | "nginx" | "ip" | "ss" | "apt-get" | "apt" | "ps" => {
             ExecOutcome::Exited(run_system(host, pid, &name, argv, out))
         }

@@ -90,10 +90,13 @@ pub fn curl(argv: &[String], ctx: &mut CurlCtx) -> CurlResult {
             files: Vec::new(),
         };
     }
-    if opts.method.as_deref() == Some("HEAD") {
+    // curl 7.88.1: warnings are muted by -s (even with -S); this note is a `notef`, shown only
+    // with -v (and muted by -s too).
+    if opts.method.as_deref() == Some("HEAD") && !opts.silent {
         ctx.out.err("Warning: Setting custom HTTP method to HEAD with -X/--request may not work the \nWarning: way you want. Consider using -I/--head instead.\n");
     }
-    if opts.method.as_deref() == Some("POST") && opts.data.is_some() {
+    if opts.method.as_deref() == Some("POST") && opts.data.is_some() && opts.verbose && !opts.silent
+    {
         ctx.out
             .err("Note: Unnecessary use of -X or --request, POST is already inferred.\n");
     }

@@ -263,3 +263,29 @@ fn packets_and_access_log() {
         "{lens:?}"
     );
 }
+
+/// curl 7.88.1 (measured): `-s` mutes the `-X HEAD` warning, and the "Unnecessary use of -X"
+/// note is shown only with `-v` (and muted by `-s`).
+#[test]
+fn silent_mutes_notes_and_warnings() {
+    let root = root_with(Some("hi\n"));
+    let (out, status, _, _) = run_line("curl -s -X POST -d a=b localhost", &root);
+    assert!(!out.contains("Note:") && !out.contains("Warning:"), "{out}");
+    assert_eq!(status, 0);
+    let (out, _, _, _) = run_line("curl -X POST -d a=b localhost", &root);
+    assert!(!out.contains("Note:"), "{out}");
+    let (out, _, _, _) = run_line("curl -v -X POST -d a=b localhost", &root);
+    assert!(
+        out.starts_with("Note: Unnecessary use of -X or --request, POST is already inferred.\n"),
+        "{out}"
+    );
+    let (out, _, _, _) = run_line("curl -sv -X POST -d a=b localhost", &root);
+    assert!(!out.contains("Note:"), "{out}");
+    let (out, _, _, _) = run_line("curl -s -X HEAD localhost", &root);
+    assert!(!out.contains("Warning:"), "{out}");
+    let (out, _, _, _) = run_line("curl -X HEAD -m 1 localhost", &root);
+    assert!(
+        out.starts_with("Warning: Setting custom HTTP method to HEAD"),
+        "{out}"
+    );
+}
