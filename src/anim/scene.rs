@@ -268,11 +268,17 @@ mod cache_tests {
     fn the_cache_gives_the_derived_scene_forward_and_back() {
         let mut c = Cluster::with_scenario("shared-volume").unwrap();
         c.run_in_container("debian-container", "echo hi > /pod-data/index.html");
-        c.run_in_container("debian-container", "for i in 1 2 3; do echo $i >> /pod-data/n; done");
+        c.run_in_container(
+            "debian-container",
+            "for i in 1 2 3; do echo $i >> /pod-data/n; done",
+        );
         let events = c.trace().events();
         let mut cache = SceneCache::default();
         for position in [3, 10, events.len(), 5, 0, events.len()] {
-            assert_eq!(cache.scene_at(events, position), &derive(&events[..position]));
+            assert_eq!(
+                cache.scene_at(events, position),
+                &derive(&events[..position])
+            );
         }
         let mut shorter = events.to_vec();
         shorter.pop();

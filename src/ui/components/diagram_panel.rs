@@ -31,7 +31,11 @@ pub fn DiagramPanel() -> Html {
         Some(EventKind::FileWritten { inode, .. }) => Some(*inode),
         _ => None,
     };
-    let model = live_model(cluster.pod(), cache.borrow_mut().scene_at(events, p.position), lit);
+    let model = live_model(
+        cluster.pod(),
+        cache.borrow_mut().scene_at(events, p.position),
+        lit,
+    );
     let moving = (p.progress < 1.0)
         .then(|| flight(events, p.position, p.progress, &model, &layout(&model)))
         .flatten();
