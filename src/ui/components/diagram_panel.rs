@@ -10,7 +10,7 @@ use crate::anim::scene::SceneCache;
 use crate::sim::event::EventKind;
 use crate::ui::diagram::{flight, layout, live_model};
 use crate::ui::state::{Action, AppContext};
-use crate::ui::timeline::{Controls, LiveStatus};
+use crate::ui::timeline::Controls;
 
 /// The diagram fed live from the trace: the scene after the events shown, plus the event in
 /// flight, if any.
@@ -72,7 +72,6 @@ pub fn DiagramPanel() -> Html {
                 onstep_forward={dispatch(Action::StepForward)} onstep_back={dispatch(Action::StepBack)}
                 onreset={dispatch(Action::Reset)} {onseek} {onspeed} presenter={state.presenter}
                 onpresenter={dispatch(Action::SetPresenter(!state.presenter))} />
-            <LiveStatus live={state.live} behind={state.behind()} onjump={dispatch(Action::JumpToNow)} />
         </section>
     }
 }
