@@ -2,7 +2,8 @@
 #   make run    install what is missing, build, serve at http://127.0.0.1:8080 (trunk serve)
 #   make test   install what is missing, then every check in order (scripts/test.sh)
 #   make dist   release build into dist/ for static hosting
-#   make bench  curl round trips per second through the simulated pod (native)
+#   make bench  podscope vs a bare Yew counter in headless Chromium (desktop and throttled
+#               phone), plus curl round trips per second through the simulated pod (native)
 # The size budget for dist/ lives in size-budget.txt.
 
 SHELL := /usr/bin/env bash
@@ -22,7 +23,7 @@ test:
 	scripts/test.sh
 
 dist:
-	scripts/setup.sh --web
+	scripts/setup.sh --web --browser
 	trunk build --release --offline
 
 # Single stages, for a quicker loop (they assume the tools are installed).
@@ -41,9 +42,14 @@ size:
 setup:
 	scripts/setup.sh --web --browser --test
 
-# Full `curl localhost` round trips per second through the whole simulated stack (native).
+# The release build and the bare Yew floor (benches/floor/) in Chromium, medians of 7 loads per
+# profile (scripts/bench.mjs), and full `curl localhost` round trips per second (native).
 bench:
-	cargo bench --no-default-features --bench roundtrip -- 20000
+	scripts/setup.sh --web --browser
+	trunk build --release --offline
+	trunk --config benches/floor/Trunk.toml build --release --offline
+	cargo bench --no-default-features --bench roundtrip -- 20000 | tee target/bench-roundtrip.txt
+	node scripts/bench.mjs dist target/bench/floor "$$(tail -n 1 target/bench-roundtrip.txt)"
 
 clean:
 	cargo clean

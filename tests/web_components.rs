@@ -26,7 +26,7 @@ wasm_bindgen_test_configure!(run_in_browser);
 fn live_diagram(id: &str) -> podscope::ui::diagram::DiagramModel {
     let cluster = podscope::sim::cluster::Cluster::with_scenario(id).unwrap();
     let scene = podscope::anim::derive(cluster.trace().events());
-    podscope::ui::diagram::live_model(cluster.pod(), &scene, None)
+    podscope::ui::diagram::scene_model(&scene, None)
 }
 
 fn count_testid(root: &Element, id: &str) -> u32 {

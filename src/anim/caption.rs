@@ -1,7 +1,7 @@
 //! One plain-language sentence per event: what happened and, where it teaches something, why.
 
 use super::scene::endpoint;
-use crate::sim::event::{Event, EventKind};
+use crate::sim::event::{ContainerStatus, Event, EventKind};
 
 /// The caption shown while `event` is animated.
 pub fn caption(event: &Event) -> String {
@@ -17,15 +17,25 @@ pub fn caption(event: &Event) -> String {
         .map(|c| format!(" in {c}"))
         .unwrap_or_default();
     match &event.kind {
-        EventKind::PodCreated { name } => format!("kubectl asked the API server for pod \"{name}\"; the scheduler places it on the node."),
-        EventKind::PodPhase { phase } => format!("The pod is now {phase}."),
+        EventKind::PodCreated { name, ip, .. } => {
+            format!("kubectl asked the API server for pod \"{name}\"; the scheduler places it on the node, which gives it IP {ip}.")
+        }
+        EventKind::PodPhase { phase, status, ready, total } if status == phase => {
+            format!("The pod is now {phase}: {ready}/{total} containers ready.")
+        }
+        EventKind::PodPhase { phase, status, ready, total } => {
+            format!("The pod is now {phase}, with {ready}/{total} containers ready: kubectl get pods says {status}.")
+        }
         EventKind::PodDeleted { name } => format!("Pod \"{name}\" is deleted: its containers stop and its emptyDir volumes are erased."),
         EventKind::ImagePull { image, ok: true, container } => format!("The kubelet pulled image \"{image}\" for {container}."),
         EventKind::ImagePull { image, ok: false, container } => {
             format!("The kubelet could not pull \"{image}\" for {container}: the container stays waiting (ErrImagePull).")
         }
-        EventKind::ContainerState { container, state, reason } if reason.is_empty() => format!("{container} is {state}."),
-        EventKind::ContainerState { container, state, reason } => format!("{container} is {state}: {reason}."),
+        EventKind::ContainerState { container, state: ContainerStatus::Running } => format!("{container} is Running."),
+        EventKind::ContainerState { container, state: ContainerStatus::Waiting { reason } } => format!("{container} is Waiting: {reason}."),
+        EventKind::ContainerState { container, state: ContainerStatus::Terminated { reason, exit_code } } => {
+            format!("{container} is Terminated: {reason}, exit code {exit_code}.")
+        }
         EventKind::VolumeCreated { volume } => {
             format!("An empty directory \"{volume}\" is created for the pod: it lives exactly as long as the pod.")
         }
@@ -53,14 +63,16 @@ pub fn caption(event: &Event) -> String {
         EventKind::DirCreated { path, .. } => format!("{who}{inside} creates directory {path}."),
         EventKind::FileRemoved { path, .. } => format!("{who}{inside} removes {path}."),
         EventKind::WriteFailed { path, error } => format!("{who}{inside} cannot write {path}: {error}."),
-        EventKind::Listen { addr, port } => format!(
-            "{who}{inside} listens on {addr} port {port}, in the pod's one network namespace: every container can reach it."
+        EventKind::Listen { addr, port, owner } => format!(
+            "{} in {} listens on {addr} port {port}, in the pod's one network namespace: every container can reach it.",
+            owner.program, owner.container
         ),
         EventKind::BindFailed { addr, port, error } => format!(
             "{who}{inside} cannot bind {addr}:{port}: {error}. The containers share one network namespace, so one port is one port."
         ),
-        EventKind::Connect { addr, port, src_port } => format!(
-            "{who}{inside} connects from port {src_port} to {addr}:{port}. 127.0.0.1 here is the loopback device nginx listens on: both containers share it."
+        EventKind::Connect { addr, port, src_port, owner } => format!(
+            "{} in {} connects from port {src_port} to {addr}:{port}. 127.0.0.1 here is the loopback device nginx listens on: both containers share it.",
+            owner.program, owner.container
         ),
         EventKind::Segment(s) => format!(
             "{} → {}: [{}] seq={} ack={} len={} over lo.",

@@ -4,6 +4,7 @@
 //!
 //! May use: `crate::sim::event`. Must not use: yew, web-sys, gloo.
 
+pub mod announce;
 pub mod caption;
 pub mod live;
 pub mod pace;
@@ -12,6 +13,7 @@ pub mod question;
 pub mod scene;
 pub mod tour;
 
+pub use announce::announcement;
 pub use caption::caption;
 pub use live::CatchUp;
 pub use pace::Pacer;

@@ -1,15 +1,17 @@
-//! The scene after the first `n` events: what the diagram draws at that step.
+//! The scene after the first `n` events: everything the diagram draws at that step, folded from
+//! the trace alone (names, images, the pod IP, states with exit codes, listeners with their
+//! owners, which container owns which port), so stepping back shows exactly what was true then.
 
-use crate::sim::event::{Event, EventKind, SegmentInfo};
+use crate::sim::event::{ContainerStatus, Event, EventKind, Owner, SegmentInfo, TcpState};
 use std::collections::BTreeMap;
 
 /// A container as the diagram shows it at one step.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ContainerScene {
-    /// `Running`, `Waiting`, `Terminated`…
-    pub state: String,
-    /// The reason (`ErrImagePull`, `Completed`…), empty when running.
-    pub reason: String,
+    /// The image as the manifest names it.
+    pub image: String,
+    /// Its state, with the reason and (once ended) the exit code.
+    pub state: ContainerStatus,
     /// Live processes by PID: their command lines.
     pub processes: BTreeMap<u32, String>,
     /// Mounts: (mount path, volume, read-only).
@@ -31,25 +33,53 @@ pub struct FileScene {
     pub seen_at: Vec<(String, String)>,
 }
 
+/// A listening socket and the process that owns it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ListenerScene {
+    /// `0.0.0.0:80`, `[::]:80`.
+    pub endpoint: String,
+    /// Who listens.
+    pub owner: Owner,
+}
+
 /// Everything the diagram shows at one step.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Scene {
     /// Pod name, empty when there is no pod.
     pub pod: String,
+    /// The pod IP, empty when there is no pod.
+    pub ip: String,
     /// Pod phase.
     pub phase: String,
+    /// The STATUS column of `kubectl get pods` at the last phase change (`NotReady`).
+    pub status: String,
+    /// Containers ready at the last phase change.
+    pub ready: usize,
+    /// The containers' names in manifest order.
+    pub order: Vec<String>,
     /// Containers by name.
     pub containers: BTreeMap<String, ContainerScene>,
     /// Volumes that exist.
     pub volumes: Vec<String>,
-    /// Listening sockets: `0.0.0.0:80`, `[::]:80`.
-    pub listeners: Vec<String>,
+    /// Listening sockets with their owners.
+    pub listeners: Vec<ListenerScene>,
+    /// Which container owns each local port: listeners and connecting clients.
+    pub ports: BTreeMap<u16, String>,
     /// Files written so far, by the writer's path.
     pub files: BTreeMap<String, FileScene>,
     /// The last segment on `lo`, if the last event was one.
     pub segment: Option<SegmentInfo>,
     /// Access log lines so far.
     pub access_log: Vec<String>,
+}
+
+impl Scene {
+    /// The containers in manifest order, with their scenes.
+    pub fn containers_in_order(&self) -> impl Iterator<Item = (&str, &ContainerScene)> {
+        self.order
+            .iter()
+            .filter_map(|n| self.containers.get(n).map(|c| (n.as_str(), c)))
+    }
 }
 
 /// Folds the trace's first events into a scene.
@@ -62,17 +92,42 @@ pub fn derive(events: &[Event]) -> Scene {
 }
 
 /// Applies one event to a scene.
-fn apply(scene: &mut Scene, e: &Event) {
+pub fn apply(scene: &mut Scene, e: &Event) {
     scene.segment = None;
     match &e.kind {
-        EventKind::PodCreated { name } => {
+        EventKind::PodCreated {
+            name,
+            ip,
+            containers,
+        } => {
             *scene = Scene {
                 pod: name.clone(),
+                ip: ip.clone(),
                 phase: "Pending".into(),
+                order: containers.iter().map(|c| c.name.clone()).collect(),
+                containers: containers
+                    .iter()
+                    .map(|c| {
+                        let scene = ContainerScene {
+                            image: c.image.clone(),
+                            ..ContainerScene::default()
+                        };
+                        (c.name.clone(), scene)
+                    })
+                    .collect(),
                 ..Scene::default()
             };
         }
-        EventKind::PodPhase { phase } => scene.phase = phase.clone(),
+        EventKind::PodPhase {
+            phase,
+            status,
+            ready,
+            ..
+        } => {
+            scene.phase = phase.clone();
+            scene.status = status.clone();
+            scene.ready = *ready;
+        }
         EventKind::PodDeleted { .. } => *scene = Scene::default(),
         EventKind::VolumeCreated { volume } => scene.volumes.push(volume.clone()),
         EventKind::VolumeMounted {
@@ -81,24 +136,21 @@ fn apply(scene: &mut Scene, e: &Event) {
             mount_path,
             read_only,
         } => {
-            let c = scene.containers.entry(container.clone()).or_default();
+            let c = container_mut(scene, container);
             c.mounts.retain(|(p, _, _)| p != mount_path);
             c.mounts
                 .push((mount_path.clone(), volume.clone(), *read_only));
         }
         EventKind::ImagePull { container, .. } => {
-            scene.containers.entry(container.clone()).or_default();
+            container_mut(scene, container);
         }
-        EventKind::ContainerState {
-            container,
-            state,
-            reason,
-        } => {
-            let c = scene.containers.entry(container.clone()).or_default();
+        EventKind::ContainerState { container, state } => {
+            let c = container_mut(scene, container);
             c.state = state.clone();
-            c.reason = reason.clone();
-            if state != "Running" {
+            if !state.is_running() {
+                // Its processes are gone, and with them their sockets.
                 c.processes.clear();
+                scene.listeners.retain(|l| &l.owner.container != container);
             }
         }
         EventKind::ProcessStarted {
@@ -106,24 +158,20 @@ fn apply(scene: &mut Scene, e: &Event) {
             pid,
             argv,
         } => {
-            let c = scene.containers.entry(container.clone()).or_default();
-            c.processes.insert(*pid, argv.join(" "));
+            container_mut(scene, container)
+                .processes
+                .insert(*pid, argv.join(" "));
         }
         EventKind::ProcessExited { container, pid, .. } => {
             if let Some(c) = scene.containers.get_mut(container) {
                 c.processes.remove(pid);
             }
-            if let Some(owner) = &e.actor.container {
-                if owner == container && e.actor.process.as_deref() == Some("nginx") {
-                    scene.listeners.clear();
-                }
-            }
+            scene
+                .listeners
+                .retain(|l| !(&l.owner.container == container && l.owner.pid == *pid));
         }
         EventKind::PackageInstalled { container, package } => {
-            scene
-                .containers
-                .entry(container.clone())
-                .or_default()
+            container_mut(scene, container)
                 .packages
                 .push(package.clone());
         }
@@ -150,16 +198,39 @@ fn apply(scene: &mut Scene, e: &Event) {
         EventKind::FileRemoved { path, .. } => {
             scene.files.remove(path);
         }
-        EventKind::Listen { addr, port } => {
-            let l = endpoint(addr, *port);
-            if !scene.listeners.contains(&l) {
-                scene.listeners.push(l);
+        EventKind::Listen { addr, port, owner } => {
+            let endpoint = endpoint(addr, *port);
+            scene.ports.insert(*port, owner.container.clone());
+            if !scene.listeners.iter().any(|l| l.endpoint == endpoint) {
+                scene.listeners.push(ListenerScene {
+                    endpoint,
+                    owner: owner.clone(),
+                });
             }
         }
+        EventKind::Connect {
+            src_port, owner, ..
+        } => {
+            scene.ports.insert(*src_port, owner.container.clone());
+        }
+        EventKind::TcpState {
+            local,
+            from: TcpState::Listen,
+            to: TcpState::Closed,
+            ..
+        } => scene.listeners.retain(|l| &l.endpoint != local),
         EventKind::Segment(info) => scene.segment = Some(info.clone()),
         EventKind::AccessLog { line } => scene.access_log.push(line.clone()),
         _ => {}
     }
+}
+
+/// The scene of container `name`, added (after the manifest's) if the trace had not named it.
+fn container_mut<'a>(scene: &'a mut Scene, name: &str) -> &'a mut ContainerScene {
+    if !scene.order.iter().any(|n| n == name) {
+        scene.order.push(name.to_string());
+    }
+    scene.containers.entry(name.to_string()).or_default()
 }
 
 /// `127.0.0.1:80`, or `[::1]:80` for IPv6: an address and port as `ss` and curl print them.
@@ -181,15 +252,18 @@ mod tests {
         t.record(
             0,
             Actor::kubelet(),
-            EventKind::PodCreated { name: "p".into() },
+            EventKind::PodCreated {
+                name: "p".into(),
+                ip: "10.244.1.5".into(),
+                containers: Vec::new(),
+            },
         );
         t.record(
             1,
             Actor::kubelet(),
             EventKind::ContainerState {
                 container: "a".into(),
-                state: "Running".into(),
-                reason: String::new(),
+                state: ContainerStatus::Running,
             },
         );
         t.record(
@@ -218,8 +292,12 @@ mod tests {
         let file = at2.files.get("/pod-data/index.html").expect("file shown");
         assert_eq!(file.seen_at.len(), 2);
         assert_eq!(
-            at2.containers.get("a").map(|c| c.state.as_str()),
-            Some("Running")
+            at2.containers.get("a").map(|c| &c.state),
+            Some(&ContainerStatus::Running)
+        );
+        assert_eq!(
+            (at2.ip.as_str(), at2.order.as_slice()),
+            ("10.244.1.5", &["a".to_string()][..])
         );
         assert_eq!(derive(&t.events()[..4]), Scene::default());
         // Stepping back is re-deriving: the same prefix always gives the same scene.

@@ -214,6 +214,12 @@ fn run_shell(mut opts: ShellOptions) -> ExitCode {
             return ExitCode::FAILURE;
         }
     }
+    if stdout
+        .write_all(runner.finish(&mut cluster).as_bytes())
+        .is_err()
+    {
+        return ExitCode::FAILURE;
+    }
     let _ = stdout.flush();
     if let Some(p) = &mut progress {
         p.observe(&cluster);

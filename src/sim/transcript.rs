@@ -28,22 +28,46 @@ impl TranscriptRunner {
             self.current = Terminal::from_script_name(name.trim());
             return String::new();
         }
+        let continued = cluster.is_continuing(&self.current);
         let result = cluster.run_line(&self.current, line);
         if let Some(next) = &result.open_terminal {
             self.current = next.clone();
         }
-        format_entry(line, &result)
+        format_entry(line, &result, continued)
     }
 
-    /// Runs a whole script (one command per line).
+    /// Runs a whole script (one command per line), then ends the input.
     pub fn script(&mut self, cluster: &mut Cluster, script: &str) -> String {
-        script.lines().map(|l| self.line(cluster, l)).collect()
+        let mut text: String = script.lines().map(|l| self.line(cluster, l)).collect();
+        text.push_str(&self.finish(cluster));
+        text
+    }
+
+    /// The end of the input: an unfinished command in the current terminal is reported as
+    /// bash does at end of file (what it printed, then `[exit N]`); empty when none was.
+    pub fn finish(&mut self, cluster: &mut Cluster) -> String {
+        let Some(result) = cluster.end_input(&self.current) else {
+            return String::new();
+        };
+        let mut s = result.text;
+        if !s.is_empty() && !s.ends_with('\n') {
+            s.push('\n');
+        }
+        if let Some(status) = result.status {
+            s.push_str(&format!("[exit {status}]\n"));
+        }
+        s
     }
 }
 
-/// `$ line`, the output (ending in a newline), then `[exit N]` unless the command still runs.
-pub fn format_entry(line: &str, result: &TerminalResult) -> String {
-    let mut s = format!("$ {line}\n{}", result.text);
+/// `$ line` (`> line` for a line that continues an unfinished command, as PS2 shows it), the
+/// output (ending in a newline), then `[exit N]` unless the command still runs or goes on.
+pub fn format_entry(line: &str, result: &TerminalResult, continued: bool) -> String {
+    let sign = if continued { '>' } else { '$' };
+    let mut s = format!("{sign} {line}\n{}", result.text);
+    if result.continues {
+        return s;
+    }
     if !result.text.is_empty() && !result.text.ends_with('\n') {
         s.push('\n');
     }
@@ -148,7 +172,7 @@ mod tests {
             ..Default::default()
         };
         assert_eq!(
-            format_entry("echo -n hi", &r),
+            format_entry("echo -n hi", &r, false),
             "$ echo -n hi\nhi\n[exit 0]\n"
         );
         let blocked = TerminalResult {
@@ -157,8 +181,14 @@ mod tests {
             ..Default::default()
         };
         assert_eq!(
-            format_entry("sleep infinity", &blocked),
+            format_entry("sleep infinity", &blocked, false),
             "$ sleep infinity\n"
         );
+        let more = TerminalResult {
+            status: Some(0),
+            continues: true,
+            ..Default::default()
+        };
+        assert_eq!(format_entry("do", &more, true), "> do\n");
     }
 }

@@ -6,6 +6,7 @@
 use crate::anim::question::Question;
 use crate::anim::tour::{tour_for, Action, Step, Tour, WhatIf, WHAT_IFS};
 use crate::sim::cluster::{Cluster, Terminal};
+use crate::sim::session::{self, Input};
 use crate::ui::terminals::{self, Terminals};
 
 /// Where a running tour stands.
@@ -64,37 +65,45 @@ pub fn what_if(id: &str) -> Option<&'static WhatIf> {
     WHAT_IFS.iter().find(|w| w.id == id)
 }
 
-/// Carries out one tour or what-if action on `cluster`, recording what the terminals show as if
-/// the user had typed it. Returns the terminal to bring to the front: the one typed into (or
-/// the one `kubectl exec -it` opened), or the restarted container's.
-pub fn perform(cluster: &mut Cluster, terms: &mut Terminals, action: Action) -> Option<Terminal> {
+/// The input a tour or what-if action gives, as if the user had typed it (`None` for a step
+/// that only narrates).
+pub fn input_for(action: Action) -> Option<Input> {
     match action {
-        Action::Run { terminal, line } => {
-            let terminal = Terminal::from_script_name(terminal);
-            let opened = terminals::run_line(cluster, terms, &terminal, line);
-            Some(opened.unwrap_or(terminal))
-        }
-        Action::Restart { container } => {
-            // A container that is gone cannot restart; the diagram and terminals say so.
-            let _ = cluster.restart_container(container);
-            let terminal = Terminal::container(container);
-            if let Some(term) = terms.get_mut(&terminal) {
-                term.running = false;
-            }
-            Some(terminal)
-        }
-        Action::Apply { manifest } => {
-            cluster.delete_pod();
-            // The built-in variants are valid (tests/tours.rs applies every one).
-            let _ = cluster.apply(manifest);
-            cluster.settle();
-            for id in terminals::terminal_ids(cluster) {
-                terms.entry(id).or_default();
-            }
-            None
-        }
+        Action::Run { terminal, line } => Some(Input::Line {
+            terminal: Terminal::from_script_name(terminal),
+            line: line.to_string(),
+        }),
+        Action::Restart { container } => Some(Input::Restart {
+            container: container.to_string(),
+        }),
+        Action::Apply { manifest } => Some(Input::Replace {
+            manifest: manifest.to_string(),
+        }),
         Action::Narrate => None,
     }
+}
+
+/// The terminal to bring to the front after `input` (with what it opened, if anything): the
+/// one typed into (or the one `kubectl exec -it` opened), or the restarted container's.
+pub fn front(input: &Input, opened: Option<Terminal>) -> Option<Terminal> {
+    match input {
+        Input::Line { terminal, .. } => Some(opened.unwrap_or_else(|| terminal.clone())),
+        Input::Restart { container } => Some(Terminal::container(container.clone())),
+        _ => None,
+    }
+}
+
+/// Carries out one tour or what-if action on `cluster` (a command line runs to its end at once),
+/// recording what the terminals show as if the user had typed it. Returns the terminal to bring to the front.
+pub fn perform(cluster: &mut Cluster, terms: &mut Terminals, action: Action) -> Option<Terminal> {
+    let input = input_for(action)?;
+    let reply = session::apply(cluster, &input);
+    let opened = terminals::show(cluster, terms, &input, &reply);
+    session::run_slices(cluster, None, |cluster, id, result| {
+        terminals::show_slice(cluster, terms, id, &result);
+    });
+    terminals::add_missing(cluster, terms);
+    front(&input, opened)
 }
 
 #[cfg(test)]

@@ -6,7 +6,7 @@ use crate::anim::derive;
 use crate::anim::tour::{tour_for, Action, Tour};
 use crate::sim::cluster::Cluster;
 use crate::sim::transcript::strip_ansi;
-use crate::ui::diagram::{live_model, DiagramModel};
+use crate::ui::diagram::{scene_model, DiagramModel};
 use crate::ui::guide;
 use crate::ui::terminals::{self, Terminals};
 
@@ -61,7 +61,7 @@ pub fn handout(id: &str) -> Option<(&'static Tour, Vec<HandoutStep>)> {
                 command,
                 output: (lines.into_iter().take(OUTPUT_LINES).collect(), more),
                 question: step.question.map(|q| q.prompt),
-                diagram: live_model(cluster.pod(), &derive(events), None),
+                diagram: scene_model(&derive(events), None),
             }
         })
         .collect();

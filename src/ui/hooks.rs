@@ -35,13 +35,41 @@ pub fn use_animation_frames(active: bool, frame: u64, ontick: Callback<f64>) {
     });
 }
 
-/// The string setting kept in LocalStorage under `key`, if any (an unavailable storage, as in
-/// some sandboxed iframes, just has nothing).
-pub fn stored(key: &'static str) -> Option<String> {
-    LocalStorage::get::<String>(key).ok()
+/// Whether the browser's storage may be used: never in an embed (`?embed=1`), whose host may
+/// frame it with `sandbox="allow-scripts"`, where merely asking for `localStorage` throws;
+/// and only when the window hands out a storage at all.
+pub fn storage_allowed() -> bool {
+    !crate::ui::provider::embedded()
+        && gloo::utils::window()
+            .local_storage()
+            .is_ok_and(|s| s.is_some())
 }
 
-/// Stores `value` under `key`, ignoring a storage that refuses.
+/// Whether the page's media query `query` matches (e.g. `(prefers-reduced-motion: reduce)`);
+/// false where the browser cannot say.
+pub fn media_matches(query: &str) -> bool {
+    use wasm_bindgen::JsCast;
+    let window = gloo::utils::window();
+    js_sys::Reflect::get(&window, &"matchMedia".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+        .and_then(|f| f.call1(&window, &query.into()).ok())
+        .and_then(|list| js_sys::Reflect::get(&list, &"matches".into()).ok())
+        .and_then(|m| m.as_bool())
+        .unwrap_or(false)
+}
+
+/// The string setting kept in LocalStorage under `key`, if any (an unavailable storage, as in
+/// sandboxed iframes, or an embed, just has nothing).
+pub fn stored(key: &'static str) -> Option<String> {
+    storage_allowed()
+        .then(|| LocalStorage::get::<String>(key).ok())
+        .flatten()
+}
+
+/// Stores `value` under `key`, ignoring a storage that refuses (and never in an embed).
 pub fn store(key: &'static str, value: &str) {
-    let _ = LocalStorage::set(key, value);
+    if storage_allowed() {
+        let _ = LocalStorage::set(key, value);
+    }
 }

@@ -1,10 +1,12 @@
 //! The provider that owns the [`AppState`] reducer and hands it to the components below, and the
-//! page-level settings it reads: `?scenario=` (or `#scenario`) in the URL, then the scenario and
-//! text size remembered in LocalStorage.
+//! page-level settings it reads: a session in the URL's fragment, the URL's parameters
+//! (`?scenario=`, the embed's), then the scenario and text size remembered in LocalStorage
+//! (never in an embed). It keeps the address in step with the state.
 
 use yew::prelude::*;
 
 use super::hooks::{store, stored};
+use super::permalink;
 use super::state::{AppContext, AppState, ClassroomParams};
 
 /// LocalStorage key of the last scenario picked.
@@ -25,15 +27,30 @@ pub struct AppStateProviderProps {
 #[component]
 pub fn AppStateProvider(props: &AppStateProviderProps) -> Html {
     let state = use_reducer(|| {
-        let location = gloo::utils::window().location();
-        let search = location.search().unwrap_or_default();
-        let hash = location.hash().unwrap_or_default();
-        AppState::from_url(&search, &hash, stored(SCENARIO_KEY).as_deref())
-            .with_classroom(&classroom_params())
+        AppState::open(
+            permalink::page_params(),
+            &permalink::page_hash(),
+            stored(SCENARIO_KEY).as_deref(),
+        )
+        .with_classroom(&classroom_params())
     });
     use_effect_with(state.scenario, |scenario| {
         store(SCENARIO_KEY, scenario.id())
     });
+    // The address follows the state; while playing, only once it pauses (not every frame).
+    let shown = (!state.playback.playing).then_some(state.playback.position);
+    let key = (
+        state.version,
+        state.scenario,
+        shown,
+        state.tour.map(|t| t.step),
+        state.open_terminal.clone(),
+        state.what_if.map(|w| w.id),
+    );
+    {
+        let state = state.clone();
+        use_effect_with(key, move |_| permalink::sync_address(&state));
+    }
     html! {
         <ContextProvider<AppContext> context={state}>
             { props.children.clone() }
@@ -51,6 +68,17 @@ pub fn embedded() -> bool {
         .trim_start_matches('?')
         .split('&')
         .any(|kv| kv == "embed=1")
+}
+
+/// The page URL's query parameter `name`, decoded (`None` when absent).
+pub fn url_param(name: &str) -> Option<String> {
+    let search = gloo::utils::window()
+        .location()
+        .search()
+        .unwrap_or_default();
+    web_sys::UrlSearchParams::new_with_str(&search)
+        .ok()?
+        .get(name)
 }
 
 /// The classroom settings in the page URL's query (`profile=`, `lesson=`, `seed=`, `print=`).

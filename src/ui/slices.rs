@@ -20,24 +20,17 @@ pub fn run_slices(
 ) -> usize {
     let mut ran = 0;
     let mut shown: BTreeMap<Terminal, TerminalResult> = BTreeMap::new();
-    'frame: while pacer.ready() && more_time() {
-        let running = cluster.running_lines();
-        if running.is_empty() {
+    while pacer.ready() && more_time() {
+        let before = cluster.now_ms();
+        let Some((id, result)) = cluster.run_next_slice() else {
             break;
-        }
-        for id in running {
-            let before = cluster.now_ms();
-            let result = cluster.run_slice(&id);
-            pacer.ran(cluster.now_ms().saturating_sub(before));
-            ran += 1;
-            shown.entry(id).or_default().append(result);
-            if !pacer.ready() {
-                break 'frame;
-            }
-        }
+        };
+        pacer.ran(cluster.now_ms().saturating_sub(before));
+        ran += 1;
+        shown.entry(id).or_default().append(result);
     }
     for (id, result) in shown {
-        terminals::show_slice(terms, &id, result);
+        terminals::show_slice(cluster, terms, &id, &result);
     }
     ran
 }
@@ -70,7 +63,7 @@ pub fn wall_ms() -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ui::terminals::start_line;
+    use crate::sim::session::{self, Input};
 
     const DEBIAN: &str = "debian-container";
 
@@ -80,7 +73,12 @@ mod tests {
 
     /// Types a line and runs slices for at most `slices` as the reducer does.
     fn type_line(c: &mut Cluster, t: &mut Terminals, p: &mut Pacer, line: &str, slices: i32) {
-        start_line(c, t, &debian(), line);
+        let input = Input::Line {
+            terminal: debian(),
+            line: line.to_string(),
+        };
+        let reply = session::apply(c, &input);
+        terminals::show(c, t, &input, &reply);
         p.reset();
         run_frame(c, t, p, slices);
     }

@@ -8,22 +8,27 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::guide::TourState;
+use super::params::PageParams;
 use super::scenarios::ScenarioId;
 use super::slices::{frame_budget, run_slices};
-use super::terminal::TermEntry;
 use super::terminals::{self, Terminals};
 use super::timeline::Filters;
 use crate::anim::question::Given;
 use crate::anim::tour::WhatIf;
 use crate::anim::{CatchUp, Pacer, Playback};
-use crate::sim::cluster::{render_errors, Cluster, Terminal};
+use crate::sim::cluster::{Cluster, Terminal};
 use crate::sim::lesson::Progress;
+use crate::sim::pod::Pod;
+use crate::sim::session::{Input, Session, Start};
 
 mod classroom;
+mod inspect;
+mod link;
 mod live;
 mod tour;
 mod url;
 
+pub use inspect::InspectedPacket;
 pub use url::ClassroomParams;
 
 /// Largest manifest the editor keeps (the parser's own limit).
@@ -75,6 +80,12 @@ pub struct AppState {
     pub manifest_text: String,
     /// Errors from the last apply, as `kubectl apply` prints them.
     pub manifest_errors: Vec<String>,
+    /// Every input since the pod on show started: what a link carries (see `state/link.rs`).
+    pub session: Rc<Session>,
+    /// The page's URL parameters (embed layout, locked range…).
+    pub params: Rc<PageParams>,
+    /// What was wrong with the link this page was opened with, if anything.
+    pub notice: Option<String>,
     /// Presenter mode: large type, only the diagram, the caption, one terminal, the controls.
     pub presenter: bool,
     /// Whether the keyboard shortcuts dialog is open.
@@ -131,12 +142,16 @@ impl PartialEq for AppState {
                 &self.manifest_text,
                 &self.manifest_errors,
                 &self.load_error,
+                &self.notice,
             ) == (
                 &other.open_terminal,
                 &other.manifest_text,
                 &other.manifest_errors,
                 &other.load_error,
+                &other.notice,
             )
+            && Rc::ptr_eq(&self.params, &other.params)
+            && Rc::ptr_eq(&self.session, &other.session)
     }
 }
 
@@ -179,7 +194,9 @@ pub enum Action {
     /// Show another terminal tab.
     OpenTerminal(Terminal),
     /// Tab completion ran in a container terminal (it may open its bash session).
-    Completed,
+    Completed(Terminal),
+    /// Hide the notice about the link the page was opened with.
+    DismissNotice,
     /// Start the clock.
     Play,
     /// Stop the clock.
@@ -239,11 +256,20 @@ pub enum Action {
 impl AppState {
     /// A fresh state running `scenario`, playback at the end of its start-up events.
     pub fn new(scenario: ScenarioId) -> Self {
-        let manifest_text = scenario.manifest().to_string();
-        let (cluster, load_error) = match Cluster::with_manifest(&manifest_text) {
-            Ok(c) => (c, None),
-            Err(errors) => (Cluster::new(), Some(render_errors(&errors))),
+        let start = match scenario {
+            ScenarioId::Custom => Start::Manifest(scenario.manifest().to_string()),
+            built_in => Start::Scenario(built_in.id().to_string()),
         };
+        AppState::started(scenario, start)
+    }
+
+    /// A fresh state on the scenario bar's `scenario`, running the pod `start` describes.
+    pub(super) fn started(scenario: ScenarioId, start: Start) -> Self {
+        let manifest_text = match &start {
+            Start::Manifest(text) => text.clone(),
+            Start::Scenario(_) => scenario.manifest().to_string(),
+        };
+        let (cluster, load_error) = start.cluster();
         let mut playback = Playback::default();
         playback.follow(cluster.trace().events().len());
         let terminals = terminals::terminal_ids(&cluster)
@@ -271,6 +297,9 @@ impl AppState {
             what_if: None,
             manifest_text,
             manifest_errors: Vec::new(),
+            session: Rc::new(Session::new(start)),
+            params: Rc::default(),
+            notice: None,
             presenter: false,
             help_open: false,
             seed: Rc::from(""),
@@ -325,37 +354,36 @@ impl Reducible for AppState {
                 }
             }
             Action::RunLine { terminal, line } => {
-                let mut opened = None;
-                // Only a line's own slices wait for each other: typing time already passed.
+                let line = terminals::cap(&line, terminals::MAX_LINE).to_string();
+                if let Some(id) = s.input(Input::Line { terminal, line }) {
+                    s.open_terminal = id;
+                }
+                // The line's first slices run in this frame. Only its own slices wait for each
+                // other: typing time already passed.
                 let mut pacer = Pacer::default();
                 s.change(|c, t| {
-                    opened = terminals::start_line(c, t, &terminal, &line);
                     run_slices(c, t, &mut pacer, frame_budget());
                 });
                 s.pacer = pacer;
-                if let Some(id) = opened {
-                    s.open_terminal = id;
-                }
             }
-            Action::Interrupt(id) => {
-                s.change(|c, t| terminals::interrupt(c, t, &id));
+            Action::Interrupt(terminal) => {
+                s.input(Input::Interrupt { terminal });
                 if !s.cluster.borrow().has_running_lines() {
                     s.pacer.reset();
                 }
             }
             Action::Cancel { terminal, line } => {
-                let prompt = terminals::prompt(&s.cluster.borrow(), &terminal);
-                let term = Rc::make_mut(&mut s.terminals).entry(terminal).or_default();
-                term.push(TermEntry::cancelled(prompt, &line));
+                s.input(Input::Cancel { terminal, line });
             }
-            Action::Clear(id) => {
-                Rc::make_mut(&mut s.terminals)
-                    .entry(id)
-                    .or_default()
-                    .entries = Rc::default();
+            Action::Clear(terminal) => {
+                s.input(Input::Clear { terminal });
             }
             Action::OpenTerminal(id) => s.open_terminal = id,
-            Action::Completed => s.version += 1,
+            Action::Completed(terminal) => {
+                s.record_only(Input::Complete { terminal });
+                s.version += 1;
+            }
+            Action::DismissNotice => s.notice = None,
             Action::Play => {
                 if s.playback.position < len && s.playback.progress >= 1.0 {
                     s.playback.progress = 0.0;
@@ -409,6 +437,10 @@ impl Reducible for AppState {
                     }
                     (cluster.trace().len(), busy)
                 };
+                if kubelet_busy {
+                    // The kubelet's events reach the trace as the clock passes them.
+                    s.refresh_lists();
+                }
                 let moved = s.play_frame(dt, len);
                 if !moved && !kubelet_busy && !running && s.playback == self.playback {
                     return self;
@@ -427,21 +459,8 @@ impl Reducible for AppState {
                 s.manifest_text = terminals::cap(&text, MAX_MANIFEST).to_string()
             }
             Action::ApplyManifest(text) => {
-                let text = terminals::cap(&text, MAX_MANIFEST).to_string();
-                let mut result = Ok(String::new());
-                s.change(|c, t| {
-                    result = c.apply(&text);
-                    c.settle();
-                    for id in terminals::terminal_ids(c) {
-                        t.entry(id).or_default();
-                    }
-                });
-                s.manifest_errors = match result {
-                    Ok(_) => Vec::new(),
-                    Err(errors) => errors.iter().map(ToString::to_string).collect(),
-                };
-                s.manifest_text = text;
-                s.scenario = ScenarioId::Custom;
+                let manifest = terminals::cap(&text, MAX_MANIFEST).to_string();
+                s.input(Input::Apply { manifest });
             }
             Action::WhatIf(what) => s.run_what_if(what),
             Action::DismissWhatIf => s.what_if = None,
@@ -475,6 +494,7 @@ impl Reducible for AppState {
                 s.checked_hint = None;
             }
         }
+        s.keep_in_range();
         s.observe_lesson();
         Rc::new(s)
     }
@@ -483,10 +503,13 @@ impl Reducible for AppState {
 /// The terminal shown first: the last running container's (debian's in every scenario that
 /// keeps it running), else kubectl's.
 fn first_terminal(cluster: &Cluster) -> Terminal {
-    let running = cluster
-        .pod()
-        .and_then(|p| p.containers.iter().rev().find(|c| c.state.is_running()));
-    running.map_or(Terminal::Kubectl, |c| Terminal::container(&c.spec.name))
+    let names = cluster.pod().map(Pod::container_names).unwrap_or_default();
+    let running = names.into_iter().rev().find(|name| {
+        cluster
+            .container_state(name)
+            .is_some_and(|s| s.is_running())
+    });
+    running.map_or(Terminal::Kubectl, Terminal::Container)
 }
 
 /// The state handle that the provider puts in context.

@@ -1,9 +1,10 @@
 //! The app's terminals as data: what each one has shown and whether a command in it still runs.
-//! Running a line only delegates to the cluster (`run_in_container` / `run_kubectl_line`) and
-//! records what the terminal printed. Pure, so it is tested natively.
+//! Running a line only delegates to the cluster (through `sim::session::apply`, then a slice
+//! at a time) and records what the terminal printed. Pure, so it is tested natively.
 
 use crate::sim::cluster::{Cluster, Terminal, TerminalResult};
 use crate::sim::pod::Pod;
+use crate::sim::session::{self, Input, Reply};
 use crate::ui::terminal::TermEntry;
 use std::collections::BTreeMap;
 use std::rc::Rc;
@@ -79,6 +80,24 @@ pub fn hint(cluster: &Cluster, id: &Terminal) -> Vec<String> {
     ]
 }
 
+/// What the terminal shows when its bash exits: kubectl's own line for a non-zero status, and
+/// (grey) that the next line runs in a new `kubectl exec` session, which podscope opens.
+pub fn ended_notice(cluster: &Cluster, id: &Terminal, code: i32) -> String {
+    let mut text = String::new();
+    if code != 0 {
+        text.push_str(&format!("command terminated with exit code {code}\n"));
+    }
+    let pod = cluster
+        .pod()
+        .map(|p| p.name().to_string())
+        .unwrap_or_default();
+    let container = id.container_name().unwrap_or_default();
+    text.push_str(&format!(
+        "\u{1b}[90m# bash ended; the next line opens a new shell: kubectl exec -it {pod} -c {container} -- bash\u{1b}[0m\n"
+    ));
+    text
+}
+
 /// `s` cut to at most `max` bytes on a character boundary.
 pub fn cap(s: &str, max: usize) -> &str {
     let mut end = s.len().min(max);
@@ -88,87 +107,147 @@ pub fn cap(s: &str, max: usize) -> &str {
     s.get(..end).unwrap_or_default()
 }
 
-/// Runs `line` in terminal `id` all at once (a tour step, a what-if), records the echo and the
-/// output; returns the container terminal the line asked to open, if any.
+/// Runs `line` in terminal `id`, records the echo and the output; returns the container
+/// terminal the line asked to open (`kubectl exec -it … -- bash`), if any.
 pub fn run_line(
     cluster: &mut Cluster,
     terminals: &mut Terminals,
     id: &Terminal,
     line: &str,
 ) -> Option<Terminal> {
-    let opened = start_line(cluster, terminals, id, line);
-    while cluster.is_running(id) {
-        let result = cluster.run_slice(id);
-        show_slice(terminals, id, result);
-    }
+    let input = Input::Line {
+        terminal: id.clone(),
+        line: cap(line, MAX_LINE).to_string(),
+    };
+    let reply = session::apply(cluster, &input);
+    let opened = show(cluster, terminals, &input, &reply);
+    session::run_slices(cluster, None, |cluster, id, result| {
+        show_slice(cluster, terminals, id, &result);
+    });
     opened
-}
-
-/// Types `line` into terminal `id` and records the echo (and kubectl's output); a container's
-/// line then runs a slice at a time (`crate::ui::slices`). Returns the container terminal the
-/// line asked to open (`kubectl exec -it … -- bash`), if any.
-pub fn start_line(
-    cluster: &mut Cluster,
-    terminals: &mut Terminals,
-    id: &Terminal,
-    line: &str,
-) -> Option<Terminal> {
-    let line = cap(line, MAX_LINE);
-    // The cluster knows whether bash is busy (a deleted pod takes its sessions with it).
-    let busy = cluster.is_busy(id);
-    let term = terminals.entry(id.clone()).or_default();
-    term.running = busy;
-    if busy {
-        // bash is busy: the line is typed ahead, shown without a prompt.
-        term.push(TermEntry::output(format!("{line}\n")));
-        return None;
-    }
-    let shown_prompt = prompt(cluster, id);
-    let result: TerminalResult = cluster.start_line(id, line);
-    let term = terminals.entry(id.clone()).or_default();
-    if result.clear {
-        term.entries = Rc::default();
-    } else {
-        term.push(TermEntry::command(shown_prompt, line, result.text));
-    }
-    term.running = result.status.is_none();
-    if let Some(open) = &result.open_terminal {
-        terminals.entry(open.clone()).or_default();
-    }
-    result.open_terminal
 }
 
 /// Shows what a later slice of the line in terminal `id` printed, after what the line printed
 /// so far, and whether the line still runs.
-pub fn show_slice(terminals: &mut Terminals, id: &Terminal, result: TerminalResult) {
+pub fn show_slice(
+    cluster: &Cluster,
+    terminals: &mut Terminals,
+    id: &Terminal,
+    result: &TerminalResult,
+) {
     let term = terminals.entry(id.clone()).or_default();
     term.running = result.status.is_none();
     if result.clear {
         term.entries = Rc::default();
-        return;
+    } else if !result.text.is_empty() {
+        match Rc::make_mut(&mut term.entries).last_mut() {
+            Some(last) => last.output.push_str(&result.text),
+            None => term.push(TermEntry::output(result.text.clone())),
+        }
     }
-    if result.text.is_empty() {
-        return;
-    }
-    match Rc::make_mut(&mut term.entries).last_mut() {
-        Some(last) => last.output.push_str(&result.text),
-        None => term.push(TermEntry::output(result.text)),
+    show_ended(cluster, term, id, result);
+}
+
+/// `exit` ended bash: says so before the next line opens a new one (as kubectl exec).
+fn show_ended(cluster: &Cluster, term: &mut TerminalState, id: &Terminal, result: &TerminalResult) {
+    if result.ended {
+        term.push(TermEntry::output(ended_notice(
+            cluster,
+            id,
+            result.status.unwrap_or(0),
+        )));
     }
 }
 
 /// Ctrl-C in terminal `id`: a blocked command or a running line ends (bash prints `^C`).
 pub fn interrupt(cluster: &mut Cluster, terminals: &mut Terminals, id: &Terminal) {
-    let shown_prompt = prompt(cluster, id);
-    let term = terminals.entry(id.clone()).or_default();
-    if cluster.is_busy(id) {
-        let result = cluster.interrupt(id);
-        term.push(TermEntry::output(result.text));
-        term.running = false;
-    } else {
-        // Nothing runs: bash only drops the line and sets `$?` to 130.
-        cluster.interrupt(id);
-        term.push(TermEntry::cancelled(shown_prompt, ""));
+    let input = Input::Interrupt {
+        terminal: id.clone(),
+    };
+    let reply = session::apply(cluster, &input);
+    show(cluster, terminals, &input, &reply);
+}
+
+/// Records in the terminals what `input` did (its `reply` from [`session::apply`]); returns the
+/// terminal a line asked to open (`kubectl exec -it … -- bash`), if any.
+pub fn show(
+    cluster: &Cluster,
+    terminals: &mut Terminals,
+    input: &Input,
+    reply: &Reply,
+) -> Option<Terminal> {
+    match (input, reply) {
+        (Input::Line { terminal, line }, Reply::Ran { prompt, result }) => {
+            let term = terminals.entry(terminal.clone()).or_default();
+            if result.clear {
+                term.entries = Rc::default();
+            } else {
+                term.push(TermEntry::command(
+                    prompt.clone(),
+                    line,
+                    result.text.clone(),
+                ));
+            }
+            term.running = result.status.is_none();
+            show_ended(cluster, term, terminal, result);
+            if let Some(open) = &result.open_terminal {
+                terminals.entry(open.clone()).or_default();
+            }
+            result.open_terminal.clone()
+        }
+        (Input::Line { terminal, line }, _) => {
+            // bash is busy: the line is typed ahead, shown without a prompt.
+            let term = terminals.entry(terminal.clone()).or_default();
+            term.running = true;
+            term.push(TermEntry::output(format!("{line}\n")));
+            None
+        }
+        (Input::Interrupt { terminal }, Reply::Interrupted { text }) => {
+            let term = terminals.entry(terminal.clone()).or_default();
+            term.push(TermEntry::output(text.clone()));
+            term.running = false;
+            None
+        }
+        (Input::Interrupt { terminal }, Reply::Dropped { prompt }) => {
+            let term = terminals.entry(terminal.clone()).or_default();
+            term.push(TermEntry::cancelled(prompt.clone(), ""));
+            None
+        }
+        (Input::Cancel { terminal, line }, Reply::Dropped { prompt }) => {
+            let term = terminals.entry(terminal.clone()).or_default();
+            term.push(TermEntry::cancelled(prompt.clone(), line));
+            None
+        }
+        (Input::Clear { terminal }, _) => {
+            terminals.entry(terminal.clone()).or_default().entries = Rc::default();
+            None
+        }
+        (Input::Restart { container }, _) => {
+            if let Some(term) = terminals.get_mut(&Terminal::container(container.clone())) {
+                term.running = false;
+            }
+            None
+        }
+        _ => None,
     }
+}
+
+/// Makes sure every terminal of the pod has a transcript (after a manifest is applied).
+pub fn add_missing(cluster: &Cluster, terminals: &mut Terminals) {
+    for id in terminal_ids(cluster) {
+        terminals.entry(id).or_default();
+    }
+}
+
+/// Ctrl-C at terminal `id`'s prompt with `line` typed: bash shows the line and `^C`, drops it
+/// (and an unfinished multi-line command with it) and sets `$?` to 130.
+pub fn cancel(cluster: &mut Cluster, terminals: &mut Terminals, id: &Terminal, line: &str) {
+    let shown_prompt = prompt(cluster, id);
+    if !cluster.is_blocked(id) {
+        cluster.interrupt(id);
+    }
+    let term = terminals.entry(id.clone()).or_default();
+    term.push(TermEntry::cancelled(shown_prompt, line));
 }
 
 #[cfg(test)]
@@ -231,6 +310,58 @@ mod tests {
         );
         assert_eq!(hint(&c, &Terminal::Kubectl), ["Try: kubectl get pods"]);
         assert!(hint(&c, &Terminal::container("no-such-container")).is_empty());
+    }
+
+    #[test]
+    fn exit_ends_the_shell_visibly_and_a_new_one_opens() {
+        let mut c = Cluster::with_scenario("shared-volume").unwrap();
+        let mut t = Terminals::new();
+        let debian = Terminal::Container("debian-container".into());
+        run_line(&mut c, &mut t, &debian, "x=1");
+        run_line(&mut c, &mut t, &debian, "exit 3");
+        let shown: Vec<String> = t[&debian]
+            .entries
+            .iter()
+            .map(TermEntry::plain_text)
+            .collect();
+        assert_eq!(shown[1], "root@two-containers:/# exit 3\nexit\n");
+        assert_eq!(
+            shown[2],
+            "command terminated with exit code 3\n# bash ended; the next line opens a new shell: kubectl exec -it two-containers -c debian-container -- bash\n"
+        );
+        run_line(&mut c, &mut t, &debian, "echo ${x:-unset}");
+        assert_eq!(t[&debian].entries.last().unwrap().output, "unset\n");
+    }
+
+    #[test]
+    fn continuation_lines_show_ps2() {
+        let mut c = Cluster::with_scenario("shared-volume").unwrap();
+        let mut t = Terminals::new();
+        let debian = Terminal::Container("debian-container".into());
+        for line in ["for i in 1 2", "do echo $i", "done"] {
+            run_line(&mut c, &mut t, &debian, line);
+        }
+        let shown: Vec<String> = t[&debian]
+            .entries
+            .iter()
+            .map(TermEntry::plain_text)
+            .collect();
+        assert_eq!(
+            shown,
+            [
+                "root@two-containers:/# for i in 1 2\n",
+                "> do echo $i\n",
+                "> done\n1\n2\n"
+            ]
+        );
+        assert!(!t[&debian].running);
+        run_line(&mut c, &mut t, &debian, "if true");
+        cancel(&mut c, &mut t, &debian, "then ech");
+        let last = t[&debian].entries.last().unwrap().plain_text();
+        assert_eq!(last, "> then ech^C\n");
+        assert_eq!(prompt(&c, &debian), "root@two-containers:/# ");
+        run_line(&mut c, &mut t, &debian, "echo $?");
+        assert_eq!(t[&debian].entries.last().unwrap().output, "130\n");
     }
 
     #[test]

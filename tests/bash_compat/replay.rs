@@ -39,6 +39,16 @@ pub fn run(stdin: &str) -> Result<Expect, String> {
             None => {}
         }
     }
+    // The end of the input (bash reads EOF): an unfinished command is reported or run.
+    if let Some(result) = cluster.end_input(&Terminal::container(CONTAINER)) {
+        for (stream, bytes) in &result.output.chunks {
+            match stream {
+                Stream::Stdout => stdout.extend_from_slice(bytes),
+                Stream::Stderr => stderr.extend_from_slice(bytes),
+            }
+        }
+        status = result.status.unwrap_or(status);
+    }
     let mut stderr = String::from_utf8_lossy(&stderr).into_owned();
     // bash prints `exit` when it ends; the recorder drops the last one, so does the replay.
     if let Some(kept) = stderr.strip_suffix("exit\n") {

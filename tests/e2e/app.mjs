@@ -4,7 +4,8 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { openRecordedPage, ROOT } from './helpers.mjs';
+import { after, before } from 'node:test';
+import { launchBrowser, openRecordedPage, ROOT, startServer } from './helpers.mjs';
 
 /** Marks a prompt in a terminal row read from the page (never printed by a program). */
 const PROMPT_MARK = '\u0001';
@@ -18,6 +19,29 @@ export async function openApp(browser, server, query = '', viewport = undefined)
   await session.page.goto(new URL(query, server.url).href, { waitUntil: 'networkidle' });
   await session.page.locator('[data-testid="pod-diagram"]').waitFor({ state: 'visible', timeout: 15_000 });
   return session;
+}
+
+/**
+ * Registers a suite's hooks: one static server of dist/ and one Chromium for the suite, and every
+ * page opened through the returned handle closed at the end. `open(query, viewport)` opens the
+ * app (as `openApp`), `blankPage()` a recorded page that has loaded nothing yet.
+ */
+export function servedApp() {
+  const app = { server: null, browser: null, sessions: [] };
+  const kept = (session) => { app.sessions.push(session); return session; };
+  before(async () => {
+    app.server = await startServer();
+    app.browser = await launchBrowser();
+  });
+  after(async () => {
+    for (const s of app.sessions) await s.close();
+    await app.browser?.close();
+    await app.server?.stop();
+  });
+  app.open = async (query = '?scenario=shared-volume', viewport = undefined) =>
+    kept(await openApp(app.browser, app.server, query, viewport));
+  app.blankPage = async () => kept(await openRecordedPage(app.browser));
+  return app;
 }
 
 /** The locator of `[data-testid=ID]`. */

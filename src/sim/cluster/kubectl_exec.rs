@@ -30,16 +30,35 @@ impl Cluster {
             cluster: self,
             open_terminal: None,
         };
-        let result = shell.run_line(line, &mut host);
+        let result = shell.feed(line, &mut host);
         let open_terminal = host.open_terminal.take();
         self.kubectl_shell = shell;
+        // The trace holds everything that happened by the time the line ends.
+        self.advance();
         TerminalResult {
             text: String::from_utf8_lossy(&result.output.interleaved()).into_owned(),
             status: Some(result.exit_requested.unwrap_or(result.status)),
             clear: result.clear_screen,
             open_terminal,
+            continues: result.more,
+            ended: false,
             output: result.output,
         }
+    }
+
+    /// The end of the kubectl terminal's input with a command unfinished (see `end_input`).
+    pub(super) fn end_kubectl_input(&mut self) -> Option<crate::sim::shell::LineResult> {
+        if !self.kubectl_shell.is_continuing() {
+            return None;
+        }
+        let mut shell = self.kubectl_shell.clone();
+        let mut host = Workstation {
+            cluster: self,
+            open_terminal: None,
+        };
+        let result = shell.end_of_input(&mut host);
+        self.kubectl_shell = shell;
+        result
     }
 
     /// The kubectl terminal's prompt.

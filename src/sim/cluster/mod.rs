@@ -5,12 +5,14 @@
 //! and what they do (`sleep`, network round trips, image pulls).
 
 mod kubectl_exec;
+mod preview;
 mod running;
 mod session;
 mod terminal;
 #[cfg(test)]
 mod tests;
 
+pub use preview::{Preview, MAX_PREVIEW_BYTES};
 pub use session::TerminalResult;
 pub use terminal::Terminal;
 
@@ -19,7 +21,7 @@ use crate::sim::fs::{Fs, NodeContent};
 use crate::sim::kubectl;
 use crate::sim::manifest::{self, ManifestError};
 use crate::sim::net::Captured;
-use crate::sim::pod::Pod;
+use crate::sim::pod::{ContainerState, Pod};
 use crate::sim::scenario;
 use crate::sim::shell::Shell;
 use session::Session;
@@ -51,6 +53,9 @@ pub struct Cluster {
     /// The workstation where kubectl runs: a filesystem of its own holding the scenario
     /// manifests in the home directory.
     workstation: Fs,
+    /// Slices of command lines run so far, and the terminal that ran the last one: a session
+    /// records the count with each input, so a replay runs the same slices in the same order.
+    slices: running::SliceCount,
 }
 
 impl Default for Cluster {
@@ -115,6 +120,7 @@ impl Cluster {
             sessions: BTreeMap::new(),
             kubectl_shell: Shell::new(env, HOME),
             workstation,
+            slices: running::SliceCount::default(),
         }
     }
 
@@ -151,9 +157,20 @@ impl Cluster {
         self.pod.as_ref()
     }
 
-    /// Records what has happened by now of what the kubelet scheduled.
+    /// The state of container `name` now, as `kubectl` reports it (`ContainerCreating` while
+    /// the kubelet still pulls its image); `None` without a pod or such a container.
+    pub fn container_state(&self, name: &str) -> Option<ContainerState> {
+        let pod = self.pod.as_ref()?;
+        pod.container(name).map(|c| pod.state_at(c, self.now_ms))
+    }
+
+    /// Records what has happened by now of what the kubelet scheduled (and the back-offs it
+    /// reports on its own).
     pub fn advance(&mut self) {
         self.trace.flush_until(self.now_ms);
+        if let Some(pod) = self.pod.as_mut() {
+            pod.record_due(self.now_ms, &mut self.trace);
+        }
     }
 
     /// True while the kubelet still has work scheduled (containers being created).
@@ -179,7 +196,7 @@ impl Cluster {
     /// Creates the pod from a manifest (`kubectl apply`). The one pod this cluster holds is
     /// replaced by it (deleted first), unless the manifest is unchanged.
     pub fn apply(&mut self, yaml: &str) -> Result<String, Vec<ManifestError>> {
-        let parsed = manifest::parse(yaml)?;
+        let parsed = manifest::load(yaml)?;
         if let Some(existing) = &self.pod {
             if existing.manifest == parsed {
                 return Ok(kubectl::unchanged(&parsed.name));
@@ -191,7 +208,10 @@ impl Cluster {
         // The kubelet works on after `kubectl apply` has answered: the pod is built at once, but
         // what happens after now (pulls, container starts) reaches the trace as time passes.
         let mut kubelet_clock = self.now_ms;
-        let pod = Pod::create(parsed, &mut kubelet_clock, &mut self.trace);
+        let mut pod = Pod::create(parsed, &mut kubelet_clock, &mut self.trace);
+        // Packets are numbered across the cluster: the pcap and the inspector count the
+        // packets of deleted pods first.
+        pod.net.number_packets_from(self.archived_packets.len());
         self.trace.defer_after(self.now_ms);
         self.pod = Some(pod);
         Ok(kubectl::created(&name))
@@ -204,7 +224,7 @@ impl Cluster {
         let name = pod.name().to_string();
         let containers: Vec<String> = pod.containers.iter().map(|c| c.spec.name.clone()).collect();
         for c in &containers {
-            if pod.container(c).is_some_and(|c| c.state.is_running()) {
+            if pod.running_at(c, self.now_ms) {
                 pod.stop_container(c, self.now_ms, &mut self.trace);
             }
         }
@@ -237,6 +257,15 @@ impl Cluster {
         self.archived_packets.iter().chain(live).collect()
     }
 
+    /// Packet number `index` of the cluster's capture (what a `Segment` event's `index` names,
+    /// and frame `index + 1` of [`Cluster::pcap`]).
+    pub fn packet(&self, index: usize) -> Option<&Captured> {
+        match index.checked_sub(self.archived_packets.len()) {
+            None => self.archived_packets.get(index),
+            Some(live) => self.pod.as_ref()?.net.captures().get(live),
+        }
+    }
+
     /// The captured packets as a classic pcap file.
     pub fn pcap(&self) -> Vec<u8> {
         let packets: Vec<Captured> = self.packets().into_iter().cloned().collect();
@@ -252,8 +281,7 @@ fn exec_refusal(pod: &Pod, container: &str, now_ms: u64) -> Option<String> {
     if state.is_running() {
         return None;
     }
-    let ever_started =
-        matches!(state, crate::sim::pod::ContainerState::Terminated { .. }) || c.restart_count > 0;
+    let ever_started = matches!(state, ContainerState::Terminated { .. }) || c.restart_count > 0;
     Some(kubectl::exec_not_running(
         container,
         pod.phase_at(now_ms),

@@ -22,6 +22,15 @@ pub(super) struct RunningLine {
     blocked_pids: Vec<u32>,
 }
 
+/// How many slices the cluster has run, and where the round of running terminals stands.
+#[derive(Debug, Clone, Default)]
+pub(super) struct SliceCount {
+    /// Slices run since the cluster was made.
+    run: u64,
+    /// The container whose terminal ran the last slice.
+    last: Option<String>,
+}
+
 impl TerminalResult {
     /// Adds what a later slice of the same line printed and how it ended.
     pub fn append(&mut self, later: TerminalResult) {
@@ -29,6 +38,8 @@ impl TerminalResult {
         self.output.extend(later.output);
         self.status = later.status;
         self.clear |= later.clear;
+        self.continues = later.continues;
+        self.ended |= later.ended;
     }
 }
 
@@ -65,7 +76,7 @@ impl Cluster {
             Ok(s) if s.blocked || s.line.is_some() => return TerminalResult::default(),
             Ok(s) => {
                 s.line = Some(RunningLine {
-                    run: s.shell.begin_line(line),
+                    run: s.shell.begin_feed(line),
                     process_events: 0,
                     blocked_seen: false,
                     blocked_pids: Vec::new(),
@@ -118,6 +129,25 @@ impl Cluster {
             .collect()
     }
 
+    /// Slices of command lines run since the cluster was made (a session records it).
+    pub fn slices_run(&self) -> u64 {
+        self.slices.run
+    }
+
+    /// Runs the next slice of some line in progress: the terminals take turns, in name order
+    /// after the one that ran the last slice. `None` when no line runs.
+    pub fn run_next_slice(&mut self) -> Option<(Terminal, TerminalResult)> {
+        let running = self.running_lines();
+        let last = self.slices.last.clone().map(Terminal::container);
+        let next = running
+            .iter()
+            .find(|t| last.as_ref().is_some_and(|l| *t > l))
+            .or(running.first())?
+            .clone();
+        let result = self.run_slice(&next);
+        Some((next, result))
+    }
+
     /// Runs the next slice of the line in `container`'s terminal: what it printed, and the
     /// line's status once it has ended (`None` while slices are left or a program blocks).
     pub fn run_slice(&mut self, terminal: &Terminal) -> TerminalResult {
@@ -130,6 +160,8 @@ impl Cluster {
         let Some(mut line) = session.line.take() else {
             return TerminalResult::default();
         };
+        self.slices.run = self.slices.run.saturating_add(1);
+        self.slices.last = Some(container.to_string());
         // Taken, not cloned: a clone copies the whole history on every slice.
         let mut shell = std::mem::replace(&mut session.shell, Shell::new(Vec::new(), "/"));
         let pid = session.pid;
@@ -168,12 +200,16 @@ impl Cluster {
             if let Some(code) = result.exit_requested {
                 self.close_session(container, code);
             }
+            // The trace holds everything that happened by the time the line ends.
+            self.advance();
         }
         TerminalResult {
             text,
             status: (done && !waiting).then(|| result.exit_requested.unwrap_or(result.status)),
             clear: done && result.clear_screen,
             open_terminal: None,
+            continues: done && result.more,
+            ended: done && result.exit_requested.is_some(),
             output,
         }
     }
@@ -238,6 +274,19 @@ mod tests {
             "for i in $(seq 200); do ls /nope; done 2>&1 | tail -1",
             "for x in a b; do echo $x; exit 3; done; echo never",
             "echo unclosed 'quote",
+            "for i in 1 2 3",
+            "do echo $i; sleep 1",
+            "done",
+            "cat <<EOF",
+            "a $HOME",
+            "EOF",
+            "f() { echo f$1; }",
+            "f 1; f 2",
+            "for ((i=0; i<3; i++)); do echo $i; done; echo $i",
+            "for ((i=0; i<2; i++)); do echo $i; done > /tmp/arith; cat /tmp/arith",
+            "case x in x) echo yes;; esac",
+            "echo $((1/0)); echo not",
+            "set -- a b; for x; do echo $x; done",
         ];
         let (mut at_once, mut by_slices) = (cluster(), cluster());
         for line in lines {
@@ -246,6 +295,7 @@ mod tests {
             assert_eq!((&a.text, a.status), (&text, status), "{line}");
         }
         assert_eq!(at_once.trace.to_jsonl(), by_slices.trace.to_jsonl());
+        assert_eq!(at_once.slices_run(), by_slices.slices_run());
         assert_eq!(at_once.pcap(), by_slices.pcap());
         assert_eq!(at_once.now_ms, by_slices.now_ms);
     }
@@ -287,6 +337,51 @@ mod tests {
             rest.push_str(&c.run_slice(&debian()).text);
         }
         assert_eq!(rest, "1\n2\n");
+    }
+
+    #[test]
+    fn an_unfinished_command_waits_for_more_lines_and_then_runs_a_turn_per_slice() {
+        let mut c = cluster();
+        let first = c.start_in_container(DEBIAN, "while true");
+        assert_eq!(first.status, None);
+        let r = c.run_slice(&debian());
+        assert!(r.continues && r.status == Some(0), "{r:?}");
+        assert_eq!(c.prompt(&debian()), "> ");
+        let (text, status, _) = sliced(&mut c, "do curl -s localhost | wc -l");
+        assert!(text.is_empty() && status == Some(0));
+        c.start_in_container(DEBIAN, "done");
+        for _ in 0..3 {
+            assert_eq!(c.run_slice(&debian()).text, "23\n");
+        }
+        assert!(c.is_running(&debian()));
+        let stop = c.interrupt(&debian());
+        assert_eq!((stop.text.as_str(), stop.status), ("^C\n", Some(130)));
+        assert_eq!(c.prompt(&debian()), "root@two-containers:/# ");
+    }
+
+    #[test]
+    fn the_terminals_take_turns_at_slices() {
+        let mut c = cluster();
+        c.run_in_container("nginx-container", "true");
+        c.start_in_container(DEBIAN, "for i in 1 2; do echo d$i; done");
+        c.start_in_container("nginx-container", "for i in 1 2; do echo n$i; done");
+        let mut order = Vec::new();
+        while let Some((t, r)) = c.run_next_slice() {
+            order.push(format!("{}:{}", t.label(), r.text.trim()));
+        }
+        assert_eq!(
+            order,
+            [
+                "debian-container:",
+                "nginx-container:",
+                "debian-container:d1",
+                "nginx-container:n1",
+                "debian-container:d2",
+                "nginx-container:n2",
+                "debian-container:",
+                "nginx-container:",
+            ]
+        );
     }
 
     #[test]

@@ -20,6 +20,10 @@ pub struct TerminalResult {
     pub clear: bool,
     /// A container terminal to open (`kubectl exec -it … -- bash`).
     pub open_terminal: Option<Terminal>,
+    /// The line left the command incomplete: nothing ran, the prompt is now PS2 (`> `).
+    pub continues: bool,
+    /// The shell ended (`exit`): the next line opens a new session.
+    pub ended: bool,
     /// The line's output as separate stdout and stderr writes (`text` interleaves them): the
     /// bash-compatibility suite compares each stream with what bash printed.
     pub output: Output,
@@ -100,6 +104,54 @@ impl Cluster {
             .ok_or_else(|| "session vanished".to_string())
     }
 
+    /// The input of `terminal` ends (Ctrl-D; the end of the CLI's stdin) while a command is
+    /// unfinished: what bash then prints and the status. `None` when nothing was pending.
+    pub fn end_input(&mut self, terminal: &Terminal) -> Option<TerminalResult> {
+        let result = match terminal {
+            Terminal::Kubectl => self.end_kubectl_input()?,
+            Terminal::Container(container) => {
+                let session = self.sessions.get_mut(container.as_str())?;
+                if !session.shell.is_continuing() {
+                    return None;
+                }
+                let mut shell = session.shell.clone();
+                let pid = session.pid;
+                let pod = self.pod.as_mut()?;
+                let mut host = ContainerHost::new(
+                    pod,
+                    container,
+                    &mut self.now_ms,
+                    &mut self.trace,
+                    pid,
+                    true,
+                );
+                let r = shell.end_of_input(&mut host);
+                if let Some(s) = self.sessions.get_mut(container.as_str()) {
+                    s.shell = shell;
+                }
+                r?
+            }
+        };
+        Some(TerminalResult {
+            text: String::from_utf8_lossy(&result.output.interleaved()).into_owned(),
+            status: Some(result.status),
+            output: result.output,
+            ..Default::default()
+        })
+    }
+
+    /// True while the lines typed in `terminal` do not form a complete command yet (its
+    /// prompt is PS2, `> `).
+    pub fn is_continuing(&self, terminal: &Terminal) -> bool {
+        match terminal {
+            Terminal::Kubectl => self.kubectl_shell.is_continuing(),
+            Terminal::Container(c) => self
+                .sessions
+                .get(c)
+                .is_some_and(|s| s.shell.is_continuing()),
+        }
+    }
+
     /// True while a command in `terminal` blocks (waiting for Ctrl-C). The kubectl terminal
     /// never blocks.
     pub fn is_blocked(&self, terminal: &Terminal) -> bool {
@@ -113,11 +165,15 @@ impl Cluster {
     /// the line and `$?` becomes 130.
     pub fn interrupt(&mut self, terminal: &Terminal) -> TerminalResult {
         match terminal {
-            Terminal::Kubectl => TerminalResult {
-                text: "^C\n".into(),
-                status: Some(130),
-                ..Default::default()
-            },
+            Terminal::Kubectl => {
+                self.kubectl_shell.cancel_input();
+                self.kubectl_shell.set_last_status(130);
+                TerminalResult {
+                    text: "^C\n".into(),
+                    status: Some(130),
+                    ..Default::default()
+                }
+            }
             Terminal::Container(name) => self.interrupt_container(name),
         }
     }
@@ -142,8 +198,10 @@ impl Cluster {
                 }
             }
             other => {
-                // Ctrl-C at the prompt: bash drops the line and `$?` becomes 130.
+                // Ctrl-C at the prompt: bash drops the line (and the lines of an unfinished
+                // command, PS2 showing) and `$?` becomes 130.
                 if let Some(s) = other {
+                    s.shell.cancel_input();
                     s.shell.set_last_status(130);
                 }
                 TerminalResult {

@@ -163,8 +163,15 @@ fn install(
         .collect();
     if !missing.is_empty() {
         for name in missing {
-            r.output
-                .err(format!("E: Unable to locate package {name}\n"));
+            if r.updated && super::packages::unsimulated(name) {
+                r.output.err(format!(
+                    "E: podscope does not simulate the package {name} (Debian bookworm has it); simulated: {}\n",
+                    super::packages::SIMULATED.join(", ")
+                ));
+            } else {
+                r.output
+                    .err(format!("E: Unable to locate package {name}\n"));
+            }
         }
         r.status = 100;
         return;
@@ -353,6 +360,10 @@ mod tests {
             (err.as_str(), r.status),
             ("E: Unable to locate package nosuchpkg\n", 100)
         );
+        // A real bookworm package podscope lacks is named as such, never "Unable to locate".
+        let (_, err, r) = run("install -y wget", &[], true);
+        assert_eq!(r.status, 100);
+        assert_eq!(err, "E: podscope does not simulate the package wget (Debian bookworm has it); simulated: curl, iproute2, nginx, procps, psmisc\n");
         let (_, err, r) = run("frobnicate", &[], true);
         assert_eq!(
             (err.as_str(), r.status),

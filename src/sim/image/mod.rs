@@ -87,10 +87,33 @@ fn repository_and_tag(image: &str) -> Option<(&str, &str)> {
 pub fn lookup(image: &str) -> Option<Image> {
     let (repo, tag) = repository_and_tag(image)?;
     match (repo, tag) {
-        ("nginx", "latest" | "1" | "1.27" | "bookworm" | "mainline") => Some(base::nginx()),
-        ("debian", "latest" | "bookworm" | "12" | "stable") => Some(base::debian()),
+        ("nginx", t) if nginx_tag(t) => Some(base::nginx()),
+        ("debian", t) if debian_tag(t) => Some(base::debian()),
         _ => None,
     }
+}
+
+/// The nginx tags of the Debian-based images (`1.25`, `1.27.5`, `stable-bookworm`…): podscope
+/// runs its one nginx image for all of them (and says so in the README).
+fn nginx_tag(tag: &str) -> bool {
+    let base = tag.strip_suffix("-bookworm").unwrap_or(tag);
+    matches!(base, "latest" | "bookworm" | "mainline" | "stable")
+        || base.strip_prefix("1.").is_some_and(|v| {
+            !v.is_empty()
+                && v.split('.')
+                    .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+        })
+        || base == "1"
+}
+
+/// debian:bookworm under its names, with or without `-slim` (the slim image differs only in
+/// documentation files podscope does not have anyway).
+fn debian_tag(tag: &str) -> bool {
+    let base = tag.strip_suffix("-slim").unwrap_or(tag);
+    matches!(base, "latest" | "bookworm" | "12" | "stable")
+        || base
+            .strip_prefix("12.")
+            .is_some_and(|v| !v.is_empty() && v.bytes().all(|b| b.is_ascii_digit()))
 }
 
 #[cfg(test)]
@@ -99,6 +122,35 @@ mod tests {
 
     fn file<'a>(image: &'a Image, path: &str) -> Option<&'a ImageFile> {
         image.files.iter().find(|f| f.path == path)
+    }
+
+    #[test]
+    fn tags_people_paste_resolve() {
+        for r in [
+            "nginx:1.25",
+            "nginx:1.27.5",
+            "nginx:stable-bookworm",
+            "nginx:1",
+        ] {
+            assert_eq!(lookup(r).map(|i| i.name), Some("nginx"), "{r}");
+        }
+        for r in [
+            "debian:bookworm-slim",
+            "debian:12-slim",
+            "debian:12.11",
+            "debian:stable",
+        ] {
+            assert_eq!(lookup(r).map(|i| i.name), Some("debian"), "{r}");
+        }
+        for r in [
+            "nginx:alpine",
+            "nginx:1.25-alpine",
+            "debian:bullseye",
+            "busybox",
+            "nginx:1.",
+        ] {
+            assert!(lookup(r).is_none(), "{r}");
+        }
     }
 
     #[test]

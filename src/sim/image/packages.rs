@@ -331,6 +331,51 @@ fn programs(name: &str) -> Vec<ImageFile> {
     }
 }
 
+/// The packages whose programs podscope runs (what `apt-get install` really installs).
+pub const SIMULATED: [&str; 5] = ["curl", "iproute2", "nginx", "procps", "psmisc"];
+
+/// Packages of Debian bookworm that tutorials install and podscope does not simulate: apt says
+/// so plainly instead of a fake `Unable to locate package`.
+const BOOKWORM_UNSIMULATED: &[&str] = &[
+    "bind9-dnsutils",
+    "bind9-host",
+    "busybox",
+    "ca-certificates",
+    "dnsutils",
+    "file",
+    "git",
+    "htop",
+    "iputils-ping",
+    "jq",
+    "less",
+    "lsof",
+    "nano",
+    "ncat",
+    "net-tools",
+    "netcat",
+    "netcat-openbsd",
+    "netcat-traditional",
+    "nmap",
+    "openssl",
+    "python3",
+    "socat",
+    "strace",
+    "tcpdump",
+    "telnet",
+    "traceroute",
+    "tshark",
+    "unzip",
+    "vim",
+    "vim-tiny",
+    "wget",
+    "zip",
+];
+
+/// True for a real bookworm package that podscope does not simulate.
+pub fn unsimulated(name: &str) -> bool {
+    BOOKWORM_UNSIMULATED.contains(&name)
+}
+
 /// A package of the bookworm archive by name, or `None` (`E: Unable to locate package`).
 pub fn package(name: &str) -> Option<Package> {
     let (name, version, arch, download_bytes, size_kb, depends) =
@@ -358,6 +403,9 @@ mod tests {
             }
         }
         assert!(package("nonexistent-package").is_none());
+        for name in SIMULATED {
+            assert!(package(name).is_some() && !unsimulated(name), "{name}");
+        }
     }
 
     #[test]

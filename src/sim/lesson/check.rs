@@ -135,7 +135,9 @@ impl Check {
                 },
             ) => c == container && p == package,
             (Check::TcpEstablished { from, port }, EventKind::TcpState { remote, to, .. }) => {
-                to == "ESTABLISHED" && by == Some(from.as_str()) && port_of(remote) == Some(*port)
+                *to == crate::sim::event::TcpState::Established
+                    && by == Some(from.as_str())
+                    && port_of(remote) == Some(*port)
             }
             (
                 Check::HttpResponse {

@@ -48,6 +48,11 @@ pub const SOURCES: &[Source] = &[
     },
 ];
 
+// The built-in lessons decoded to JSON, generated from SOURCES by the test `compiled_is_current`
+// (`UPDATE_LESSONS=1 cargo test --lib sim::lesson`): no YAML parser in the app's first download.
+#[rustfmt::skip]
+mod compiled;
+
 /// Why a lesson file could not be used.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LessonError(pub String);
@@ -116,6 +121,18 @@ impl Lesson {
     pub fn from_yaml(text: &str, seed: &str) -> Result<Lesson, LessonError> {
         let raw: serde_json::Value =
             serde_saphyr::from_str(text).map_err(|e| LessonError(e.to_string()))?;
+        Lesson::from_value(raw, seed)
+    }
+
+    /// [`Lesson::from_yaml`] for a lesson already decoded to JSON (the compiled-in form of the
+    /// built-in lessons, `compiled.rs`: the app starts without a YAML parser).
+    pub fn from_json(json: &str, seed: &str) -> Result<Lesson, LessonError> {
+        let raw: serde_json::Value =
+            serde_json::from_str(json).map_err(|e| LessonError(e.to_string()))?;
+        Lesson::from_value(raw, seed)
+    }
+
+    fn from_value(raw: serde_json::Value, seed: &str) -> Result<Lesson, LessonError> {
         let (value, values) = seed::fill(raw, seed)?;
         let mut lesson: Lesson =
             serde_json::from_value(value).map_err(|e| LessonError(e.to_string()))?;
@@ -161,11 +178,14 @@ pub fn ids() -> Vec<&'static str> {
 
 /// The built-in lesson `id` for `seed`.
 pub fn builtin(id: &str, seed: &str) -> Result<Lesson, LessonError> {
-    let source = SOURCES.iter().find(|s| s.id == id).ok_or_else(|| {
-        LessonError(format!(
-            "unknown lesson '{id}' (built-in: {})",
-            ids().join(", ")
-        ))
-    })?;
-    Lesson::from_yaml(source.text, seed)
+    let (_, json) = compiled::COMPILED
+        .iter()
+        .find(|(i, _)| *i == id)
+        .ok_or_else(|| {
+            LessonError(format!(
+                "unknown lesson '{id}' (built-in: {})",
+                ids().join(", ")
+            ))
+        })?;
+    Lesson::from_json(json, seed)
 }

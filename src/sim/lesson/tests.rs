@@ -224,3 +224,37 @@ fn bad_lesson_files_get_clear_errors() {
     assert!(err(&text).contains("used twice"));
     assert!(builtin("nope", "").is_err());
 }
+
+/// The compiled-in JSON of every built-in lesson is what its YAML decodes to (the YAML is the
+/// truth); `UPDATE_LESSONS=1` rewrites `compiled.rs` from it.
+#[test]
+fn compiled_is_current() {
+    let mut want = String::from(
+        "// @generated from lessons/*.yaml by `UPDATE_LESSONS=1 cargo test --lib sim::lesson`;\n\
+         // do not edit (the test compiled_is_current fails when this file is stale).\n\n\
+         /// Every built-in lesson's id and its YAML decoded to JSON.\n\
+         pub const COMPILED: &[(&str, &str)] = &[\n",
+    );
+    for super::Source { id, text, .. } in super::SOURCES {
+        let value: serde_json::Value = serde_saphyr::from_str(text).unwrap();
+        let json = serde_json::to_string(&value).unwrap();
+        want.push_str(&format!("    ({id:?}, {json:?}),\n"));
+        for seed in ["", "s1", "student-7"] {
+            assert_eq!(
+                Lesson::from_json(&json, seed),
+                Lesson::from_yaml(text, seed),
+                "{id} {seed}"
+            );
+        }
+    }
+    want.push_str("];\n");
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/src/sim/lesson/compiled.rs");
+    if std::env::var_os("UPDATE_LESSONS").is_some() {
+        std::fs::write(path, &want).unwrap();
+    }
+    let have = std::fs::read_to_string(path).unwrap_or_default();
+    assert!(
+        have == want,
+        "src/sim/lesson/compiled.rs is stale: run `UPDATE_LESSONS=1 cargo test --lib sim::lesson`"
+    );
+}

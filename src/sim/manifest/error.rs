@@ -1,9 +1,10 @@
 //! Manifest errors, worded as `kubectl apply` prints them, with the YAML position appended.
 
+use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// Which stage rejected the manifest; decides the wording of [`ManifestError`]'s `Display`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum ManifestErrorKind {
     /// The input is larger than [`super::MAX_MANIFEST_BYTES`].
     TooLarge,
@@ -17,10 +18,12 @@ pub enum ManifestErrorKind {
     Invalid,
     /// Valid Kubernetes that podscope does not simulate (hostPath volumes, init containers...).
     Unsupported,
+    /// The YAML parser is not at hand (the web app loads it on first use; see [`super::load`]).
+    Unavailable,
 }
 
 /// One problem in a manifest.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ManifestError {
     /// 1-based line of the offending YAML node, when known.
     pub line: Option<usize>,
@@ -70,6 +73,11 @@ impl ManifestError {
         )
     }
 
+    /// The parser is not loaded (yet): `why` says what happened.
+    pub fn unavailable(why: impl Into<String>) -> Self {
+        ManifestError::at(ManifestErrorKind::Unavailable, "", why, (None, None))
+    }
+
     /// A YAML syntax error reported by serde-saphyr, with the offending line of `yaml`.
     pub fn syntax(err: &serde_saphyr::Error, yaml: &str) -> Self {
         let loc = err.location();
@@ -110,7 +118,9 @@ impl ManifestError {
 impl fmt::Display for ManifestError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.kind {
-            ManifestErrorKind::TooLarge => write!(f, "error: {}", self.message)?,
+            ManifestErrorKind::TooLarge | ManifestErrorKind::Unavailable => {
+                write!(f, "error: {}", self.message)?
+            }
             ManifestErrorKind::Syntax => {
                 write!(f, "error: error converting YAML to JSON: yaml: {}", self.message)?;
                 self.fmt_position(f)?;

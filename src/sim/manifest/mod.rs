@@ -9,20 +9,25 @@
 //!
 //! May use: std, serde, serde-saphyr. Must not use other `sim` modules or any web crate.
 
+mod builtin;
 mod decode;
 mod error;
+mod load;
 mod node;
 mod quantity;
 mod validate;
 
+pub use builtin::lookup as builtin;
 pub use error::{ManifestError, ManifestErrorKind};
+pub use load::{load, parser_ready, set_external_parser, ExternalParser};
 pub use quantity::parse_quantity;
+use serde::{Deserialize, Serialize};
 
 /// The largest manifest podscope accepts, in bytes (1 MiB).
 pub const MAX_MANIFEST_BYTES: usize = 1024 * 1024;
 
 /// What the kubelet does when a container exits (`spec.restartPolicy`).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub enum RestartPolicy {
     /// Restart every container that exits (the default).
     #[default]
@@ -45,7 +50,7 @@ impl RestartPolicy {
 }
 
 /// A validated Pod: only what the simulation uses.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PodManifest {
     /// `metadata.name`.
     pub name: String,
@@ -60,7 +65,7 @@ pub struct PodManifest {
 }
 
 /// One entry of `spec.volumes`.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Volume {
     /// The name mounts refer to.
     pub name: String,
@@ -69,7 +74,7 @@ pub struct Volume {
 }
 
 /// The kinds of volume podscope simulates.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum VolumeSource {
     /// A directory created empty when the pod starts and deleted with it.
     EmptyDir {
@@ -81,7 +86,7 @@ pub enum VolumeSource {
 }
 
 /// One entry of `spec.containers`.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ContainerSpec {
     /// Container name, unique in the pod.
     pub name: String,
@@ -102,7 +107,7 @@ pub struct ContainerSpec {
 }
 
 /// One entry of a container's `volumeMounts`.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct VolumeMount {
     /// The volume's name in `spec.volumes`.
     pub name: String,

@@ -226,7 +226,7 @@ pub fn dissect(bytes: &[u8]) -> Option<PacketFields> {
 
 /// The summary of a captured TCP segment that a `Segment` event carries; `None` if the packet is
 /// not TCP.
-pub(crate) fn segment_info(index: usize, bytes: &[u8]) -> Option<SegmentInfo> {
+pub fn segment_info(index: usize, bytes: &[u8]) -> Option<SegmentInfo> {
     let p = dissect(bytes)?;
     let tcp = p.tcp?;
     let flags: Vec<&str> = ["FIN", "SYN", "RST", "PSH", "ACK", "URG"]

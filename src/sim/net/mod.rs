@@ -26,7 +26,9 @@ mod tests_show;
 
 pub use device::Captured;
 pub use differences::STACK_DIFFERENCES;
-pub use dissect::{dissect, hex_dump, IpFields, PacketFields, TcpFields, TcpOptionInfo};
+pub use dissect::{
+    dissect, hex_dump, segment_info, IpFields, PacketFields, TcpFields, TcpOptionInfo,
+};
 pub use namespace::NetNamespace;
 pub use pcap::pcap_file;
 pub use types::{ConnInfo, ListenerInfo, NetError, Owner, SocketId, TcpState};

@@ -92,6 +92,9 @@ pub struct NetNamespace {
     pub(super) now_ms: u64,
     pub(super) next_port: u16,
     pub(super) reported: usize,
+    /// The number of the first packet this namespace captures, in the cluster's capture (which
+    /// goes on across pods).
+    pub(super) first_packet: usize,
     pub(super) pod_ip: Ipv4Addr,
     pub(super) host_ifindex: u32,
 }
@@ -138,6 +141,7 @@ impl NetNamespace {
             now_ms: 0,
             next_port: FIRST_EPHEMERAL_PORT,
             reported: 0,
+            first_packet: 0,
             pod_ip: ip,
             host_ifindex: 7,
         }
@@ -146,6 +150,12 @@ impl NetNamespace {
     /// The pod IP (on `eth0`).
     pub fn pod_ip(&self) -> Ipv4Addr {
         self.pod_ip
+    }
+
+    /// Numbers this namespace's packets from `first` on (in `Segment` events): the cluster's
+    /// capture holds the packets of earlier pods before them.
+    pub fn number_packets_from(&mut self, first: usize) {
+        self.first_packet = first;
     }
 
     /// Sets the interface index of the node-side veth peer (`eth0@if<N>` in `ip addr`).
@@ -274,6 +284,11 @@ impl NetNamespace {
             }
         }
         let fd = self.next_fd(&owner);
+        let listen_event = EventKind::Listen {
+            addr: addr_text(addr),
+            port,
+            owner: owner.clone(),
+        };
         let id = self.push_entry(Entry::Listener(Listener {
             owner,
             fd,
@@ -283,13 +298,7 @@ impl NetNamespace {
             backlog: VecDeque::new(),
             open: true,
         }));
-        self.events.push((
-            t,
-            EventKind::Listen {
-                addr: addr_text(addr),
-                port,
-            },
-        ));
+        self.events.push((t, listen_event));
         Ok(id)
     }
 
@@ -328,8 +337,8 @@ impl NetNamespace {
             EventKind::TcpState {
                 local: SocketAddr::new(addr, port).to_string(),
                 remote: wildcard.to_string(),
-                from: TcpState::Listen.to_string(),
-                to: TcpState::Closed.to_string(),
+                from: TcpState::Listen,
+                to: TcpState::Closed,
             },
         ));
         self.sync();
@@ -370,6 +379,12 @@ impl NetNamespace {
         let local = socket.local_endpoint().map(SocketAddr::from);
         let handle = self.sockets.add(socket);
         let fd = self.next_fd(&owner);
+        let connect_event = EventKind::Connect {
+            src_port: local_port,
+            addr: addr_text(dst),
+            port,
+            owner: owner.clone(),
+        };
         let id = self.push_entry(Entry::Conn(Conn {
             owner,
             fd,
@@ -383,14 +398,7 @@ impl NetNamespace {
             accepted: false,
             fin_ack_due: None,
         }));
-        self.events.push((
-            self.now_ms,
-            EventKind::Connect {
-                src_port: local_port,
-                addr: addr_text(dst),
-                port,
-            },
-        ));
+        self.events.push((self.now_ms, connect_event));
         self.sync();
         Ok(id)
     }

@@ -173,6 +173,17 @@ impl NetNamespace {
     /// `-tan`, `-ltnp`, ...). Returns the text and exit status. Output is laid out as ss does
     /// when stdout is not a terminal (compact columns).
     pub fn ss(&self, args: &[String]) -> (String, i32) {
+        self.ss_seen_from(args, &|_| true)
+    }
+
+    /// `ss` run by a process that sees only the owners `visible` accepts: `-p` reads
+    /// `/proc/PID/fd`, so a socket of another container's PID namespace shows no process
+    /// (`ss -ltnp` in debian-container names no nginx pid, as `ps aux` there shows none).
+    pub fn ss_seen_from(&self, args: &[String], visible: &dyn Fn(&Owner) -> bool) -> (String, i32) {
+        let users = |owner: &Option<Owner>, fd: u32| match owner {
+            Some(o) if visible(o) => users(&Some(o.clone()), fd),
+            _ => String::new(),
+        };
         let o = match parse_ss(args) {
             Ok(o) => o,
             Err(ch) => return (format!("ss: invalid option -- '{ch}'\n{SS_USAGE}"), 255),

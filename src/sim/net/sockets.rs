@@ -123,7 +123,10 @@ impl NetNamespace {
             .iter()
             .enumerate()
             .skip(self.reported)
-            .filter_map(|(i, c)| segment_info(i, &c.bytes).map(|s| (c.t_ms, EventKind::Segment(s))))
+            .filter_map(|(i, c)| {
+                segment_info(self.first_packet.saturating_add(i), &c.bytes)
+                    .map(|s| (c.t_ms, EventKind::Segment(s)))
+            })
             .collect();
         self.reported = captured.len();
         self.events.extend(fresh);
@@ -300,7 +303,7 @@ fn state_event(c: &Conn, from: TcpState, to: TcpState) -> EventKind {
     EventKind::TcpState {
         local: endpoint_text(c.local),
         remote: endpoint_text(c.remote),
-        from: from.to_string(),
-        to: to.to_string(),
+        from,
+        to,
     }
 }

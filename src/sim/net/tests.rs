@@ -142,7 +142,7 @@ fn state_events_follow_the_rfc_diagram() {
         .filter_map(|(_, e)| match e {
             EventKind::TcpState {
                 from, to, local, ..
-            } if local.ends_with(":57888") => Some((from, to)),
+            } if local.ends_with(":57888") => Some((from.to_string(), to.to_string())),
             _ => None,
         })
         .collect();
@@ -162,7 +162,9 @@ fn server_side_goes_through_close_wait_and_last_ack() {
         .drain_events()
         .into_iter()
         .filter_map(|(_, e)| match e {
-            EventKind::TcpState { to, local, .. } if local == "127.0.0.1:80" => Some(to),
+            EventKind::TcpState { to, local, .. } if local == "127.0.0.1:80" => {
+                Some(to.to_string())
+            }
             _ => None,
         })
         .collect();

@@ -6,16 +6,7 @@ use std::net::{IpAddr, SocketAddr};
 
 use smoltcp::socket::tcp::State;
 
-/// The process that owns a socket (what `ss -p` shows and the diagram labels).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Owner {
-    /// Container the process runs in, e.g. `nginx-container`.
-    pub container: String,
-    /// PID inside the container's PID namespace.
-    pub pid: u32,
-    /// Program name as `ss -p` prints it, e.g. `nginx`, `curl`.
-    pub program: String,
-}
+pub use crate::sim::event::{Owner, TcpState};
 
 /// Handle of a socket in a [`super::NetNamespace`]: a listener or one connection.
 pub type SocketId = usize;
@@ -65,52 +56,6 @@ impl fmt::Display for NetError {
     }
 }
 
-/// A TCP connection state, as RFC 9293 names them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum TcpState {
-    /// No connection.
-    Closed,
-    /// Waiting for a SYN.
-    Listen,
-    /// SYN sent, waiting for SYN-ACK.
-    SynSent,
-    /// SYN received and SYN-ACK sent, waiting for the final ACK.
-    SynReceived,
-    /// Open: data flows both ways.
-    Established,
-    /// We sent FIN, waiting for its ACK.
-    FinWait1,
-    /// Our FIN is acknowledged, waiting for the peer's FIN.
-    FinWait2,
-    /// The peer sent FIN; we may still send.
-    CloseWait,
-    /// Both sides sent FIN at once.
-    Closing,
-    /// We sent FIN after the peer's, waiting for its ACK.
-    LastAck,
-    /// Both FINs acknowledged; lingering so stray segments die.
-    TimeWait,
-}
-
-impl TcpState {
-    /// The name `ss` prints in its State column (`ESTAB`, `SYN-RECV`, ...).
-    pub fn ss_name(self) -> &'static str {
-        match self {
-            TcpState::Closed => "UNCONN",
-            TcpState::Listen => "LISTEN",
-            TcpState::SynSent => "SYN-SENT",
-            TcpState::SynReceived => "SYN-RECV",
-            TcpState::Established => "ESTAB",
-            TcpState::FinWait1 => "FIN-WAIT-1",
-            TcpState::FinWait2 => "FIN-WAIT-2",
-            TcpState::CloseWait => "CLOSE-WAIT",
-            TcpState::Closing => "CLOSING",
-            TcpState::LastAck => "LAST-ACK",
-            TcpState::TimeWait => "TIME-WAIT",
-        }
-    }
-}
-
 impl From<State> for TcpState {
     fn from(s: State) -> Self {
         match s {
@@ -126,24 +71,6 @@ impl From<State> for TcpState {
             State::LastAck => TcpState::LastAck,
             State::TimeWait => TcpState::TimeWait,
         }
-    }
-}
-
-impl fmt::Display for TcpState {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            TcpState::Closed => "CLOSED",
-            TcpState::Listen => "LISTEN",
-            TcpState::SynSent => "SYN-SENT",
-            TcpState::SynReceived => "SYN-RECEIVED",
-            TcpState::Established => "ESTABLISHED",
-            TcpState::FinWait1 => "FIN-WAIT-1",
-            TcpState::FinWait2 => "FIN-WAIT-2",
-            TcpState::CloseWait => "CLOSE-WAIT",
-            TcpState::Closing => "CLOSING",
-            TcpState::LastAck => "LAST-ACK",
-            TcpState::TimeWait => "TIME-WAIT",
-        })
     }
 }
 

@@ -2,7 +2,7 @@
 //! each container in order (pull, create, mount, start).
 
 use super::{kubelet_files, Container, ContainerState, Pod, NODE_NAME, PAUSE, POD_IP};
-use crate::sim::event::{Actor, EventKind, Trace};
+use crate::sim::event::{Actor, EventKind, PodContainer, Trace};
 use crate::sim::fs::{Fs, NodeContent};
 use crate::sim::image::{self, FileData, Image};
 use crate::sim::kubectl::K8sEventView;
@@ -21,18 +21,6 @@ impl Pod {
     /// recording every step in `trace`.
     pub fn create(manifest: PodManifest, now_ms: &mut u64, trace: &mut Trace) -> Pod {
         let name = manifest.name.clone();
-        trace.record(
-            *now_ms,
-            Actor::kubelet(),
-            EventKind::PodCreated { name: name.clone() },
-        );
-        trace.record(
-            *now_ms,
-            Actor::kubelet(),
-            EventKind::PodPhase {
-                phase: "Pending".into(),
-            },
-        );
         let mut pod = Pod {
             containers: manifest
                 .containers
@@ -50,6 +38,7 @@ impl Pod {
                     nginx: None,
                     main_pid: None,
                     pull_failed_ms: None,
+                    backoff_recorded: false,
                 })
                 .collect(),
             manifest,
@@ -58,7 +47,26 @@ impl Pod {
             procs: ProcessTable::default(),
             created_ms: *now_ms,
             k8s_events: Vec::new(),
+            recorded_phase: None,
         };
+        let containers = pod
+            .containers
+            .iter()
+            .map(|c| PodContainer {
+                name: c.spec.name.clone(),
+                image: c.spec.image.clone(),
+            })
+            .collect();
+        trace.record(
+            *now_ms,
+            Actor::kubelet(),
+            EventKind::PodCreated {
+                name: name.clone(),
+                ip: pod.ip(),
+                containers,
+            },
+        );
+        pod.record_phase(*now_ms, trace);
         pod.k8s_event(
             *now_ms,
             "Normal",

@@ -2,7 +2,7 @@
 //! phase and status as `kubectl get pods` reports them.
 
 use super::{Container, ContainerState, Pod};
-use crate::sim::event::{Actor, EventKind, Trace};
+use crate::sim::event::{Actor, ContainerStatus, EventKind, Trace};
 use crate::sim::manifest::RestartPolicy;
 
 /// The kubelet's first back-off after a failed image pull.
@@ -26,11 +26,7 @@ impl Pod {
         now_ms: u64,
         trace: &mut Trace,
     ) {
-        let (label, reason) = match &state {
-            ContainerState::Waiting { reason } => ("Waiting", reason.clone()),
-            ContainerState::Running { .. } => ("Running", String::new()),
-            ContainerState::Terminated { reason, .. } => ("Terminated", reason.clone()),
-        };
+        let status = status_of(&state);
         if let Some(c) = self.container_mut(container) {
             c.state = state;
         }
@@ -39,10 +35,11 @@ impl Pod {
             Actor::kubelet(),
             EventKind::ContainerState {
                 container: container.to_string(),
-                state: label.to_string(),
-                reason,
+                state: status,
             },
         );
+        // What kubectl get pods says follows every container state change.
+        self.record_phase(now_ms, trace);
     }
 
     /// Starts a container's main process and records how it went.
@@ -128,6 +125,39 @@ impl Pod {
                 *now_ms,
                 trace,
             );
+        }
+    }
+
+    /// Records what the kubelet does by `now_ms` without anything happening in the pod: a
+    /// container whose image pull failed turns `ImagePullBackOff` once the first back-off has
+    /// passed. Recorded once, at that time or (if the trace has moved on) right after its last
+    /// event, so the trace stays in time order.
+    pub fn record_due(&mut self, now_ms: u64, trace: &mut Trace) {
+        let due: Vec<(String, u64)> = self
+            .containers
+            .iter()
+            .filter(|c| !c.backoff_recorded && matches!(c.state, ContainerState::Waiting { .. }))
+            .filter_map(|c| {
+                let at = c.pull_failed_ms?.saturating_add(PULL_BACKOFF_MS);
+                (at <= now_ms).then(|| (c.spec.name.clone(), at))
+            })
+            .collect();
+        for (container, at) in due {
+            if let Some(c) = self.container_mut(&container) {
+                c.backoff_recorded = true;
+            }
+            let at = at.max(trace.last_ms().unwrap_or(0));
+            trace.record(
+                at,
+                Actor::kubelet(),
+                EventKind::ContainerState {
+                    container,
+                    state: ContainerStatus::Waiting {
+                        reason: "ImagePullBackOff".into(),
+                    },
+                },
+            );
+            self.record_phase(at, trace);
         }
     }
 
@@ -310,14 +340,46 @@ impl Pod {
         self.phase_at(u64::MAX)
     }
 
-    /// Records the pod phase.
-    pub(super) fn record_phase(&self, now_ms: u64, trace: &mut Trace) {
+    /// Records the pod phase at `now_ms`, with the READY and STATUS columns `kubectl get pods`
+    /// shows then, when any of them changed since it was last recorded.
+    pub(super) fn record_phase(&mut self, now_ms: u64, trace: &mut Trace) {
+        let view = self.view(now_ms);
+        let ready = view.containers.iter().filter(|c| c.ready).count();
+        let shown = (
+            view.phase.clone(),
+            crate::sim::kubectl::pod_status(&view),
+            ready,
+        );
+        if self.recorded_phase.as_ref() == Some(&shown) {
+            return;
+        }
+        let (phase, status, ready) = shown.clone();
+        self.recorded_phase = Some(shown);
         trace.record(
             now_ms,
             Actor::kubelet(),
             EventKind::PodPhase {
-                phase: self.phase().to_string(),
+                phase,
+                status,
+                ready,
+                total: view.containers.len(),
             },
         );
+    }
+}
+
+/// A container state as the trace records it: the kubelet's state without its times.
+pub fn status_of(state: &ContainerState) -> ContainerStatus {
+    match state {
+        ContainerState::Waiting { reason } => ContainerStatus::Waiting {
+            reason: reason.clone(),
+        },
+        ContainerState::Running { .. } => ContainerStatus::Running,
+        ContainerState::Terminated {
+            reason, exit_code, ..
+        } => ContainerStatus::Terminated {
+            reason: reason.clone(),
+            exit_code: *exit_code,
+        },
     }
 }

@@ -20,7 +20,7 @@ mod view;
 
 pub use docroot::FsDocRoot;
 pub use host::ContainerHost;
-pub use lifecycle::StartOutcome;
+pub use lifecycle::{status_of, StartOutcome};
 pub use process::{ProcState, Process, ProcessTable};
 pub(crate) use programs::strip_interrupt_marker;
 pub use view::runtime_id;
@@ -49,8 +49,9 @@ pub struct Container {
     pub spec: ContainerSpec,
     /// The image, when it could be pulled.
     pub image: Option<Image>,
-    /// Current state.
-    pub state: ContainerState,
+    /// Its state once everything scheduled has happened (the kubelet's later steps are
+    /// already decided): read it at a time with [`Pod::state_at`], never directly.
+    state: ContainerState,
     /// How often the kubelet restarted it.
     pub restart_count: u32,
     /// Packages installed with apt-get since it started.
@@ -65,6 +66,8 @@ pub struct Container {
     pub main_pid: Option<u32>,
     /// When its image pull failed, if it did: the kubelet backs off from then on.
     pub pull_failed_ms: Option<u64>,
+    /// Whether the trace has recorded its `ImagePullBackOff` (once the first back-off passed).
+    pub backoff_recorded: bool,
 }
 
 /// A running pod.
@@ -84,6 +87,8 @@ pub struct Pod {
     pub created_ms: u64,
     /// The events `kubectl describe` lists.
     pub k8s_events: Vec<K8sEventView>,
+    /// The phase, STATUS and READY count last recorded in the trace.
+    recorded_phase: Option<(String, String, usize)>,
 }
 
 impl Pod {

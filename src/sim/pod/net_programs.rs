@@ -210,7 +210,11 @@ pub(super) fn ip(host: &mut ContainerHost, argv: &[String], out: &mut Output) ->
 /// `ss -ltn` and friends (iproute2): sockets of the shared network namespace.
 pub(super) fn ss(host: &mut ContainerHost, argv: &[String], out: &mut Output) -> i32 {
     let args: Vec<String> = argv.iter().skip(1).cloned().collect();
-    let (text, status) = host.pod.net.ss(&args);
+    let seen = host.pod.visible_containers(&host.container);
+    let (text, status) = host
+        .pod
+        .net
+        .ss_seen_from(&args, &|o| seen.contains(&o.container));
     out.out(text);
     status
 }

@@ -1,5 +1,8 @@
 //! The syntax tree of one command line, as the parser builds it and the interpreter walks it.
 
+use std::cell::RefCell;
+use std::rc::Rc;
+
 /// One piece of a word before expansion.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum WordPart {
@@ -9,16 +12,32 @@ pub enum WordPart {
     Quoted(String),
     /// `~` at the start of a word: `$HOME`.
     Tilde,
-    /// `$NAME`, `${NAME}` or `${NAME<op>word}`; `quoted` when inside double quotes.
+    /// `$NAME`, `${NAME}` or `${NAME<op>word}`; `quoted` when inside double quotes. `index` is
+    /// the subscript of `${NAME[index]}` as typed (`@`, `*` or an arithmetic expression).
     Param {
+        /// The variable name (or special parameter: `?`, `#`, `1`…).
         name: String,
+        /// The subscript of `${NAME[index]}` as typed.
+        index: Option<String>,
+        /// What the expansion does with the value.
         op: ParamOp,
+        /// Inside double quotes (no field splitting or globbing).
         quoted: bool,
     },
     /// `$(…)` or `` `…` ``.
-    CmdSub { body: List, quoted: bool },
+    CmdSub {
+        /// The commands whose output replaces it.
+        body: List,
+        /// Inside double quotes (no field splitting).
+        quoted: bool,
+    },
     /// `$((…))`: the raw expression text.
-    Arith { expr: String, quoted: bool },
+    Arith {
+        /// The expression text as typed.
+        expr: String,
+        /// Inside double quotes.
+        quoted: bool,
+    },
     /// `${…}` that bash refuses at expansion time (`bad substitution`): the text as typed.
     BadSubst(String),
 }
@@ -31,11 +50,71 @@ pub enum ParamOp {
     /// `${#NAME}`: the length of the value.
     Length,
     /// `${NAME-w}` / `${NAME:-w}`: `w` when unset (or empty, with `colon`).
-    Default { colon: bool, word: Box<Word> },
+    Default {
+        /// The `:` form: empty counts as unset.
+        colon: bool,
+        /// The word used instead.
+        word: Box<Word>,
+    },
     /// `${NAME=w}` / `${NAME:=w}`: like `Default`, and assign it.
-    Assign { colon: bool, word: Box<Word> },
+    Assign {
+        /// The `:` form: empty counts as unset.
+        colon: bool,
+        /// The word assigned and used.
+        word: Box<Word>,
+    },
     /// `${NAME+w}` / `${NAME:+w}`: `w` when set (and non-empty, with `colon`).
-    Alternate { colon: bool, word: Box<Word> },
+    Alternate {
+        /// The `:` form: empty counts as unset.
+        colon: bool,
+        /// The word used when set.
+        word: Box<Word>,
+    },
+    /// `${NAME?w}` / `${NAME:?w}`: an error saying `w` when unset (or empty, with `colon`).
+    Error {
+        /// The `:` form: empty counts as unset.
+        colon: bool,
+        /// The message (bash's default when empty).
+        word: Box<Word>,
+    },
+    /// `${NAME#p}` `${NAME##p}` (prefix) and `${NAME%p}` `${NAME%%p}` (`suffix`).
+    Trim {
+        /// Trim from the end (`%`) instead of the start (`#`).
+        suffix: bool,
+        /// The doubled form: the longest match.
+        longest: bool,
+        /// The glob pattern to trim.
+        pattern: Box<Word>,
+    },
+    /// `${NAME/p/r}`, `${NAME//p/r}` (`all`), `${NAME/#p/r}` and `${NAME/%p/r}` (`anchor`).
+    Replace {
+        /// `//`: every match, not only the first.
+        all: bool,
+        /// `#` (at the start) or `%` (at the end), when anchored.
+        anchor: Option<char>,
+        /// The glob pattern to replace.
+        pattern: Box<Word>,
+        /// The replacement.
+        with: Box<Word>,
+    },
+    /// `${NAME:offset}` / `${NAME:offset:length}`: the arithmetic expressions as typed.
+    Slice {
+        /// The offset expression (negative counts from the end).
+        offset: String,
+        /// The length expression, when given.
+        length: Option<String>,
+    },
+    /// `${NAME^}` `${NAME^^}` (`upper`) and `${NAME,}` `${NAME,,}`; `all` for the doubled form.
+    Case {
+        /// `^`: to upper case (`,`: to lower case).
+        upper: bool,
+        /// The doubled form: every character, not only the first.
+        all: bool,
+    },
+    /// `${!NAME}`: the value of the variable NAME names.
+    Indirect,
+    /// `${!NAME[@]}`: the indexes of an array.
+    Keys,
 }
 
 /// A word: the parts that were written next to each other.
@@ -46,6 +125,13 @@ pub struct Word {
 }
 
 impl Word {
+    /// A word of one unquoted literal.
+    pub fn lit(text: &str) -> Word {
+        Word {
+            parts: vec![WordPart::Lit(text.to_string())],
+        }
+    }
+
     /// The text when the word is one plain unquoted literal (reserved words, names).
     pub fn as_plain(&self) -> Option<&str> {
         match self.parts.as_slice() {
@@ -54,22 +140,59 @@ impl Word {
         }
     }
 
-    /// Splits `NAME=value` into the name and the value word, when the word is an assignment.
-    pub fn split_assignment(&self) -> Option<(String, Word)> {
+    /// Splits `NAME=value`, `NAME+=value` or `NAME[index]=value` into an [`Assign`] with a
+    /// scalar value, when the word is an assignment.
+    pub fn split_assignment(&self) -> Option<Assign> {
         let (first, rest) = self.parts.split_first()?;
         let WordPart::Lit(text) = first else {
             return None;
         };
-        let (name, value) = text.split_once('=')?;
+        let name_end = text
+            .find(|c: char| !(c == '_' || c.is_ascii_alphanumeric()))
+            .unwrap_or(text.len());
+        let (name, after) = text.split_at(name_end);
         if !is_name(name) {
             return None;
         }
+        let mut rest = rest.iter();
+        let (index, append, value) = match after.strip_prefix('[') {
+            Some(inside) => {
+                let mut index = Vec::new();
+                let mut cur = inside.to_string();
+                loop {
+                    if let Some(pos) = cur.find("]=").or_else(|| cur.find("]+=")) {
+                        let append = cur.get(pos + 1..).is_some_and(|t| t.starts_with('+'));
+                        let value = cur.get(pos + 2 + usize::from(append)..).unwrap_or("");
+                        if pos > 0 {
+                            index.push(WordPart::Lit(cur[..pos].to_string()));
+                        }
+                        break (Some(Word { parts: index }), append, value.to_string());
+                    }
+                    if !cur.is_empty() {
+                        index.push(WordPart::Lit(std::mem::take(&mut cur)));
+                    }
+                    match rest.next()? {
+                        WordPart::Lit(t) => cur = t.clone(),
+                        p => index.push(p.clone()),
+                    }
+                }
+            }
+            None => match after.strip_prefix("+=") {
+                Some(v) => (None, true, v.to_string()),
+                None => (None, false, after.strip_prefix('=')?.to_string()),
+            },
+        };
         let mut parts = Vec::with_capacity(self.parts.len());
         if !value.is_empty() {
-            parts.push(WordPart::Lit(value.to_string()));
+            parts.push(WordPart::Lit(value));
         }
-        parts.extend(rest.iter().cloned());
-        Some((name.to_string(), Word { parts }))
+        parts.extend(rest.cloned());
+        Some(Assign {
+            name: name.to_string(),
+            index,
+            append,
+            value: AssignValue::Scalar(Word { parts }),
+        })
     }
 }
 
@@ -98,7 +221,15 @@ pub enum RedirOp {
     Both,
     /// `&>>`: stdout and stderr appended to one file.
     BothAppend,
+    /// `<<` / `<<-`: a here-document (its body is in [`Redir::body`]).
+    HereDoc,
+    /// `<<<`: a here-string (the word, plus a newline, is the input).
+    HereString,
 }
+
+/// A here-document's body, filled in by the lexer when it reaches the end of the line that
+/// opened it (the redirection is parsed before its body is read).
+pub type HereBody = Rc<RefCell<Word>>;
 
 /// One redirection: `fd op target`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -111,6 +242,69 @@ pub struct Redir {
     pub target: Word,
     /// The target as typed (for error messages such as `ambiguous redirect`).
     pub text: String,
+    /// The body of a here-document (`None` for every other redirection).
+    pub body: Option<HereBody>,
+}
+
+/// The value side of an assignment.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AssignValue {
+    /// `NAME=word`.
+    Scalar(Word),
+    /// `NAME=(w1 w2 …)`: an indexed array.
+    Array(Vec<Word>),
+}
+
+/// `NAME=value`, `NAME+=value`, `NAME[index]=value`, `NAME=(…)`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Assign {
+    /// The variable.
+    pub name: String,
+    /// `NAME[index]=`: the index as written (an arithmetic expression).
+    pub index: Option<Word>,
+    /// `+=`: append instead of replace.
+    pub append: bool,
+    /// The value.
+    pub value: AssignValue,
+}
+
+/// How a `case` item ends.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CaseEnd {
+    /// `;;`: stop.
+    Break,
+    /// `;&`: run the next item's body too.
+    FallThrough,
+    /// `;;&`: go on testing the next patterns.
+    Continue,
+}
+
+/// `pattern|pattern) list ;;`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CaseItem {
+    /// The patterns, any of which selects the item.
+    pub patterns: Vec<Word>,
+    /// The commands run when it matches.
+    pub body: List,
+    /// What follows the body.
+    pub end: CaseEnd,
+}
+
+/// A `[[ … ]]` conditional expression.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CondExpr {
+    /// A lone word: true when not empty.
+    Word(Word),
+    /// `-f word`, `-z word`, …
+    Unary(String, Word),
+    /// `word op word`; for `==`/`!=` the right side is a pattern, for `=~` a regex.
+    Binary(Word, String, Word),
+    /// `! e`.
+    Not(Box<CondExpr>),
+    /// `e && e`.
+    And(Box<CondExpr>, Box<CondExpr>),
+    /// `e || e`.
+    Or(Box<CondExpr>, Box<CondExpr>),
 }
 
 /// A command: simple or compound, with its redirections.
@@ -118,33 +312,100 @@ pub struct Redir {
 pub enum Command {
     /// `NAME=v … word … redirs`.
     Simple {
-        assigns: Vec<(String, Word)>,
+        /// `NAME=value` words before the command.
+        assigns: Vec<Assign>,
+        /// The command name and its arguments.
         words: Vec<Word>,
+        /// Its redirections, in order.
         redirs: Vec<Redir>,
     },
     /// `{ list; }`.
-    Group { body: List, redirs: Vec<Redir> },
+    Group {
+        /// The commands inside the braces.
+        body: List,
+        /// Redirections of the whole group.
+        redirs: Vec<Redir>,
+    },
     /// `( list )`: runs on a copy of the shell's state.
-    Subshell { body: List, redirs: Vec<Redir> },
+    Subshell {
+        /// The commands inside the parentheses.
+        body: List,
+        /// Redirections of the whole subshell.
+        redirs: Vec<Redir>,
+    },
     /// `if c; then b; elif c; then b; else e; fi`.
     If {
+        /// Each `if`/`elif` condition with its `then` body.
         branches: Vec<(List, List)>,
+        /// The `else` body.
         otherwise: Option<List>,
+        /// Redirections of the whole `if`.
         redirs: Vec<Redir>,
     },
     /// `while c; do b; done` (or `until` when `until` is set).
     While {
+        /// The condition list.
         cond: List,
+        /// The loop body.
         body: List,
+        /// An `until` loop: runs while the condition fails.
         until: bool,
+        /// Redirections of the whole loop.
         redirs: Vec<Redir>,
     },
     /// `for name in words; do b; done` (`words` is `None` for `for name; do`).
     For {
+        /// The loop variable.
         name: String,
+        /// The words iterated over (`None`: the positional parameters).
         words: Option<Vec<Word>>,
+        /// The loop body.
         body: List,
+        /// Redirections of the whole loop.
         redirs: Vec<Redir>,
+    },
+    /// `for ((init; cond; step)); do b; done`: the three arithmetic expressions as typed.
+    ArithFor {
+        /// The initialiser expression.
+        init: String,
+        /// The condition expression (empty: always true).
+        cond: String,
+        /// The step expression.
+        step: String,
+        /// The loop body.
+        body: List,
+        /// Redirections of the whole loop.
+        redirs: Vec<Redir>,
+    },
+    /// `case word in items esac`.
+    Case {
+        /// The word matched against the patterns.
+        word: Word,
+        /// The items, in order.
+        items: Vec<CaseItem>,
+        /// Redirections of the whole `case`.
+        redirs: Vec<Redir>,
+    },
+    /// `[[ expr ]]`.
+    Cond {
+        /// The conditional expression.
+        expr: CondExpr,
+        /// Redirections of the command.
+        redirs: Vec<Redir>,
+    },
+    /// `(( expr ))`: status 0 when the value is not 0.
+    Arith {
+        /// The expression text as typed.
+        expr: String,
+        /// Redirections of the command.
+        redirs: Vec<Redir>,
+    },
+    /// `name() body` / `function name body`: defines a function.
+    FuncDef {
+        /// The function name.
+        name: String,
+        /// The compound command run when it is called.
+        body: Rc<Command>,
     },
 }
 

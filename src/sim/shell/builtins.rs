@@ -7,14 +7,16 @@ use super::Var;
 use crate::sim::output::Output;
 
 /// The builtins podscope simulates (for `type`, `help` and completion).
-pub const BUILTINS: [&str; 19] = [
-    ":", "[", "break", "cd", "clear", "continue", "echo", "exit", "export", "false", "help",
-    "history", "printf", "pwd", "read", "test", "true", "type", "unset",
+pub const BUILTINS: [&str; 29] = [
+    ":", "[", "break", "cd", "clear", "command", "continue", "declare", "echo", "eval", "exit",
+    "export", "false", "help", "history", "let", "local", "printf", "pwd", "read", "return", "set",
+    "shift", "test", "true", "type", "typeset", "unset", "shopt",
 ];
 
 /// bash's reserved words (for `type` and completion).
-pub const KEYWORDS: [&str; 14] = [
-    "!", "do", "done", "elif", "else", "fi", "for", "if", "in", "then", "until", "while", "{", "}",
+pub const KEYWORDS: [&str; 20] = [
+    "!", "[[", "]]", "case", "do", "done", "elif", "else", "esac", "fi", "for", "function", "if",
+    "in", "select", "then", "until", "while", "{", "}",
 ];
 
 impl Interp<'_> {
@@ -26,6 +28,9 @@ impl Interp<'_> {
         out: &mut Output,
     ) -> Option<i32> {
         let (name, args) = argv.split_first()?;
+        if let Some(status) = self.var_builtin(name, args, stdin, out) {
+            return Some(status);
+        }
         Some(match name.as_str() {
             ":" | "true" => 0,
             "false" => 1,
@@ -38,10 +43,27 @@ impl Interp<'_> {
             "printf" => printf(args, out),
             "export" => self.export(args, out),
             "unset" => {
+                let functions = args.iter().any(|a| a == "-f");
                 for a in args.iter().filter(|a| !a.starts_with('-')) {
-                    self.st.vars.remove(a);
+                    if functions {
+                        self.st.funcs.remove(a);
+                    } else if let Some((name, index)) =
+                        a.strip_suffix(']').and_then(|a| a.split_once('['))
+                    {
+                        let i = index.parse::<usize>().unwrap_or(usize::MAX);
+                        if let Some(arr) = self.st.vars.get_mut(name).and_then(|v| v.array.as_mut())
+                        {
+                            arr.remove(&i);
+                        }
+                    } else if self.st.vars.remove(a).is_none() {
+                        self.st.funcs.remove(a);
+                    }
                 }
                 0
+            }
+            "shopt" => {
+                out.err("bash: shopt: podscope does not simulate shell options\n");
+                1
             }
             "exit" => self.exit(args, out),
             "history" => {
@@ -63,6 +85,7 @@ impl Interp<'_> {
             }
             "read" => self.read(args, stdin),
             "break" | "continue" => self.loop_control(name, args, out),
+            "command" => self.command_builtin(args, stdin, out),
             _ => return None,
         })
     }
@@ -139,13 +162,9 @@ impl Interp<'_> {
                     }
                 }
                 (None, Some(value)) => {
-                    self.st.vars.insert(
-                        name.to_string(),
-                        Var {
-                            value,
-                            exported: true,
-                        },
-                    );
+                    self.st
+                        .vars
+                        .insert(name.to_string(), Var::scalar(value, true));
                 }
                 (None, None) => {}
             }
@@ -178,7 +197,9 @@ impl Interp<'_> {
     fn type_of(&mut self, args: &[String], out: &mut Output) -> i32 {
         let mut status = 0;
         for name in args {
-            if KEYWORDS.contains(&name.as_str()) {
+            if self.st.funcs.contains_key(name) {
+                out.out(format!("{name} is a function\n"));
+            } else if KEYWORDS.contains(&name.as_str()) {
                 out.out(format!("{name} is a shell keyword\n"));
             } else if BUILTINS.contains(&name.as_str()) {
                 out.out(format!("{name} is a shell builtin\n"));
@@ -234,6 +255,30 @@ impl Interp<'_> {
         status
     }
 
+    /// `command NAME ARGS` (skips functions) and `command -v NAME…`.
+    fn command_builtin(&mut self, args: &[String], stdin: &mut Stdin, out: &mut Output) -> i32 {
+        let Some((first, names)) = args.split_first() else {
+            return 0;
+        };
+        if first != "-v" {
+            return self.invoke_command(args, &[], stdin, out);
+        }
+        let mut status = 0;
+        for name in names {
+            let known = BUILTINS.contains(&name.as_str())
+                || KEYWORDS.contains(&name.as_str())
+                || self.st.funcs.contains_key(name);
+            if known {
+                out.out(format!("{name}\n"));
+            } else if let Some(p) = self.host.which(name, self.st.get("PATH").unwrap_or("")) {
+                out.out(format!("{p}\n"));
+            } else {
+                status = 1;
+            }
+        }
+        status
+    }
+
     fn loop_control(&mut self, name: &str, args: &[String], out: &mut Output) -> i32 {
         if self.loop_depth == 0 {
             out.err(format!(
@@ -279,7 +324,8 @@ fn help(out: &mut Output) -> i32 {
     out.out("GNU bash, version 5.2.15(1)-release (x86_64-pc-linux-gnu)\nThese shell commands are defined internally.  Type `help' to see this list.\n\n");
     out.out("podscope simulates these builtins:\n");
     out.out(format!(" {}\n", BUILTINS.join(" ")));
-    out.out("and the keywords: if then elif else fi, for while until do done, { }, !\n");
+    out.out("and the keywords: if then elif else fi, for while until do done, case in esac,\n");
+    out.out(" { }, [[ ]], (( )), function, !\n");
     0
 }
 
@@ -333,7 +379,7 @@ fn escape(rest: &[char], echo_octal: bool) -> (Vec<u8>, usize, bool) {
 }
 
 /// Expands backslash escapes in `s`; the bool is true when `\c` stopped the output.
-fn unescape(s: &str, echo: bool) -> (Vec<u8>, bool) {
+pub(super) fn unescape(s: &str, echo: bool) -> (Vec<u8>, bool) {
     let chars: Vec<char> = s.chars().collect();
     let mut bytes = Vec::with_capacity(s.len());
     let mut i = 0;

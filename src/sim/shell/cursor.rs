@@ -45,11 +45,9 @@ pub struct LineRun {
 }
 
 impl LineRun {
-    /// A line that ends before it runs (a parse error, a line too long), printing `text`.
-    pub(super) fn failed(text: String, status: i32) -> LineRun {
-        let mut result = LineResult::default();
-        result.output.err(text);
-        result.status = status;
+    /// A line that ends before it runs (a parse error, a line too long, an incomplete command
+    /// waiting for more lines): the one slice hands out `result`'s output.
+    pub(super) fn finished(result: LineResult) -> LineRun {
         LineRun {
             list: Vec::new(),
             next: 0,
@@ -62,11 +60,34 @@ impl LineRun {
         }
     }
 
-    /// A parsed line, nothing run yet.
-    pub(super) fn parsed(list: List) -> LineRun {
+    /// A parsed line, nothing run yet; the first slice prints `preamble` first (a warning).
+    pub(super) fn parsed(list: List, preamble: Output) -> LineRun {
         LineRun {
             list,
-            ..LineRun::failed(String::new(), 0)
+            ..LineRun::finished(LineResult {
+                output: preamble,
+                ..LineResult::default()
+            })
+        }
+    }
+
+    /// The slice that begins a top-level loop: `items` are its words (`None`: they failed to
+    /// expand, the loop ends with status 1). True when the loop is over already.
+    fn start_turns(&mut self, items: Option<Vec<String>>, me: &mut Interp<'_>) -> bool {
+        match items {
+            Some(items) => {
+                self.turns = Some(Turns {
+                    items,
+                    n: 0,
+                    status: 0,
+                });
+                false
+            }
+            None => {
+                self.result.status = 1;
+                me.st.status = 1;
+                true
+            }
         }
     }
 
@@ -83,7 +104,8 @@ impl LineRun {
 }
 
 /// The body of a top-level loop that runs a turn per slice: a lone `for`/`while`/`until` without
-/// redirections (a redirected loop writes its file once, so it runs in one slice).
+/// redirections (a redirected loop writes its file once, so it runs in one slice), or a lone
+/// `for ((…))`.
 enum Looping<'a> {
     For {
         name: &'a str,
@@ -94,6 +116,12 @@ enum Looping<'a> {
         cond: &'a List,
         body: &'a List,
         until: bool,
+    },
+    ArithFor {
+        init: &'a str,
+        cond: &'a str,
+        step: &'a str,
+        body: &'a List,
     },
 }
 
@@ -122,6 +150,18 @@ fn looping(item: &AndOr) -> Option<Looping<'_>> {
             body,
             until: *until,
         }),
+        [Command::ArithFor {
+            init,
+            cond,
+            step,
+            body,
+            redirs,
+        }] if redirs.is_empty() => Some(Looping::ArithFor {
+            init,
+            cond,
+            step,
+            body,
+        }),
         _ => None,
     }
 }
@@ -130,13 +170,13 @@ impl Shell {
     /// Runs the next slice of `run` and returns what it printed. After the last slice,
     /// `run.result()` holds the line's status, `$?` is set and the run [`LineRun::is_done`].
     pub fn run_slice(&mut self, run: &mut LineRun, host: &mut dyn ShellHost) -> Output {
-        let mut out = Output::default();
         if run.done {
-            return out;
+            return Output::default();
         }
+        // What the line printed before it ran (an error, a warning) comes first.
+        let mut out = std::mem::take(&mut run.result.output);
         if run.list.is_empty() {
-            // A line that failed before it ran, or an empty one.
-            out = std::mem::take(&mut run.result.output);
+            // A line that failed before it ran, an incomplete or an empty one.
             return self.end(run, out);
         }
         let mut me = Interp::new(&mut self.state, host, &self.history);
@@ -152,23 +192,13 @@ impl Shell {
             (Some(Looping::For { words, .. }), None) => {
                 let items = match words {
                     Some(words) => me.expand_words(words, &mut out),
-                    None => Some(Vec::new()),
+                    None => Some(me.st.positional.clone()),
                 };
-                match items {
-                    Some(items) => {
-                        run.turns = Some(Turns {
-                            items,
-                            n: 0,
-                            status: 0,
-                        });
-                        false
-                    }
-                    None => {
-                        run.result.status = 1;
-                        me.st.status = 1;
-                        true
-                    }
-                }
+                run.start_turns(items, &mut me)
+            }
+            (Some(Looping::ArithFor { init, .. }), None) => {
+                let begun = me.arith(init, &mut out).map(|_| Vec::new());
+                run.start_turns(begun, &mut me)
             }
             (Some(lp), turns) => {
                 let mut t = turns.unwrap_or(Turns {
@@ -184,6 +214,9 @@ impl Shell {
                     Looping::While { cond, body, until } => {
                         me.while_step(cond, body, until, &mut stdin, &mut out)
                     }
+                    Looping::ArithFor {
+                        cond, step, body, ..
+                    } => me.arith_for_step(cond, step, n, body, &mut stdin, &mut out),
                 });
                 me.loop_depth = 0;
                 // A `break 2` at the top level has no outer loop to leave.

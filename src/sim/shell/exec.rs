@@ -1,8 +1,8 @@
 //! The interpreter: walks a parsed [`List`], runs pipelines, loops and conditionals, applies
 //! redirections and keeps the per-line budget that makes every line finish.
 
-use super::ast::{AndOr, Command, Connector, List, Pipeline, Redir, Word};
-use super::{ExecOutcome, ExecRequest, ShellHost, State, MAX_COMMANDS, MAX_OUTPUT};
+use super::ast::{AndOr, Assign, Command, Connector, List, Pipeline, Redir, Word};
+use super::{ExecOutcome, ExecRequest, ShellHost, State, Var, MAX_COMMANDS, MAX_OUTPUT};
 use crate::sim::output::{Output, Stream};
 
 /// A pending `break`/`continue` with its loop count.
@@ -85,6 +85,15 @@ pub(super) struct Interp<'a> {
     pub(super) stdout_tty: bool,
     /// Who reports a failed write to a redirected file: `seq`, or `bash: echo` for a builtin.
     pub(super) writer: Option<String>,
+    /// `return N` ran: the function ends with status N.
+    pub(super) returning: Option<i32>,
+    /// One frame per running function: the variables `local` shadowed, with their old values.
+    pub(super) locals: Vec<Vec<(String, Option<Var>)>>,
+    /// Function calls and `eval`s in progress.
+    pub(super) nesting: u32,
+    /// An expansion error that ends the whole line in interactive bash (`$((1/0))`,
+    /// `${x:?}`): nothing after it runs.
+    pub(super) aborted: bool,
 }
 
 impl<'a> Interp<'a> {
@@ -109,12 +118,20 @@ impl<'a> Interp<'a> {
             subst_status: None,
             stdout_tty: true,
             writer: None,
+            returning: None,
+            locals: Vec::new(),
+            nesting: 0,
+            aborted: false,
         }
     }
 
     /// True when the rest of the current list must not run.
     pub(super) fn stopped(&self) -> bool {
-        self.interrupted || self.exit.is_some() || self.loop_ctl.is_some()
+        self.interrupted
+            || self.aborted
+            || self.exit.is_some()
+            || self.loop_ctl.is_some()
+            || self.returning.is_some()
     }
 
     /// Counts one command; false (and interrupted) when the budget is spent.
@@ -222,20 +239,27 @@ impl<'a> Interp<'a> {
     pub(super) fn subshell(&mut self, f: impl FnOnce(&mut Self) -> i32) -> i32 {
         let saved = self.st.clone();
         let saved_loops = self.loop_depth;
+        let saved_locals = self.locals.len();
         self.sub_depth = self.sub_depth.saturating_add(1);
         self.loop_depth = 0;
         let mut status = f(self);
         self.sub_depth = self.sub_depth.saturating_sub(1);
         self.loop_depth = saved_loops;
+        self.locals.truncate(saved_locals);
         *self.st = saved;
-        if let Some(code) = self.exit.take() {
+        if let Some(code) = self.exit.take().or(self.returning.take()) {
             status = code;
         }
         self.loop_ctl = None;
         status
     }
 
-    fn run_command(&mut self, cmd: &Command, stdin: &mut Stdin, out: &mut Output) -> i32 {
+    pub(super) fn run_command(
+        &mut self,
+        cmd: &Command,
+        stdin: &mut Stdin,
+        out: &mut Output,
+    ) -> i32 {
         match cmd {
             Command::Simple {
                 assigns,
@@ -285,10 +309,43 @@ impl<'a> Interp<'a> {
                         Some(items) => items,
                         None => return 1,
                     },
-                    None => Vec::new(),
+                    None => me.st.positional.clone(),
                 };
                 me.run_loop(|me, n| me.for_step(name, &items, n, body, i, o))
             }),
+            Command::ArithFor {
+                init,
+                cond,
+                step,
+                body,
+                redirs,
+            } => self.with_redirs(redirs, stdin, out, |me, i, o| {
+                if me.arith(init, o).is_none() {
+                    return 1;
+                }
+                me.run_loop(|me, n| me.arith_for_step(cond, step, n, body, i, o))
+            }),
+            Command::Case {
+                word,
+                items,
+                redirs,
+            } => self.with_redirs(redirs, stdin, out, |me, i, o| {
+                me.run_case(word, items, i, o)
+            }),
+            Command::Cond { expr, redirs } => {
+                self.with_redirs(redirs, stdin, out, |me, _, o| me.run_cond(expr, o))
+            }
+            Command::Arith { expr, redirs } => {
+                self.with_redirs(redirs, stdin, out, |me, _, o| match me.arith(expr, o) {
+                    Some(0) => 1,
+                    Some(_) => 0,
+                    None => 1,
+                })
+            }
+            Command::FuncDef { name, body } => {
+                self.st.funcs.insert(name.clone(), body.clone());
+                0
+            }
         }
     }
 
@@ -320,6 +377,31 @@ impl<'a> Interp<'a> {
     ) -> Option<i32> {
         let item = items.get(n)?;
         self.st.set(name, item.clone());
+        Some(self.run_list(body, stdin, out))
+    }
+
+    /// Turn `n` of `for ((init; cond; step))` (`init` has run): the step (after the first
+    /// turn), the condition, then the body; `None` when the loop ends.
+    pub(super) fn arith_for_step(
+        &mut self,
+        cond: &str,
+        step: &str,
+        n: usize,
+        body: &List,
+        stdin: &mut Stdin,
+        out: &mut Output,
+    ) -> Option<i32> {
+        if n > 0 {
+            self.arith(step, out)?;
+        }
+        let go = if cond.trim().is_empty() {
+            1
+        } else {
+            self.arith(cond, out)?
+        };
+        if go == 0 {
+            return None;
+        }
         Some(self.run_list(body, stdin, out))
     }
 
@@ -369,7 +451,7 @@ impl<'a> Interp<'a> {
 
     fn run_simple(
         &mut self,
-        assigns: &[(String, Word)],
+        assigns: &[Assign],
         words: &[Word],
         redirs: &[Redir],
         stdin: &mut Stdin,
@@ -382,20 +464,25 @@ impl<'a> Interp<'a> {
         let Some(argv) = self.expand_words(words, out) else {
             return 1;
         };
-        let mut values = Vec::with_capacity(assigns.len());
-        for (name, w) in assigns {
-            let Some(v) = self.expand_string(w, out) else {
-                return 1;
-            };
-            values.push((name.clone(), v));
-        }
         if argv.is_empty() {
-            for (name, v) in values {
-                self.st.set(&name, v);
+            for a in assigns {
+                if !self.assign(a, out) {
+                    return 1;
+                }
             }
             let subst = self.subst_status.unwrap_or(0);
             let status = self.with_redirs(redirs, stdin, out, |_, _, _| subst);
             return status;
+        }
+        let mut values = Vec::with_capacity(assigns.len());
+        for a in assigns {
+            let Some(v) = self.assign_value(a, out) else {
+                return 1;
+            };
+            values.push((a.name.clone(), v));
+        }
+        if let Some(last) = argv.last() {
+            self.st.last_arg.clone_from(last);
         }
         if let Some(name) = argv.first() {
             self.writer = Some(if super::builtins::BUILTINS.contains(&name.as_str()) {
@@ -415,6 +502,21 @@ impl<'a> Interp<'a> {
 
     /// Runs a builtin or a program with expanded `argv` and prefix assignments `env`.
     fn invoke(
+        &mut self,
+        argv: &[String],
+        env: &[(String, String)],
+        stdin: &mut Stdin,
+        out: &mut Output,
+    ) -> i32 {
+        let Some(name) = argv.first() else { return 0 };
+        if let Some(body) = self.st.funcs.get(name).cloned() {
+            return self.call_function(&body, argv, stdin, out);
+        }
+        self.invoke_command(argv, env, stdin, out)
+    }
+
+    /// Runs a builtin or a program, never a function (`command NAME`).
+    pub(super) fn invoke_command(
         &mut self,
         argv: &[String],
         env: &[(String, String)],

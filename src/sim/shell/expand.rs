@@ -1,12 +1,14 @@
 //! Word expansion as bash does it, in order: tilde, parameters, command substitution and
 //! arithmetic, field splitting of unquoted results, globbing, quote removal.
 
-use super::arith;
-use super::ast::{List, ParamOp, Word, WordPart};
+use super::arith::{self, ArithVars};
+use super::ast::{List, Word, WordPart};
 use super::exec::{Interp, Stdin};
 use super::glob::{self, Pattern};
-use super::MAX_OUTPUT;
+use super::params::Expanded;
+use super::{State, MAX_OUTPUT};
 use crate::sim::output::{Output, Stream};
+use std::collections::BTreeMap;
 
 /// Fields being built from one word: the finished ones and the one in progress.
 #[derive(Default)]
@@ -15,6 +17,8 @@ struct Fields {
     cur: Pattern,
     /// The current field exists even if empty (it had quotes, or text).
     has: bool,
+    /// An empty `"$@"` was expanded: a field with nothing else in it vanishes.
+    vanish: bool,
 }
 
 impl Fields {
@@ -38,8 +42,26 @@ impl Fields {
         }
     }
 
+    /// `"$@"`-like fields: the first joins the current field, each later one starts a new one.
+    fn push_fields(&mut self, items: &[String], split: bool) {
+        if items.is_empty() {
+            self.vanish = true;
+        }
+        for (i, item) in items.iter().enumerate() {
+            if i > 0 && (self.has || !split) {
+                self.done.push(std::mem::take(&mut self.cur));
+                self.has = false;
+            }
+            if split {
+                self.push_split(item);
+            } else {
+                self.push(item, true);
+            }
+        }
+    }
+
     fn finish(mut self) -> Vec<Pattern> {
-        if self.has {
+        if self.has && !(self.vanish && self.cur.is_empty()) {
             self.done.push(self.cur);
         }
         self.done
@@ -51,7 +73,7 @@ impl Interp<'_> {
     /// printed and the command must not run.
     pub(super) fn expand_words(&mut self, words: &[Word], out: &mut Output) -> Option<Vec<String>> {
         let mut args = Vec::new();
-        for w in words {
+        for w in super::brace::expand(words).iter() {
             let mut fields = Fields::default();
             self.expand_into(w, &mut fields, out)?;
             for f in fields.finish() {
@@ -79,26 +101,46 @@ impl Interp<'_> {
 
     /// Expands one word into one string: no splitting, no globbing (assignments).
     pub(super) fn expand_string(&mut self, word: &Word, out: &mut Output) -> Option<String> {
+        self.expand_chars(word, out)
+            .map(|p| p.iter().map(|&(c, _)| c).collect())
+    }
+
+    /// Expands a pattern word (`case`, `[[ == ]]`, `${x#…}`): quoted characters stay literal,
+    /// unquoted ones (including expansion results) are pattern characters.
+    pub(super) fn expand_pattern(&mut self, word: &Word, out: &mut Output) -> Option<Pattern> {
+        self.expand_chars(word, out)
+    }
+
+    fn expand_chars(&mut self, word: &Word, out: &mut Output) -> Option<Pattern> {
         let mut fields = Fields::default();
         for part in &word.parts {
-            let (text, _) = self.expand_part(part, out)?;
-            fields.push(&text, true);
+            let quoted = match part {
+                WordPart::Lit(_) => false,
+                WordPart::Param { quoted, .. }
+                | WordPart::CmdSub { quoted, .. }
+                | WordPart::Arith { quoted, .. } => *quoted,
+                _ => true,
+            };
+            match self.expand_part(part, out)? {
+                Expanded::Text(text, _) => fields.push(&text, quoted),
+                Expanded::Fields(items, _) => fields.push(&items.join(" "), quoted),
+            }
             if fields.cur.len() > MAX_OUTPUT {
                 self.interrupted = true;
                 return None;
             }
         }
-        let s: String = fields.cur.iter().map(|&(c, _)| c).collect();
-        Some(s)
+        Some(fields.cur)
     }
 
     fn expand_into(&mut self, word: &Word, fields: &mut Fields, out: &mut Output) -> Option<()> {
         for part in &word.parts {
-            let (text, split) = self.expand_part(part, out)?;
-            if split {
-                fields.push_split(&text);
-            } else {
-                fields.push(&text, !matches!(part, WordPart::Lit(_)));
+            match self.expand_part(part, out)? {
+                Expanded::Text(text, true) => fields.push_split(&text),
+                Expanded::Text(text, false) => {
+                    fields.push(&text, !matches!(part, WordPart::Lit(_)));
+                }
+                Expanded::Fields(items, split) => fields.push_fields(&items, split),
             }
             if fields.cur.len() > MAX_OUTPUT {
                 self.interrupted = true;
@@ -108,22 +150,24 @@ impl Interp<'_> {
         Some(())
     }
 
-    /// One part's text, and whether it is subject to field splitting.
-    fn expand_part(&mut self, part: &WordPart, out: &mut Output) -> Option<(String, bool)> {
+    /// One part's expansion.
+    fn expand_part(&mut self, part: &WordPart, out: &mut Output) -> Option<Expanded> {
         Some(match part {
-            WordPart::Lit(s) | WordPart::Quoted(s) => (s.clone(), false),
-            WordPart::Tilde => (self.st.get("HOME").unwrap_or("/").to_string(), false),
-            WordPart::Param { name, op, quoted } => (self.param(name, op, out)?, !quoted),
-            WordPart::CmdSub { body, quoted } => (self.command_subst(body, out), !quoted),
+            WordPart::Lit(s) | WordPart::Quoted(s) => Expanded::Text(s.clone(), false),
+            WordPart::Tilde => {
+                Expanded::Text(self.st.get("HOME").unwrap_or("/").to_string(), false)
+            }
+            WordPart::Param {
+                name,
+                index,
+                op,
+                quoted,
+            } => self.param(name, index.as_deref(), op, *quoted, out)?,
+            WordPart::CmdSub { body, quoted } => {
+                Expanded::Text(self.command_subst(body, out), !quoted)
+            }
             WordPart::Arith { expr, quoted } => {
-                let st = &*self.st;
-                match arith::eval(expr, &|n| st.get(n).unwrap_or("").to_string()) {
-                    Ok(v) => (v.to_string(), !quoted),
-                    Err(e) => {
-                        out.err(format!("bash: {e}\n"));
-                        return None;
-                    }
-                }
+                Expanded::Text(self.arith(expr, out)?.to_string(), !quoted)
             }
             WordPart::BadSubst(text) => {
                 out.err(format!("bash: {text}: bad substitution\n"));
@@ -132,35 +176,23 @@ impl Interp<'_> {
         })
     }
 
-    /// The value of `$name` (special parameters included), `None` when unset.
-    fn lookup(&self, name: &str) -> Option<String> {
-        match name {
-            "?" => Some(self.st.status.to_string()),
-            "$" => Some(self.st.pid.to_string()),
-            "#" => Some("0".into()),
-            "0" => Some("bash".into()),
-            "-" => Some("himBHs".into()),
-            "@" | "*" => Some(String::new()),
-            _ => self.st.get(name).map(str::to_string),
-        }
-    }
-
-    fn param(&mut self, name: &str, op: &ParamOp, out: &mut Output) -> Option<String> {
-        let value = self.lookup(name);
-        let set = |colon: bool| value.as_deref().is_some_and(|v| !colon || !v.is_empty());
-        Some(match op {
-            ParamOp::Plain => value.unwrap_or_default(),
-            ParamOp::Length => value.map_or(0, |v| v.chars().count()).to_string(),
-            ParamOp::Default { colon, word } if !set(*colon) => self.expand_string(word, out)?,
-            ParamOp::Assign { colon, word } if !set(*colon) => {
-                let v = self.expand_string(word, out)?;
-                self.st.set(name, v.clone());
-                v
+    /// Evaluates an arithmetic expression after expanding `$…` in it; `None`: the error
+    /// was printed.
+    pub(super) fn arith(&mut self, expr: &str, out: &mut Output) -> Option<i64> {
+        let text = if expr.contains(['$', '`']) {
+            let word = super::heredoc::dquote_word(expr);
+            self.expand_string(&word, out)?
+        } else {
+            expr.to_string()
+        };
+        match arith::eval(&text, &mut StateVars(self.st)) {
+            Ok(v) => Some(v),
+            Err(e) => {
+                out.err(format!("bash: {e}\n"));
+                self.aborted = true;
+                None
             }
-            ParamOp::Default { .. } | ParamOp::Assign { .. } => value.unwrap_or_default(),
-            ParamOp::Alternate { colon, word } if set(*colon) => self.expand_string(word, out)?,
-            ParamOp::Alternate { .. } => String::new(),
-        })
+        }
     }
 
     /// `$(…)`: runs `body` in a subshell, returns its stdout without trailing newlines; its stderr
@@ -182,4 +214,41 @@ impl Interp<'_> {
         s.truncate(s.trim_end_matches('\n').len());
         s
     }
+}
+
+/// The shell's variables as arithmetic sees them (`a[i]` elements included).
+struct StateVars<'a>(&'a mut State);
+
+impl ArithVars for StateVars<'_> {
+    fn get(&mut self, name: &str, index: Option<i64>) -> String {
+        match index {
+            None => self.0.get(name).unwrap_or("").to_string(),
+            Some(i) => self
+                .0
+                .vars
+                .get(name)
+                .and_then(|v| match &v.array {
+                    Some(a) => usize::try_from(i).ok().and_then(|i| a.get(&i).cloned()),
+                    None => (i == 0).then(|| v.value.clone()),
+                })
+                .unwrap_or_default(),
+        }
+    }
+
+    fn set(&mut self, name: &str, index: Option<i64>, value: i64) {
+        match index.and_then(|i| usize::try_from(i).ok()) {
+            None => self.0.set(name, value.to_string()),
+            Some(i) => self.0.set_element(name, i, value.to_string()),
+        }
+    }
+}
+
+/// Makes `var` an array (its scalar value becoming element 0) and returns its elements.
+pub(super) fn as_array(var: &mut super::Var) -> &mut BTreeMap<usize, String> {
+    if var.array.is_none() {
+        let mut a = BTreeMap::new();
+        a.insert(0, std::mem::take(&mut var.value));
+        var.array = Some(a);
+    }
+    var.array.get_or_insert_with(BTreeMap::new)
 }

@@ -9,8 +9,12 @@ use super::parser::{ParseError, Parser};
 pub enum Op {
     /// `;`
     Semi,
-    /// `;;` (only valid in `case`, which podscope does not simulate: always an error).
+    /// `;;` (ends a `case` item).
     DSemi,
+    /// `;&` (a `case` item falls through).
+    SemiAnd,
+    /// `;;&` (a `case` item goes on testing).
+    DSemiAnd,
     /// `&`
     Amp,
     /// `&&`
@@ -31,6 +35,8 @@ impl Op {
         match self {
             Op::Semi => ";",
             Op::DSemi => ";;",
+            Op::SemiAnd => ";&",
+            Op::DSemiAnd => ";;&",
             Op::Amp => "&",
             Op::AndIf => "&&",
             Op::OrIf => "||",
@@ -49,7 +55,14 @@ pub enum Tok {
     /// A control operator.
     Op(Op),
     /// A redirection operator (its target is the next word).
-    Redir { fd: u32, op: RedirOp, text: String },
+    Redir {
+        /// The descriptor redirected.
+        fd: u32,
+        /// The operator.
+        op: RedirOp,
+        /// The operator as typed.
+        text: String,
+    },
     /// End of a line inside the input.
     Newline,
     /// End of input.
@@ -63,7 +76,7 @@ fn is_meta(c: char) -> bool {
     )
 }
 
-fn push_lit(parts: &mut Vec<WordPart>, c: char, quoted: bool) {
+pub(super) fn push_lit(parts: &mut Vec<WordPart>, c: char, quoted: bool) {
     match (parts.last_mut(), quoted) {
         (Some(WordPart::Lit(s)), false) | (Some(WordPart::Quoted(s)), true) => s.push(c),
         _ if quoted => parts.push(WordPart::Quoted(c.to_string())),
@@ -72,15 +85,15 @@ fn push_lit(parts: &mut Vec<WordPart>, c: char, quoted: bool) {
 }
 
 impl Parser {
-    fn at(&self, i: usize) -> Option<char> {
+    pub(super) fn at(&self, i: usize) -> Option<char> {
         self.chars.get(i).copied()
     }
 
-    fn cur(&self) -> Option<char> {
+    pub(super) fn cur(&self) -> Option<char> {
         self.at(self.pos)
     }
 
-    fn text(&self, from: usize, to: usize) -> String {
+    pub(super) fn text(&self, from: usize, to: usize) -> String {
         self.chars
             .get(from..to)
             .map(|s| s.iter().collect())
@@ -114,12 +127,19 @@ impl Parser {
             }
         }
         let Some(c) = self.cur() else {
+            self.heredocs_at_eof();
             return Ok(Tok::Eof);
         };
         let next = self.at(self.pos + 1);
         let (tok, len) = match (c, next) {
-            ('\n', _) => (Tok::Newline, 1),
+            ('\n', _) => {
+                self.pos += 1;
+                self.read_heredocs();
+                return Ok(Tok::Newline);
+            }
+            (';', Some(';')) if self.at(self.pos + 2) == Some('&') => (Tok::Op(Op::DSemiAnd), 3),
             (';', Some(';')) => (Tok::Op(Op::DSemi), 2),
+            (';', Some('&')) => (Tok::Op(Op::SemiAnd), 2),
             (';', _) => (Tok::Op(Op::Semi), 1),
             ('&', Some('&')) => (Tok::Op(Op::AndIf), 2),
             ('&', Some('>')) if self.at(self.pos + 2) == Some('>') => {
@@ -156,7 +176,11 @@ impl Parser {
         let c = self.cur();
         let n = self.at(self.pos + 1);
         let (op, len, default_fd) = match (c, n) {
-            (Some('<'), Some('<')) => return Err(ParseError::HereDoc),
+            (Some('<'), Some('<')) => match self.at(self.pos + 2) {
+                Some('<') => (RedirOp::HereString, 3, 0),
+                Some('-') => (RedirOp::HereDoc, 3, 0),
+                _ => (RedirOp::HereDoc, 2, 0),
+            },
             (Some('<'), Some('&')) => (RedirOp::Dup, 2, 0),
             (Some('<'), _) => (RedirOp::Read, 1, 0),
             (Some('>'), Some('>')) => (RedirOp::Append, 2, 1),
@@ -192,16 +216,18 @@ impl Parser {
                 }
                 '"' => {
                     self.pos += 1;
-                    self.dquote(&mut parts)?;
+                    self.dquote(&mut parts, false)?;
                 }
                 '\\' => {
                     match self.at(self.pos + 1) {
                         Some('\n') => {}
                         Some(e) => push_lit(&mut parts, e, true),
+                        None if self.interactive => return Err(ParseError::Continuation),
                         None => push_lit(&mut parts, '\\', false),
                     }
                     self.pos += 2;
                 }
+                '$' if self.at(self.pos + 1) == Some('\'') => self.ansi_c(&mut parts)?,
                 '$' => self.dollar(&mut parts, false)?,
                 '`' => self.backtick(&mut parts, false)?,
                 '~' if self.pos == start && matches!(self.at(self.pos + 1), None | Some('/')) => {
@@ -226,21 +252,31 @@ impl Parser {
         Ok(Tok::Word(Word { parts }, raw))
     }
 
-    fn dquote(&mut self, parts: &mut Vec<WordPart>) -> Result<(), ParseError> {
+    /// The inside of `"…"`; `heredoc`: the body of an unquoted here-document, where `"` is
+    /// plain text and the input's end closes it.
+    pub(super) fn dquote(
+        &mut self,
+        parts: &mut Vec<WordPart>,
+        heredoc: bool,
+    ) -> Result<(), ParseError> {
         parts.push(WordPart::Quoted(String::new()));
         loop {
             let Some(c) = self.cur() else {
+                if heredoc {
+                    return Ok(());
+                }
                 return Err(ParseError::Unmatched('"'));
             };
             match c {
-                '"' => {
+                '"' if !heredoc => {
                     self.pos += 1;
                     return Ok(());
                 }
                 '\\' => {
                     match self.at(self.pos + 1) {
                         Some('\n') => {}
-                        Some(e @ ('$' | '`' | '"' | '\\')) => push_lit(parts, e, true),
+                        Some(e @ ('$' | '`' | '\\')) => push_lit(parts, e, true),
+                        Some('"') if !heredoc => push_lit(parts, '"', true),
                         _ => {
                             push_lit(parts, '\\', true);
                             self.pos += 1;
@@ -259,7 +295,7 @@ impl Parser {
         }
     }
 
-    fn sub_parser(&self, text: &str) -> Result<Parser, ParseError> {
+    pub(super) fn sub_parser(&self, text: &str) -> Result<Parser, ParseError> {
         let mut p = Parser::new(text);
         p.depth = self.depth;
         p.enter()?;
@@ -271,24 +307,9 @@ impl Parser {
         match n {
             Some('{') => self.brace_param(parts, quoted),
             Some('(') if self.at(self.pos + 2) == Some('(') => {
-                let from = self.pos + 3;
-                let mut depth = 0usize;
-                let mut i = from;
-                loop {
-                    match self.at(i) {
-                        None => return Err(ParseError::Unmatched(')')),
-                        Some('(') => depth += 1,
-                        Some(')') if depth == 0 && self.at(i + 1) == Some(')') => break,
-                        Some(')') => depth = depth.saturating_sub(1),
-                        _ => {}
-                    }
-                    i += 1;
-                }
-                parts.push(WordPart::Arith {
-                    expr: self.text(from, i),
-                    quoted,
-                });
-                self.pos = i + 2;
+                self.pos += 3;
+                let expr = self.arith_text()?;
+                parts.push(WordPart::Arith { expr, quoted });
                 Ok(())
             }
             Some('(') => {
@@ -315,6 +336,7 @@ impl Parser {
                 }
                 parts.push(WordPart::Param {
                     name: self.text(from, end),
+                    index: None,
                     op: ParamOp::Plain,
                     quoted,
                 });
@@ -326,6 +348,7 @@ impl Parser {
             {
                 parts.push(WordPart::Param {
                     name: c.to_string(),
+                    index: None,
                     op: ParamOp::Plain,
                     quoted,
                 });
@@ -338,97 +361,6 @@ impl Parser {
                 Ok(())
             }
         }
-    }
-
-    fn brace_param(&mut self, parts: &mut Vec<WordPart>, quoted: bool) -> Result<(), ParseError> {
-        let from = self.pos + 2;
-        let mut depth = 0usize;
-        let mut i = from;
-        loop {
-            match self.at(i) {
-                None => return Err(ParseError::Unmatched('}')),
-                Some('\\') => i += 1,
-                Some('{') => depth += 1,
-                Some('}') if depth == 0 => break,
-                Some('}') => depth -= 1,
-                _ => {}
-            }
-            i += 1;
-        }
-        let inner = self.text(from, i);
-        self.pos = i + 1;
-        let bad = WordPart::BadSubst(format!("${{{inner}}}"));
-        let name_len = inner
-            .char_indices()
-            .find(|&(_, c)| !(c == '_' || c.is_ascii_alphanumeric()))
-            .map_or(inner.len(), |(k, _)| k);
-        let (name, rest) = if name_len == 0 {
-            match inner.chars().next() {
-                Some(c @ ('?' | '$' | '#' | '!' | '@' | '*' | '-')) => inner.split_at(c.len_utf8()),
-                _ => ("", inner.as_str()),
-            }
-        } else {
-            inner.split_at(name_len)
-        };
-        if let Some(len_of) = inner.strip_prefix('#').filter(|s| !s.is_empty()) {
-            let ok = super::ast::is_name(len_of)
-                || len_of.chars().all(|c| c.is_ascii_digit())
-                || matches!(len_of, "?" | "$" | "#" | "!" | "@" | "*" | "-");
-            parts.push(if ok {
-                WordPart::Param {
-                    name: len_of.to_string(),
-                    op: ParamOp::Length,
-                    quoted,
-                }
-            } else {
-                bad
-            });
-            return Ok(());
-        }
-        let valid_name = !name.is_empty()
-            && (super::ast::is_name(name)
-                || name.chars().all(|c| c.is_ascii_digit())
-                || name.len() == 1);
-        if !valid_name {
-            parts.push(bad);
-            return Ok(());
-        }
-        let (kind, colon, word_text) = if let Some(r) = rest.strip_prefix(':') {
-            match r.chars().next() {
-                Some(k @ ('-' | '=' | '+')) => (Some(k), true, &r[1..]),
-                _ => (None, true, r),
-            }
-        } else {
-            match rest.chars().next() {
-                Some(k @ ('-' | '=' | '+')) => (Some(k), false, &rest[1..]),
-                _ => (None, false, rest),
-            }
-        };
-        let op = match kind {
-            None if rest.is_empty() => ParamOp::Plain,
-            None => {
-                parts.push(bad);
-                return Ok(());
-            }
-            Some(k) => {
-                let mut sub = self.sub_parser(word_text)?;
-                let word = match sub.word(true)? {
-                    Tok::Word(w, _) => Box::new(w),
-                    _ => Box::default(),
-                };
-                match k {
-                    '-' => ParamOp::Default { colon, word },
-                    '=' => ParamOp::Assign { colon, word },
-                    _ => ParamOp::Alternate { colon, word },
-                }
-            }
-        };
-        parts.push(WordPart::Param {
-            name: name.to_string(),
-            op,
-            quoted,
-        });
-        Ok(())
     }
 
     fn backtick(&mut self, parts: &mut Vec<WordPart>, quoted: bool) -> Result<(), ParseError> {
@@ -458,6 +390,46 @@ impl Parser {
         }
         parts.push(WordPart::CmdSub { body, quoted });
         Ok(())
+    }
+
+    /// `$'…'`: backslash escapes as in C (`\n`, `\t`, `\'`, `\x41`, `\101`).
+    fn ansi_c(&mut self, parts: &mut Vec<WordPart>) -> Result<(), ParseError> {
+        let from = self.pos + 2;
+        let mut i = from;
+        loop {
+            match self.at(i) {
+                None => return Err(ParseError::Unmatched('\'')),
+                Some('\'') => break,
+                Some('\\') => i += 2,
+                Some(_) => i += 1,
+            }
+        }
+        let (bytes, _) = super::builtins::unescape(&self.text(from, i), false);
+        parts.push(WordPart::Quoted(
+            String::from_utf8_lossy(&bytes).into_owned(),
+        ));
+        self.pos = i + 1;
+        Ok(())
+    }
+
+    /// The text of an arithmetic expression from the cursor up to the `))` that closes it
+    /// (which is consumed).
+    pub(super) fn arith_text(&mut self) -> Result<String, ParseError> {
+        let from = self.pos;
+        let mut depth = 0usize;
+        let mut i = from;
+        loop {
+            match self.at(i) {
+                None => return Err(ParseError::Unmatched(')')),
+                Some('(') => depth += 1,
+                Some(')') if depth == 0 && self.at(i + 1) == Some(')') => break,
+                Some(')') => depth = depth.saturating_sub(1),
+                _ => {}
+            }
+            i += 1;
+        }
+        self.pos = i + 2;
+        Ok(self.text(from, i))
     }
 }
 

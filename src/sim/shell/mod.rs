@@ -6,15 +6,25 @@
 
 pub mod arith;
 pub mod ast;
+mod brace;
 mod builtins;
 pub mod complete;
+mod compound;
+mod cond;
+mod cond_parse;
 mod cursor;
+mod declare;
 mod exec;
 mod expand;
 mod glob;
+mod heredoc;
+mod input;
 pub mod lexer;
+mod param_lex;
+mod params;
 pub mod parser;
 mod redirect;
+mod regex;
 mod testcmd;
 // Native only: the suite uses proptest, which does not build for wasm32.
 #[cfg(all(test, not(target_arch = "wasm32")))]
@@ -123,44 +133,80 @@ pub struct LineResult {
     pub clear_screen: bool,
     /// The line was stopped as if by Ctrl-C (a blocking program, or a budget exceeded).
     pub interrupted: bool,
+    /// The command is not complete yet: nothing ran, the shell waits for another line (PS2).
+    pub more: bool,
 }
 
 /// One shell variable.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Var {
-    /// Its value.
+    /// Its value (unused for an array).
     pub value: String,
     /// Passed to programs in their environment.
     pub exported: bool,
+    /// `declare -i`: assignments are evaluated as arithmetic.
+    pub integer: bool,
+    /// The elements of an indexed array by index (`None`: a scalar).
+    pub array: Option<BTreeMap<usize, String>>,
 }
 
-/// What a subshell copies: variables, working directory, `$?`.
+impl Var {
+    /// A plain variable.
+    pub fn scalar(value: String, exported: bool) -> Var {
+        Var {
+            value,
+            exported,
+            ..Var::default()
+        }
+    }
+}
+
+/// What a subshell copies: variables, functions, working directory, `$?`, positional
+/// parameters.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct State {
     pub(crate) vars: BTreeMap<String, Var>,
+    pub(crate) funcs: BTreeMap<String, std::rc::Rc<ast::Command>>,
     pub(crate) cwd: String,
     pub(crate) status: i32,
     pub(crate) pid: u32,
+    /// `$1`, `$2`, … (`$@`).
+    pub(crate) positional: Vec<String>,
+    /// `$_`: the last argument of the previous command.
+    pub(crate) last_arg: String,
 }
 
 impl State {
     pub(crate) fn get(&self, name: &str) -> Option<&str> {
-        self.vars.get(name).map(|v| v.value.as_str())
+        let var = self.vars.get(name)?;
+        match &var.array {
+            Some(a) => a.get(&0).map(String::as_str),
+            None => Some(var.value.as_str()),
+        }
     }
 
     pub(crate) fn set(&mut self, name: &str, value: String) {
         match self.vars.get_mut(name) {
-            Some(v) => v.value = value,
+            Some(v) => match &mut v.array {
+                Some(a) => {
+                    a.insert(0, value);
+                }
+                None => v.value = value,
+            },
             None => {
-                self.vars.insert(
-                    name.to_string(),
-                    Var {
-                        value,
-                        exported: false,
-                    },
-                );
+                self.vars
+                    .insert(name.to_string(), Var::scalar(value, false));
             }
         }
+    }
+
+    /// Sets element `index` of array `name` (a scalar becomes element 0 of a new array).
+    pub(crate) fn set_element(&mut self, name: &str, index: usize, value: String) {
+        let var = self.vars.entry(name.to_string()).or_insert_with(|| Var {
+            array: Some(BTreeMap::new()),
+            ..Var::default()
+        });
+        expand::as_array(var).insert(index, value);
     }
 
     /// The environment a program gets: exported variables, then `extra` (prefix assignments).
@@ -207,6 +253,12 @@ pub struct Shell {
     history: Vec<String>,
     /// False for `bash -c`: `exit` prints nothing and no history is kept.
     interactive: bool,
+    /// Lines typed so far of a command that is not complete yet (PS2 is showing).
+    pending: Option<input::Pending>,
+    /// Lines read at the prompt (bash's line numbers in messages).
+    lines_read: u64,
+    /// The line the pending command began on.
+    pending_from: u64,
 }
 
 impl Shell {
@@ -214,33 +266,27 @@ impl Shell {
     pub fn new(env: Vec<(String, String)>, cwd: &str) -> Shell {
         let mut vars = BTreeMap::new();
         for (k, value) in env {
-            vars.insert(
-                k,
-                Var {
-                    value,
-                    exported: true,
-                },
-            );
+            vars.insert(k, Var::scalar(value, true));
         }
         let mut state = State {
             vars,
+            funcs: BTreeMap::new(),
             cwd: String::new(),
             status: 0,
             pid: 7,
+            positional: Vec::new(),
+            last_arg: String::new(),
         };
         state.cwd = state.abs(cwd);
         let pwd = state.cwd.clone();
-        state.vars.insert(
-            "PWD".into(),
-            Var {
-                value: pwd,
-                exported: true,
-            },
-        );
+        state.vars.insert("PWD".into(), Var::scalar(pwd, true));
         Shell {
             state,
             history: Vec::new(),
             interactive: true,
+            pending: None,
+            lines_read: 0,
+            pending_from: 0,
         }
     }
 
@@ -255,9 +301,33 @@ impl Shell {
         self.state.pid = pid;
     }
 
-    /// Runs one line typed at the prompt, all of it at once.
+    /// Runs `text` as a whole script (`bash -c TEXT`): a here-document left open at the end
+    /// gets what was read, with bash's warning.
     pub fn run_line(&mut self, line: &str, host: &mut dyn ShellHost) -> LineResult {
-        let mut run = self.begin_line(line);
+        let run = self.begin_script(line);
+        self.run_all(run, host)
+    }
+
+    /// Takes `text` as a whole script (see [`Shell::run_line`]), ready to run a slice at a
+    /// time with [`Shell::run_slice`]; nothing has run yet.
+    pub fn begin_script(&mut self, line: &str) -> LineRun {
+        if let Some(result) = self.too_long(line.len()) {
+            return LineRun::finished(result);
+        }
+        if self.interactive && !line.trim().is_empty() {
+            self.history.push(line.trim_end_matches('\n').to_string());
+        }
+        match parser::parse_input(line, false) {
+            Ok(parsed) => {
+                let warning = heredoc_warning(&parsed, 1);
+                LineRun::parsed(parsed.list, warning)
+            }
+            Err(e) => LineRun::finished(self.syntax_error(&e)),
+        }
+    }
+
+    /// Runs every slice of `run` at once.
+    pub fn run_all(&mut self, mut run: LineRun, host: &mut dyn ShellHost) -> LineResult {
         let mut output = Output::default();
         while !run.is_done() {
             output.extend(self.run_slice(&mut run, host));
@@ -268,29 +338,113 @@ impl Shell {
         }
     }
 
-    /// Takes one line typed at the prompt (history, parsing) and returns it ready to run a
-    /// slice at a time with [`Shell::run_slice`]; nothing has run yet.
-    pub fn begin_line(&mut self, line: &str) -> LineRun {
-        if line.len() > MAX_LINE {
-            return LineRun::failed(
-                format!(
-                    "bash: line too long ({} bytes); podscope accepts up to {MAX_LINE}\n",
-                    line.len()
-                ),
-                1,
-            );
+    /// The input ended (Ctrl-D, or the end of the CLI's stdin) with a command unfinished:
+    /// bash reports it (`unexpected EOF while looking for matching `''`), or runs a
+    /// here-document cut short with a warning. `None` when nothing was pending.
+    pub fn end_of_input(&mut self, host: &mut dyn ShellHost) -> Option<LineResult> {
+        let pending = self.pending.take()?;
+        let run = match parser::parse_input(&pending.text, false) {
+            Ok(parsed) => {
+                let warning = heredoc_warning(&parsed, self.pending_from);
+                LineRun::parsed(parsed.list, warning)
+            }
+            Err(e) => LineRun::finished(self.syntax_error(&e)),
+        };
+        Some(self.run_all(run, host))
+    }
+
+    /// Reads one line typed at the prompt, as interactive bash does, and runs it all at once
+    /// (see [`Shell::begin_feed`]).
+    pub fn feed(&mut self, line: &str, host: &mut dyn ShellHost) -> LineResult {
+        let run = self.begin_feed(line);
+        self.run_all(run, host)
+    }
+
+    /// Reads one line typed at the prompt, as interactive bash does: a complete command is
+    /// returned ready to run a slice at a time ([`Shell::run_slice`]); an incomplete one is kept
+    /// (the result has `more` set, the prompt becomes PS2 `> `) until a later line completes it.
+    pub fn begin_feed(&mut self, line: &str) -> LineRun {
+        self.lines_read = self.lines_read.saturating_add(1);
+        let before = self.pending.take();
+        if before.is_none() {
+            self.pending_from = self.lines_read;
         }
-        if self.interactive && !line.trim().is_empty() {
-            self.history.push(line.trim_end_matches('\n').to_string());
+        let so_far = before.as_ref().map_or(0, |p| p.text.len());
+        if let Some(result) = self.too_long(line.len()) {
+            return LineRun::finished(result);
         }
-        match parser::parse(line) {
-            Ok(list) => LineRun::parsed(list),
-            Err(e) => LineRun::failed(format!("bash: {e}\n"), 2),
+        if so_far.saturating_add(line.len()) > MAX_LINE * 16 {
+            let mut result = self.too_long(usize::MAX).unwrap_or_default();
+            result.output = Output::default();
+            result.output.err(format!(
+                "bash: podscope: this command is longer than {} bytes; podscope dropped it\n",
+                MAX_LINE * 16
+            ));
+            return LineRun::finished(result);
+        }
+        if self.interactive {
+            match (&before, self.history.last_mut()) {
+                (Some(p), Some(entry)) => input::join_history(entry, p, line),
+                (Some(_), None) => {}
+                (None, _) if line.trim().is_empty() => {}
+                (None, _) => self.history.push(line.to_string()),
+            }
+        }
+        match input::step(before, line) {
+            input::Step::More(p) => {
+                self.pending = Some(p);
+                LineRun::finished(LineResult {
+                    status: self.state.status,
+                    more: true,
+                    ..LineResult::default()
+                })
+            }
+            input::Step::Error(e) => LineRun::finished(self.syntax_error(&e)),
+            input::Step::Run(parsed) => LineRun::parsed(parsed.list, Output::default()),
         }
     }
 
-    /// The prompt bash prints in the debian image: `\u@\h:\w\$ ` (`~` for `$HOME`).
+    /// Ctrl-C at the prompt: drops the lines of an incomplete command (true if there were any).
+    pub fn cancel_input(&mut self) -> bool {
+        self.pending.take().is_some()
+    }
+
+    /// True while the lines typed so far do not form a complete command (PS2 shows).
+    pub fn is_continuing(&self) -> bool {
+        self.pending.is_some()
+    }
+
+    fn too_long(&mut self, len: usize) -> Option<LineResult> {
+        if len <= MAX_LINE {
+            return None;
+        }
+        self.pending = None;
+        let mut result = LineResult::default();
+        result.output.err(format!(
+            "bash: line too long ({len} bytes); podscope accepts up to {MAX_LINE}\n"
+        ));
+        result.status = 1;
+        self.state.status = 1;
+        Some(result)
+    }
+
+    fn syntax_error(&mut self, e: &parser::ParseError) -> LineResult {
+        let mut result = LineResult::default();
+        result.output.err(format!("bash: {e}\n"));
+        // bash leaves `$?` alone after a `[[ ]]` operator error (`[[ a b ]]`).
+        if !matches!(e, parser::ParseError::Cond(_)) {
+            self.state.status = 2;
+        }
+        result.status = self.state.status;
+        result
+    }
+
+    /// The prompt bash prints in the debian image: `\u@\h:\w\$ ` (`~` for `$HOME`), or PS2
+    /// (`> `) while a command is incomplete.
     pub fn prompt(&self, hostname: &str) -> String {
+        if self.pending.is_some() {
+            return "> ".to_string();
+        }
         let user = self.state.get("USER").unwrap_or("root");
         let sign = if user == "root" { '#' } else { '$' };
         format!("{user}@{hostname}:{}{sign} ", self.tilde_cwd())
@@ -347,6 +501,17 @@ impl Shell {
     pub fn env(&self) -> Vec<(String, String)> {
         self.state.env(&[])
     }
+}
+
+/// bash's warning when `parsed` ended inside a here-document begun on input line `line`.
+fn heredoc_warning(parsed: &parser::Parsed, line: u64) -> Output {
+    let mut warning = Output::default();
+    if let Some((delim, _)) = &parsed.open_heredoc {
+        warning.err(format!(
+            "bash: warning: here-document at line {line} delimited by end-of-file (wanted `{delim}')\n"
+        ));
+    }
+    warning
 }
 
 /// Cuts `out` down to its first `limit` bytes.

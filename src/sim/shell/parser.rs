@@ -1,6 +1,7 @@
 //! The grammar: tokens (from `lexer.rs`) into a [`List`], with bash's syntax error messages.
 
-use super::ast::{AndOr, Command, Connector, List, Pipeline, Redir};
+use super::ast::{AndOr, AssignValue, Command, Connector, List, Pipeline, Redir, RedirOp};
+use super::heredoc::PendingHere;
 use super::lexer::{Op, Tok};
 use std::fmt;
 
@@ -18,8 +19,26 @@ pub enum ParseError {
     Unmatched(char),
     /// Nested deeper than podscope accepts.
     TooDeep,
-    /// `<<` here-documents are not simulated.
-    HereDoc,
+    /// The line ends in `\` (interactive input: the command goes on on the next line).
+    Continuation,
+    /// `[[` was never closed by `]]`.
+    UnmatchedCond,
+    /// A `[[ … ]]` expression that bash refuses: its message.
+    Cond(String),
+}
+
+impl ParseError {
+    /// True when more input could complete the command: an interactive shell then prints
+    /// PS2 (`> `) and reads on instead of reporting the error.
+    pub fn is_incomplete(&self) -> bool {
+        matches!(
+            self,
+            ParseError::UnexpectedEof
+                | ParseError::Unmatched(_)
+                | ParseError::Continuation
+                | ParseError::UnmatchedCond
+        )
+    }
 }
 
 impl fmt::Display for ParseError {
@@ -33,7 +52,9 @@ impl fmt::Display for ParseError {
             ParseError::TooDeep => {
                 write!(f, "podscope: commands nested more than {MAX_DEPTH} deep")
             }
-            ParseError::HereDoc => write!(f, "podscope: here-documents (<<) are not simulated"),
+            ParseError::Continuation => write!(f, "syntax error: unexpected end of file"),
+            ParseError::UnmatchedCond => write!(f, "unexpected EOF while looking for `]]'"),
+            ParseError::Cond(message) => f.write_str(message),
         }
     }
 }
@@ -44,14 +65,38 @@ pub struct Parser {
     pub(super) pos: usize,
     pub(super) peeked: Option<Tok>,
     pub(super) depth: usize,
+    /// Here-documents opened on the current line, waiting for its end.
+    pub(super) heredocs: Vec<PendingHere>,
+    /// The first here-document the input ended inside: its delimiter and `<<-`.
+    pub(super) open_heredoc: Option<(String, bool)>,
+    /// Typed at a prompt: a final `\` continues the line instead of being a literal.
+    pub(super) interactive: bool,
 }
 
-/// Parses a whole line.
+/// A parsed input: the commands, and whether it ended inside a here-document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Parsed {
+    /// The commands.
+    pub list: List,
+    /// The delimiter (and `<<-`) of a here-document the input ended inside, if any.
+    pub open_heredoc: Option<(String, bool)>,
+}
+
+/// Parses a whole line (a final `\` is a literal, as in `bash -c`).
 pub fn parse(line: &str) -> Result<List, ParseError> {
-    let mut p = Parser::new(line);
+    parse_input(line, false).map(|p| p.list)
+}
+
+/// Parses input; `interactive`: typed at a prompt, where a final `\` asks for more.
+pub fn parse_input(text: &str, interactive: bool) -> Result<Parsed, ParseError> {
+    let mut p = Parser::new(text);
+    p.interactive = interactive;
     let list = p.list(&[])?;
     match p.next()? {
-        Tok::Eof => Ok(list),
+        Tok::Eof => Ok(Parsed {
+            list,
+            open_heredoc: p.open_heredoc.take(),
+        }),
         other => Err(p.unexpected(other)),
     }
 }
@@ -64,6 +109,9 @@ impl Parser {
             pos: 0,
             peeked: None,
             depth: 0,
+            heredocs: Vec::new(),
+            open_heredoc: None,
+            interactive: false,
         }
     }
 
@@ -90,7 +138,7 @@ impl Parser {
         }
     }
 
-    fn reserved(tok: &Tok) -> Option<&str> {
+    pub(super) fn reserved(tok: &Tok) -> Option<&str> {
         match tok {
             Tok::Word(w, _) => w.as_plain().filter(|s| {
                 matches!(
@@ -108,13 +156,18 @@ impl Parser {
                         | "}"
                         | "!"
                         | "in"
+                        | "case"
+                        | "esac"
+                        | "function"
+                        | "[["
+                        | "]]"
                 )
             }),
             _ => None,
         }
     }
 
-    fn skip_newlines(&mut self) -> Result<(), ParseError> {
+    pub(super) fn skip_newlines(&mut self) -> Result<(), ParseError> {
         while self.peek()? == &Tok::Newline {
             self.next()?;
         }
@@ -127,7 +180,10 @@ impl Parser {
         loop {
             self.skip_newlines()?;
             let tok = self.peek()?;
-            if matches!(tok, Tok::Eof | Tok::Op(Op::RParen)) {
+            if matches!(
+                tok,
+                Tok::Eof | Tok::Op(Op::RParen | Op::DSemi | Op::SemiAnd | Op::DSemiAnd)
+            ) {
                 break;
             }
             if Self::reserved(tok).is_some_and(|r| stops.contains(&r)) {
@@ -145,7 +201,7 @@ impl Parser {
     }
 
     /// A list that must not be empty, then the reserved word `end`.
-    fn body(&mut self, stops: &[&str]) -> Result<(List, String), ParseError> {
+    pub(super) fn body(&mut self, stops: &[&str]) -> Result<(List, String), ParseError> {
         let list = self.list(stops)?;
         let tok = self.next()?;
         match Self::reserved(&tok) {
@@ -184,7 +240,7 @@ impl Parser {
         Ok(Pipeline { negate, commands })
     }
 
-    fn command(&mut self) -> Result<Command, ParseError> {
+    pub(super) fn command(&mut self) -> Result<Command, ParseError> {
         self.enter()?;
         let result = self.command_inner();
         self.leave();
@@ -195,6 +251,12 @@ impl Parser {
         let tok = self.peek()?.clone();
         if let Tok::Op(Op::LParen) = tok {
             self.next()?;
+            if self.cur() == Some('(') {
+                self.pos += 1;
+                let expr = self.arith_text()?;
+                let redirs = self.redirs()?;
+                return Ok(Command::Arith { expr, redirs });
+            }
             let body = self.list(&[])?;
             match self.next()? {
                 Tok::Op(Op::RParen) if !body.is_empty() => {}
@@ -231,6 +293,18 @@ impl Parser {
                 self.next()?;
                 self.for_rest()
             }
+            Some("case") => {
+                self.next()?;
+                self.case_rest()
+            }
+            Some("[[") => {
+                self.next()?;
+                self.cond_rest()
+            }
+            Some("function") => {
+                self.next()?;
+                self.function_rest()
+            }
             Some(_) => {
                 self.next()?;
                 Err(self.unexpected(tok))
@@ -264,6 +338,11 @@ impl Parser {
     }
 
     fn for_rest(&mut self) -> Result<Command, ParseError> {
+        if self.peek()? == &Tok::Op(Op::LParen) && self.cur() == Some('(') {
+            self.next()?;
+            self.pos += 1;
+            return self.arith_for_rest();
+        }
         let tok = self.next()?;
         let name = match &tok {
             Tok::Word(w, raw) if w.as_plain().is_some_and(super::ast::is_name) => raw.clone(),
@@ -285,13 +364,7 @@ impl Parser {
         } else if matches!(self.peek()?, Tok::Op(Op::Semi)) {
             self.next()?;
         }
-        self.skip_newlines()?;
-        let tok = self.next()?;
-        if Self::reserved(&tok) != Some("do") {
-            return Err(self.unexpected(tok));
-        }
-        let (body, _) = self.body(&["done"])?;
-        let redirs = self.redirs()?;
+        let (body, redirs) = self.do_done()?;
         Ok(Command::For {
             name,
             words,
@@ -300,7 +373,19 @@ impl Parser {
         })
     }
 
-    fn redirs(&mut self) -> Result<Vec<Redir>, ParseError> {
+    /// `do list done` and the redirections after it.
+    pub(super) fn do_done(&mut self) -> Result<(List, Vec<Redir>), ParseError> {
+        self.skip_newlines()?;
+        let tok = self.next()?;
+        if Self::reserved(&tok) != Some("do") {
+            return Err(self.unexpected(tok));
+        }
+        let (body, _) = self.body(&["done"])?;
+        let redirs = self.redirs()?;
+        Ok((body, redirs))
+    }
+
+    pub(super) fn redirs(&mut self) -> Result<Vec<Redir>, ParseError> {
         let mut redirs = Vec::new();
         while let Tok::Redir { .. } = self.peek()? {
             redirs.push(self.redir()?);
@@ -309,16 +394,24 @@ impl Parser {
     }
 
     fn redir(&mut self) -> Result<Redir, ParseError> {
-        let Tok::Redir { fd, op, .. } = self.next()? else {
+        let prev = self.next()?;
+        let Tok::Redir { fd, op, .. } = prev.clone() else {
             return Err(ParseError::UnexpectedEof);
         };
         match self.next()? {
-            Tok::Word(target, text) => Ok(Redir {
-                fd,
-                op,
-                target,
-                text,
-            }),
+            Tok::Word(target, text) => {
+                let body = (op == RedirOp::HereDoc).then(|| {
+                    let strip = matches!(&prev, Tok::Redir { text, .. } if text == "<<-");
+                    self.open_heredoc(&text, strip)
+                });
+                Ok(Redir {
+                    fd,
+                    op,
+                    target,
+                    text,
+                    body,
+                })
+            }
             Tok::Eof => Err(ParseError::UnexpectedToken("newline".into())),
             other => Err(self.unexpected(other)),
         }
@@ -330,23 +423,40 @@ impl Parser {
         let mut redirs = Vec::new();
         loop {
             match self.peek()? {
-                Tok::Word(w, _) => {
-                    let w = w.clone();
+                Tok::Word(w, raw) => {
+                    let (w, raw) = (w.clone(), raw.clone());
                     self.next()?;
                     match w.split_assignment() {
-                        Some(a) if words.is_empty() => assigns.push(a),
-                        _ => words.push(w),
+                        Some(mut a) if words.is_empty() => {
+                            if raw.ends_with('=') && self.cur() == Some('(') {
+                                self.pos += 1;
+                                a.value = AssignValue::Array(self.array_words()?);
+                            }
+                            assigns.push(a);
+                        }
+                        _ => {
+                            let mut w = w;
+                            if raw.ends_with('=') && self.cur() == Some('(') && declares(&words) {
+                                let text = self.compound_value()?;
+                                w.parts.push(super::ast::WordPart::Quoted(text));
+                            }
+                            words.push(w);
+                        }
                     }
                 }
                 Tok::Redir { .. } => redirs.push(self.redir()?),
                 Tok::Op(Op::LParen) if !words.is_empty() => {
                     self.next()?;
                     let after = self.next()?;
-                    return Err(match after {
-                        Tok::Eof => ParseError::UnexpectedToken("newline".into()),
-                        Tok::Op(Op::RParen) => ParseError::UnexpectedEof,
-                        other => self.unexpected(other),
-                    });
+                    return match after {
+                        Tok::Op(Op::RParen) if words.len() == 1 && assigns.is_empty() => {
+                            let name = words.pop().unwrap_or_default();
+                            self.function_body(name)
+                        }
+                        Tok::Eof => Err(ParseError::UnexpectedToken("newline".into())),
+                        Tok::Op(Op::RParen) => Err(ParseError::UnexpectedEof),
+                        other => Err(self.unexpected(other)),
+                    };
                 }
                 _ => break,
             }
@@ -360,6 +470,39 @@ impl Parser {
             words,
             redirs,
         })
+    }
+}
+
+/// True when `words` start with a builtin whose arguments may be `NAME=(…)` arrays.
+fn declares(words: &[super::ast::Word]) -> bool {
+    words
+        .first()
+        .and_then(super::ast::Word::as_plain)
+        .is_some_and(|w| matches!(w, "declare" | "local" | "typeset"))
+}
+
+impl Parser {
+    /// `(…)` after `declare NAME=`: the text up to the matching `)`, for `declare` to read.
+    fn compound_value(&mut self) -> Result<String, ParseError> {
+        let from = self.pos;
+        let (mut depth, mut quote) = (0usize, None::<char>);
+        loop {
+            let Some(c) = self.cur() else {
+                return Err(ParseError::Unmatched(')'));
+            };
+            self.pos += 1;
+            match (quote, c) {
+                (Some(q), c) if c == q => quote = None,
+                (Some(_), _) => {}
+                (None, '\'' | '"') => quote = Some(c),
+                (None, '\\') => self.pos += 1,
+                (None, '(') => depth += 1,
+                (None, ')') if depth <= 1 => break,
+                (None, ')') => depth -= 1,
+                _ => {}
+            }
+        }
+        Ok(self.text(from, self.pos))
     }
 }
 
@@ -412,6 +555,7 @@ mod tests {
             ),
             ("if ; then fi", "syntax error near unexpected token `;'"),
             ("echo ()", "syntax error: unexpected end of file"),
+            ("echo a b ()", "syntax error: unexpected end of file"),
         ];
         for (line, want) in cases {
             assert_eq!(err(line), want, "line: {line}");

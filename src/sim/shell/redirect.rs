@@ -1,4 +1,4 @@
-//! Redirections: `>` `>>` `<` `2>` `2>&1` `&>` and the `/dev/null`, `/dev/stdout`, `/dev/stderr`
+//! Redirections: `>` `>>` `<` `2>` `2>&1` `&>`, here-documents and here-strings, and the `/dev/null`, `/dev/stdout`, `/dev/stderr`
 //! special names. Output is collected per descriptor and written to files when the command ends.
 
 use super::ast::{Redir, RedirOp};
@@ -85,6 +85,13 @@ impl Interp<'_> {
             stdin: None,
         };
         for redir in redirs {
+            if let Some(text) = self.here_text(redir, out) {
+                let data = text?.into_bytes();
+                if redir.fd == 0 {
+                    r.stdin = Some(Stdin::bytes(data));
+                }
+                continue;
+            }
             let target = match self.expand_fields(&redir.target, out) {
                 Some(mut fields) if fields.len() == 1 => fields.pop().unwrap_or_default(),
                 Some(_) => {
@@ -153,6 +160,25 @@ impl Interp<'_> {
             }
         }
         Ok(r)
+    }
+}
+
+impl Interp<'_> {
+    /// The input of a here-document or here-string (`None` for other redirections;
+    /// `Some(Err(1))` when its expansion failed).
+    fn here_text(&mut self, redir: &Redir, out: &mut Output) -> Option<Result<String, i32>> {
+        let text = match (redir.op, &redir.body) {
+            (RedirOp::HereDoc, Some(body)) => {
+                let body = body.borrow().clone();
+                self.expand_string(&body, out)
+            }
+            (RedirOp::HereString, _) => self.expand_string(&redir.target, out).map(|mut s| {
+                s.push('\n');
+                s
+            }),
+            _ => return None,
+        };
+        Some(text.ok_or(1))
     }
 }
 

@@ -185,6 +185,22 @@ fn run(sh: &mut Shell, host: &mut FakeHost, line: &str) -> (String, i32) {
 }
 
 /// Runs each (line, terminal text, status) in one fresh shell session, in order.
+/// Runs each (line, terminal text, status) in its own fresh shell, like `bash -c`; reports every
+/// mismatch at once.
+fn fresh_table(cases: &[(&str, &str, i32)]) {
+    let mut failures = Vec::new();
+    for (line, want, status) in cases {
+        let got = run(&mut shell(), &mut FakeHost::new(), line);
+        if got != (want.to_string(), *status) {
+            failures.push(format!(
+                "{line}\n  want {want:?} {status}\n  got  {:?} {}",
+                got.0, got.1
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
 fn table(cases: &[(&str, &str, i32)]) {
     let mut sh = shell();
     let mut host = FakeHost::new();
@@ -476,13 +492,18 @@ fn syntax_errors_set_status_2() {
 fn completion() {
     let mut sh = shell();
     let mut host = FakeHost::new();
-    let c = sh.complete("ca", 2, &host);
+    let c = sh.complete("cat", 3, &host);
     assert_eq!(
         (c.candidates.clone(), c.insert.as_str()),
-        (vec!["cat".to_string()], "t ")
+        (vec!["cat".to_string()], " ")
     );
+    let c = sh.complete("ca", 2, &host);
+    assert_eq!(c.candidates, vec!["case", "cat"]);
     let c = sh.complete("c", 1, &host);
-    assert_eq!(c.candidates, vec!["cat", "cd", "clear", "continue"]);
+    assert_eq!(
+        c.candidates,
+        vec!["case", "cat", "cd", "clear", "command", "continue"]
+    );
     assert_eq!(c.insert, "");
     let c = sh.complete("cat /po", 7, &host);
     assert_eq!((c.start, c.insert.as_str()), (4, "d-data/"));
@@ -523,3 +544,6 @@ mod fuzz {
         }
     }
 }
+
+#[path = "tests_lang.rs"]
+mod lang;

@@ -16,6 +16,9 @@ pub const SIMPLIFICATIONS: &[&str] = &[
      built-in catalogue, with no network.",
     "There is no real time: a simulated clock moves only when something happens, so runs \
      replay byte for byte (dates start at 26 Nov 2026 09:00 GMT).",
+    "The shell is bash's language (functions, case, [[ ]], arithmetic, here-documents, \
+     arrays) without job control, associative arrays, IFS or shell options; declare -f \
+     does not print function bodies. Pasted text runs line by line as it arrives.",
     "One pod on one node: no scheduler, no Services, no real kubelet; kubectl knows the \
      commands the lessons use.",
 ];

@@ -4,16 +4,22 @@
 use yew::prelude::*;
 
 use super::{
-    AppHeader, DiagramPanel, Experiments, HandoutView, InfoPanel, LessonPanel, QuestionView,
-    RevealView, ScenarioBar, ShortcutsDialog, TerminalPanel, TourBar, TourView,
+    AppHeader, DiagramPanel, EmbedBar, Experiments, HandoutView, InfoPanel, LessonPanel,
+    QuestionView, RevealView, ScenarioBar, SharePanel, ShortcutsDialog, TerminalPanel, TourBar,
+    TourView,
 };
 use crate::anim::question::Answer;
 use crate::anim::tour::{tour_for, Action as TourAction};
-use crate::ui::hooks::{store, stored, use_animation_frames};
+use crate::ui::hooks::{media_matches, store, stored, use_animation_frames};
 use crate::ui::host::post_score;
 use crate::ui::keyboard::use_shortcuts;
-use crate::ui::provider::{classroom_params, embedded, AppStateProvider, LARGE_TEXT_KEY};
+use crate::ui::params::View;
+use crate::ui::provider::{
+    classroom_params, embedded, url_param, AppStateProvider, LARGE_TEXT_KEY,
+};
+use crate::ui::scenarios::ScenarioId;
 use crate::ui::state::{Action, AppContext};
+use crate::ui::theme::{Theme, THEME_KEY};
 
 /// The root: provides the app state, then shows the explainer.
 #[component]
@@ -32,6 +38,19 @@ pub fn App() -> Html {
 #[component]
 pub fn Explainer() -> Html {
     let large = use_state(|| stored(LARGE_TEXT_KEY).as_deref() == Some("on"));
+    // Embeds never touch storage: only the full app remembers the reader's theme.
+    let theme = use_state(|| {
+        let saved = (!embedded()).then(|| stored(THEME_KEY)).flatten();
+        Theme::initial(url_param("theme").as_deref(), saved.as_deref())
+    });
+    use_effect_with(*theme, |t| {
+        if let Some(root) = gloo::utils::document().document_element() {
+            let _ = match t.attribute() {
+                Some(value) => root.set_attribute("data-theme", value),
+                None => root.remove_attribute("data-theme"),
+            };
+        }
+    });
     let state = use_context::<AppContext>();
     let presenter = state.as_ref().is_some_and(|s| s.presenter);
     // rem-based sizes scale from <html>, so the text size and presenter switches live there.
@@ -61,11 +80,16 @@ pub fn Explainer() -> Html {
         let busy = cluster.has_scheduled() || cluster.has_running_lines();
         (s.playback.playing || busy, s.frame)
     });
+    // With reduced motion nothing flies: what playback would animate appears at once.
+    let reduced = *use_memo((), |_| media_matches("(prefers-reduced-motion: reduce)"));
     let ontick = {
         let s = state.clone();
         Callback::from(move |dt| {
             if let Some(s) = &s {
-                s.dispatch(Action::Tick(dt))
+                s.dispatch(Action::Tick(dt));
+                if reduced {
+                    s.dispatch(Action::Seek(usize::MAX));
+                }
             }
         })
     };
@@ -80,9 +104,25 @@ pub fn Explainer() -> Html {
             large.set(!*large);
         })
     };
+    let ontoggle_theme = {
+        let theme = theme.clone();
+        Callback::from(move |()| {
+            let next = theme.next();
+            if !embedded() {
+                store(THEME_KEY, next.id());
+            }
+            theme.set(next);
+        })
+    };
     let onselect = {
         let s = state.clone();
-        Callback::from(move |id| s.dispatch(Action::SelectScenario(id)))
+        Callback::from(move |id| {
+            if id == ScenarioId::Custom {
+                // A custom manifest is edited and applied: have the YAML parser ready.
+                crate::ui::yaml::ensure_loaded(|| ());
+            }
+            s.dispatch(Action::SelectScenario(id))
+        })
     };
     let tour_action = |a: Action| {
         let s = state.clone();
@@ -147,40 +187,77 @@ pub fn Explainer() -> Html {
         };
     }
     let touring = state.tour.is_some();
+    let notice = state.notice.clone().map(|text| {
+        let s = state.clone();
+        let ondismiss = Callback::from(move |_: MouseEvent| s.dispatch(Action::DismissNotice));
+        html! {
+            <p class="link-notice" role="alert" data-testid="link-notice">
+                <span>{ text }</span>
+                <button type="button" aria-label="Dismiss" onclick={ondismiss}>{ "×" }</button>
+            </p>
+        }
+    });
+    let embed = state.params.embed || embedded();
+    let view = if embed {
+        state.params.view
+    } else {
+        View::Split
+    };
     html! {
-        <div class="app">
-            // One row on a wide screen: title, scenarios, tour, About and Large text (app.css).
-            <div class="masthead">
-                if !embedded() {
-                    <AppHeader large_text={*large} {ontoggle_large} />
-                }
-                <div class="top-bar">
-                    <ScenarioBar selected={state.scenario} {onselect} />
-                    if !touring {
-                        { tour_bar.clone() }
-                    }
+        <div class={classes!("app", embed.then_some("is-embed"), format!("view-{}", view_name(view)))}>
+            if embed {
+                <EmbedBar />
+            } else {
+                // One row on a wide screen: title, scenarios, tour, About and Large text (app.css).
+                <div class="masthead">
+                    <AppHeader large_text={*large} {ontoggle_large} theme={*theme} {ontoggle_theme} />
+                    <div class="top-bar">
+                        <ScenarioBar selected={state.scenario} {onselect} />
+                        if !touring {
+                            { tour_bar.clone() }
+                        }
+                        <SharePanel />
+                    </div>
                 </div>
-            </div>
+            }
+            { for notice }
             if let Some(error) = state.load_error.clone() {
                 <p class="load-error" role="alert">{ error }</p>
             }
             <main class="workspace">
-                <div class="left-column">
-                    <DiagramPanel />
-                </div>
-                <div class="right-column">
-                    // A running tour's narration sits by the terminal it types into, so the
-                    // diagram column keeps its height.
-                    if touring {
-                        { tour_bar }
-                    }
-                    <Experiments />
-                    <LessonPanel />
-                    <TerminalPanel />
-                    <InfoPanel />
-                </div>
+                if view != View::Terminal {
+                    <div class="left-column">
+                        <DiagramPanel />
+                    </div>
+                }
+                if view != View::Diagram {
+                    <div class="right-column">
+                        // A running tour's narration sits by the terminal it types into, so the
+                        // diagram column keeps its height.
+                        if touring {
+                            { tour_bar }
+                        }
+                        if !embed {
+                            <Experiments />
+                            <LessonPanel />
+                        }
+                        <TerminalPanel />
+                        if !embed {
+                            <InfoPanel />
+                        }
+                    </div>
+                }
             </main>
             { for help }
         </div>
+    }
+}
+
+/// The class suffix of a view.
+fn view_name(view: View) -> &'static str {
+    match view {
+        View::Split => "split",
+        View::Diagram => "diagram",
+        View::Terminal => "terminal",
     }
 }

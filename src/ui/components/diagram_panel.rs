@@ -2,13 +2,15 @@
 //! the event on show, and the playback controls. (The what-ifs and the Live switch sit above the
 //! terminals, in [`super::Experiments`], so the diagram keeps its height.)
 
+use std::rc::Rc;
+
 use yew::prelude::*;
 
-use super::PodDiagram;
+use super::{Announcer, PodDiagram};
 use crate::anim::caption;
 use crate::anim::scene::SceneCache;
 use crate::sim::event::EventKind;
-use crate::ui::diagram::{flight, layout, live_model};
+use crate::ui::diagram::{flight, layout, scene_model};
 use crate::ui::state::{Action, AppContext};
 use crate::ui::timeline::Controls;
 
@@ -19,25 +21,27 @@ pub fn DiagramPanel() -> Html {
     let Some(state) = use_context::<AppContext>() else {
         return html! {};
     };
-    // One cache per cluster: a new scenario starts a new one.
-    let cache = use_memo(std::rc::Rc::as_ptr(&state.cluster) as usize, |_| {
+    let p = state.playback;
+    // One cache per cluster (a new scenario starts a new one): a frame folds only the events
+    // shown since the last, not the whole trace.
+    let cache = use_memo(Rc::as_ptr(&state.cluster) as usize, |_| {
         std::cell::RefCell::new(SceneCache::default())
     });
     let cluster = state.cluster.borrow();
     let events = cluster.trace().events();
-    let p = state.playback;
     let shown = events.get(..p.position).unwrap_or(events);
     let lit = match shown.last().map(|e| &e.kind) {
         Some(EventKind::FileWritten { inode, .. }) => Some(*inode),
         _ => None,
     };
-    let model = live_model(
-        cluster.pod(),
-        cache.borrow_mut().scene_at(events, p.position),
-        lit,
-    );
+    let mut folded = cache.borrow_mut();
+    let scene = folded.scene_at(events, p.position);
+    let model = scene_model(scene, lit);
     let moving = (p.progress < 1.0)
-        .then(|| flight(events, p.position, p.progress, &model, &layout(&model)))
+        .then(|| {
+            let event = events.get(p.position)?;
+            flight(event, p.progress, scene, &model, &layout(&model))
+        })
         .flatten();
     let current = if p.progress < 1.0 {
         events.get(p.position)
@@ -65,13 +69,15 @@ pub fn DiagramPanel() -> Html {
         <section class="panel diagram-panel" aria-labelledby="diagram-heading">
             <h2 id="diagram-heading" class="visually-hidden">{ "Inside the pod" }</h2>
             <PodDiagram model={model} flight={moving} />
-            <p class={classes!("event-caption", refused.then_some("is-refused"))} data-testid="event-caption"
-                aria-live="polite">{ text }</p>
+            <p class={classes!("event-caption", refused.then_some("is-refused"))} data-testid="event-caption">{ text }</p>
+            <Announcer />
+            if state.params.controls {
             <Controls playing={p.playing} position={p.position} len={events.len()} speed={p.speed}
                 onplay={dispatch(Action::Play)} onpause={dispatch(Action::Pause)}
                 onstep_forward={dispatch(Action::StepForward)} onstep_back={dispatch(Action::StepBack)}
                 onreset={dispatch(Action::Reset)} {onseek} {onspeed} presenter={state.presenter}
                 onpresenter={dispatch(Action::SetPresenter(!state.presenter))} />
+            }
         </section>
     }
 }

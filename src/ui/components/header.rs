@@ -4,6 +4,7 @@
 use yew::prelude::*;
 
 use super::AboutSimulation;
+use crate::ui::theme::Theme;
 
 /// Props of [`AppHeader`].
 #[derive(Properties, PartialEq)]
@@ -14,6 +15,12 @@ pub struct AppHeaderProps {
     /// Flips large-text mode.
     #[prop_or_default]
     pub ontoggle_large: Callback<()>,
+    /// The colour theme in force.
+    #[prop_or_default]
+    pub theme: Theme,
+    /// Moves the theme switch on (system, light, dark).
+    #[prop_or_default]
+    pub ontoggle_theme: Callback<()>,
 }
 
 /// The header at the top of every screen.
@@ -27,6 +34,11 @@ pub fn AppHeader(props: &AppHeaderProps) -> Html {
             <button type="button" class="large-text-toggle" aria-pressed={props.large_text.to_string()}
                 data-testid="large-text" onclick={props.ontoggle_large.reform(|_: MouseEvent| ())}>
                 { "Large text" }
+            </button>
+            <button type="button" class="theme-toggle" data-testid="theme-toggle"
+                data-theme-choice={props.theme.id()}
+                onclick={props.ontoggle_theme.reform(|_: MouseEvent| ())}>
+                { props.theme.label() }
             </button>
         </header>
     }

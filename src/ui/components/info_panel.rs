@@ -6,11 +6,9 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::{BrowserPreview, TabList};
-use crate::sim::event::EventKind;
 use crate::ui::download::download;
 use crate::ui::editor::ManifestEditor;
 use crate::ui::inspector::PacketInspector;
-use crate::ui::preview::preview;
 use crate::ui::state::{Action, AppContext};
 use crate::ui::timeline::{event_row, EventLog};
 
@@ -30,7 +28,10 @@ pub fn InfoPanel() -> Html {
     };
     let rows = {
         let cluster = state.cluster.clone();
-        use_memo(state.lists_version, move |_| {
+        // Rebuilt at most a few times a second while a line runs (`AppState::lists_version`),
+        // and as the kubelet's events reach the trace on their own.
+        let key = (Rc::as_ptr(&cluster) as usize, state.lists_version);
+        use_memo(key, move |_| {
             Rc::new(
                 cluster
                     .borrow()
@@ -44,22 +45,13 @@ pub fn InfoPanel() -> Html {
     };
     let page = {
         let cluster = state.cluster.clone();
-        use_memo(state.lists_version, move |_| preview(&cluster.borrow()))
+        // Another scenario is another cluster; while the kubelet works, the clock moves alone
+        // (and `lists_version` with it).
+        let key = (Rc::as_ptr(&cluster) as usize, state.lists_version);
+        use_memo(key, move |_| cluster.borrow().browser_preview())
     };
-    let cluster = state.cluster.borrow();
-    let events = cluster.trace().events();
     // The packet: the selected event's, else the one on show.
-    let pick = state
-        .selected_event
-        .or_else(|| state.playback.position.checked_sub(1));
-    let segment = pick
-        .and_then(|i| events.get(i))
-        .and_then(|e| match &e.kind {
-            EventKind::Segment(s) => Some((s.index, e.t_ms)),
-            _ => None,
-        });
-    let packet =
-        segment.and_then(|(i, _)| cluster.packets().get(i).map(|p| Rc::new(p.bytes.clone())));
+    let inspected = state.inspected_packet();
     let ondownload = {
         let c = state.cluster.clone();
         Callback::from(move |()| {
@@ -72,7 +64,13 @@ pub fn InfoPanel() -> Html {
     };
     let onselect_tab = {
         let t = tab.clone();
-        Callback::from(move |id: String| t.set(id))
+        Callback::from(move |id: String| {
+            if id == "manifest" {
+                // The editor checks text that is not built in with the YAML parser module.
+                crate::ui::yaml::ensure_loaded(|| ());
+            }
+            t.set(id)
+        })
     };
     let onselect = {
         let s = state.clone();
@@ -115,7 +113,8 @@ pub fn InfoPanel() -> Html {
                     filters={state.filters} {onselect} {onfilter} />
             }) }
             { pane("packet", html! {
-                <PacketInspector {packet} index={segment.map(|(i, _)| i)} t_ms={segment.map_or(0, |(_, t)| t)} {ondownload} />
+                <PacketInspector packet={inspected.as_ref().map(|p| p.bytes.clone())} index={inspected.as_ref().map(|p| p.index)}
+                    t_ms={inspected.as_ref().map_or(0, |p| p.t_ms)} {ondownload} />
             }) }
             { pane("browser", html! { <BrowserPreview status={page.status.clone()} ok={page.ok} body={page.body.clone()} /> }) }
             { pane("manifest", html! {

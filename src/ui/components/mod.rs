@@ -6,11 +6,13 @@
 //! `crate::ui`'s modules.
 
 pub mod about;
+pub mod announcer;
 pub mod app;
 pub mod browser_preview;
 pub mod caption;
 pub mod container_box;
 pub mod diagram_panel;
+pub mod embed_bar;
 pub mod experiments;
 pub mod flight_marker;
 pub mod handout_view;
@@ -24,6 +26,7 @@ pub mod network_namespace;
 pub mod pod_diagram;
 pub mod question_card;
 pub mod scenario_bar;
+pub mod share;
 pub mod shortcuts_dialog;
 pub mod tab_list;
 pub mod task_panel;
@@ -34,11 +37,13 @@ pub mod what_if;
 pub mod what_if_note;
 
 pub use about::{AboutSimulation, SIMPLIFICATIONS};
+pub use announcer::Announcer;
 pub use app::{App, Explainer};
 pub use browser_preview::{BrowserPreview, BrowserPreviewProps};
 pub use caption::{DiagramCaption, DiagramCaptionProps};
 pub use container_box::{ContainerBox, ContainerBoxProps};
 pub use diagram_panel::DiagramPanel;
+pub use embed_bar::EmbedBar;
 pub use experiments::Experiments;
 pub use flight_marker::{FlightMarker, FlightMarkerProps};
 pub use handout_view::{HandoutView, HandoutViewProps};
@@ -52,6 +57,7 @@ pub use network_namespace::{NetworkNamespace, NetworkNamespaceProps};
 pub use pod_diagram::{PodDiagram, PodDiagramProps};
 pub use question_card::{QuestionCard, QuestionCardProps, QuestionView, RevealView};
 pub use scenario_bar::{ScenarioBar, ScenarioBarProps};
+pub use share::SharePanel;
 pub use shortcuts_dialog::{ShortcutsDialog, ShortcutsDialogProps};
 pub use tab_list::{TabList, TabListProps};
 pub use task_panel::{TaskPanel, TaskPanelProps, TaskView};

@@ -8,6 +8,7 @@ use crate::sim::cluster::Terminal as TerminalId;
 use crate::ui::state::{Action, AppContext};
 use crate::ui::terminal::{Completer, TermCompletion, Terminal};
 use crate::ui::terminals;
+use crate::ui::yaml;
 
 /// The terminals, wired to the cluster through the app state.
 #[component]
@@ -32,6 +33,10 @@ pub fn TerminalPanel() -> Html {
         let (s, order) = (state.clone(), order.clone());
         Callback::from(move |dom_id: String| {
             if let Some(id) = order.iter().find(|t| t.dom_id() == dom_id) {
+                if id.is_kubectl() {
+                    // kubectl apply may meet a manifest that is not built in: fetch the parser.
+                    yaml::ensure_loaded(|| ());
+                }
                 s.dispatch(Action::OpenTerminal(id.clone()));
             }
         })
@@ -40,15 +45,28 @@ pub fn TerminalPanel() -> Html {
         let term = state.terminals.get(id).cloned().unwrap_or_default();
         let disabled = match id.container_name() {
             None => None,
-            Some(name) => match cluster.pod().and_then(|p| p.container(name)) {
+            Some(name) => match cluster.container_state(name) {
                 None => Some(AttrValue::from("no such container: the pod is gone")),
-                Some(c) if !c.state.is_running() => Some(AttrValue::from(format!("container not running ({})", c.state.label()))),
+                Some(c) if !c.is_running() => Some(AttrValue::from(format!("container not running ({})", c.label()))),
                 Some(_) => None,
             },
         };
         let send = |make: fn(TerminalId, String) -> Action| {
             let (s, id) = (state.clone(), id.clone());
             Callback::from(move |line: String| s.dispatch(make(id.clone(), line)))
+        };
+        // A kubectl line that may parse a manifest waits for the parser module (first time only).
+        let run = {
+            let (s, id) = (state.clone(), id.clone());
+            Callback::from(move |line: String| {
+                let parses = id.is_kubectl() && (line.contains("apply") || line.contains("create"));
+                let (s, action) = (s.clone(), Action::RunLine { terminal: id.clone(), line });
+                if parses && !yaml::is_ready() {
+                    yaml::ensure_loaded(move || s.dispatch(action));
+                } else {
+                    s.dispatch(action);
+                }
+            })
         };
         let signal = |make: fn(TerminalId) -> Action| {
             let (s, id) = (state.clone(), id.clone());
@@ -58,7 +76,7 @@ pub fn TerminalPanel() -> Html {
             let (s, id) = (state.clone(), id.clone());
             Callback::from(move |(line, cursor): (String, usize)| {
                 let found = s.cluster.borrow_mut().complete(&id, &line, cursor);
-                s.dispatch(Action::Completed);
+                s.dispatch(Action::Completed(id.clone()));
                 found.map(|c| TermCompletion { insert: c.insert, candidates: c.candidates })
             })
         });
@@ -69,7 +87,7 @@ pub fn TerminalPanel() -> Html {
                 <Terminal id={dom_id.clone()} title={id.label().to_string()} prompt={terminals::prompt(&cluster, id)}
                     hint={terminals::hint(&cluster, id).into_iter().map(AttrValue::from).collect::<Vec<_>>()}
                     lines={term.entries.clone()} running={term.running} {disabled}
-                    onrun={send(|terminal, line| Action::RunLine { terminal, line })}
+                    onrun={run}
                     oncancel={send(|terminal, line| Action::Cancel { terminal, line })}
                     oninterrupt={signal(Action::Interrupt)} onclear={signal(Action::Clear)} {oncomplete} />
             </div>

@@ -4,8 +4,8 @@
 
 use super::layout::{DiagramLayout, Point};
 use super::model::DiagramModel;
+use crate::anim::Scene;
 use crate::sim::event::{Event, EventKind};
-use std::collections::BTreeMap;
 
 /// The kind of thing in flight, which decides how it is drawn.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -31,16 +31,16 @@ pub struct Flight {
     pub label: String,
 }
 
-/// The flight of `events[index]`, `progress` (0–1) of the way along, given the diagram at that
-/// step. `None` for events that do not move anything.
+/// The flight of `event`, `progress` (0–1) of the way along, given the scene and the diagram
+/// of the steps before it (the scene says which container owns each port). `None` for events
+/// that do not move anything.
 pub fn flight(
-    events: &[Event],
-    index: usize,
+    event: &Event,
     progress: f64,
+    scene: &Scene,
     model: &DiagramModel,
     layout: &DiagramLayout,
 ) -> Option<Flight> {
-    let event = events.get(index)?;
     let container_at = |name: &str| model.containers.iter().position(|c| c.name == name);
     let (kind, path, label) = match &event.kind {
         EventKind::FileWritten {
@@ -69,9 +69,8 @@ pub fn flight(
             (FlightKind::Document, route, name)
         }
         EventKind::Segment(s) => {
-            let owners = port_owners(events.get(..index).unwrap_or_default());
-            let src = owners.get(&s.sport).and_then(|c| container_at(c));
-            let dst = owners.get(&s.dport).and_then(|c| container_at(c));
+            let src = scene.ports.get(&s.sport).and_then(|c| container_at(c));
+            let dst = scene.ports.get(&s.dport).and_then(|c| container_at(c));
             let mut route: Vec<Point> = Vec::new();
             route.extend(
                 src.and_then(|i| layout.taps.get(i))
@@ -100,22 +99,6 @@ pub fn flight(
         at,
         label,
     })
-}
-
-/// Which container owns each local port: listeners (from `Listen`) and clients (from `Connect`).
-pub fn port_owners(events: &[Event]) -> BTreeMap<u16, String> {
-    let mut owners = BTreeMap::new();
-    for e in events {
-        let Some(container) = &e.actor.container else {
-            continue;
-        };
-        match &e.kind {
-            EventKind::Listen { port, .. } => owners.insert(*port, container.clone()),
-            EventKind::Connect { src_port, .. } => owners.insert(*src_port, container.clone()),
-            _ => None,
-        };
-    }
-    owners
 }
 
 fn top(layout: &DiagramLayout, container: usize) -> Option<Point> {
@@ -160,7 +143,7 @@ mod tests {
     use super::*;
     use crate::anim::derive;
     use crate::sim::cluster::Cluster;
-    use crate::ui::diagram::{layout, live::live_model};
+    use crate::ui::diagram::{layout, scene_model};
 
     fn setup(lines: &[&str]) -> Cluster {
         let mut c = Cluster::with_scenario("shared-volume").unwrap();
@@ -182,9 +165,10 @@ mod tests {
             .iter()
             .position(|e| matches!(&e.kind, EventKind::Segment(s) if s.flags == "SYN"))
             .unwrap();
-        let model = live_model(c.pod(), &derive(&events[..i]), None);
+        let scene = derive(&events[..i]);
+        let model = scene_model(&scene, None);
         let l = layout(&model);
-        let f = flight(events, i, 0.0, &model, &l).unwrap();
+        let f = flight(&events[i], 0.0, &scene, &model, &l).unwrap();
         assert_eq!(
             (f.kind, f.label.as_str()),
             (FlightKind::Segment, "[SYN] len=0")
@@ -201,7 +185,7 @@ mod tests {
             .unwrap();
         assert_eq!(f.at, l.taps[debian].0);
         assert_eq!(
-            flight(events, i, 1.0, &model, &l).unwrap().at,
+            flight(&events[i], 1.0, &scene, &model, &l).unwrap().at,
             l.taps[nginx].0
         );
         assert_eq!(f.path.len(), 4);
@@ -219,9 +203,10 @@ mod tests {
             .iter()
             .position(|e| matches!(&e.kind, EventKind::Segment(s) if s.flags.contains("RST")))
             .unwrap();
-        let model = live_model(c.pod(), &derive(&events[..i]), None);
+        let scene = derive(&events[..i]);
+        let model = scene_model(&scene, None);
         let l = layout(&model);
-        let f = flight(events, i, 0.0, &model, &l).unwrap();
+        let f = flight(&events[i], 0.0, &scene, &model, &l).unwrap();
         assert_eq!(f.kind, FlightKind::Reset);
         assert_eq!(f.at.y, l.loopback.0.y);
     }
@@ -231,15 +216,16 @@ mod tests {
         let c = setup(&["echo hi > /pod-data/index.html"]);
         let events = c.trace().events();
         let i = events.len() - 1;
-        let model = live_model(c.pod(), &derive(&events[..i]), None);
+        let scene = derive(&events[..i]);
+        let model = scene_model(&scene, None);
         let l = layout(&model);
-        let f = flight(events, i, 0.5, &model, &l).unwrap();
+        let f = flight(&events[i], 0.5, &scene, &model, &l).unwrap();
         assert_eq!(
             (f.kind, f.label.as_str(), f.path.len()),
             (FlightKind::Document, "index.html", 3)
         );
         assert!(
-            flight(events, 0, 0.5, &model, &l).is_none(),
+            flight(&events[0], 0.5, &scene, &model, &l).is_none(),
             "pod creation does not fly"
         );
         assert_eq!(along(&[], 0.5), Point { x: 0, y: 0 });

@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 use web_sys::{HtmlElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
-use super::validation::{cap_input, problems};
+use super::validation::{cap_input, image_warnings, problems};
 
 /// The gutter numbers this many lines one by one; past it, the rest is one plain block.
 const GUTTER_LINES: usize = 5000;
@@ -40,10 +40,21 @@ fn gutter(lines: usize, bad: &BTreeSet<usize>) -> Html {
 #[component]
 pub fn ManifestEditor(props: &ManifestEditorProps) -> Html {
     let gutter_ref = use_node_ref();
-    let found = use_memo(props.text.clone(), |text| problems(text));
-    let bad: BTreeSet<usize> = found.iter().filter_map(|p| p.line).collect();
+    // Opening the Manifest tab loads the YAML parser module; problems are read again once it is in.
+    let parser_ready = crate::ui::yaml::use_yaml_parser();
+    let found = use_memo((props.text.clone(), parser_ready), |(text, _)| {
+        problems(text)
+    });
+    let warned = use_memo(props.text.clone(), |text| image_warnings(text));
+    let bad: BTreeSet<usize> = found
+        .iter()
+        .chain(warned.iter())
+        .filter_map(|p| p.line)
+        .collect();
     let lines = props.text.split('\n').count();
     let valid = found.is_empty();
+    // Text that is not a built-in manifest waits for the parser module: no verdict until then.
+    let checking = !parser_ready && !valid;
 
     let oninput = props.oninput.reform(|e: InputEvent| {
         cap_input(e.target_unchecked_into::<HtmlTextAreaElement>().value())
@@ -66,6 +77,9 @@ pub fn ManifestEditor(props: &ManifestEditorProps) -> Html {
     let errors = found
         .iter()
         .map(|p| html! { <li data-testid="manifest-error">{ &p.text }</li> });
+    let warnings = warned
+        .iter()
+        .map(|p| html! { <li data-testid="manifest-warning">{ &p.text }</li> });
 
     html! {
         <section class="editor-panel" aria-label="Manifest editor">
@@ -80,8 +94,13 @@ pub fn ManifestEditor(props: &ManifestEditorProps) -> Html {
                 <div id="manifest-problems" class="editor-status" aria-live="polite">
                     if valid {
                         <p class="manifest-ok">{ "✓ A valid Pod manifest" }</p>
+                    } else if checking {
+                        <p class="manifest-checking">{ "Loading the YAML checker…" }</p>
                     } else {
                         <ul class="manifest-errors">{ for errors }</ul>
+                    }
+                    if !warned.is_empty() {
+                        <ul class="manifest-errors manifest-warnings">{ for warnings }</ul>
                     }
                 </div>
                 <button type="button" class="manifest-apply" data-testid="manifest-apply"

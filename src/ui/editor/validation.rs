@@ -1,6 +1,6 @@
 //! A manifest's problems as the editor lists them: `line L, column C: message`.
 
-use crate::sim::manifest::{parse, ManifestError, ManifestErrorKind, MAX_MANIFEST_BYTES};
+use crate::sim::manifest::{load, ManifestError, ManifestErrorKind, MAX_MANIFEST_BYTES};
 
 /// One problem, positioned for the gutter.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -37,10 +37,37 @@ impl From<&ManifestError> for Problem {
 
 /// Every problem `kubectl apply` would report for `yaml`; empty when it would be accepted.
 pub fn problems(yaml: &str) -> Vec<Problem> {
-    match parse(yaml) {
+    match load(yaml) {
         Ok(_) => Vec::new(),
         Err(errors) => errors.iter().map(Problem::from).collect(),
     }
+}
+
+/// Images the manifest names that podscope does not have: the API server accepts them, the
+/// kubelet would then fail with `ErrImagePull`, so the editor says so before Apply (without
+/// blocking it). Positioned at the `image:` value.
+pub fn image_warnings(yaml: &str) -> Vec<Problem> {
+    yaml.lines()
+        .enumerate()
+        .filter_map(|(i, line)| {
+            let trimmed = line.trim_start().trim_start_matches("- ");
+            let value = trimmed.strip_prefix("image:")?;
+            let image = value.trim().trim_matches(|c| c == '"' || c == '\'');
+            let image = image.split(" #").next().unwrap_or(image).trim();
+            if image.is_empty() || crate::sim::image::lookup(image).is_some() {
+                return None;
+            }
+            let column = line.len() - value.trim_start().len() + 1;
+            Some(Problem {
+                line: Some(i + 1),
+                column: Some(column),
+                text: format!(
+                    "line {}, column {column}: podscope has no image \"{image}\" (it has nginx and debian, with their Debian 12 tags): this container would fail with ErrImagePull",
+                    i + 1
+                ),
+            })
+        })
+        .collect()
 }
 
 /// `text` cut to the parser's limit (1 MiB), at a character boundary.
@@ -91,6 +118,22 @@ mod tests {
                 .any(|p| p.text.contains("spec.containers[0].image: Required value")),
             "{p:?}"
         );
+    }
+
+    #[test]
+    fn unknown_images_are_flagged_where_they_are_named() {
+        let yaml = "spec:\n  containers:\n  - name: a\n    image: nginx:1.25\n  - name: b\n    image: \"busybox:1.36\"\n";
+        let w = image_warnings(yaml);
+        assert_eq!(w.len(), 1, "{w:?}");
+        assert_eq!((w[0].line, w[0].column), (Some(6), Some(12)));
+        assert!(
+            w[0].text.contains("no image \"busybox:1.36\""),
+            "{}",
+            w[0].text
+        );
+        for s in scenario::all() {
+            assert_eq!(image_warnings(s.manifest), Vec::new(), "{}", s.id);
+        }
     }
 
     #[test]

@@ -259,3 +259,103 @@ fn a_lesson_from_the_url_is_checked_after_every_change() {
         .as_deref()
         .is_some_and(|e| e.contains("unknown lesson")));
 }
+
+#[test]
+fn stepping_back_across_a_delete_and_re_apply_inspects_that_events_packet() {
+    let mut s = Rc::new(AppState::new(ScenarioId::SharedVolume));
+    let lines = [
+        ("debian-container", "apt-get update"),
+        ("debian-container", "apt-get install -y curl"),
+        ("debian-container", "curl -s localhost"),
+        ("kubectl", "kubectl delete pod two-containers"),
+        ("kubectl", "kubectl apply -f shared-volume.yaml"),
+        ("kubectl", "sleep 5"),
+        ("debian-container", "apt-get update"),
+        ("debian-container", "apt-get install -y curl"),
+        ("debian-container", "curl -s localhost:8080"),
+        ("debian-container", "curl -s localhost"),
+    ];
+    for (terminal, line) in lines {
+        s = run(s, terminal, line);
+    }
+    let segments: Vec<(usize, u64, crate::sim::event::SegmentInfo)> = s
+        .cluster
+        .borrow()
+        .trace()
+        .events()
+        .iter()
+        .filter_map(|e| match &e.kind {
+            crate::sim::event::EventKind::Segment(info) => {
+                Some((e.seq as usize, e.t_ms, info.clone()))
+            }
+            _ => None,
+        })
+        .collect();
+    let deleted_at = s
+        .cluster
+        .borrow()
+        .trace()
+        .events()
+        .iter()
+        .position(|e| matches!(e.kind, crate::sim::event::EventKind::PodDeleted { .. }))
+        .expect("the pod was deleted");
+    assert!(segments.iter().any(|(seq, _, _)| *seq < deleted_at));
+    assert!(
+        segments
+            .iter()
+            .filter(|(seq, _, _)| *seq > deleted_at)
+            .count()
+            > 10
+    );
+    let pcap = s.cluster.borrow().pcap();
+    // Newest first: stepping back through the second pod's packets, across the delete, into
+    // the first pod's.
+    for (seq, t_ms, info) in segments.iter().rev() {
+        for picked in [
+            s.clone().reduce(Action::SelectEvent(*seq)),
+            s.clone().reduce(Action::Seek(seq + 1)),
+        ] {
+            let shown = picked.inspected_packet().expect("a segment is inspected");
+            assert_eq!(
+                (shown.index, shown.t_ms),
+                (info.index, *t_ms),
+                "event {seq}"
+            );
+            let again = crate::sim::net::segment_info(shown.index, &shown.bytes);
+            assert_eq!(
+                again.as_ref(),
+                Some(info),
+                "event {seq}: the packet is the event's"
+            );
+            // The pcap's clock is the sim's plus a fixed epoch: compare against the first frame.
+            let (t0, first) = (segments[0].1, pcap_frame(&pcap, 0).map(|f| f.0));
+            let frame = pcap_frame(&pcap, shown.index);
+            assert_eq!(
+                frame.map(|(t, bytes)| (t - first.unwrap_or(0), bytes)),
+                Some((t_ms - t0, shown.bytes.to_vec())),
+                "event {seq}: pcap frame {}",
+                shown.index + 1
+            );
+        }
+    }
+}
+
+/// Frame `index + 1` of a classic pcap file: (time in ms, packet bytes).
+fn pcap_frame(pcap: &[u8], index: usize) -> Option<(u64, Vec<u8>)> {
+    let word = |at: usize| -> Option<u32> {
+        Some(u32::from_le_bytes(pcap.get(at..at + 4)?.try_into().ok()?))
+    };
+    let mut at = 24;
+    for i in 0.. {
+        let (secs, usecs, len) = (word(at)?, word(at + 4)?, word(at + 8)? as usize);
+        let body = pcap.get(at + 16..at + 16 + len)?;
+        if i == index {
+            return Some((
+                u64::from(secs) * 1000 + u64::from(usecs) / 1000,
+                body.to_vec(),
+            ));
+        }
+        at += 16 + len;
+    }
+    None
+}

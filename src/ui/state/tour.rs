@@ -1,8 +1,6 @@
 //! The guided tour and what-if arms of the reducer: each replays actions on a fresh pod as if
 //! typed, so the pod on show is the one the tour or what-if had at that step.
 
-use std::rc::Rc;
-
 use super::{AnswerView, AppState};
 use crate::anim::question::Given;
 use crate::anim::tour::{Action as TourAction, WhatIf};
@@ -15,6 +13,7 @@ impl AppState {
         let mut fresh = AppState {
             filters: self.filters,
             live: self.live,
+            params: self.params.clone(),
             presenter: self.presenter,
             seed: self.seed.clone(),
             ..AppState::new(id)
@@ -25,9 +24,13 @@ impl AppState {
 
     /// Performs a tour or what-if action as if typed, bringing its terminal to the front.
     pub(super) fn perform(&mut self, action: TourAction) {
-        let mut front = None;
-        self.change(|c, t| front = guide::perform(c, t, action));
-        if let Some(id) = front {
+        let Some(input) = guide::input_for(action) else {
+            return;
+        };
+        let opened = self.input(input.clone());
+        // A tour's command runs to its end at once: the step's check and question read it.
+        self.run_slices_until(None);
+        if let Some(id) = guide::front(&input, opened) {
             self.open_terminal = id;
         }
     }
@@ -37,14 +40,7 @@ impl AppState {
     pub(super) fn start_tour_at(&mut self, tour: TourState) {
         let before = tour.tour.steps.get(..tour.step).unwrap_or_default();
         for step in before {
-            let front = guide::perform(
-                &mut self.cluster.borrow_mut(),
-                Rc::make_mut(&mut self.terminals),
-                step.action,
-            );
-            if let Some(id) = front {
-                self.open_terminal = id;
-            }
+            self.perform(step.action);
         }
         self.version += 1;
         let len = self.len();

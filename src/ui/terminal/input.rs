@@ -9,6 +9,8 @@ use yew::prelude::*;
 use super::history::History;
 use super::keys::{self, KeyAction, Modifiers};
 use super::line_edit::{self, byte_to_utf16, utf16_len, utf16_to_byte, TabOutcome, TermCompletion};
+use super::paste;
+use wasm_bindgen::JsCast;
 
 /// Longest line the input accepts (UTF-16 units), so a pasted 10 MB text cannot freeze the tab.
 pub const MAX_INPUT: usize = 65_536;
@@ -73,6 +75,7 @@ pub fn TerminalInput(props: &TerminalInputProps) -> Html {
     let truncated = use_state_eq(|| false);
 
     let onkeydown = {
+        let editor = editor.clone();
         let (input, candidates, truncated) = (input.clone(), candidates.clone(), truncated.clone());
         let (running, blocked) = (props.running, props.disabled.is_some());
         let (onrun, oninterrupt, oncancel) = (
@@ -177,6 +180,38 @@ pub fn TerminalInput(props: &TerminalInputProps) -> Html {
             }
         })
     };
+    let onpaste = {
+        let (input, candidates) = (input.clone(), candidates.clone());
+        let (onrun, disabled) = (props.onrun.clone(), props.disabled.is_some());
+        Callback::from(move |e: Event| {
+            let (Some(el), Some(clip)) = (
+                input.cast::<HtmlInputElement>(),
+                e.dyn_ref::<web_sys::ClipboardEvent>()
+                    .and_then(web_sys::ClipboardEvent::clipboard_data),
+            ) else {
+                return;
+            };
+            let line = el.value();
+            let at = caret(&el, &line);
+            let Some(p) = clip
+                .get_data("text")
+                .ok()
+                .and_then(|text| paste::paste(&line, at, &text))
+            else {
+                return;
+            };
+            e.prevent_default();
+            if disabled {
+                return;
+            }
+            candidates.set(Vec::new());
+            set_line(&el, &p.rest, p.cursor);
+            for l in p.lines {
+                editor.borrow_mut().history.push(&l);
+                onrun.emit(l);
+            }
+        })
+    };
     let oninput = {
         let (truncated, candidates) = (truncated.clone(), candidates.clone());
         Callback::from(move |e: InputEvent| {
@@ -207,6 +242,7 @@ pub fn TerminalInput(props: &TerminalInputProps) -> Html {
                     readonly={props.running}
                     {onkeydown}
                     {oninput}
+                    {onpaste}
                 />
             </div>
             if !candidates.is_empty() {

@@ -15,6 +15,7 @@ pub mod keys;
 pub mod line_edit;
 pub mod output;
 pub mod panel;
+pub mod paste;
 pub mod screen;
 
 pub use history::History;

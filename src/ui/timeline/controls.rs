@@ -106,7 +106,7 @@ pub fn Controls(props: &ControlsProps) -> Html {
             { button("step-forward", ICON_STEP_FORWARD, "Step forward (→)", at_end, &props.onstep_forward) }
             <label class="control-speed">
                 <span>{ "Speed" }</span>
-                <select data-testid="speed" onchange={onspeed}>{ for options }</select>
+                <select data-testid="speed" aria-label="Playback speed" onchange={onspeed}>{ for options }</select>
             </label>
             <input type="range" class="scrubber" aria-label="timeline" min="0"
                 max={props.len.to_string()} value={props.position.min(props.len).to_string()}

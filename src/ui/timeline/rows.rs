@@ -2,7 +2,8 @@
 //! would show it (tcpdump for segments, a shell prompt for commands), plus the full caption.
 
 use crate::anim::caption;
-use crate::sim::event::{Event, EventKind};
+use crate::anim::scene::endpoint;
+use crate::sim::event::{ContainerStatus, Event, EventKind};
 
 /// What the event list shows for one event.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -42,21 +43,18 @@ pub fn time_text(t_ms: u64) -> String {
     format!("{}.{:03} s", t_ms / 1000, t_ms % 1000)
 }
 
-/// `127.0.0.1:80`, or `[::1]:80` for IPv6.
-fn endpoint(addr: &str, port: u16) -> String {
-    if addr.contains(':') {
-        format!("[{addr}]:{port}")
-    } else {
-        format!("{addr}:{port}")
-    }
-}
-
 /// The short label: the event's key facts, no prose.
 fn label(kind: &EventKind) -> String {
     use EventKind::*;
     match kind {
-        PodCreated { name } => format!("pod/{name} created"),
-        PodPhase { phase } => format!("pod {phase}"),
+        PodCreated { name, ip, .. } => format!("pod/{name} created ({ip})"),
+        PodPhase {
+            phase,
+            status,
+            ready,
+            total,
+        } if status != phase => format!("pod {phase} ({ready}/{total} {status})"),
+        PodPhase { phase, .. } => format!("pod {phase}"),
         PodDeleted { name } => format!("pod/{name} deleted"),
         ImagePull {
             image, ok: true, ..
@@ -66,16 +64,16 @@ fn label(kind: &EventKind) -> String {
         } => format!("pull {image} failed"),
         ContainerState {
             container,
-            state,
-            reason,
-        } if reason.is_empty() => {
-            format!("{container} {state}")
-        }
+            state: ContainerStatus::Running,
+        } => format!("{container} Running"),
         ContainerState {
             container,
-            state,
-            reason,
-        } => format!("{container} {state} ({reason})"),
+            state: ContainerStatus::Waiting { reason },
+        } => format!("{container} Waiting ({reason})"),
+        ContainerState {
+            container,
+            state: ContainerStatus::Terminated { reason, exit_code },
+        } => format!("{container} Terminated ({reason}, exit {exit_code})"),
         VolumeCreated { volume } => format!("emptyDir {volume} created"),
         VolumeMounted {
             volume,
@@ -95,12 +93,13 @@ fn label(kind: &EventKind) -> String {
         DirCreated { path, .. } => format!("mkdir {path}"),
         FileRemoved { path, .. } => format!("rm {path}"),
         WriteFailed { path, error } => format!("write {path}: {error}"),
-        Listen { addr, port } => format!("LISTEN {}", endpoint(addr, *port)),
+        Listen { addr, port, .. } => format!("LISTEN {}", endpoint(addr, *port)),
         BindFailed { addr, port, error } => format!("bind {}: {error}", endpoint(addr, *port)),
         Connect {
             src_port,
             addr,
             port,
+            ..
         } => format!("connect :{src_port} → {}", endpoint(addr, *port)),
         Segment(s) => {
             // The destination's address is left out when it is the source's (always so on lo).

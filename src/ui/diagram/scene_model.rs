@@ -1,80 +1,50 @@
-//! The diagram model at one step of the trace: the pod's fixed facts (names, images, IP) from
-//! the simulated pod, everything that changes (states, processes, mounts, listeners, files)
-//! from the scene derived from the trace prefix, so stepping back redraws the past.
+//! The diagram model at one step of the trace, from the scene derived from the trace prefix
+//! alone: names, images, the pod IP, states with exit codes, processes, mounts, listeners with
+//! their owners and files. Nothing is read from the live pod, so stepping back redraws the past.
 
 use super::model::{ContainerModel, ContainerState, DiagramModel, FileMark, Mount};
 use crate::anim::scene::{ContainerScene, Scene};
-use crate::sim::pod::{ContainerState as PodState, Pod};
+use crate::sim::event::ContainerStatus;
 
 /// Most process lines drawn per container; the rest are summarised in one line.
 pub const MAX_PROCESSES: usize = 4;
 /// Most file lines drawn per container.
 pub const MAX_FILES: usize = 3;
 
-/// The diagram for `scene` (the trace's first events folded), with names and images from
-/// `pod` (the live pod, if any). `lit` is the inode of a file to highlight.
-pub fn live_model(pod: Option<&Pod>, scene: &Scene, lit: Option<u64>) -> DiagramModel {
-    let mut names = pod.map(Pod::container_names).unwrap_or_default();
-    names.retain(|n| scene.containers.contains_key(n));
-    names.extend(
-        scene
-            .containers
-            .keys()
-            .filter(|k| !names.contains(k))
-            .cloned()
-            .collect::<Vec<_>>(),
-    );
-    let containers = names
-        .iter()
-        .filter_map(|name| {
-            let c = scene.containers.get(name)?;
-            Some(container(name, c, pod, scene, lit))
-        })
+/// The diagram for `scene` (the trace's first events folded). `lit` is the inode of a file to
+/// highlight.
+pub fn scene_model(scene: &Scene, lit: Option<u64>) -> DiagramModel {
+    let containers = scene
+        .containers_in_order()
+        .map(|(name, c)| container(name, c, scene, lit))
         .collect();
-    let pod_name = if scene.pod.is_empty() {
-        "(no pod)".to_string()
+    let (pod_name, pod_ip) = if scene.pod.is_empty() {
+        ("(no pod)".to_string(), "none".to_string())
     } else {
-        scene.pod.clone()
+        (scene.pod.clone(), scene.ip.clone())
     };
     DiagramModel {
         pod_name,
-        pod_ip: pod.map(Pod::ip).unwrap_or_else(|| "none".to_string()),
+        pod_ip,
         containers,
         volumes: scene.volumes.clone(),
         listeners: scene
             .listeners
             .iter()
-            .map(|l| listener_owner(l, pod))
+            .map(|l| format!("{} {}", l.endpoint, l.owner.program))
             .collect(),
     }
 }
 
-fn container(
-    name: &str,
-    c: &ContainerScene,
-    pod: Option<&Pod>,
-    scene: &Scene,
-    lit: Option<u64>,
-) -> ContainerModel {
-    let live = pod.and_then(|p| p.container(name));
-    let image = live.map(|l| l.spec.image.clone()).unwrap_or_default();
-    let state = match c.state.as_str() {
-        "Running" => ContainerState::Running,
-        "Terminated" => ContainerState::Terminated {
-            reason: c.reason.clone(),
-            exit_code: live.and_then(|l| match &l.state {
-                PodState::Terminated {
-                    reason, exit_code, ..
-                } if *reason == c.reason => Some(*exit_code),
-                _ => None,
-            }),
+fn container(name: &str, c: &ContainerScene, scene: &Scene, lit: Option<u64>) -> ContainerModel {
+    let state = match &c.state {
+        ContainerStatus::Running => ContainerState::Running,
+        ContainerStatus::Terminated { reason, exit_code } => ContainerState::Terminated {
+            reason: reason.clone(),
+            exit_code: Some(*exit_code),
         },
-        _ => ContainerState::Waiting {
-            reason: if c.reason.is_empty() {
-                "ContainerCreating".to_string()
-            } else {
-                c.reason.clone()
-            },
+        ContainerStatus::Waiting { reason } => ContainerState::Waiting {
+            reason: reason.clone(),
         },
     };
     let mut processes: Vec<String> = c
@@ -103,7 +73,7 @@ fn container(
     files.truncate(MAX_FILES);
     ContainerModel {
         name: name.to_string(),
-        image,
+        image: c.image.clone(),
         state,
         mounts: c
             .mounts
@@ -112,14 +82,6 @@ fn container(
             .collect(),
         processes,
         files,
-    }
-}
-
-/// `0.0.0.0:80 nginx`: the listener with its program, when the pod runs nginx.
-fn listener_owner(listener: &str, pod: Option<&Pod>) -> String {
-    match pod.is_some_and(|p| p.containers.iter().any(|c| c.nginx.is_some())) {
-        true => format!("{listener} nginx"),
-        false => listener.to_string(),
     }
 }
 
@@ -136,7 +98,7 @@ mod tests {
         let events = cluster.trace().events();
         let scene = derive(events);
         let inode = scene.files.values().next().map(|f| f.inode);
-        let model = live_model(cluster.pod(), &scene, inode);
+        let model = scene_model(&scene, inode);
         let marks: Vec<&FileMark> = model.containers.iter().flat_map(|c| &c.files).collect();
         assert_eq!(marks.len(), 2, "{model:?}");
         assert_eq!(marks[0].inode, marks[1].inode);
@@ -149,19 +111,18 @@ mod tests {
             "manifest order"
         );
         assert_eq!(model.containers[0].image, "nginx");
-        assert!(model.listeners.iter().any(|l| l.starts_with("0.0.0.0:80")));
+        assert!(model.listeners.iter().any(|l| l == "0.0.0.0:80 nginx"));
+        assert_eq!(model.pod_ip, "10.244.1.5");
         // Before the write, no file; before anything, no containers.
-        let before = live_model(cluster.pod(), &derive(&events[..events.len() - 2]), None);
+        let before = scene_model(&derive(&events[..events.len() - 2]), None);
         assert!(before.containers.iter().all(|c| c.files.is_empty()));
-        assert!(live_model(cluster.pod(), &derive(&[]), None)
-            .containers
-            .is_empty());
+        assert!(scene_model(&derive(&[]), None).containers.is_empty());
     }
 
     #[test]
     fn docs_original_debian_is_terminated_completed() {
         let cluster = Cluster::with_scenario("docs-original").unwrap();
-        let model = live_model(cluster.pod(), &derive(cluster.trace().events()), None);
+        let model = scene_model(&derive(cluster.trace().events()), None);
         let debian = model
             .containers
             .iter()

@@ -3,6 +3,12 @@
 //! Each subsystem reports what happened as an [`EventKind`]; the pod stamps it with the sim time
 //! and the actor, and appends it to the [`Trace`]. Same inputs, same trace, byte for byte.
 
+mod facts;
+mod trace;
+
+pub use facts::{ContainerStatus, Owner, PodContainer, SegmentInfo, TcpState};
+pub use trace::Trace;
+
 use serde::Serialize;
 
 /// Who caused an event: a container and, when known, the process inside it.
@@ -64,81 +70,104 @@ impl Category {
     }
 }
 
-/// One TCP segment as captured on the loopback device.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct SegmentInfo {
-    /// Index of the packet in the capture (and in the pcap file).
-    pub index: usize,
-    /// Source address, e.g. `127.0.0.1`.
-    pub src: String,
-    /// Destination address.
-    pub dst: String,
-    /// Source port.
-    pub sport: u16,
-    /// Destination port.
-    pub dport: u16,
-    /// Flags as tcpdump spells them, e.g. `SYN`, `SYN, ACK`, `PSH, ACK`, `FIN, ACK`, `RST, ACK`.
-    pub flags: String,
-    /// Sequence number (absolute).
-    pub seq: u32,
-    /// Acknowledgement number (absolute; 0 when ACK is not set).
-    pub ack: u32,
-    /// Payload length in bytes.
-    pub len: usize,
-    /// Advertised window.
-    pub window: u16,
-}
-
 /// What happened.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum EventKind {
     // --- Kubernetes ---
-    /// The pod object was created (`kubectl apply`).
-    PodCreated { name: String },
-    /// The pod moved to a new phase (`Pending`, `Running`, `Succeeded`, …).
-    PodPhase { phase: String },
+    /// The pod object was created (`kubectl apply`), with the IP the node gives it and its
+    /// containers in manifest order.
+    PodCreated {
+        /// `metadata.name`.
+        name: String,
+        /// The pod IP (`eth0` in its network namespace).
+        ip: String,
+        /// Its containers, in manifest order.
+        containers: Vec<PodContainer>,
+    },
+    /// The pod moved to a new phase, as `kubectl get pods` shows it then.
+    PodPhase {
+        /// `Pending`, `Running`, `Succeeded` or `Failed`.
+        phase: String,
+        /// The STATUS column of `kubectl get pods` (`NotReady` while a container has ended).
+        status: String,
+        /// How many containers are ready (the READY column's first number).
+        ready: usize,
+        /// How many containers the pod has.
+        total: usize,
+    },
     /// The pod was deleted; its volumes are gone.
-    PodDeleted { name: String },
+    PodDeleted {
+        /// `metadata.name` of the deleted pod.
+        name: String,
+    },
     /// An image was pulled (or failed to: `ok = false`).
     ImagePull {
+        /// The container the image is for.
         container: String,
+        /// The image reference, as the manifest names it.
         image: String,
+        /// False when the pull failed (unknown image).
         ok: bool,
     },
-    /// A container changed state (`Waiting`/`Running`/`Terminated`) with a reason.
+    /// A container changed state (`Waiting`/`Running`/`Terminated`, with reason and exit code).
     ContainerState {
+        /// The container.
         container: String,
-        state: String,
-        reason: String,
+        /// Its new state.
+        #[serde(flatten)]
+        state: ContainerStatus,
     },
     /// An emptyDir volume was created for the pod.
-    VolumeCreated { volume: String },
+    VolumeCreated {
+        /// The volume's name in the manifest.
+        volume: String,
+    },
     /// A volume was mounted into a container.
     VolumeMounted {
+        /// The volume's name in the manifest.
         volume: String,
+        /// The container it is mounted into.
         container: String,
+        /// Where the volume appears in that container.
         mount_path: String,
+        /// Mounted with `readOnly: true`.
         read_only: bool,
     },
 
     // --- Processes ---
     /// A line typed into a terminal.
-    CommandTyped { container: String, line: String },
+    CommandTyped {
+        /// The container whose terminal it was typed in.
+        container: String,
+        /// The line as typed.
+        line: String,
+    },
     /// A process started.
     ProcessStarted {
+        /// The container it runs in.
         container: String,
+        /// Its PID inside the container.
         pid: u32,
+        /// The command and its arguments.
         argv: Vec<String>,
     },
     /// A process exited with a status.
     ProcessExited {
+        /// The container it ran in.
         container: String,
+        /// Its PID inside the container.
         pid: u32,
+        /// The exit status (128 + N after signal N).
         status: i32,
     },
     /// A package was installed with apt-get.
-    PackageInstalled { container: String, package: String },
+    PackageInstalled {
+        /// The container it was installed in.
+        container: String,
+        /// The Debian package name.
+        package: String,
+    },
 
     // --- Files ---
     /// A file was written (created, truncated or appended).
@@ -158,73 +187,126 @@ pub enum EventKind {
     },
     /// A file was read by a process (e.g. nginx serving it).
     FileRead {
+        /// Path as the reader named it.
         path: String,
+        /// Inode number.
         inode: u64,
+        /// Bytes read.
         size: u64,
         #[serde(skip_serializing_if = "Option::is_none")]
+        /// Volume the file lives on, if any.
         volume: Option<String>,
     },
     /// A directory was created.
     DirCreated {
+        /// Path as the process named it.
         path: String,
+        /// Inode number.
         inode: u64,
         #[serde(skip_serializing_if = "Option::is_none")]
+        /// Volume the directory lives on, if any.
         volume: Option<String>,
     },
     /// A file or directory was removed.
     FileRemoved {
+        /// Path as the process named it.
         path: String,
         #[serde(skip_serializing_if = "Option::is_none")]
+        /// Volume it lived on, if any.
         volume: Option<String>,
     },
     /// A write failed (read-only file system, no space…).
-    WriteFailed { path: String, error: String },
+    WriteFailed {
+        /// Path as the writer named it.
+        path: String,
+        /// The error as the program prints it (`Read-only file system`).
+        error: String,
+    },
 
     // --- TCP ---
     /// A socket was bound and is listening.
-    Listen { addr: String, port: u16 },
+    Listen {
+        /// Bound address: `0.0.0.0`, `::`, `127.0.0.1`.
+        addr: String,
+        /// Bound port.
+        port: u16,
+        /// The process that listens.
+        owner: Owner,
+    },
     /// Binding failed (EADDRINUSE).
     BindFailed {
+        /// The address it tried to bind.
         addr: String,
+        /// The port it tried to bind.
         port: u16,
+        /// The error (`Address already in use`).
         error: String,
     },
     /// A client started connecting.
     Connect {
+        /// Its ephemeral port.
         src_port: u16,
+        /// The address it connects to.
         addr: String,
+        /// The port it connects to.
         port: u16,
+        /// The process that connects.
+        owner: Owner,
     },
     /// A segment travelled over a device (`lo`).
     Segment(SegmentInfo),
     /// A TCP connection changed state (states spelled as the RFC: `SYN-SENT`, `ESTABLISHED`).
     TcpState {
+        /// Local endpoint (`127.0.0.1:80`).
         local: String,
+        /// Remote endpoint (`127.0.0.1:52000`, `0.0.0.0:*` for a listener).
         remote: String,
-        from: String,
-        to: String,
+        /// State before.
+        from: TcpState,
+        /// State after.
+        to: TcpState,
     },
     /// A listening socket accepted a connection.
-    Accepted { local: String, remote: String },
+    Accepted {
+        /// The listener's endpoint (`127.0.0.1:80`).
+        local: String,
+        /// The client's endpoint (`127.0.0.1:52000`).
+        remote: String,
+    },
     /// A connection was refused (RST): nothing listens there.
-    Refused { addr: String, port: u16 },
+    Refused {
+        /// The address connected to.
+        addr: String,
+        /// The port nothing listens on.
+        port: u16,
+    },
 
     // --- HTTP ---
     /// A server received an HTTP request.
     HttpRequest {
+        /// The request method (`GET`).
         method: String,
+        /// The request target (`/index.html`).
         target: String,
+        /// The protocol version (`HTTP/1.1`).
         version: String,
+        /// The `Host` header (empty when absent).
         host: String,
     },
     /// A server sent an HTTP response.
     HttpResponse {
+        /// The status code (`200`).
         status: u16,
+        /// The reason phrase (`OK`).
         reason: String,
+        /// The body's length in bytes.
         content_length: u64,
     },
     /// A line was written to an access log (the container's stdout).
-    AccessLog { line: String },
+    AccessLog {
+        /// The line, as nginx writes it.
+        line: String,
+    },
 }
 
 impl EventKind {
@@ -274,112 +356,6 @@ pub struct Event {
     pub kind: EventKind,
 }
 
-/// The ordered list of events of one pod's life.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Trace {
-    events: Vec<Event>,
-    /// Events that have not happened yet at the clock's time (the kubelet's later steps),
-    /// recorded as soon as something happens at or after their time.
-    pending: Vec<Event>,
-}
-
-impl Trace {
-    /// Appends an event at time `t_ms`.
-    pub fn record(&mut self, t_ms: u64, actor: Actor, kind: EventKind) {
-        self.flush_until(t_ms);
-        self.push(t_ms, actor, kind);
-    }
-
-    /// Appends without looking at pending events.
-    fn push(&mut self, t_ms: u64, actor: Actor, kind: EventKind) {
-        let seq = self.events.len() as u64;
-        self.events.push(Event {
-            seq,
-            t_ms,
-            actor,
-            kind,
-        });
-    }
-
-    /// Records the pending events whose time has come (`t_ms` or earlier), keeping the trace in
-    /// time order whatever the caller records next.
-    pub fn flush_until(&mut self, t_ms: u64) {
-        let due = self.pending.iter().take_while(|e| e.t_ms <= t_ms).count();
-        let due: Vec<Event> = self.pending.drain(..due).collect();
-        for e in due {
-            self.push(e.t_ms, e.actor, e.kind);
-        }
-    }
-
-    /// Holds back the events recorded after `t_ms` (at the end of the trace: they have not
-    /// happened yet at `t_ms`); they come back in time order as the clock passes them.
-    pub fn defer_after(&mut self, t_ms: u64) {
-        let later = self.split_off_after(t_ms);
-        self.pending.extend(later);
-    }
-
-    /// Removes the last event when `pred` holds for it: a step that a later event of the same
-    /// operation makes redundant (the truncation before a redirected write).
-    pub fn drop_last_if(&mut self, pred: impl FnOnce(&Event) -> bool) {
-        if self.events.last().is_some_and(pred) {
-            self.events.pop();
-        }
-    }
-
-    /// True while some events are held back for later.
-    pub fn has_pending(&self) -> bool {
-        !self.pending.is_empty()
-    }
-
-    /// Time of the last held-back event, if any.
-    pub fn last_pending_ms(&self) -> Option<u64> {
-        self.pending.last().map(|e| e.t_ms)
-    }
-
-    /// Takes out the events after `t_ms` (at the end of the trace: they have not happened yet
-    /// at `t_ms`), to be recorded again by [`Trace::record`] when the clock gets there.
-    fn split_off_after(&mut self, t_ms: u64) -> Vec<Event> {
-        let keep = self
-            .events
-            .iter()
-            .rposition(|e| e.t_ms <= t_ms)
-            .map_or(0, |i| i + 1);
-        self.events.split_off(keep)
-    }
-
-    /// All events so far.
-    pub fn events(&self) -> &[Event] {
-        &self.events
-    }
-
-    /// Events from position `from` on (what the UI has not animated yet).
-    pub fn since(&self, from: usize) -> &[Event] {
-        self.events.get(from..).unwrap_or(&[])
-    }
-
-    /// Number of events.
-    pub fn len(&self) -> usize {
-        self.events.len()
-    }
-
-    /// True when nothing has happened yet.
-    pub fn is_empty(&self) -> bool {
-        self.events.is_empty()
-    }
-
-    /// The trace as JSON Lines, one event per line.
-    pub fn to_jsonl(&self) -> String {
-        let mut s = String::new();
-        for e in &self.events {
-            if let Ok(line) = serde_json::to_string(e) {
-                s.push_str(&line);
-                s.push('\n');
-            }
-        }
-        s
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -392,6 +368,9 @@ mod tests {
             Actor::process("debian-container", 7, "bash"),
             EventKind::PodPhase {
                 phase: "Running".into(),
+                status: "NotReady".into(),
+                ready: 1,
+                total: 2,
             },
         );
         t.record(
@@ -404,7 +383,42 @@ mod tests {
         assert_eq!(t.len(), 2);
         assert_eq!(t.since(1)[0].seq, 1);
         let jsonl = t.to_jsonl();
-        assert!(jsonl.starts_with("{\"seq\":0,\"t_ms\":5,\"actor\":{\"container\":\"debian-container\",\"pid\":7,\"process\":\"bash\"},\"type\":\"pod_phase\",\"phase\":\"Running\"}"));
+        assert!(jsonl.starts_with("{\"seq\":0,\"t_ms\":5,\"actor\":{\"container\":\"debian-container\",\"pid\":7,\"process\":\"bash\"},\"type\":\"pod_phase\",\"phase\":\"Running\",\"status\":\"NotReady\",\"ready\":1,\"total\":2}"));
         assert_eq!(t.events()[1].kind.category(), Category::K8s);
+    }
+
+    #[test]
+    fn typed_facts_serialize_as_kubectl_and_the_rfc_spell_them() {
+        let mut t = Trace::default();
+        t.record(
+            1,
+            Actor::kubelet(),
+            EventKind::ContainerState {
+                container: "debian-container".into(),
+                state: ContainerStatus::Terminated {
+                    reason: "Completed".into(),
+                    exit_code: 0,
+                },
+            },
+        );
+        t.record(
+            2,
+            Actor::kubelet(),
+            EventKind::TcpState {
+                local: "127.0.0.1:80".into(),
+                remote: "127.0.0.1:57888".into(),
+                from: TcpState::SynReceived,
+                to: TcpState::Established,
+            },
+        );
+        let jsonl = t.to_jsonl();
+        assert!(
+            jsonl.contains("\"container\":\"debian-container\",\"state\":\"Terminated\",\"reason\":\"Completed\",\"exit_code\":0"),
+            "{jsonl}"
+        );
+        assert!(
+            jsonl.contains("\"from\":\"SYN-RECEIVED\",\"to\":\"ESTABLISHED\""),
+            "{jsonl}"
+        );
     }
 }

@@ -1,0 +1,165 @@
+// The last line of defence: when the app itself fails, an error panel instead of a dead or
+// blank page. Loaded before the wasm (index.html), so it also covers a wasm that fails to load.
+//
+// Three ways a failure reaches it:
+//   - a Rust panic: the panic hook (src/ui/crash.rs) calls window.podscopeCrash(message) before
+//     the release build's panic=abort traps the wasm;
+//   - a trap without a panic (stack overflow, out of memory) surfaces as a WebAssembly
+//     RuntimeError from whatever called into the wasm: a window "error" event;
+//   - the loader's promise failing (the wasm could not be fetched or compiled):
+//     an "error" or "unhandledrejection" event.
+// Errors from elsewhere (a browser extension, a cross-origin "Script error.") are not ours and
+// leave the page alone.
+//
+// The panel offers Reload, Reset (the saved session is set
+// aside under SET_ASIDE_KEY, kept for a bug report, and the default scenario opens) and Copy
+// report. It is built with createElement and textContent only: nothing in a report is markup.
+(() => {
+  const SESSION_KEY = 'podscope.session';
+  const SET_ASIDE_KEY = 'podscope.session.set-aside';
+  const failures = [];
+  let panel = null;
+  // Until Trunk's loader reports the app started, any failure means it did not start.
+  let started = false;
+  addEventListener('TrunkApplicationStarted', () => { started = true; });
+
+  /** Whether `error` is the wasm failing (a trap, or a module that does not compile or link). */
+  function wasmError(error) {
+    return error instanceof WebAssembly.RuntimeError || error instanceof WebAssembly.CompileError
+      || error instanceof WebAssembly.LinkError;
+  }
+
+  /** Whether an error event comes from this app (its origin, or a wasm trap). */
+  function ours(event) {
+    if (!started || wasmError(event.error)) return true;
+    const file = event.filename ?? '';
+    return file !== '' && file.startsWith(location.origin);
+  }
+
+  /** Whether a rejected promise's `reason` is this app failing. */
+  function oursRejected(reason) {
+    return !started || wasmError(reason) || String(reason?.stack ?? '').includes(location.origin);
+  }
+
+  /** The text someone pastes into a bug report. */
+  function reportText() {
+    const lines = [
+      'podscope error report',
+      `page: ${location.href}`,
+      `browser: ${navigator.userAgent}`,
+      `time: ${new Date().toISOString()}`,
+      '',
+    ];
+    for (const f of failures) {
+      lines.push(`${f.kind}: ${f.message}`);
+      if (f.stack) lines.push(f.stack);
+      lines.push('');
+    }
+    return lines.join('\n');
+  }
+
+  /** A button with `label` and data-testid `id` that runs `onclick`. */
+  function button(label, id, onclick) {
+    const b = document.createElement('button');
+    b.type = 'button';
+    b.textContent = label;
+    b.dataset.testid = id;
+    b.addEventListener('click', onclick);
+    return b;
+  }
+
+  /** Copies the report; shows it selected when the clipboard refuses. */
+  async function copyReport(status, pre) {
+    const text = reportText();
+    try {
+      await navigator.clipboard.writeText(text);
+      status.textContent = 'Report copied.';
+    } catch {
+      const range = document.createRange();
+      range.selectNodeContents(pre);
+      getSelection()?.removeAllRanges();
+      getSelection()?.addRange(range);
+      status.textContent = 'The clipboard is not available here: the report is selected, copy it with Ctrl+C.';
+    }
+  }
+
+  /** Sets the saved session aside (never deletes it) and opens the default scenario. */
+  function reset() {
+    try {
+      const saved = localStorage.getItem(SESSION_KEY);
+      if (saved !== null) localStorage.setItem(SET_ASIDE_KEY, saved);
+      localStorage.removeItem(SESSION_KEY);
+    } catch {
+      // Storage that throws holds no session to set aside.
+    }
+    location.replace(location.pathname);
+  }
+
+  function build() {
+    const root = document.createElement('div');
+    root.className = 'crash-panel';
+    root.dataset.testid = 'crash-panel';
+    root.setAttribute('role', 'alertdialog');
+    root.setAttribute('aria-labelledby', 'crash-title');
+    root.setAttribute('aria-describedby', 'crash-what');
+    const box = document.createElement('div');
+    box.className = 'crash-box';
+    const title = document.createElement('h2');
+    title.id = 'crash-title';
+    title.textContent = 'podscope stopped working';
+    const what = document.createElement('p');
+    what.id = 'crash-what';
+    what.textContent = 'Something inside podscope failed: a bug in podscope, not something you did. '
+      + 'Reload starts podscope again; Reset also sets any saved session aside (it is kept, not '
+      + 'deleted) and opens the first scenario. Copy report puts what happened on the clipboard '
+      + 'for a bug report.';
+    const pre = document.createElement('pre');
+    pre.className = 'crash-report';
+    pre.dataset.testid = 'crash-report';
+    const status = document.createElement('p');
+    status.className = 'crash-status';
+    status.dataset.testid = 'crash-status';
+    status.setAttribute('aria-live', 'polite');
+    const actions = document.createElement('div');
+    actions.className = 'crash-actions';
+    actions.append(
+      button('Reload', 'crash-reload', () => location.reload()),
+      button('Reset', 'crash-reset', reset),
+      button('Copy report', 'crash-copy', () => copyReport(status, pre)),
+    );
+    box.append(title, what, actions, status, pre);
+    root.append(box);
+    return { root, pre, first: actions.firstChild };
+  }
+
+  /** Records a failure and shows (or updates) the panel. */
+  function show(kind, message, stack) {
+    failures.push({ kind, message: String(message), stack: stack ? String(stack) : '' });
+    // Later failures are usually echoes of the first (a trapped wasm called again).
+    if (failures.length > 20) failures.splice(1, 1);
+    const mount = () => {
+      if (!panel) {
+        panel = build();
+        document.body.append(panel.root);
+        panel.first.focus();
+      }
+      panel.pre.textContent = reportText();
+    };
+    if (document.body) mount();
+    else addEventListener('DOMContentLoaded', mount, { once: true });
+  }
+
+  /** Called by the panic hook with the panic's message (and location). */
+  window.podscopeCrash = (message) => show('panic', message, new Error('where the hook ran').stack);
+
+  addEventListener('error', (event) => {
+    if (!ours(event)) return;
+    const error = event.error;
+    show(error?.name ?? 'error', error?.message ?? event.message, error?.stack);
+  });
+  addEventListener('unhandledrejection', (event) => {
+    const error = event.reason;
+    if (!oursRejected(error)) return;
+    show('unhandled rejection', error?.message ?? String(error), error?.stack);
+  });
+})();

@@ -1,0 +1,81 @@
+// Trunk post_build hook (Trunk.toml): finishes index.html in Trunk's staging folder.
+//
+// 1. Names the lazily loaded YAML parser module (podscope-yaml-HASH.js / _bg.wasm, which Trunk
+//    builds but never starts) in <meta name="podscope-yaml">, for web/first-screen.js.
+// 2. Release builds only: pre-renders the first screen. It serves the staging folder, opens the
+//    app itself in headless Chromium once per scenario (?scenario=ID), waits until it is live
+//    and copies what it drew into index.html as <div data-prerender="ID" inert>: the same
+//    markup, classes and inline SVG the app renders, so the page paints the pod diagram before
+//    any wasm has loaded and the app's first render (which replaces <body>) moves nothing.
+//    data-testid attributes are left out, so tests only ever find the live app.
+//
+//   node scripts/prerender.mjs [STAGING_DIR]     (default: $TRUNK_STAGING_DIR)
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { launchBrowser, startServer } from '../tests/e2e/helpers.mjs';
+
+const SCENARIOS = ['shared-volume', 'localhost', 'docs-original', 'custom'];
+const dir = process.argv[2] ?? process.env.TRUNK_STAGING_DIR;
+if (!dir) {
+  console.error('prerender: no staging folder (run by Trunk, or pass it)');
+  process.exit(2);
+}
+const release = (process.env.TRUNK_PROFILE ?? 'release') === 'release';
+const indexPath = join(dir, 'index.html');
+let html = await readFile(indexPath, 'utf8');
+
+const files = await readdir(dir);
+const yamlJs = files.find((f) => /^podscope-yaml(-[0-9a-f]+)?\.js$/.test(f));
+const yamlWasm = files.find((f) => /^podscope-yaml(-[0-9a-f]+)?_bg\.wasm$/.test(f));
+if (!yamlJs || !yamlWasm) {
+  console.error(`prerender: the podscope-yaml module is missing from ${dir} (found: ${files.join(', ')})`);
+  process.exit(1);
+}
+const meta = `<meta name="podscope-yaml" content="./${yamlJs}" data-wasm="./${yamlWasm}">`;
+html = html.replace(/<meta name="podscope-yaml"[^>]*>\n?/, '')
+  .replace(/(<meta charset="utf-8">)/, `$1\n  ${meta}`);
+
+if (release) {
+  await writeFile(indexPath, html);
+  const server = await startServer(dir);
+  const browser = await launchBrowser();
+  const blocks = [];
+  try {
+    for (const id of SCENARIOS) {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+      const page = await context.newPage();
+      const errors = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      await page.goto(`${server.url}?scenario=${id}`, { waitUntil: 'load' });
+      await page.waitForFunction(() => !document.querySelector('[data-prerender]')
+        && document.querySelector('[data-testid="pod-diagram"]')
+        && document.querySelector('[data-testid^="terminal-input-"]'), null, { timeout: 30_000 });
+      if (errors.length) throw new Error(`prerender: ?scenario=${id} threw: ${errors.join('; ')}`);
+      const body = await page.evaluate(() => {
+        const copy = document.body.cloneNode(true);
+        for (const el of copy.querySelectorAll('script')) el.remove();
+        for (const el of copy.querySelectorAll('[data-testid]')) el.removeAttribute('data-testid');
+        // Inputs keep what the app typed into them only as properties: carry the values over.
+        const live = document.body.querySelectorAll('textarea, input');
+        copy.querySelectorAll('textarea, input').forEach((el, i) => {
+          if (el.tagName === 'TEXTAREA') el.textContent = live[i].value;
+          else if (live[i].type === 'checkbox' || live[i].type === 'radio') {
+            if (live[i].checked) el.setAttribute('checked', '');
+          } else if (live[i].value) el.setAttribute('value', live[i].value);
+        });
+        // Hidden tabs take no room: keep their panels, leave out their content (a smaller page).
+        for (const el of copy.querySelectorAll('[hidden]')) el.replaceChildren();
+        return copy.innerHTML.trim();
+      });
+      blocks.push(`<div data-prerender="${id}" inert aria-busy="true">${body}</div>`);
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+  const status = '<p class="first-screen-status" role="status">Starting the simulation…</p>';
+  html = html.replace(/<body>[\s\S]*<\/body>/, `<body>\n${blocks.join('\n')}\n${status}\n</body>`);
+  console.log(`prerender: ${SCENARIOS.length} first screens written into ${indexPath}`);
+}
+await writeFile(indexPath, html);

@@ -1,0 +1,101 @@
+//! Share and Embed: a button that opens a small panel with the link to this exact state and the
+//! `<iframe>` snippet that embeds it, each with a Copy button. When the browser refuses the
+//! clipboard (a sandboxed frame, an old browser), the text stays selected in view for a manual
+//! copy, and the panel says so.
+
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+use crate::ui::permalink;
+use crate::ui::state::AppContext;
+
+/// What the last Copy did.
+#[derive(Clone, Copy, PartialEq)]
+enum Copied {
+    /// Nothing copied yet.
+    Not,
+    /// The link or snippet is on the clipboard.
+    Yes(&'static str),
+    /// The browser refused: copy by hand.
+    Refused,
+}
+
+/// The Share button and its panel, reading the state in context.
+#[component]
+pub fn SharePanel() -> Html {
+    let open = use_state(|| false);
+    let copied = use_state(|| Copied::Not);
+    let link_ref = use_node_ref();
+    let snippet_ref = use_node_ref();
+    let Some(state) = use_context::<AppContext>() else {
+        return html! {};
+    };
+    let ontoggle = {
+        let (open, copied) = (open.clone(), copied.clone());
+        Callback::from(move |_: MouseEvent| {
+            copied.set(Copied::Not);
+            open.set(!*open);
+        })
+    };
+    if !*open {
+        return html! {
+            <div class="share">
+                <button type="button" class="share-button" data-testid="share" onclick={ontoggle}
+                    aria-expanded="false">{ "Share" }</button>
+            </div>
+        };
+    }
+    let link = permalink::app_link(&state);
+    let snippet = permalink::embed_snippet(&state);
+    let copy = |what: &'static str, text: String, node: NodeRef| {
+        let copied = copied.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Some(input) = node.cast::<HtmlInputElement>() {
+                input.select();
+            }
+            let copied = copied.clone();
+            permalink::copy(&text, move |ok| {
+                copied.set(if ok {
+                    Copied::Yes(what)
+                } else {
+                    Copied::Refused
+                })
+            });
+        })
+    };
+    let status = match *copied {
+        Copied::Not => String::new(),
+        Copied::Yes(what) => format!("Copied the {what}."),
+        Copied::Refused => {
+            "The browser did not allow copying here: the text is selected, press Ctrl+C (⌘C)."
+                .to_string()
+        }
+    };
+    let select_all = Callback::from(|e: FocusEvent| {
+        e.target_unchecked_into::<HtmlInputElement>().select();
+    });
+    html! {
+        <div class="share is-open">
+            <button type="button" class="share-button" data-testid="share" onclick={ontoggle.clone()}
+                aria-expanded="true">{ "Share" }</button>
+            <div class="share-panel" role="dialog" aria-label="Share or embed this state">
+                <label class="share-row">
+                    <span>{ "Link to exactly this state" }</span>
+                    <input ref={link_ref.clone()} readonly=true data-testid="share-link" value={link.clone()}
+                        onfocus={select_all.clone()} />
+                </label>
+                <button type="button" data-testid="copy-link" onclick={copy("link", link, link_ref)}>
+                    { "Copy link" }</button>
+                <label class="share-row">
+                    <span>{ "Embed in a page (HTML)" }</span>
+                    <input ref={snippet_ref.clone()} readonly=true data-testid="embed-snippet" value={snippet.clone()}
+                        onfocus={select_all} />
+                </label>
+                <button type="button" data-testid="copy-embed" onclick={copy("embed snippet", snippet, snippet_ref)}>
+                    { "Copy embed code" }</button>
+                <p class="share-status" role="status" data-testid="share-status">{ status }</p>
+                <button type="button" class="share-close" aria-label="Close" onclick={ontoggle}>{ "×" }</button>
+            </div>
+        </div>
+    }
+}

@@ -1,0 +1,49 @@
+// podscope's page script (classic, in <head>, before anything paints; an external file so a
+// strict Content-Security-Policy needs no inline-script hash). Two jobs:
+//
+// 1. Pick the pre-rendered first screen. index.html holds one pre-rendered block per scenario
+//    (`<div data-prerender="ID">`, written at build time by scripts/prerender.mjs from the app
+//    itself); CSS shows only the one named by <html data-scenario>, which is set here the way
+//    the app chooses its scenario: ?scenario=ID, else #ID, else the one stored last visit.
+//    ?embed=1 hides the header as the app does; the stored large-text setting applies at once.
+// 2. window.podscopeLoadYaml(): imports the YAML parser module (podscope-yaml, named by
+//    <meta name="podscope-yaml">) once, for the app's src/ui/yaml.rs.
+(function () {
+  'use strict';
+  var root = document.documentElement;
+  var ids = ['shared-volume', 'localhost', 'docs-original', 'custom'];
+  function stored(key) {
+    try {
+      var raw = window.localStorage.getItem(key);
+      return raw === null ? null : JSON.parse(raw);
+    } catch (e) {
+      return null;
+    }
+  }
+  var params = new URLSearchParams(window.location.search);
+  var hash = window.location.hash.replace(/^#/, '');
+  var picks = [params.get('scenario'), hash, stored('podscope.scenario')];
+  var scenario = 'shared-volume';
+  for (var i = 0; i < picks.length; i++) {
+    if (ids.indexOf(picks[i]) >= 0) { scenario = picks[i]; break; }
+  }
+  root.setAttribute('data-scenario', scenario);
+  if (window.location.search.replace(/^\?/, '').split('&').indexOf('embed=1') >= 0) {
+    root.setAttribute('data-embed', '');
+  }
+  if (stored('podscope.large-text') === 'on') root.className = 'large-text';
+
+  var loading = null;
+  window.podscopeLoadYaml = function () {
+    if (loading === null) {
+      var meta = document.querySelector('meta[name="podscope-yaml"]');
+      loading = meta === null
+        ? Promise.reject(new Error('index.html names no podscope-yaml module'))
+        : import(new URL(meta.content, document.baseURI).href).then(function (module) {
+          var wasm = new URL(meta.getAttribute('data-wasm'), document.baseURI).href;
+          return module.default({ module_or_path: wasm }).then(function () { return module; });
+        });
+    }
+    return loading;
+  };
+}());
