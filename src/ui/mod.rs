@@ -21,6 +21,7 @@ pub mod keyboard;
 pub mod params;
 pub mod permalink;
 pub mod provider;
+pub mod saved;
 pub mod scenarios;
 pub mod slices;
 pub mod state;

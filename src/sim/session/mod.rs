@@ -6,12 +6,13 @@
 //!
 //! [`codec`] turns a session into a compact, versioned, URL-safe fragment and back, refusing bad
 //! input with a typed [`SessionError`]; [`replay`] drives a cluster; [`host`] parses the
-//! `postMessage` protocol of embeds. May use: serde, serde_json, lz4_flex, base64, and the
+//! `postMessage` protocol of embeds; [`saved`] reads the copy the full app keeps in the browser. May use: serde, serde_json, lz4_flex, base64, and the
 //! rest of `crate::sim`.
 
 pub mod codec;
 pub mod host;
 pub mod replay;
+pub mod saved;
 mod terminal_name;
 #[cfg(test)]
 mod tests;
@@ -173,6 +174,11 @@ pub struct Session {
     /// Slices of command lines run when the session was captured (see [`Recorded::slices`]).
     #[serde(rename = "S", default, skip_serializing_if = "Option::is_none")]
     pub slices: Option<u64>,
+    /// The manifest editor's text when it is not the manifest in force (an edit not applied
+    /// yet): only the browser's saved copy carries it, so a reload keeps a half-written
+    /// manifest; links leave it out.
+    #[serde(rename = "d", default, skip_serializing_if = "Option::is_none")]
+    pub draft: Option<String>,
 }
 
 impl Session {
@@ -187,6 +193,7 @@ impl Session {
             tour: None,
             what_if: None,
             slices: None,
+            draft: None,
         }
     }
 

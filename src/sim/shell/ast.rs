@@ -110,6 +110,16 @@ pub enum ParamOp {
         upper: bool,
         /// The doubled form: every character, not only the first.
         all: bool,
+        /// `${x^^p}`: only the characters matching this pattern change.
+        pattern: Option<Box<Word>>,
+    },
+    /// `${x@Q}`, `@U`, `@L`, `@u`, `@E`, `@a`: a transformation of the value.
+    Transform(char),
+    /// `${!PREFIX*}` / `${!PREFIX@}` (`star` for the first): the names of the variables that
+    /// start with PREFIX.
+    Prefix {
+        /// The `*` form (one word when quoted).
+        star: bool,
     },
     /// `${!NAME}`: the value of the variable NAME names.
     Indirect,
@@ -213,6 +223,8 @@ pub enum RedirOp {
     Write,
     /// `>>`: append.
     Append,
+    /// `>|`: truncate and write even under `set -C`.
+    Clobber,
     /// `<`: read.
     Read,
     /// `>&N` / `N>&M`: make `fd` a copy of another descriptor (the word is its number).
@@ -434,6 +446,8 @@ pub struct AndOr {
     pub first: Pipeline,
     /// The others with their connectors.
     pub rest: Vec<(Connector, Pipeline)>,
+    /// The line of the input it starts on (1-based), for `bash -c`'s `bash: line N:` messages.
+    pub line: u32,
 }
 
 /// And-or lists separated by `;`, `&` or newlines.

@@ -175,6 +175,11 @@ impl Parser {
         let start = self.pos;
         let c = self.cur();
         let n = self.at(self.pos + 1);
+        if matches!((c, n), (Some('<' | '>'), Some('('))) {
+            return Err(ParseError::Unsupported(
+                "process substitution <(…) is not simulated; use a pipe or a temporary file",
+            ));
+        }
         let (op, len, default_fd) = match (c, n) {
             (Some('<'), Some('<')) => match self.at(self.pos + 2) {
                 Some('<') => (RedirOp::HereString, 3, 0),
@@ -185,7 +190,7 @@ impl Parser {
             (Some('<'), _) => (RedirOp::Read, 1, 0),
             (Some('>'), Some('>')) => (RedirOp::Append, 2, 1),
             (Some('>'), Some('&')) => (RedirOp::Dup, 2, 1),
-            (Some('>'), Some('|')) => (RedirOp::Write, 2, 1),
+            (Some('>'), Some('|')) => (RedirOp::Clobber, 2, 1),
             _ => (RedirOp::Write, 1, 1),
         };
         self.pos += len;

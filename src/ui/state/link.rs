@@ -17,7 +17,9 @@ impl AppState {
     /// Gives `input` to the cluster as typed now, records it in the session, and shows what it
     /// did in the terminals. Returns the terminal a line asked to open, if any.
     pub(super) fn input(&mut self, input: Input) -> Option<Terminal> {
-        Rc::make_mut(&mut self.session).record_from(&self.cluster.borrow(), input.clone());
+        if !Rc::make_mut(&mut self.session).record_from(&self.cluster.borrow(), input.clone()) {
+            self.notify(super::keep::TOO_LONG);
+        }
         let mut reply = Reply::Quiet;
         let mut opened = None;
         self.change(|c, t| {
@@ -102,6 +104,9 @@ impl AppState {
             })
         });
         s.what_if = session.what_if.as_deref().and_then(guide::what_if);
+        if let Some(draft) = &session.draft {
+            s.manifest_text = draft.clone();
+        }
         s
     }
 
