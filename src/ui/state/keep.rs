@@ -76,7 +76,7 @@ pub struct Kept {
 }
 
 impl Kept {
-    /// The notice's sentence ("You switched scenario. Your previous session (…) is kept: …").
+    /// The notice's sentence ("You switched scenario. Your session (…) is kept: …").
     pub fn message(&self) -> String {
         let what = match self.why {
             Displaced::Scenario => "You switched scenario.",
@@ -90,11 +90,11 @@ impl Kept {
             Displaced::Earlier => "",
         };
         let (whose, still) = match self.why {
-            Displaced::Earlier => ("earlier", "still "),
-            _ => ("previous", ""),
+            Displaced::Earlier => ("earlier ", "still "),
+            _ => ("", ""),
         };
         let text = format!(
-            "{what} Your {whose} session ({}) is {still}kept.",
+            "{what} Your {whose}session ({}) is {still}kept.",
             summary(&self.session)
         );
         text.trim_start().to_string()

@@ -115,7 +115,7 @@ fn a_link_wins_over_the_saved_session_which_stays_one_undo_away() {
     assert_eq!(kept.why, Displaced::Link);
     assert_eq!(
         kept.message(),
-        "This link opened instead of the session you had saved. Your previous session \
+        "This link opened instead of the session you had saved. Your session \
          (Shared volume, 2 commands) is kept."
     );
     let s = s.reduce(Action::Undo);
