@@ -129,7 +129,8 @@ describe('keeping pace', () => {
     const stopMs = await ctrlC(page, 500);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
     console.log(`figure (4× throttle, Live off): 1000-curl loop ${loop.loopMs} ms, longest frame gap ${loop.maxFrameGap} ms, clicks ${loop.clicks.join(', ')} ms, Ctrl-C ${stopMs} ms`);
-    assert.ok(stopMs < 250, `Ctrl-C took ${stopMs} ms at 4× throttle`);
+    // A CPU four times slower gets four times the 100 ms (the machine may be loaded too).
+    assert.ok(stopMs < 400, `Ctrl-C took ${stopMs} ms at 4× throttle`);
     assert.deepEqual(errors, []);
   });
 
