@@ -91,6 +91,12 @@ impl LineRun {
         }
     }
 
+    /// Puts `first` before what the line prints (bash echoing a history expansion).
+    pub(super) fn prepend(&mut self, mut first: Output) {
+        first.extend(std::mem::take(&mut self.result.output));
+        self.result.output = first;
+    }
+
     /// True when every slice has run (or Ctrl-C ended the line).
     pub fn is_done(&self) -> bool {
         self.done

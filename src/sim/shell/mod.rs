@@ -19,6 +19,7 @@ mod exec;
 mod expand;
 mod glob;
 mod heredoc;
+mod history;
 mod input;
 pub mod lexer;
 mod more;
@@ -81,7 +82,7 @@ pub trait ShellHost {
         Some(FileStat {
             ino: 0,
             mtime_ms: 0,
-            mode: if dir { 0o755 } else { 0o644 },
+            mode: 0o755,
             size: self.read_file(path).map_or(0, |d| d.len() as u64),
             dir,
             symlink: false,
@@ -364,6 +365,11 @@ impl Shell {
         self.state.interactive = interactive;
     }
 
+    /// Sets the positional parameters (`$1`…, `$@`), as a script's arguments.
+    pub fn set_positional(&mut self, args: Vec<String>) {
+        self.state.positional = args;
+    }
+
     /// Sets the PID `$$` reports (the pod knows which PID the shell got).
     pub fn set_pid(&mut self, pid: u32) {
         self.state.pid = pid;
@@ -372,26 +378,82 @@ impl Shell {
     /// Runs `text` as a whole script (`bash -c TEXT`): a here-document left open at the end
     /// gets what was read, with bash's warning.
     pub fn run_line(&mut self, line: &str, host: &mut dyn ShellHost) -> LineResult {
-        let run = self.begin_script(line);
-        self.run_all(run, host)
-    }
-
-    /// Takes `text` as a whole script (see [`Shell::run_line`]), ready to run a slice at a
-    /// time with [`Shell::run_slice`]; nothing has run yet.
-    pub fn begin_script(&mut self, line: &str) -> LineRun {
         if let Some(result) = self.too_long(line.len()) {
-            return LineRun::finished(result);
+            return result;
         }
         if self.interactive && !line.trim().is_empty() {
             self.history.push(line.trim_end_matches('\n').to_string());
         }
-        match parser::parse_input(line, false) {
+        match parser::parse_input_at(line, false) {
             Ok(parsed) => {
-                let warning = heredoc_warning(&parsed, 1);
-                LineRun::parsed(parsed.list, warning)
+                let mut result = self.run_parsed(&parsed, 1, host);
+                if !self.interactive && parsed.open_heredoc.is_some() {
+                    // The here-document warning names the line where the input ended.
+                    let last = u32::try_from(line.lines().count()).unwrap_or(u32::MAX);
+                    diagnostics::number_lines(&mut result.output, (0, 0), last);
+                }
+                result
             }
-            Err(e) => LineRun::finished(self.syntax_error(&e)),
+            Err((e, at)) if !self.interactive => {
+                // bash -c reads and runs a line at a time: the complete commands before the
+                // bad line run first.
+                let mut result = self.run_lines_before(line, at, host);
+                if result.exit_requested.is_some() || result.interrupted {
+                    return result;
+                }
+                let error = self.script_syntax_error(&e, at, line);
+                result.output.extend(error.output);
+                result.status = error.status;
+                result
+            }
+            Err((e, _)) => self.syntax_error(&e),
         }
+    }
+
+    /// Runs the longest run of whole lines before line `at` of `text` that parses (the
+    /// commands bash ran before it met a syntax error); an empty result when none does.
+    fn run_lines_before(&mut self, text: &str, at: u32, host: &mut dyn ShellHost) -> LineResult {
+        let lines: Vec<&str> = text.split_inclusive('\n').collect();
+        let before = usize::try_from(at.saturating_sub(1))
+            .unwrap_or(0)
+            .min(lines.len());
+        // A bounded search: a command longer than this many lines is not looked for.
+        for k in (before.saturating_sub(64).max(1)..=before).rev() {
+            let prefix: String = lines.get(..k).unwrap_or_default().concat();
+            if let Ok(parsed) = parser::parse_input(&prefix, false) {
+                return self.run_parsed(&parsed, 1, host);
+            }
+        }
+        LineResult::default()
+    }
+
+    /// A syntax error in `bash -c TEXT`: bash names `-c` and the line, and shows that line
+    /// after an unexpected token.
+    fn script_syntax_error(&mut self, e: &parser::ParseError, at: u32, text: &str) -> LineResult {
+        let mut result = LineResult::default();
+        result.output.err(format!("bash: -c: line {at}: {e}\n"));
+        if matches!(e, parser::ParseError::UnexpectedToken(_)) {
+            let index = usize::try_from(at.saturating_sub(1)).unwrap_or(0);
+            let source = text.lines().nth(index).unwrap_or_default();
+            result
+                .output
+                .err(format!("bash: -c: line {at}: `{source}'\n"));
+        }
+        self.state.status = 2;
+        result.status = 2;
+        result
+    }
+
+    /// Runs parsed input; a here-document the input ended inside gets bash's warning naming
+    /// `line`, where it began.
+    fn run_parsed(
+        &mut self,
+        parsed: &parser::Parsed,
+        line: u64,
+        host: &mut dyn ShellHost,
+    ) -> LineResult {
+        let warning = heredoc_warning(parsed, line);
+        self.run_all(LineRun::parsed(parsed.list.clone(), warning), host)
     }
 
     /// Runs every slice of `run` at once.
@@ -428,10 +490,42 @@ impl Shell {
         self.run_all(run, host)
     }
 
-    /// Reads one line typed at the prompt, as interactive bash does: a complete command is
-    /// returned ready to run a slice at a time ([`Shell::run_slice`]); an incomplete one is kept
-    /// (the result has `more` set, the prompt becomes PS2 `> `) until a later line completes it.
+    /// Reads one line typed at the prompt, as interactive bash does (history expansion
+    /// first; bash shows the line it expanded to): a complete command is returned ready to run a
+    /// slice at a time ([`Shell::run_slice`]); an incomplete one is kept (the result has `more`
+    /// set, the prompt becomes PS2 `> `) until a later line completes it.
     pub fn begin_feed(&mut self, line: &str) -> LineRun {
+        if !self.interactive {
+            return self.begin_expanded(line);
+        }
+        let in_single = self
+            .pending
+            .as_ref()
+            .is_some_and(|p| history::ends_in_single_quote(&p.text));
+        match history::expand(line, &self.history, in_single) {
+            history::Expansion::Unchanged => self.begin_expanded(line),
+            history::Expansion::Rewritten(text) => self.begin_expanded(&text),
+            history::Expansion::Expanded(text) => {
+                let mut run = self.begin_expanded(&text);
+                let mut shown = Output::default();
+                shown.err(format!("{text}\n"));
+                run.prepend(shown);
+                run
+            }
+            history::Expansion::Failed(message) => {
+                let mut result = LineResult {
+                    status: self.state.status,
+                    more: self.pending.is_some(),
+                    ..LineResult::default()
+                };
+                result.output.err(format!("bash: {message}\n"));
+                LineRun::finished(result)
+            }
+        }
+    }
+
+    /// [`Shell::begin_feed`] after history expansion.
+    fn begin_expanded(&mut self, line: &str) -> LineRun {
         self.lines_read = self.lines_read.saturating_add(1);
         let before = self.pending.take();
         if before.is_none() {
