@@ -6,6 +6,8 @@
 
 pub mod announce;
 pub mod caption;
+pub mod live;
+pub mod pace;
 pub mod playback;
 pub mod question;
 pub mod scene;
@@ -14,5 +16,7 @@ pub mod tour_text;
 
 pub use announce::announcement;
 pub use caption::caption;
+pub use live::CatchUp;
+pub use pace::Pacer;
 pub use playback::{weight, Playback};
 pub use scene::{derive, Scene};
