@@ -11,6 +11,7 @@ pub mod crash;
 pub mod diagram;
 pub mod download;
 pub mod editor;
+pub mod focus;
 pub mod guide;
 pub mod handout;
 pub mod highlight;

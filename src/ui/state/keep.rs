@@ -233,6 +233,30 @@ impl AppState {
             || self.manifest_text != self.manifest_in_force()
     }
 
+    /// The session to keep one Undo away if `action` replaces it and it holds work. A tour's
+    /// Back rebuilds the pod from the tour's own steps: it puts the session aside only when
+    /// something was typed besides them.
+    pub(super) fn displaced_by(&self, action: &Action) -> Option<Rc<Kept>> {
+        match action {
+            Action::TourPrev if self.typed_during_tour() => self.keepsake(Displaced::Tour),
+            _ => action.displaces().and_then(|why| self.keepsake(why)),
+        }
+    }
+
+    /// Whether the session holds inputs the running tour did not give: its inputs are not those
+    /// the tour's steps up to this one give a fresh pod (the step asking a question may not have
+    /// given its own yet).
+    fn typed_during_tour(&self) -> bool {
+        let Some(tour) = self.tour else {
+            return false;
+        };
+        let mut probe = self.restarted(self.scenario);
+        probe.start_tour_at(tour);
+        let given: Vec<&Input> = probe.session.inputs.iter().map(|r| &r.input).collect();
+        let had: Vec<&Input> = self.session.inputs.iter().map(|r| &r.input).collect();
+        !given.starts_with(&had)
+    }
+
     /// The session to keep one Undo away if `why` replaces it, when it holds any work.
     pub(super) fn keepsake(&self, why: Displaced) -> Option<Rc<Kept>> {
         self.worth_keeping().then(|| {
