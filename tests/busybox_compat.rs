@@ -6,7 +6,7 @@
 //! is counted; such a mark on a case that now passes fails the run.
 #![cfg(not(target_arch = "wasm32"))]
 
-use podscope::sim::cluster::{Cluster, Terminal};
+use podscope::sim::cluster::{render_errors, Cluster, Terminal};
 use podscope::sim::output::Stream;
 use serde::Deserialize;
 use std::path::Path;
@@ -33,9 +33,10 @@ struct Area {
 }
 
 /// Types `cmd` in a fresh pod's `container` terminal after `setup`, from an empty `/tmp`.
-fn replay(container: &str, setup: &[String], cmd: &str) -> (String, String, i32) {
+fn replay(container: &str, setup: &[String], cmd: &str) -> Result<(String, String, i32), String> {
     let pod = include_str!("busybox/pod.yaml");
-    let mut cluster = Cluster::with_manifest(pod).expect("tests/busybox/pod.yaml applies");
+    let mut cluster = Cluster::with_manifest(pod)
+        .map_err(|e| format!("tests/busybox/pod.yaml: {}", render_errors(&e)))?;
     for line in setup {
         cluster.run_in_container(container, line);
     }
@@ -48,33 +49,34 @@ fn replay(container: &str, setup: &[String], cmd: &str) -> (String, String, i32)
             Stream::Stderr => err.extend_from_slice(bytes),
         }
     }
-    assert!(
-        !cluster.is_blocked(&Terminal::container(container)),
-        "{cmd}: blocked"
-    );
-    (
+    if cluster.is_blocked(&Terminal::container(container)) {
+        return Err(format!("{cmd}: the line blocked"));
+    }
+    Ok((
         String::from_utf8_lossy(&out).into_owned(),
         String::from_utf8_lossy(&err).into_owned(),
         result.status.unwrap_or(-1),
-    )
+    ))
 }
 
 #[test]
-fn busybox_and_debian_tools_print_what_the_real_ones_print() {
+fn busybox_and_debian_tools_print_what_the_real_ones_print() -> Result<(), String> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/busybox");
     let mut files: Vec<_> = std::fs::read_dir(&dir)
-        .expect("tests/busybox")
+        .map_err(|e| format!("{}: {e}", dir.display()))?
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|x| x == "yaml") && !p.ends_with("pod.yaml"))
         .collect();
     files.sort();
     let (mut pass, mut known, mut problems) = (0, 0, Vec::new());
     for path in files {
-        let text = std::fs::read_to_string(&path).expect("readable");
-        let area: Area = serde_saphyr::from_str(&text).expect("valid case file");
+        let text =
+            std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        let area: Area =
+            serde_saphyr::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?;
         let container = format!("{}-container", area.container);
         for case in &area.cases {
-            let got = replay(&container, &area.setup, &case.cmd);
+            let got = replay(&container, &area.setup, &case.cmd)?;
             let want = (case.stdout.clone(), case.stderr.clone(), case.status);
             let label = format!("{}: {}", path.display(), case.name);
             match (got == want, &case.known_failure) {
@@ -90,5 +92,9 @@ fn busybox_and_debian_tools_print_what_the_real_ones_print() {
         }
     }
     println!("busybox-compat: {pass} pass, {known} known failures");
-    assert!(problems.is_empty(), "{}", problems.join("\n"));
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(problems.join("\n"))
+    }
 }

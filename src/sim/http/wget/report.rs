@@ -35,7 +35,7 @@ fn target(u: &Url, opts: &Options) -> String {
 
 fn deliver(name: &str, body: &[u8], ctx: &mut CurlCtx, files: &mut Vec<(String, Vec<u8>)>) {
     if name == "-" {
-        ctx.out.out(body.to_vec());
+        ctx.out.out(body);
     } else {
         files.push((name.to_string(), body.to_vec()));
     }
