@@ -7,7 +7,7 @@ use crate::sim::coreutils;
 use crate::sim::event::{Actor, EventKind};
 use crate::sim::http::wget::Flavour;
 use crate::sim::output::Output;
-use crate::sim::shell::{ExecOutcome, ExecRequest, Shell};
+use crate::sim::shell::{ExecOutcome, ExecRequest};
 
 /// Runs the program `req` names in the host's container; returns how it ended.
 pub(super) fn run(
@@ -49,6 +49,9 @@ pub(super) fn run(
     }
     let outcome = match name.as_str() {
         _ if super::busybox::is_busybox(host, req) => super::busybox::run(host, pid, req, out),
+        _ if !matches!(name.as_str(), "bash" | "sh" | "dash") && is_script(host, req) => {
+            super::script::run(host, req, out).unwrap_or(ExecOutcome::Exited(126))
+        }
         "bash" | "sh" | "dash" => nested_shell(host, &name, req, out),
         "env" | "xargs" => super::launch::run(host, req, out),
         "find"
@@ -127,6 +130,14 @@ fn hostname_ip(host: &mut ContainerHost, argv: &[String], out: &mut Output) -> i
     0
 }
 
+/// True when the program file is a text file (a script), not one of the image's binaries.
+fn is_script(host: &ContainerHost, req: &ExecRequest<'_>) -> bool {
+    host.pod
+        .fs
+        .read(&host.container, req.path)
+        .is_ok_and(|d| !d.starts_with(&super::create::ELF_STUB[..4]))
+}
+
 /// Runs one of the coreutils programs, recording the file events it reports.
 pub(super) fn run_coreutil(
     host: &mut ContainerHost,
@@ -178,14 +189,9 @@ pub(super) fn nested_shell(
                 out.err(format!("{name}: -c: option requires an argument\n"));
                 return ExecOutcome::Exited(2);
             };
-            let mut child = Shell::new(req.env.to_vec(), req.cwd);
-            child.set_interactive(false);
-            let result = child.run_line(line, host);
-            let mut shown = result.output;
-            strip_interrupt_marker(&mut shown, result.interrupted);
-            out.extend(shown);
-            let status = result.exit_requested.unwrap_or(result.status);
-            return ExecOutcome::from_status(status, result.interrupted);
+            // `bash -c CMD NAME ARG…`: NAME is `$0`, the rest `$1`….
+            let args: Vec<String> = req.argv.iter().skip(4).cloned().collect();
+            return super::script::run_text(host, line, &args, req, out);
         }
         None => {
             out.err(format!(
@@ -193,9 +199,23 @@ pub(super) fn nested_shell(
             ));
             0
         }
+        Some(file) if !file.starts_with('-') => {
+            let path = crate::sim::fs::normalize(req.cwd, file);
+            return match host.pod.fs.read(&host.container, &path) {
+                Ok(data) => {
+                    let text = String::from_utf8_lossy(&data).into_owned();
+                    let args: Vec<String> = req.argv.iter().skip(2).cloned().collect();
+                    super::script::run_text(host, &text, &args, req, out)
+                }
+                Err(e) => {
+                    out.err(format!("{name}: {file}: {}\n", e.kind.strerror()));
+                    ExecOutcome::Exited(127)
+                }
+            };
+        }
         Some(other) => {
             out.err(format!(
-                "podscope: only `{name} -c COMMAND` is simulated (got `{other}`)\n"
+                "podscope: only `{name} -c COMMAND` and `{name} FILE` are simulated (got `{other}`)\n"
             ));
             2
         }
