@@ -1,10 +1,13 @@
 //! The provider that owns the [`AppState`] reducer and hands it to the components below, and the
 //! page-level settings it reads: a session in the URL's fragment, the URL's parameters
 //! (`?scenario=`, the embed's), then the scenario and text size remembered in LocalStorage
-//! (never in an embed). It keeps the address in step with the state.
+//! (never in an embed). It keeps the address in step with the state, and serves the page that
+//! frames it (the postMessage API, auto-height).
 
 use yew::prelude::*;
 
+use super::auto_height::use_auto_height;
+use super::embed_api::use_host_api;
 use super::hooks::{store, stored};
 use super::permalink;
 use super::state::{AppContext, AppState, ClassroomParams};
@@ -37,6 +40,9 @@ pub fn AppStateProvider(props: &AppStateProviderProps) -> Html {
     use_effect_with(state.scenario, |scenario| {
         store(SCENARIO_KEY, scenario.id())
     });
+    // A host page that frames podscope drives it and hears what happens (README, "Host page").
+    use_host_api(state.clone());
+    use_auto_height(&state);
     // The address follows the state; while playing, only once it pauses (not every frame).
     let shown = (!state.playback.playing).then_some(state.playback.position);
     let key = (

@@ -27,6 +27,7 @@ mod tour;
 mod url;
 
 pub use inspect::InspectedPacket;
+pub use link::RanLine;
 pub use url::ClassroomParams;
 
 /// Largest manifest the editor keeps (the parser's own limit).
@@ -84,6 +85,8 @@ pub struct AppState {
     /// The hint shown after Check was pressed (what was still false then); `Some("")` when
     /// everything was done.
     pub checked_hint: Option<String>,
+    /// The last command line a terminal ran and what it printed (the embed's `output` event).
+    pub last_output: Option<Rc<RanLine>>,
 }
 
 impl PartialEq for AppState {
@@ -282,6 +285,7 @@ impl AppState {
             lesson: None,
             checked_hint: None,
             answer: None,
+            last_output: None,
         }
     }
 
