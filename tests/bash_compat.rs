@@ -6,7 +6,8 @@
 //! The run fails on a failure without a mark, on a mark whose case now passes, and on a case
 //! that was never recorded. `BASH_COMPAT_UPDATE=1 cargo test --test bash_compat` rewrites the
 //! marks instead (after a merge, to re-mark what now passes or fails). It prints
-//! "bash-compat: N pass, K known failures". A plain `main` (`harness = false`) so the figure
+//! "bash-compat: N pass, K known failures". `BASH_COMPAT_SHOW=1` prints each known failure's
+//! outputs next to bash's. A plain `main` (`harness = false`) so the figure
 //! shows on every `cargo test`.
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -50,6 +51,8 @@ fn run() -> Result<(), String> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/bash-compat");
     let areas = suite::load(&dir)?;
     let update = std::env::var_os("BASH_COMPAT_UPDATE").is_some_and(|v| v == "1");
+    // BASH_COMPAT_SHOW=1 prints what each known failure prints against what bash printed.
+    let show = std::env::var_os("BASH_COMPAT_SHOW").is_some_and(|v| v == "1");
     let (mut pass, mut known) = (0usize, 0usize);
     let mut problems = Vec::new();
     println!(
@@ -99,6 +102,9 @@ fn run() -> Result<(), String> {
                         "{}: passes now: remove its known_failure mark (or BASH_COMPAT_UPDATE=1)",
                         v.label
                     )),
+                    (Some(why), Some(_)) if show => {
+                        println!("{}: known failure: {why}\n{}", v.label, v.detail)
+                    }
                     _ => {}
                 }
             }

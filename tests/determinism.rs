@@ -1,5 +1,6 @@
 //! Same inputs, same trace, byte for byte: the simulation has no clock and no randomness of its
 //! own, so two runs of the same lesson give identical event traces and identical pcaps.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test that unwraps fails with a location
 #![cfg(not(target_arch = "wasm32"))]
 
 use podscope::sim::cluster::Cluster;

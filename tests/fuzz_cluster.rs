@@ -6,6 +6,7 @@
 //! Every call must return, and its output must stay bounded.
 //!
 //! `PROPTEST_CASES=2000 cargo test --test fuzz_cluster` for a deeper run.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test that unwraps fails with a location
 #![cfg(not(target_arch = "wasm32"))]
 
 use podscope::sim::cluster::{Cluster, Terminal};

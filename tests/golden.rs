@@ -1,6 +1,7 @@
 //! Golden parity: every transcript in `../shared/golden/` (recorded from real nginx, curl and
 //! bash arranged as the pod) reproduced through `podscope shell`, after the normalizations the
 //! golden README allows.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test that unwraps fails with a location
 #![cfg(not(target_arch = "wasm32"))]
 
 mod common;

@@ -3,6 +3,7 @@
 //! and the trace shows why (segments, HTTP, the access log). The texts to match were recorded
 //! from the real programs: `../shared/golden/` and `tests/golden-local/net-namespace.txt`
 //! (ss, nginx and ip run in a fresh network namespace where an nginx holds port 80).
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test that unwraps fails with a location
 #![cfg(not(target_arch = "wasm32"))]
 
 mod common;

@@ -2,6 +2,7 @@
 //! a classic pcap that parses back into the segments of the trace and — when Wireshark's
 //! `tshark` is installed — dissects cleanly into the same 12-packet shape as the real Linux
 //! capture in `../shared/golden/curl-localhost.pcap`.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test that unwraps fails with a location
 #![cfg(not(target_arch = "wasm32"))]
 
 mod common;

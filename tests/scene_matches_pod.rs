@@ -3,6 +3,7 @@
 //! run step by step; after each step (and every 100 ms while the kubelet brings a pod up) the
 //! scene of the whole trace so far is compared with the live pod; and the scene of every prefix
 //! of the final trace is derived and checked for consistency.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test that unwraps fails with a location
 #![cfg(not(target_arch = "wasm32"))]
 
 use podscope::anim::scene::{derive, Scene};

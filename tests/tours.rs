@@ -1,6 +1,7 @@
 //! Every guided tour and every what-if, run step by step through the real simulation (the
 //! sweep egui does over its demos): no step may fail unexpectedly, and each lesson's key
 //! output must appear.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test that unwraps fails with a location
 #![cfg(not(target_arch = "wasm32"))]
 
 use podscope::anim::tour::{Action, TOURS, WHAT_IFS};

@@ -23,6 +23,7 @@ pub mod keyboard;
 pub mod params;
 pub mod permalink;
 pub mod provider;
+pub mod saved;
 pub mod scenarios;
 pub mod state;
 pub mod terminal;

@@ -22,11 +22,15 @@ use crate::sim::session::{Input, Session, Start};
 
 mod classroom;
 mod inspect;
+mod keep;
 mod link;
 mod tour;
 mod url;
 
 pub use inspect::InspectedPacket;
+pub use keep::{
+    boot_needs_parser, label, reset_question, Booted, Displaced, Kept, SavedAtStart, StorageProblem,
+};
 pub use link::RanLine;
 pub use url::ClassroomParams;
 
@@ -87,6 +91,9 @@ pub struct AppState {
     pub checked_hint: Option<String>,
     /// The last command line a terminal ran and what it printed (the embed's `output` event).
     pub last_output: Option<Rc<RanLine>>,
+    /// The session a scenario switch, what-if, tour, lesson, apply or reset put aside, one
+    /// Undo away (see `state/keep.rs`).
+    pub kept: Option<Rc<Kept>>,
 }
 
 impl PartialEq for AppState {
@@ -138,6 +145,7 @@ impl PartialEq for AppState {
             )
             && Rc::ptr_eq(&self.params, &other.params)
             && Rc::ptr_eq(&self.session, &other.session)
+            && self.kept == other.kept
     }
 }
 
@@ -235,6 +243,14 @@ pub enum Action {
     ResetLesson,
     /// Leave the lesson (the pod stays).
     CloseLesson,
+    /// Start the session over from its first pod (the UI asks first; Undo can bring it back).
+    ResetSession,
+    /// Back to the session put aside (the one on show is put aside in turn).
+    Undo,
+    /// Drop the session put aside.
+    DismissKept,
+    /// Add a sentence to the notice (the browser's storage refused the session).
+    Notify(String),
 }
 
 impl AppState {
@@ -286,6 +302,7 @@ impl AppState {
             checked_hint: None,
             answer: None,
             last_output: None,
+            kept: None,
         }
     }
 
@@ -324,6 +341,7 @@ impl Reducible for AppState {
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut s = (*self).clone();
         let len = s.len();
+        let kept = action.displaces().and_then(|why| s.keepsake(why));
         match action {
             Action::SelectScenario(id) => {
                 let kept = s.manifest_text.clone();
@@ -441,6 +459,13 @@ impl Reducible for AppState {
                 s.lesson = None;
                 s.checked_hint = None;
             }
+            Action::ResetSession => s.reset_session(),
+            Action::Undo => s.undo(),
+            Action::DismissKept => s.kept = None,
+            Action::Notify(text) => s.notify(&text),
+        }
+        if kept.is_some() {
+            s.kept = kept;
         }
         s.keep_in_range();
         s.observe_lesson();

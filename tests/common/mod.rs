@@ -1,5 +1,6 @@
 //! Shared by the native integration tests: running the real `podscope` binary. Each test crate
 //! uses part of it.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test that unwraps fails with a location
 #![allow(dead_code)]
 
 use std::io::Write;

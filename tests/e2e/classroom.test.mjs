@@ -255,6 +255,8 @@ describe('classroom', () => {
     assert.deepEqual([t.curl, t.forbidden, t.write, t.fetch, t.reply], [true, true, false, false, false]);
     console.log(`screenshot: ${await screenshot(page, 'lesson-wrong-attempt')}`);
     await byTestId(page, 'task-reset').click();
+    // Reset discards the work: it asks first.
+    await byTestId(page, 'confirm-ok').click();
     await page.waitForFunction(() => document.querySelector('[data-testid="task-score"]').textContent === '0/5 done');
     noErrors();
   });

@@ -13,15 +13,23 @@ mod base64;
 mod cat;
 mod copy;
 mod cut;
+mod date;
+mod digest;
+mod expr;
 mod files;
 mod find;
 mod format;
 mod grep;
+mod grep_match;
+mod layout;
+mod links;
 mod ls;
 mod posix_regex;
-mod regex;
 mod sed;
+mod sort;
+mod sort_key;
 mod stat;
+mod stat_format;
 mod system;
 mod tee;
 mod text;
@@ -67,10 +75,60 @@ pub struct Ctx<'a> {
 /// Every program this module provides, for PATH binaries and tab completion.
 pub fn names() -> &'static [&'static str] {
     &[
-        "awk", "base64", "basename", "cat", "cp", "cut", "date", "df", "dirname", "echo", "env",
-        "false", "find", "grep", "head", "hostname", "id", "ln", "ls", "mkdir", "mount", "mv",
-        "printenv", "pwd", "rm", "rmdir", "sed", "seq", "sleep", "sort", "stat", "tac", "tail",
-        "tee", "touch", "tr", "true", "uname", "uniq", "wc", "which", "whoami", "yes",
+        "awk",
+        "base64",
+        "basename",
+        "cat",
+        "cp",
+        "cut",
+        "date",
+        "df",
+        "dirname",
+        "echo",
+        "env",
+        "expr",
+        "false",
+        "find",
+        "fold",
+        "grep",
+        "head",
+        "hostname",
+        "id",
+        "ln",
+        "ls",
+        "md5sum",
+        "mkdir",
+        "mount",
+        "mv",
+        "nl",
+        "paste",
+        "printenv",
+        "pwd",
+        "readlink",
+        "realpath",
+        "rm",
+        "rmdir",
+        "sed",
+        "seq",
+        "sha224sum",
+        "sha256sum",
+        "sha384sum",
+        "sha512sum",
+        "sleep",
+        "sort",
+        "stat",
+        "tac",
+        "tail",
+        "tee",
+        "touch",
+        "tr",
+        "true",
+        "uname",
+        "uniq",
+        "wc",
+        "which",
+        "whoami",
+        "yes",
     ]
 }
 
@@ -90,10 +148,19 @@ pub fn run(name: &str, argv: &[String], ctx: &mut Ctx) -> Option<i32> {
         "basename" => words::basename(args, ctx),
         "cat" => cat::cat(args, ctx),
         "cp" => copy::cp(args, ctx),
-        "date" => system::date(args, ctx),
+        "date" => date::date(args, ctx),
         "df" => system::df(args, ctx),
         "dirname" => words::dirname(args, ctx),
         "echo" => words::echo(args, ctx),
+        "expr" => expr::expr(args, ctx),
+        "fold" => layout::fold(args, ctx),
+        "md5sum" | "sha224sum" | "sha256sum" | "sha384sum" | "sha512sum" => {
+            digest::checksum(name, args, ctx)
+        }
+        "nl" => layout::nl(args, ctx),
+        "paste" => layout::paste(args, ctx),
+        "readlink" => links::readlink(args, ctx),
+        "realpath" => links::realpath(args, ctx),
         "env" => return system::env(args, ctx),
         "false" => 1,
         "grep" => grep::grep(args, ctx),
@@ -112,7 +179,7 @@ pub fn run(name: &str, argv: &[String], ctx: &mut Ctx) -> Option<i32> {
         "sed" => sed::sed(args, ctx),
         "seq" => words::seq(args, ctx),
         "sleep" => system::sleep(args, ctx),
-        "sort" => text::sort(args, ctx),
+        "sort" => sort::sort(args, ctx),
         "stat" => stat::stat(args, ctx),
         "tail" => text::tail(args, ctx),
         "touch" => files::touch(args, ctx),

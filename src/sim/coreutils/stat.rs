@@ -2,13 +2,14 @@
 
 use super::args::parse;
 use super::ls::{blocks_1k, mode_string};
+use super::stat_format::{escapes, expand, stat_time, Subject};
 use super::Ctx;
-use crate::sim::clock::civil;
-use crate::sim::fs::{Metadata, NodeKind};
+use crate::sim::fs::NodeKind;
 
-/// `stat [-L] FILE...`.
+/// `stat [-L] [-c FORMAT | --printf FORMAT] FILE...`.
 pub(super) fn stat(args: &[String], ctx: &mut Ctx) -> i32 {
-    let p = match parse(args, "L", "", &[("dereference", 'L')]) {
+    let long = [("dereference", 'L'), ("format", 'c'), ("printf", 'P')];
+    let p = match parse(args, "L", "cP", &long) {
         Ok(p) => p,
         Err(e) => {
             ctx.usage("stat", &e);
@@ -35,11 +36,21 @@ pub(super) fn stat(args: &[String], ctx: &mut Ctx) -> i32 {
                     None
                 };
                 let device = if ctx.fs.volume_of(m.ino).is_some() {
-                    "254,1"
+                    (254, 1)
                 } else {
-                    "0,52"
+                    (0, 52)
                 };
-                let text = report(f, &m, link.as_deref(), device, ctx);
+                let subject = Subject {
+                    name: f,
+                    meta: &m,
+                    link: link.as_deref(),
+                    device,
+                };
+                let text = match (p.value('c'), p.value('P')) {
+                    (_, Some(format)) => expand(&escapes(format), &subject, ctx),
+                    (Some(format), None) => format!("{}\n", expand(format, &subject, ctx)),
+                    (None, None) => report(&subject, ctx),
+                };
                 ctx.out.out(text);
             }
             Err(e) => {
@@ -55,7 +66,9 @@ pub(super) fn stat(args: &[String], ctx: &mut Ctx) -> i32 {
 }
 
 /// The report for one file.
-fn report(name: &str, m: &Metadata, link: Option<&str>, device: &str, ctx: &Ctx) -> String {
+fn report(s: &Subject, ctx: &Ctx) -> String {
+    let (name, m, link) = (s.name, s.meta, s.link);
+    let device = format!("{},{}", s.device.0, s.device.1);
     let kind = match m.kind {
         NodeKind::Dir => "directory",
         NodeKind::Symlink => "symbolic link",
@@ -81,20 +94,5 @@ fn report(name: &str, m: &Metadata, link: Option<&str>, device: &str, ctx: &Ctx)
         ctx.id_name(m.uid, false),
         m.gid,
         ctx.id_name(m.gid, true),
-    )
-}
-
-/// `2026-11-26 09:00:00.000000000 +0000`.
-fn stat_time(ms: u64) -> String {
-    let c = civil(ms);
-    format!(
-        "{}-{:02}-{:02} {:02}:{:02}:{:02}.{:09} +0000",
-        c.year,
-        c.month,
-        c.day,
-        c.hour,
-        c.minute,
-        c.second,
-        (ms % 1000).saturating_mul(1_000_000)
     )
 }

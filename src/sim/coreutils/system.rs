@@ -3,7 +3,6 @@
 
 use super::args::parse;
 use super::Ctx;
-use crate::sim::clock::{civil, unix_seconds, MONTHS, WEEKDAYS};
 
 /// Size of the node's disk that `df` reports for the overlay root and disk-backed volumes.
 const DISK_1K_BLOCKS: u64 = 81_106_868;
@@ -320,70 +319,6 @@ fn human_size(kib: u64) -> String {
     } else {
         format!("{}{u}", v.ceil() as u64)
     }
-}
-
-/// `date [-u] [-R] [-I] [+FORMAT]`: the sim clock, in UTC.
-pub(super) fn date(args: &[String], ctx: &mut Ctx) -> i32 {
-    let mut format = "%a %b %e %H:%M:%S %Z %Y".to_string();
-    for a in args {
-        match a.as_str() {
-            "-u" | "--utc" => {}
-            "-R" | "--rfc-email" => format = "%a, %d %b %Y %H:%M:%S %z".to_string(),
-            "-I" | "--iso-8601" => format = "%F".to_string(),
-            f if f.starts_with('+') => format = f.get(1..).unwrap_or_default().to_string(),
-            other => {
-                ctx.err("date", &format!("invalid date '{other}'"));
-                return 1;
-            }
-        }
-    }
-    let text = strftime(&format, *ctx.now_ms);
-    ctx.out.out(format!("{text}\n"));
-    0
-}
-
-/// Expands the `strftime` conversions `date` users type most.
-fn strftime(format: &str, now_ms: u64) -> String {
-    let c = civil(now_ms);
-    let month = MONTHS
-        .get(c.month.saturating_sub(1) as usize)
-        .copied()
-        .unwrap_or("Jan");
-    let day = WEEKDAYS.get(c.weekday as usize).copied().unwrap_or("Thu");
-    let mut out = String::new();
-    let mut chars = format.chars();
-    while let Some(ch) = chars.next() {
-        if ch != '%' {
-            out.push(ch);
-            continue;
-        }
-        let piece = match chars.next() {
-            Some('a') => day.to_string(),
-            Some('b' | 'h') => month.to_string(),
-            Some('d') => format!("{:02}", c.day),
-            Some('e') => format!("{:>2}", c.day),
-            Some('H') => format!("{:02}", c.hour),
-            Some('M') => format!("{:02}", c.minute),
-            Some('S') => format!("{:02}", c.second),
-            Some('m') => format!("{:02}", c.month),
-            Some('Y') => c.year.to_string(),
-            Some('y') => format!("{:02}", c.year.rem_euclid(100)),
-            Some('s') => unix_seconds(now_ms).to_string(),
-            Some('N') => format!("{:09}", (now_ms % 1000).saturating_mul(1_000_000)),
-            Some('T') => format!("{:02}:{:02}:{:02}", c.hour, c.minute, c.second),
-            Some('F') => format!("{}-{:02}-{:02}", c.year, c.month, c.day),
-            Some('D') => format!("{:02}/{:02}/{:02}", c.month, c.day, c.year.rem_euclid(100)),
-            Some('Z') => "UTC".to_string(),
-            Some('z') => "+0000".to_string(),
-            Some('n') => "\n".to_string(),
-            Some('t') => "\t".to_string(),
-            Some('%') => "%".to_string(),
-            Some(other) => format!("%{other}"),
-            None => "%".to_string(),
-        };
-        out.push_str(&piece);
-    }
-    out
 }
 
 /// `uname [-snrvmoa]`.

@@ -1,4 +1,4 @@
-//! Programs that read files or stdin and print (parts of) them: head, tail, wc, sort, uniq.
+//! Programs that read files or stdin and print (parts of) them: head, tail, wc, uniq.
 
 use super::args::parse;
 use super::{lines, Ctx};
@@ -229,7 +229,7 @@ fn counts(data: &[u8]) -> [u64; 3] {
 }
 
 /// Reads every input of `sort`/`uniq`, reporting errors the way `prog` does.
-fn gather(prog: &str, files: &[String], ctx: &mut Ctx) -> Result<Vec<u8>, i32> {
+pub(super) fn gather(prog: &str, files: &[String], ctx: &mut Ctx) -> Result<Vec<u8>, i32> {
     let mut all = Vec::new();
     for f in operands_or_stdin(files) {
         match ctx.read_input(&f) {
@@ -254,73 +254,6 @@ fn gather(prog: &str, files: &[String], ctx: &mut Ctx) -> Result<Vec<u8>, i32> {
         }
     }
     Ok(all)
-}
-
-/// `sort [-r] [-n] [-u] [FILE]...` in the C locale (byte order).
-pub(super) fn sort(args: &[String], ctx: &mut Ctx) -> i32 {
-    let p = match parse(
-        args,
-        "rnuf",
-        "",
-        &[("reverse", 'r'), ("numeric-sort", 'n'), ("unique", 'u')],
-    ) {
-        Ok(p) => p,
-        Err(e) => {
-            ctx.usage("sort", &e);
-            return 2;
-        }
-    };
-    let data = match gather("sort", &p.operands, ctx) {
-        Ok(d) => d,
-        Err(s) => return s,
-    };
-    let mut rows: Vec<&[u8]> = data.split(|b| *b == b'\n').collect();
-    rows.pop();
-    let key = |l: &[u8]| -> Vec<u8> {
-        if p.has('f') {
-            l.to_ascii_uppercase()
-        } else {
-            l.to_vec()
-        }
-    };
-    let num = |l: &[u8]| -> f64 {
-        let s = String::from_utf8_lossy(l);
-        let t: String = s
-            .trim_start()
-            .chars()
-            .enumerate()
-            .take_while(|(i, c)| c.is_ascii_digit() || *c == '.' || (*i == 0 && *c == '-'))
-            .map(|(_, c)| c)
-            .collect();
-        t.parse().unwrap_or(0.0)
-    };
-    rows.sort_by(|a, b| {
-        let primary = if p.has('n') {
-            num(a).total_cmp(&num(b))
-        } else {
-            std::cmp::Ordering::Equal
-        };
-        primary
-            .then_with(|| key(a).cmp(&key(b)))
-            .then_with(|| a.cmp(b))
-    });
-    if p.has('r') {
-        rows.reverse();
-    }
-    if p.has('u') {
-        rows.dedup_by(|a, b| {
-            if p.has('n') {
-                num(a) == num(b)
-            } else {
-                key(a) == key(b)
-            }
-        });
-    }
-    for r in rows {
-        ctx.out.out(r);
-        ctx.out.out("\n");
-    }
-    0
 }
 
 /// `uniq [-c] [-d] [-u] [INPUT]`: collapses adjacent equal lines.

@@ -97,11 +97,17 @@ pub enum EventKind {
         total: usize,
     },
     /// The pod was deleted; its volumes are gone.
-    PodDeleted { name: String },
+    PodDeleted {
+        /// `metadata.name` of the deleted pod.
+        name: String,
+    },
     /// An image was pulled (or failed to: `ok = false`).
     ImagePull {
+        /// The container the image is for.
         container: String,
+        /// The image reference, as the manifest names it.
         image: String,
+        /// False when the pull failed (unknown image).
         ok: bool,
     },
     /// A container changed state (`Waiting`/`Running`/`Terminated`, with reason and exit code).
@@ -113,32 +119,55 @@ pub enum EventKind {
         state: ContainerStatus,
     },
     /// An emptyDir volume was created for the pod.
-    VolumeCreated { volume: String },
+    VolumeCreated {
+        /// The volume's name in the manifest.
+        volume: String,
+    },
     /// A volume was mounted into a container.
     VolumeMounted {
+        /// The volume's name in the manifest.
         volume: String,
+        /// The container it is mounted into.
         container: String,
+        /// Where the volume appears in that container.
         mount_path: String,
+        /// Mounted with `readOnly: true`.
         read_only: bool,
     },
 
     // --- Processes ---
     /// A line typed into a terminal.
-    CommandTyped { container: String, line: String },
+    CommandTyped {
+        /// The container whose terminal it was typed in.
+        container: String,
+        /// The line as typed.
+        line: String,
+    },
     /// A process started.
     ProcessStarted {
+        /// The container it runs in.
         container: String,
+        /// Its PID inside the container.
         pid: u32,
+        /// The command and its arguments.
         argv: Vec<String>,
     },
     /// A process exited with a status.
     ProcessExited {
+        /// The container it ran in.
         container: String,
+        /// Its PID inside the container.
         pid: u32,
+        /// The exit status (128 + N after signal N).
         status: i32,
     },
     /// A package was installed with apt-get.
-    PackageInstalled { container: String, package: String },
+    PackageInstalled {
+        /// The container it was installed in.
+        container: String,
+        /// The Debian package name.
+        package: String,
+    },
 
     // --- Files ---
     /// A file was written (created, truncated or appended).
@@ -158,27 +187,41 @@ pub enum EventKind {
     },
     /// A file was read by a process (e.g. nginx serving it).
     FileRead {
+        /// Path as the reader named it.
         path: String,
+        /// Inode number.
         inode: u64,
+        /// Bytes read.
         size: u64,
         #[serde(skip_serializing_if = "Option::is_none")]
+        /// Volume the file lives on, if any.
         volume: Option<String>,
     },
     /// A directory was created.
     DirCreated {
+        /// Path as the process named it.
         path: String,
+        /// Inode number.
         inode: u64,
         #[serde(skip_serializing_if = "Option::is_none")]
+        /// Volume the directory lives on, if any.
         volume: Option<String>,
     },
     /// A file or directory was removed.
     FileRemoved {
+        /// Path as the process named it.
         path: String,
         #[serde(skip_serializing_if = "Option::is_none")]
+        /// Volume it lived on, if any.
         volume: Option<String>,
     },
     /// A write failed (read-only file system, no space…).
-    WriteFailed { path: String, error: String },
+    WriteFailed {
+        /// Path as the writer named it.
+        path: String,
+        /// The error as the program prints it (`Read-only file system`).
+        error: String,
+    },
 
     // --- TCP ---
     /// A socket was bound and is listening.
@@ -192,8 +235,11 @@ pub enum EventKind {
     },
     /// Binding failed (EADDRINUSE).
     BindFailed {
+        /// The address it tried to bind.
         addr: String,
+        /// The port it tried to bind.
         port: u16,
+        /// The error (`Address already in use`).
         error: String,
     },
     /// A client started connecting.
@@ -221,26 +267,46 @@ pub enum EventKind {
         to: TcpState,
     },
     /// A listening socket accepted a connection.
-    Accepted { local: String, remote: String },
+    Accepted {
+        /// The listener's endpoint (`127.0.0.1:80`).
+        local: String,
+        /// The client's endpoint (`127.0.0.1:52000`).
+        remote: String,
+    },
     /// A connection was refused (RST): nothing listens there.
-    Refused { addr: String, port: u16 },
+    Refused {
+        /// The address connected to.
+        addr: String,
+        /// The port nothing listens on.
+        port: u16,
+    },
 
     // --- HTTP ---
     /// A server received an HTTP request.
     HttpRequest {
+        /// The request method (`GET`).
         method: String,
+        /// The request target (`/index.html`).
         target: String,
+        /// The protocol version (`HTTP/1.1`).
         version: String,
+        /// The `Host` header (empty when absent).
         host: String,
     },
     /// A server sent an HTTP response.
     HttpResponse {
+        /// The status code (`200`).
         status: u16,
+        /// The reason phrase (`OK`).
         reason: String,
+        /// The body's length in bytes.
         content_length: u64,
     },
     /// A line was written to an access log (the container's stdout).
-    AccessLog { line: String },
+    AccessLog {
+        /// The line, as nginx writes it.
+        line: String,
+    },
 }
 
 impl EventKind {

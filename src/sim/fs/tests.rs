@@ -1,5 +1,6 @@
 //! One shared suite run against the image layer, a mounted volume and the same volume seen from
 //! the other container; then the mount-specific behaviour and a property test of volume sharing.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test that unwraps fails with a location
 
 use proptest::prelude::*;
 

@@ -1,5 +1,6 @@
 //! Tests of manifest parsing: the shipped scenarios, every validation error with its position,
 //! strict decoding, syntax errors, size limit, and a fuzz run that must never panic.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test that unwraps fails with a location
 
 use super::*;
 use proptest::prelude::*;

@@ -5,7 +5,7 @@ use super::Pod;
 use crate::sim::event::{Actor, EventKind, Trace};
 use crate::sim::fs::{normalize, NodeKind, WriteInfo, WriteMode};
 use crate::sim::output::Output;
-use crate::sim::shell::{ExecOutcome, ExecRequest, ShellHost};
+use crate::sim::shell::{ExecOutcome, ExecRequest, FileStat, ShellHost};
 
 /// Most process start/exit events recorded for one command line; a loop running thousands of
 /// commands would otherwise flood the event list (podscope simplifies here, and says so).
@@ -187,5 +187,30 @@ impl ShellHost for ContainerHost<'_> {
 
     fn hostname(&self) -> String {
         self.pod.name().to_string()
+    }
+
+    fn stat(&self, path: &str, follow: bool) -> Option<FileStat> {
+        let path = normalize("/", path);
+        let m = if follow {
+            self.pod.fs.stat(&self.container, &path)
+        } else {
+            self.pod.fs.lstat(&self.container, &path)
+        }
+        .ok()?;
+        Some(FileStat {
+            ino: m.ino,
+            mtime_ms: m.mtime_ms,
+            mode: m.mode,
+            size: m.size,
+            dir: m.kind == NodeKind::Dir,
+            symlink: m.kind == NodeKind::Symlink,
+        })
+    }
+
+    fn realpath(&self, path: &str) -> Option<String> {
+        self.pod
+            .fs
+            .realpath(&self.container, &normalize("/", path))
+            .ok()
     }
 }

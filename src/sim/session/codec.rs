@@ -114,7 +114,12 @@ impl Session {
     /// `?secret=` suffix are allowed), checking it against every session limit.
     pub fn from_fragment(fragment: &str) -> Result<Session, SessionError> {
         let (state, _) = split_secret(fragment);
-        if state.len() > MAX_FRAGMENT {
+        Session::decode(state, MAX_FRAGMENT)
+    }
+
+    /// Reads `state` (`v1.…`, nothing before it) if it is at most `cap` bytes long.
+    pub(super) fn decode(state: &str, cap: usize) -> Result<Session, SessionError> {
+        if state.len() > cap {
             return Err(SessionError::OverSizeCap { len: state.len() });
         }
         let (version, data) = state
@@ -166,6 +171,7 @@ impl Session {
             Start::Manifest(m) => m.len(),
             Start::Scenario(_) => 0,
         };
+        text = text.saturating_add(self.draft.as_ref().map_or(0, String::len));
         let mut clock = 0;
         for rec in &self.inputs {
             if rec.at_ms < clock || rec.at_ms > MAX_TIME_MS {

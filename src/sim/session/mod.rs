@@ -7,12 +7,14 @@
 //! [`codec`] turns a session into a compact, versioned, URL-safe fragment and back, refusing bad
 //! input with a typed [`SessionError`]; [`replay`] drives a cluster; [`host`] parses the
 //! `postMessage` protocol of embeds, [`embed`] writes their resize messages and oEmbed
-//! documents. May use: serde, serde_json, lz4_flex, base64, and the rest of `crate::sim`.
+//! documents; [`saved`] reads the copy the full app keeps in the browser. May use: serde,
+//! serde_json, lz4_flex, base64, and the rest of `crate::sim`.
 
 pub mod codec;
 pub mod embed;
 pub mod host;
 pub mod replay;
+pub mod saved;
 mod terminal_name;
 #[cfg(test)]
 mod tests;
@@ -165,6 +167,11 @@ pub struct Session {
     /// The what-if whose explanation is on show (its id).
     #[serde(rename = "w", default, skip_serializing_if = "Option::is_none")]
     pub what_if: Option<String>,
+    /// The manifest editor's text when it is not the manifest in force (an edit not applied
+    /// yet): only the browser's saved copy carries it, so a reload keeps a half-written
+    /// manifest; links leave it out.
+    #[serde(rename = "d", default, skip_serializing_if = "Option::is_none")]
+    pub draft: Option<String>,
 }
 
 impl Session {
@@ -178,6 +185,7 @@ impl Session {
             open_terminal: None,
             tour: None,
             what_if: None,
+            draft: None,
         }
     }
 

@@ -15,15 +15,29 @@ pub enum WordPart {
     /// `$NAME`, `${NAME}` or `${NAME<op>word}`; `quoted` when inside double quotes. `index` is
     /// the subscript of `${NAME[index]}` as typed (`@`, `*` or an arithmetic expression).
     Param {
+        /// The variable name (or special parameter: `?`, `#`, `1`…).
         name: String,
+        /// The subscript of `${NAME[index]}` as typed.
         index: Option<String>,
+        /// What the expansion does with the value.
         op: ParamOp,
+        /// Inside double quotes (no field splitting or globbing).
         quoted: bool,
     },
     /// `$(…)` or `` `…` ``.
-    CmdSub { body: List, quoted: bool },
+    CmdSub {
+        /// The commands whose output replaces it.
+        body: List,
+        /// Inside double quotes (no field splitting).
+        quoted: bool,
+    },
     /// `$((…))`: the raw expression text.
-    Arith { expr: String, quoted: bool },
+    Arith {
+        /// The expression text as typed.
+        expr: String,
+        /// Inside double quotes.
+        quoted: bool,
+    },
     /// `${…}` that bash refuses at expansion time (`bad substitution`): the text as typed.
     BadSubst(String),
 }
@@ -36,33 +50,77 @@ pub enum ParamOp {
     /// `${#NAME}`: the length of the value.
     Length,
     /// `${NAME-w}` / `${NAME:-w}`: `w` when unset (or empty, with `colon`).
-    Default { colon: bool, word: Box<Word> },
+    Default {
+        /// The `:` form: empty counts as unset.
+        colon: bool,
+        /// The word used instead.
+        word: Box<Word>,
+    },
     /// `${NAME=w}` / `${NAME:=w}`: like `Default`, and assign it.
-    Assign { colon: bool, word: Box<Word> },
+    Assign {
+        /// The `:` form: empty counts as unset.
+        colon: bool,
+        /// The word assigned and used.
+        word: Box<Word>,
+    },
     /// `${NAME+w}` / `${NAME:+w}`: `w` when set (and non-empty, with `colon`).
-    Alternate { colon: bool, word: Box<Word> },
+    Alternate {
+        /// The `:` form: empty counts as unset.
+        colon: bool,
+        /// The word used when set.
+        word: Box<Word>,
+    },
     /// `${NAME?w}` / `${NAME:?w}`: an error saying `w` when unset (or empty, with `colon`).
-    Error { colon: bool, word: Box<Word> },
+    Error {
+        /// The `:` form: empty counts as unset.
+        colon: bool,
+        /// The message (bash's default when empty).
+        word: Box<Word>,
+    },
     /// `${NAME#p}` `${NAME##p}` (prefix) and `${NAME%p}` `${NAME%%p}` (`suffix`).
     Trim {
+        /// Trim from the end (`%`) instead of the start (`#`).
         suffix: bool,
+        /// The doubled form: the longest match.
         longest: bool,
+        /// The glob pattern to trim.
         pattern: Box<Word>,
     },
     /// `${NAME/p/r}`, `${NAME//p/r}` (`all`), `${NAME/#p/r}` and `${NAME/%p/r}` (`anchor`).
     Replace {
+        /// `//`: every match, not only the first.
         all: bool,
+        /// `#` (at the start) or `%` (at the end), when anchored.
         anchor: Option<char>,
+        /// The glob pattern to replace.
         pattern: Box<Word>,
+        /// The replacement.
         with: Box<Word>,
     },
     /// `${NAME:offset}` / `${NAME:offset:length}`: the arithmetic expressions as typed.
     Slice {
+        /// The offset expression (negative counts from the end).
         offset: String,
+        /// The length expression, when given.
         length: Option<String>,
     },
     /// `${NAME^}` `${NAME^^}` (`upper`) and `${NAME,}` `${NAME,,}`; `all` for the doubled form.
-    Case { upper: bool, all: bool },
+    Case {
+        /// `^`: to upper case (`,`: to lower case).
+        upper: bool,
+        /// The doubled form: every character, not only the first.
+        all: bool,
+        /// `${x^^p}`: only the characters matching this pattern change.
+        pattern: Option<Box<Word>>,
+    },
+    /// `${x@Q}`, `@U`, `@L`, `@u`, `@E`, `@a`: a transformation of the value.
+    Transform(char),
+    /// `${!PREFIX*}` / `${!PREFIX@}` (`star` for the first): the names of the variables that
+    /// start with PREFIX.
+    Prefix {
+        /// The `*` form (one word when quoted).
+        star: bool,
+    },
     /// `${!NAME}`: the value of the variable NAME names.
     Indirect,
     /// `${!NAME[@]}`: the indexes of an array.
@@ -165,6 +223,8 @@ pub enum RedirOp {
     Write,
     /// `>>`: append.
     Append,
+    /// `>|`: truncate and write even under `set -C`.
+    Clobber,
     /// `<`: read.
     Read,
     /// `>&N` / `N>&M`: make `fd` a copy of another descriptor (the word is its number).
@@ -264,54 +324,101 @@ pub enum CondExpr {
 pub enum Command {
     /// `NAME=v … word … redirs`.
     Simple {
+        /// `NAME=value` words before the command.
         assigns: Vec<Assign>,
+        /// The command name and its arguments.
         words: Vec<Word>,
+        /// Its redirections, in order.
         redirs: Vec<Redir>,
     },
     /// `{ list; }`.
-    Group { body: List, redirs: Vec<Redir> },
+    Group {
+        /// The commands inside the braces.
+        body: List,
+        /// Redirections of the whole group.
+        redirs: Vec<Redir>,
+    },
     /// `( list )`: runs on a copy of the shell's state.
-    Subshell { body: List, redirs: Vec<Redir> },
+    Subshell {
+        /// The commands inside the parentheses.
+        body: List,
+        /// Redirections of the whole subshell.
+        redirs: Vec<Redir>,
+    },
     /// `if c; then b; elif c; then b; else e; fi`.
     If {
+        /// Each `if`/`elif` condition with its `then` body.
         branches: Vec<(List, List)>,
+        /// The `else` body.
         otherwise: Option<List>,
+        /// Redirections of the whole `if`.
         redirs: Vec<Redir>,
     },
     /// `while c; do b; done` (or `until` when `until` is set).
     While {
+        /// The condition list.
         cond: List,
+        /// The loop body.
         body: List,
+        /// An `until` loop: runs while the condition fails.
         until: bool,
+        /// Redirections of the whole loop.
         redirs: Vec<Redir>,
     },
     /// `for name in words; do b; done` (`words` is `None` for `for name; do`).
     For {
+        /// The loop variable.
         name: String,
+        /// The words iterated over (`None`: the positional parameters).
         words: Option<Vec<Word>>,
+        /// The loop body.
         body: List,
+        /// Redirections of the whole loop.
         redirs: Vec<Redir>,
     },
     /// `for ((init; cond; step)); do b; done`: the three arithmetic expressions as typed.
     ArithFor {
+        /// The initialiser expression.
         init: String,
+        /// The condition expression (empty: always true).
         cond: String,
+        /// The step expression.
         step: String,
+        /// The loop body.
         body: List,
+        /// Redirections of the whole loop.
         redirs: Vec<Redir>,
     },
     /// `case word in items esac`.
     Case {
+        /// The word matched against the patterns.
         word: Word,
+        /// The items, in order.
         items: Vec<CaseItem>,
+        /// Redirections of the whole `case`.
         redirs: Vec<Redir>,
     },
     /// `[[ expr ]]`.
-    Cond { expr: CondExpr, redirs: Vec<Redir> },
+    Cond {
+        /// The conditional expression.
+        expr: CondExpr,
+        /// Redirections of the command.
+        redirs: Vec<Redir>,
+    },
     /// `(( expr ))`: status 0 when the value is not 0.
-    Arith { expr: String, redirs: Vec<Redir> },
+    Arith {
+        /// The expression text as typed.
+        expr: String,
+        /// Redirections of the command.
+        redirs: Vec<Redir>,
+    },
     /// `name() body` / `function name body`: defines a function.
-    FuncDef { name: String, body: Rc<Command> },
+    FuncDef {
+        /// The function name.
+        name: String,
+        /// The compound command run when it is called.
+        body: Rc<Command>,
+    },
 }
 
 /// Commands joined by `|`; `!` negates the status.

@@ -7,10 +7,51 @@ use super::Var;
 use crate::sim::output::Output;
 
 /// The builtins podscope simulates (for `type`, `help` and completion).
-pub const BUILTINS: [&str; 29] = [
-    ":", "[", "break", "cd", "clear", "command", "continue", "declare", "echo", "eval", "exit",
-    "export", "false", "help", "history", "let", "local", "printf", "pwd", "read", "return", "set",
-    "shift", "test", "true", "type", "typeset", "unset", "shopt",
+pub const BUILTINS: [&str; 44] = [
+    ".",
+    ":",
+    "[",
+    "alias",
+    "break",
+    "builtin",
+    "cd",
+    "clear",
+    "command",
+    "continue",
+    "declare",
+    "echo",
+    "enable",
+    "eval",
+    "exec",
+    "exit",
+    "export",
+    "false",
+    "getopts",
+    "hash",
+    "help",
+    "history",
+    "let",
+    "local",
+    "printf",
+    "pwd",
+    "read",
+    "readonly",
+    "return",
+    "set",
+    "shift",
+    "shopt",
+    "source",
+    "test",
+    "times",
+    "true",
+    "type",
+    "typeset",
+    "umask",
+    "unalias",
+    "unset",
+    "wait",
+    "mapfile",
+    "readarray",
 ];
 
 /// bash's reserved words (for `type` and completion).
@@ -31,20 +72,27 @@ impl Interp<'_> {
         if let Some(status) = self.var_builtin(name, args, stdin, out) {
             return Some(status);
         }
+        if let Some(status) = self.more_builtin(name, args, stdin, out) {
+            return Some(status);
+        }
         Some(match name.as_str() {
             ":" | "true" => 0,
             "false" => 1,
             "cd" => self.cd(args, out),
-            "pwd" => {
-                out.out(format!("{}\n", self.st.cwd));
-                0
-            }
             "echo" => echo(args, out),
-            "printf" => printf(args, out),
+            "printf" => self.printf_builtin(args, out),
             "export" => self.export(args, out),
             "unset" => {
                 let functions = args.iter().any(|a| a == "-f");
+                let mut status = 0;
                 for a in args.iter().filter(|a| !a.starts_with('-')) {
+                    if !functions && self.st.readonly.contains(a.as_str()) {
+                        out.err(format!(
+                            "bash: unset: {a}: cannot unset: readonly variable\n"
+                        ));
+                        status = 1;
+                        continue;
+                    }
                     if functions {
                         self.st.funcs.remove(a);
                     } else if let Some((name, index)) =
@@ -59,12 +107,9 @@ impl Interp<'_> {
                         self.st.funcs.remove(a);
                     }
                 }
-                0
+                status
             }
-            "shopt" => {
-                out.err("bash: shopt: podscope does not simulate shell options\n");
-                1
-            }
+            "shopt" => self.shopt_builtin(args, out),
             "exit" => self.exit(args, out),
             "history" => {
                 let skip = args
@@ -77,13 +122,15 @@ impl Interp<'_> {
                 0
             }
             "test" | "[" => testcmd::run(self.st, &*self.host, name, args, out),
-            "type" => self.type_of(args, out),
+            "type" => self.type_builtin(args, out),
             "help" => help(out),
             "clear" => {
                 self.clear = true;
                 0
             }
-            "read" => self.read(args, stdin),
+            "read" => self.read(args, stdin, out),
+            "mapfile" | "readarray" => self.mapfile(args, stdin, out),
+            "getopts" => self.getopts(args, out),
             "break" | "continue" => self.loop_control(name, args, out),
             "command" => self.command_builtin(args, stdin, out),
             _ => return None,
@@ -194,89 +241,16 @@ impl Interp<'_> {
         code
     }
 
-    fn type_of(&mut self, args: &[String], out: &mut Output) -> i32 {
-        let mut status = 0;
-        for name in args {
-            if self.st.funcs.contains_key(name) {
-                out.out(format!("{name} is a function\n"));
-            } else if KEYWORDS.contains(&name.as_str()) {
-                out.out(format!("{name} is a shell keyword\n"));
-            } else if BUILTINS.contains(&name.as_str()) {
-                out.out(format!("{name} is a shell builtin\n"));
-            } else if let Some(p) = self
-                .host
-                .which(name, self.st.get("PATH").unwrap_or(""))
-                .filter(|_| !name.contains('/'))
-            {
-                out.out(format!("{name} is {p}\n"));
-            } else if name.contains('/')
-                && self.host.exists(&self.st.abs(name))
-                && !self.host.is_dir(&self.st.abs(name))
-            {
-                out.out(format!("{name} is {name}\n"));
-            } else {
-                out.err(format!("bash: type: {name}: not found\n"));
-                status = 1;
-            }
-        }
-        status
-    }
-
-    fn read(&mut self, args: &[String], stdin: &mut Stdin) -> i32 {
-        let raw = args.iter().any(|a| a == "-r");
-        let names: Vec<&String> = args.iter().filter(|a| !a.starts_with('-')).collect();
-        if stdin.tty {
-            // Waiting for the user to type: nothing will come before Ctrl-C.
-            self.interrupted = true;
-            return 130;
-        }
-        let (line, status) = match stdin.read_line() {
-            Some(l) => (l, 0),
-            None => (String::new(), 1),
-        };
-        let line = if raw { line } else { unescape_read(&line) };
-        if names.is_empty() {
-            self.st.set("REPLY", line);
-            return status;
-        }
-        let mut rest = line.trim_start_matches([' ', '\t']);
-        let last = names.len().saturating_sub(1);
-        for (i, name) in names.iter().enumerate() {
-            let value = if i == last {
-                rest.trim_end_matches([' ', '\t']).to_string()
-            } else {
-                let end = rest.find([' ', '\t']).unwrap_or(rest.len());
-                let (word, after) = rest.split_at(end);
-                rest = after.trim_start_matches([' ', '\t']);
-                word.to_string()
-            };
-            self.st.set(name, value);
-        }
-        status
-    }
-
     /// `command NAME ARGS` (skips functions) and `command -v NAME…`.
     fn command_builtin(&mut self, args: &[String], stdin: &mut Stdin, out: &mut Output) -> i32 {
         let Some((first, names)) = args.split_first() else {
             return 0;
         };
-        if first != "-v" {
-            return self.invoke_command(args, &[], stdin, out);
+        match first.as_str() {
+            "-v" => self.command_v(names, false, out),
+            "-V" => self.command_v(names, true, out),
+            _ => self.invoke_command(args, &[], stdin, out),
         }
-        let mut status = 0;
-        for name in names {
-            let known = BUILTINS.contains(&name.as_str())
-                || KEYWORDS.contains(&name.as_str())
-                || self.st.funcs.contains_key(name);
-            if known {
-                out.out(format!("{name}\n"));
-            } else if let Some(p) = self.host.which(name, self.st.get("PATH").unwrap_or("")) {
-                out.out(format!("{p}\n"));
-            } else {
-                status = 1;
-            }
-        }
-        status
     }
 
     fn loop_control(&mut self, name: &str, args: &[String], out: &mut Output) -> i32 {
@@ -303,21 +277,6 @@ impl Interp<'_> {
         });
         0
     }
-}
-
-fn unescape_read(line: &str) -> String {
-    let mut s = String::with_capacity(line.len());
-    let mut chars = line.chars();
-    while let Some(c) = chars.next() {
-        if c == '\\' {
-            if let Some(n) = chars.next() {
-                s.push(n);
-            }
-        } else {
-            s.push(c);
-        }
-    }
-    s
 }
 
 fn help(out: &mut Output) -> i32 {
@@ -434,4 +393,4 @@ fn echo(args: &[String], out: &mut Output) -> i32 {
 }
 
 mod printf;
-use printf::printf;
+mod printf_conv;

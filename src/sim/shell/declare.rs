@@ -26,14 +26,17 @@ fn dquoted(value: &str) -> String {
     s
 }
 
-/// One `declare -p` line for `name`.
-fn declaration(name: &str, var: &Var) -> String {
+/// One `declare -p` line for `name` (`readonly`: it carries `-r`).
+pub(super) fn declaration(name: &str, var: &Var, readonly: bool) -> String {
     let mut flags = String::new();
     if var.array.is_some() {
         flags.push('a');
     }
     if var.integer {
         flags.push('i');
+    }
+    if readonly {
+        flags.push('r');
     }
     if var.exported {
         flags.push('x');
@@ -56,6 +59,11 @@ fn declaration(name: &str, var: &Var) -> String {
 impl Interp<'_> {
     /// Performs an assignment; false when an expansion failed (the error is printed).
     pub(super) fn assign(&mut self, a: &Assign, out: &mut Output) -> bool {
+        if self.st.readonly.contains(&a.name) {
+            out.err(format!("bash: {}: readonly variable\n", a.name));
+            self.expansion_failed(1);
+            return false;
+        }
         match &a.value {
             AssignValue::Array(words) => {
                 let Some(items) = self.expand_words(words, out) else {
@@ -150,6 +158,34 @@ impl Interp<'_> {
         }
     }
 
+    /// Runs `f` with the prefix assignments `vars` in force (`IFS=, read …`), then puts the
+    /// old values back, as bash does for a builtin.
+    pub(super) fn with_temporary_vars(
+        &mut self,
+        vars: &[(String, String)],
+        f: impl FnOnce(&mut Self) -> i32,
+    ) -> i32 {
+        let saved: Vec<(String, Option<Var>)> = vars
+            .iter()
+            .map(|(k, _)| (k.clone(), self.st.vars.get(k).cloned()))
+            .collect();
+        for (k, v) in vars {
+            self.st.set(k, v.clone());
+        }
+        let status = f(self);
+        for (k, old) in saved {
+            match old {
+                Some(v) => {
+                    self.st.vars.insert(k, v);
+                }
+                None => {
+                    self.st.vars.remove(&k);
+                }
+            }
+        }
+        status
+    }
+
     /// Calls a function: positional parameters are the arguments; `local` frames are undone.
     pub(super) fn call_function(
         &mut self,
@@ -213,7 +249,7 @@ impl Interp<'_> {
 
     /// Enters one more function call or `eval`; false (and the line stopped) past
     /// [`MAX_NESTING`], which keeps the stack bounded, in the browser too.
-    fn nest(&mut self, name: &str, out: &mut Output) -> bool {
+    pub(super) fn nest(&mut self, name: &str, out: &mut Output) -> bool {
         if self.nesting >= MAX_NESTING {
             out.err(format!(
                 "podscope: {name}: functions and eval nested more than {MAX_NESTING} deep; the line was stopped\n"
@@ -292,16 +328,7 @@ impl Interp<'_> {
                     }
                 }
             }
-            "set" => match args.split_first() {
-                Some((dd, rest)) if dd == "--" => {
-                    self.st.positional = rest.to_vec();
-                    0
-                }
-                _ => {
-                    out.err("bash: set: podscope simulates only `set -- ARGS'\n");
-                    2
-                }
-            },
+            "set" => self.set_builtin(args, out),
             "let" => {
                 if args.is_empty() {
                     out.err("bash: let: expression expected\n");
@@ -403,14 +430,14 @@ impl Interp<'_> {
     fn print_declarations(&mut self, who: &str, names: &[String], out: &mut Output) -> i32 {
         if names.is_empty() {
             for (name, var) in &self.st.vars {
-                out.out(declaration(name, var));
+                out.out(declaration(name, var, self.st.readonly.contains(name)));
             }
             return 0;
         }
         let mut status = 0;
         for name in names {
             match self.st.vars.get(name) {
-                Some(var) => out.out(declaration(name, var)),
+                Some(var) => out.out(declaration(name, var, self.st.readonly.contains(name))),
                 None => {
                     out.err(format!("bash: {who}: {name}: not found\n"));
                     status = 1;
@@ -457,15 +484,15 @@ mod tests {
             ..Var::default()
         };
         assert_eq!(
-            declaration("a", &arr),
+            declaration("a", &arr, false),
             "declare -a a=([0]=\"1\" [1]=\"2 3\")\n"
         );
         assert_eq!(
-            declaration("x", &Var::scalar("5".into(), false)),
+            declaration("x", &Var::scalar("5".into(), false), false),
             "declare -- x=\"5\"\n"
         );
         assert_eq!(
-            declaration("E", &Var::scalar("a\"b$".into(), true)),
+            declaration("E", &Var::scalar("a\"b$".into(), true), false),
             "declare -x E=\"a\\\"b\\$\"\n"
         );
     }

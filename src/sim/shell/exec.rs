@@ -48,20 +48,20 @@ impl Stdin {
         self.data.get(from..).unwrap_or(&[])
     }
 
-    /// One line without its newline, or `None` at end of input.
-    pub(super) fn read_line(&mut self) -> Option<String> {
+    /// The bytes up to `delim` (not included) and whether `delim` came (false: the input ended
+    /// first); `None` when nothing was left at all.
+    pub(super) fn read_until(&mut self, delim: u8) -> Option<(String, bool)> {
         let rest = self.data.get(self.pos..).filter(|r| !r.is_empty())?;
-        let len = rest
-            .iter()
-            .position(|&b| b == b'\n')
-            .map_or(rest.len(), |i| i.saturating_add(1));
-        let line = rest.get(..len).unwrap_or(rest);
-        self.pos = self.pos.saturating_add(len);
-        Some(
-            String::from_utf8_lossy(line)
-                .trim_end_matches('\n')
-                .to_string(),
-        )
+        let (len, found) = match rest.iter().position(|&b| b == delim) {
+            Some(i) => (i, true),
+            None => (rest.len(), false),
+        };
+        let text = String::from_utf8_lossy(rest.get(..len).unwrap_or(rest)).into_owned();
+        self.pos = self
+            .pos
+            .saturating_add(len)
+            .saturating_add(usize::from(found));
+        Some((text, found))
     }
 }
 
@@ -180,10 +180,12 @@ impl<'a> Interp<'a> {
 
     fn run_pipeline(&mut self, p: &Pipeline, stdin: &mut Stdin, out: &mut Output) -> i32 {
         let mut status = 0;
+        let mut statuses = Vec::new();
         let count = p.commands.len();
         if count == 1 {
             if let Some(cmd) = p.commands.first() {
                 status = self.run_command(cmd, stdin, out);
+                statuses.push(status);
             }
         } else {
             let mut piped: Option<Stdin> = None;
@@ -199,6 +201,7 @@ impl<'a> Interp<'a> {
                         me.subshell(|me| me.run_command(cmd, stdin, &mut o))
                     }),
                 };
+                statuses.push(status);
                 if last {
                     out.extend(o);
                 } else {
@@ -210,6 +213,18 @@ impl<'a> Interp<'a> {
                 }
             }
         }
+        if self.st.opts.pipefail {
+            if let Some(failed) = statuses.iter().rev().find(|s| **s != 0) {
+                status = *failed;
+            }
+        }
+        self.st.vars.insert(
+            "PIPESTATUS".into(),
+            Var {
+                array: Some(statuses.iter().map(i32::to_string).enumerate().collect()),
+                ..Var::default()
+            },
+        );
         if p.negate {
             status = i32::from(status == 0);
         }
@@ -470,6 +485,9 @@ impl<'a> Interp<'a> {
         out: &mut Output,
     ) -> i32 {
         let Some(name) = argv.first() else { return 0 };
+        if super::builtins::BUILTINS.contains(&name.as_str()) {
+            return self.with_temporary_vars(env, |me| me.builtin(argv, stdin, out).unwrap_or(0));
+        }
         if let Some(status) = self.builtin(argv, stdin, out) {
             return status;
         }
@@ -487,7 +505,10 @@ impl<'a> Interp<'a> {
         } else {
             let path_var = self.st.get("PATH").unwrap_or("").to_string();
             match self.host.which(name, &path_var) {
-                Some(p) => p,
+                Some(p) => {
+                    self.st.hashed.insert(name.clone(), p.clone());
+                    p
+                }
                 None => {
                     out.err(format!("bash: {name}: command not found\n"));
                     return 127;

@@ -19,25 +19,49 @@ struct Fields {
     has: bool,
     /// An empty `"$@"` was expanded: a field with nothing else in it vanishes.
     vanish: bool,
+    /// `$IFS` (`None`: unset, which splits like space, tab and newline).
+    ifs: Option<String>,
+    /// The last character was IFS white space that ended a field (a non-white IFS character
+    /// right after it belongs to the same separator).
+    after_white: bool,
 }
 
 impl Fields {
+    /// Fields split at the shell's `$IFS`.
+    fn new(st: &State) -> Fields {
+        Fields {
+            ifs: st.get("IFS").map(str::to_string),
+            ..Fields::default()
+        }
+    }
+
     fn push(&mut self, s: &str, quoted: bool) {
         self.has = true;
         self.cur.extend(s.chars().map(|c| (c, quoted)));
     }
 
-    /// An unquoted expansion: split on blanks and newlines, each piece still globbed.
+    /// An unquoted expansion: split at `$IFS` as POSIX says (runs of IFS white space are one
+    /// separator; each other IFS character ends a field, even an empty one), each piece still
+    /// globbed.
     fn push_split(&mut self, s: &str) {
+        let ifs = self.ifs.clone().unwrap_or_else(|| " \t\n".to_string());
         for c in s.chars() {
-            if matches!(c, ' ' | '\t' | '\n') {
+            if !ifs.contains(c) {
+                self.cur.push((c, false));
+                self.has = true;
+                self.after_white = false;
+            } else if matches!(c, ' ' | '\t' | '\n') {
                 if self.has {
                     self.done.push(std::mem::take(&mut self.cur));
                     self.has = false;
+                    self.after_white = true;
                 }
             } else {
-                self.cur.push((c, false));
-                self.has = true;
+                if self.has || !self.after_white {
+                    self.done.push(std::mem::take(&mut self.cur));
+                }
+                self.has = false;
+                self.after_white = false;
             }
         }
     }
@@ -74,11 +98,17 @@ impl Interp<'_> {
     pub(super) fn expand_words(&mut self, words: &[Word], out: &mut Output) -> Option<Vec<String>> {
         let mut args = Vec::new();
         for w in super::brace::expand(words).iter() {
-            let mut fields = Fields::default();
+            let mut fields = Fields::new(self.st);
             self.expand_into(w, &mut fields, out)?;
             for f in fields.finish() {
-                match glob::expand(self.st, &*self.host, &f) {
+                let found = if self.st.opts.noglob {
+                    None
+                } else {
+                    glob::expand(self.st, &*self.host, &f)
+                };
+                match found {
                     Some(matches) => args.extend(matches),
+                    None if self.st.opts.nullglob && !self.st.opts.noglob && glob::is_glob(&f) => {}
                     None => args.push(f.iter().map(|&(c, _)| c).collect()),
                 }
             }
@@ -88,7 +118,7 @@ impl Interp<'_> {
 
     /// Expands one word into fields without globbing (redirection targets).
     pub(super) fn expand_fields(&mut self, word: &Word, out: &mut Output) -> Option<Vec<String>> {
-        let mut fields = Fields::default();
+        let mut fields = Fields::new(self.st);
         self.expand_into(word, &mut fields, out)?;
         Some(
             fields
@@ -123,7 +153,7 @@ impl Interp<'_> {
             };
             match self.expand_part(part, out)? {
                 Expanded::Text(text, _) => fields.push(&text, quoted),
-                Expanded::Fields(items, _) => fields.push(&items.join(" "), quoted),
+                Expanded::Fields(items, _) => fields.push(&items.join(&self.ifs_joiner()), quoted),
             }
             if fields.cur.len() > MAX_OUTPUT {
                 self.interrupted = true;
@@ -171,6 +201,9 @@ impl Interp<'_> {
             }
             WordPart::BadSubst(text) => {
                 out.err(format!("bash: {text}: bad substitution\n"));
+                if !self.st.interactive {
+                    self.exit = Some(1);
+                }
                 return None;
             }
         })
@@ -189,7 +222,7 @@ impl Interp<'_> {
             Ok(v) => Some(v),
             Err(e) => {
                 out.err(format!("bash: {e}\n"));
-                self.aborted = true;
+                self.expansion_failed(1);
                 None
             }
         }

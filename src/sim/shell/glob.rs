@@ -6,7 +6,8 @@ use super::{ShellHost, State};
 /// An expanded field: each character with whether it was quoted (quoted characters never glob).
 pub(super) type Pattern = Vec<(char, bool)>;
 
-fn is_glob(p: &[(char, bool)]) -> bool {
+/// True when the pattern has an unquoted `*`, `?` or `[`.
+pub(super) fn is_glob(p: &[(char, bool)]) -> bool {
     p.iter().any(|&(c, q)| !q && matches!(c, '*' | '?' | '['))
 }
 
@@ -83,6 +84,18 @@ fn class(p: &[(char, bool)], c: char) -> Option<(bool, usize)> {
             return Some((hit != negate, i + 1));
         }
         first = false;
+        if lo == '[' && !quoted && matches!(p.get(i + 1), Some(&(':', false))) {
+            let name_start = i + 2;
+            let close = (name_start..p.len()).find(|&j| {
+                matches!(p.get(j), Some(&(':', _))) && matches!(p.get(j + 1), Some(&(']', _)))
+            });
+            if let Some(close) = close {
+                let name: String = p.get(name_start..close)?.iter().map(|&(c, _)| c).collect();
+                hit |= in_class(&name, c);
+                i = close + 2;
+                continue;
+            }
+        }
         match (p.get(i + 1), p.get(i + 2)) {
             (Some(&('-', false)), Some(&(hi, _))) if hi != ']' => {
                 hit |= lo <= c && c <= hi;
@@ -93,6 +106,26 @@ fn class(p: &[(char, bool)], c: char) -> Option<(bool, usize)> {
                 i += 1;
             }
         }
+    }
+}
+
+/// True when `c` is in the POSIX character class `name` (`alpha`, `digit`…; C locale).
+fn in_class(name: &str, c: char) -> bool {
+    match name {
+        "alpha" => c.is_ascii_alphabetic(),
+        "digit" => c.is_ascii_digit(),
+        "alnum" => c.is_ascii_alphanumeric(),
+        "upper" => c.is_ascii_uppercase(),
+        "lower" => c.is_ascii_lowercase(),
+        "space" => c.is_ascii_whitespace() || c == '\x0b',
+        "blank" => c == ' ' || c == '\t',
+        "punct" => c.is_ascii_punctuation(),
+        "xdigit" => c.is_ascii_hexdigit(),
+        "cntrl" => c.is_ascii_control(),
+        "print" => (' '..='~').contains(&c),
+        "graph" => ('!'..='~').contains(&c),
+        "word" => c.is_ascii_alphanumeric() || c == '_',
+        _ => false,
     }
 }
 
@@ -153,6 +186,9 @@ mod tests {
         assert!(!m("[!a-c]x", "bx"));
         assert!(m("*a*b*c", "xxaxxbxxc"));
         assert!(m("*", ""));
+        assert!(m("f[[:alpha:]]", "fa"));
+        assert!(!m("f[[:alpha:]]", "f1"));
+        assert!(m("[![:digit:]x]", "a"));
         assert!(!m("?", ""));
         let quoted: Pattern = vec![('*', true)];
         assert!(!matches(&quoted, &['a']));

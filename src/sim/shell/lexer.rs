@@ -55,7 +55,14 @@ pub enum Tok {
     /// A control operator.
     Op(Op),
     /// A redirection operator (its target is the next word).
-    Redir { fd: u32, op: RedirOp, text: String },
+    Redir {
+        /// The descriptor redirected.
+        fd: u32,
+        /// The operator.
+        op: RedirOp,
+        /// The operator as typed.
+        text: String,
+    },
     /// End of a line inside the input.
     Newline,
     /// End of input.
@@ -178,7 +185,7 @@ impl Parser {
             (Some('<'), _) => (RedirOp::Read, 1, 0),
             (Some('>'), Some('>')) => (RedirOp::Append, 2, 1),
             (Some('>'), Some('&')) => (RedirOp::Dup, 2, 1),
-            (Some('>'), Some('|')) => (RedirOp::Write, 2, 1),
+            (Some('>'), Some('|')) => (RedirOp::Clobber, 2, 1),
             _ => (RedirOp::Write, 1, 1),
         };
         self.pos += len;

@@ -19,12 +19,17 @@ mod glob;
 mod heredoc;
 mod input;
 pub mod lexer;
+mod more;
+mod options;
 mod param_lex;
 mod params;
 pub mod parser;
+mod quote;
+mod readers;
 mod redirect;
 mod regex;
 mod testcmd;
+mod typecmd;
 // Native only: the suite uses proptest, which does not build for wasm32.
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests;
@@ -63,10 +68,48 @@ pub trait ShellHost {
     fn list_dir(&self, path: &str) -> Option<Vec<String>>;
     /// The container's hostname (the pod name).
     fn hostname(&self) -> String;
+    /// What `test` asks about a file (`follow`: through a final symlink); `None` when there is
+    /// none. The default knows only what `exists`, `is_dir` and `read_file` tell.
+    fn stat(&self, path: &str, _follow: bool) -> Option<FileStat> {
+        if !self.exists(path) {
+            return None;
+        }
+        let dir = self.is_dir(path);
+        Some(FileStat {
+            ino: 0,
+            mtime_ms: 0,
+            mode: if dir { 0o755 } else { 0o644 },
+            size: self.read_file(path).map_or(0, |d| d.len() as u64),
+            dir,
+            symlink: false,
+        })
+    }
+    /// The path `path` leads to with every symlink followed (`pwd -P`); `None` when the host
+    /// cannot tell.
+    fn realpath(&self, _path: &str) -> Option<String> {
+        None
+    }
     /// Tells the host whether the next [`ShellHost::exec`] writes its stdout to the terminal
     /// (`false` in a pipe, a `$(…)` or a `> file`): `ls` prints one name a line and `yes` stops
     /// there, as they do on a real pipe.
     fn set_stdout_tty(&mut self, _tty: bool) {}
+}
+
+/// What [`ShellHost::stat`] tells about a file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FileStat {
+    /// The inode (equal for two names of one file).
+    pub ino: u64,
+    /// Last modification, in ms of simulated time.
+    pub mtime_ms: u64,
+    /// The permission bits.
+    pub mode: u32,
+    /// Size in bytes.
+    pub size: u64,
+    /// A directory.
+    pub dir: bool,
+    /// A symbolic link (only when not followed).
+    pub symlink: bool,
 }
 
 /// One program for [`ShellHost::exec`] to run: what `execve(2)` gets, plus its standard input.
@@ -172,6 +215,21 @@ pub(crate) struct State {
     pub(crate) positional: Vec<String>,
     /// `$_`: the last argument of the previous command.
     pub(crate) last_arg: String,
+    /// The `set` and `shopt` options.
+    pub(crate) opts: options::Options,
+    /// The file-creation mask `umask` shows and sets.
+    pub(crate) umask: u32,
+    /// The names `readonly` protects.
+    pub(crate) readonly: std::collections::BTreeSet<String>,
+    /// `alias` definitions.
+    pub(crate) aliases: BTreeMap<String, String>,
+    /// Programs found on PATH so far (`hash`, `type`).
+    pub(crate) hashed: BTreeMap<String, String>,
+    /// Where `getopts` is inside a bundle of flags: the `OPTIND` it belongs to and the index
+    /// of the next flag character.
+    pub(crate) getopts_at: (usize, usize),
+    /// False in `bash -c`: aliases are not expanded and `$-` has no `i`.
+    pub(crate) interactive: bool,
 }
 
 impl State {
@@ -274,7 +332,15 @@ impl Shell {
             pid: 7,
             positional: Vec::new(),
             last_arg: String::new(),
+            opts: options::Options::default(),
+            umask: 0o022,
+            readonly: std::collections::BTreeSet::new(),
+            aliases: BTreeMap::new(),
+            hashed: BTreeMap::new(),
+            getopts_at: (1, 0),
+            interactive: true,
         };
+        startup_vars(&mut state.vars);
         state.cwd = state.abs(cwd);
         let pwd = state.cwd.clone();
         state.vars.insert("PWD".into(), Var::scalar(pwd, true));
@@ -292,6 +358,7 @@ impl Shell {
     /// `history` stays empty, as in real bash.
     pub fn set_interactive(&mut self, interactive: bool) {
         self.interactive = interactive;
+        self.state.interactive = interactive;
     }
 
     /// Sets the PID `$$` reports (the pod knows which PID the shell got).
@@ -511,6 +578,33 @@ impl Shell {
     pub fn env(&self) -> Vec<(String, String)> {
         self.state.env(&[])
     }
+}
+
+/// The variables bash sets when it starts: `SHLVL` (one more than it got), `BASH_VERSION` and
+/// `BASH_VERSINFO`, `UID` and `EUID` (root), `BASH`; `OLDPWD` is exported once `cd` sets it.
+fn startup_vars(vars: &mut BTreeMap<String, Var>) {
+    let level = vars
+        .get("SHLVL")
+        .and_then(|v| v.value.trim().parse::<i64>().ok())
+        .unwrap_or(0)
+        .saturating_add(1);
+    vars.insert("SHLVL".into(), Var::scalar(level.to_string(), true));
+    vars.insert(
+        "BASH_VERSION".into(),
+        Var::scalar("5.2.15(1)-release".into(), false),
+    );
+    let info = ["5", "2", "15", "1", "release", "x86_64-pc-linux-gnu"];
+    vars.insert(
+        "BASH_VERSINFO".into(),
+        Var {
+            array: Some(info.iter().map(|s| s.to_string()).enumerate().collect()),
+            ..Var::default()
+        },
+    );
+    for name in ["UID", "EUID"] {
+        vars.insert(name.into(), Var::scalar("0".into(), false));
+    }
+    vars.insert("BASH".into(), Var::scalar("/usr/bin/bash".into(), false));
 }
 
 /// Cuts `out` down to its first `limit` bytes.

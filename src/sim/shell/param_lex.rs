@@ -123,6 +123,10 @@ impl Parser {
             });
         }
         if let Some(target) = inner.strip_prefix('!').filter(|s| !s.is_empty()) {
+            if let Some(prefix) = target.strip_suffix(['*', '@']).filter(|p| is_name(p)) {
+                let star = target.ends_with('*');
+                return Ok(param(prefix, None, ParamOp::Prefix { star }));
+            }
             let (name, rest) = split_name(target);
             return Ok(match split_index(rest) {
                 Some((Some(i), "")) if is_name(name) && matches!(i.as_str(), "@" | "*") => {
@@ -185,10 +189,22 @@ impl Parser {
                     with: self.operand(with.unwrap_or(""))?,
                 }
             }
-            Some(k @ ('^' | ',')) => ParamOp::Case {
-                upper: k == '^',
-                all: rest[1..].starts_with(k),
-            },
+            Some(k @ ('^' | ',')) => {
+                let all = rest[1..].starts_with(k);
+                let text = &rest[1 + usize::from(all)..];
+                ParamOp::Case {
+                    upper: k == '^',
+                    all,
+                    pattern: if text.is_empty() {
+                        None
+                    } else {
+                        Some(self.operand(text)?)
+                    },
+                }
+            }
+            Some('@') if matches!(&rest[1..], "Q" | "U" | "L" | "u" | "E" | "a") => {
+                ParamOp::Transform(rest[1..].chars().next().unwrap_or('Q'))
+            }
             Some(_) => return Ok(None),
         };
         Ok(param(name, index, op))

@@ -103,9 +103,11 @@ fn replace(s: &str, pattern: &Pattern, with: &str, all: bool, anchor: Option<cha
     out
 }
 
-fn change_case(s: &str, upper: bool, all: bool) -> String {
+fn change_case(s: &str, upper: bool, all: bool, pattern: Option<&Pattern>) -> String {
     let conv = |c: char| -> String {
-        if upper {
+        if pattern.is_some_and(|p| !glob::matches(p, &[c])) {
+            c.to_string()
+        } else if upper {
             c.to_uppercase().collect()
         } else {
             c.to_lowercase().collect()
@@ -118,6 +120,18 @@ fn change_case(s: &str, upper: bool, all: bool) -> String {
     match chars.next() {
         Some(first) => conv(first) + chars.as_str(),
         None => String::new(),
+    }
+}
+
+/// `${x@T}` of one value; `attrs` are the variable's `declare` flags (for `@a`).
+fn transform(t: char, s: &str, attrs: &str) -> String {
+    match t {
+        'Q' => super::quote::single_quoted(s),
+        'U' => s.to_uppercase(),
+        'L' => s.to_lowercase(),
+        'u' => change_case(s, true, false, None),
+        'E' => String::from_utf8_lossy(&super::builtins::unescape(s, false).0).into_owned(),
+        _ => attrs.to_string(),
     }
 }
 
@@ -143,6 +157,46 @@ fn slice_range(len: usize, offset: i64, length: Option<i64>) -> Option<(usize, u
 }
 
 impl Interp<'_> {
+    /// The `declare` flags of a variable, as `${x@a}` shows them (`a`, `i`, `r`, `x`).
+    fn attributes(&self, name: &str) -> String {
+        let Some(v) = self.st.vars.get(name) else {
+            return String::new();
+        };
+        let mut s = String::new();
+        if v.array.is_some() {
+            s.push('a');
+        }
+        if v.integer {
+            s.push('i');
+        }
+        if self.st.readonly.contains(name) {
+            s.push('r');
+        }
+        if v.exported {
+            s.push('x');
+        }
+        s
+    }
+
+    /// An expansion error that ends the line (interactive bash) or the shell (`bash -c`, with
+    /// `status`).
+    pub(super) fn expansion_failed(&mut self, status: i32) {
+        if self.st.interactive {
+            self.aborted = true;
+        } else {
+            self.exit = Some(status);
+        }
+    }
+
+    /// What `"$*"` puts between the parameters: the first character of `$IFS` (a space when
+    /// IFS is unset, nothing when it is empty).
+    pub(super) fn ifs_joiner(&self) -> String {
+        match self.st.get("IFS") {
+            None => " ".to_string(),
+            Some(ifs) => ifs.chars().next().map(String::from).unwrap_or_default(),
+        }
+    }
+
     /// The value of `$name` (special parameters included), `None` when unset.
     pub(super) fn lookup(&self, name: &str) -> Option<String> {
         match name {
@@ -150,9 +204,10 @@ impl Interp<'_> {
             "$" => Some(self.st.pid.to_string()),
             "#" => Some(self.st.positional.len().to_string()),
             "0" => Some("bash".into()),
-            "-" => Some("himBHs".into()),
+            "-" => Some(self.st.opts.dollar_dash(self.st.interactive)),
             "_" => Some(self.st.last_arg.clone()),
-            "@" | "*" => Some(self.st.positional.join(" ")),
+            "@" => Some(self.st.positional.join(" ")),
+            "*" => Some(self.st.positional.join(&self.ifs_joiner())),
             _ if name.chars().all(|c| c.is_ascii_digit()) => {
                 let n: usize = name.parse().ok()?;
                 self.st.positional.get(n.checked_sub(1)?).cloned()
@@ -223,6 +278,19 @@ impl Interp<'_> {
         out: &mut Output,
     ) -> Option<Expanded> {
         match op {
+            ParamOp::Prefix { star } => {
+                let names: Vec<String> = self
+                    .st
+                    .vars
+                    .keys()
+                    .filter(|k| k.starts_with(name))
+                    .cloned()
+                    .collect();
+                if *star && quoted {
+                    return Some(Expanded::Text(names.join(&self.ifs_joiner()), false));
+                }
+                return Some(Expanded::Fields(names, !quoted));
+            }
             ParamOp::Keys => {
                 let keys: Vec<String> = match self.st.vars.get(name) {
                     Some(var) => match &var.array {
@@ -251,6 +319,23 @@ impl Interp<'_> {
             _ => {}
         }
         let v = self.values(name, index, out)?;
+        let tests_set = matches!(
+            op,
+            ParamOp::Default { .. }
+                | ParamOp::Assign { .. }
+                | ParamOp::Error { .. }
+                | ParamOp::Alternate { .. }
+        );
+        if !v.set && self.st.opts.nounset && !tests_set && !v.list && !matches!(name, "@" | "*") {
+            let shown = match index {
+                Some(i) => format!("{name}[{i}]"),
+                None => name.to_string(),
+            };
+            out.err(format!("bash: {shown}: unbound variable\n"));
+            self.expansion_failed(127);
+            return None;
+        }
+        let joiner = self.ifs_joiner();
         let set = |colon: bool| v.set && (!colon || v.items.iter().any(|s| !s.is_empty()));
         let word = |me: &mut Self, w: &Word, out: &mut Output| {
             me.expand_string(w, out).map(|s| Expanded::Text(s, !quoted))
@@ -258,6 +343,8 @@ impl Interp<'_> {
         let result = |items: Vec<String>| -> Expanded {
             if v.list && !(v.star && quoted) {
                 Expanded::Fields(items, !quoted)
+            } else if v.star {
+                Expanded::Text(items.join(&joiner), !quoted)
             } else {
                 Expanded::Text(items.join(" "), !quoted)
             }
@@ -284,7 +371,7 @@ impl Interp<'_> {
                     message
                 };
                 out.err(format!("bash: {name}: {message}\n"));
-                self.aborted = true;
+                self.expansion_failed(127);
                 return None;
             }
             ParamOp::Default { .. } | ParamOp::Assign { .. } | ParamOp::Error { .. } => {
@@ -321,12 +408,27 @@ impl Interp<'_> {
                 )
             }
             ParamOp::Keys | ParamOp::Indirect => Expanded::Text(String::new(), false),
-            ParamOp::Case { upper, all } => result(
-                v.items
-                    .iter()
-                    .map(|s| change_case(s, *upper, *all))
-                    .collect(),
-            ),
+            ParamOp::Case {
+                upper,
+                all,
+                pattern,
+            } => {
+                let pat = match pattern {
+                    Some(p) => Some(self.expand_pattern(p, out)?),
+                    None => None,
+                };
+                result(
+                    v.items
+                        .iter()
+                        .map(|s| change_case(s, *upper, *all, pat.as_ref()))
+                        .collect(),
+                )
+            }
+            ParamOp::Transform(t) => {
+                let attrs = self.attributes(name);
+                result(v.items.iter().map(|s| transform(*t, s, &attrs)).collect())
+            }
+            ParamOp::Prefix { .. } => Expanded::Text(String::new(), false),
             ParamOp::Slice { offset, length } => {
                 let off = self.arith(offset, out)?;
                 let len = match length {
@@ -334,8 +436,16 @@ impl Interp<'_> {
                     None => None,
                 };
                 if v.list {
-                    let kept = slice_range(v.items.len(), off, len)
-                        .and_then(|(a, b)| v.items.get(a..b))
+                    // `${@:N}` counts `$0` as parameter 0.
+                    let items: Vec<String> = if matches!(name, "@" | "*") {
+                        std::iter::once("bash".to_string())
+                            .chain(v.items.iter().cloned())
+                            .collect()
+                    } else {
+                        v.items.clone()
+                    };
+                    let kept = slice_range(items.len(), off, len)
+                        .and_then(|(a, b)| items.get(a..b))
                         .map(<[String]>::to_vec)
                         .unwrap_or_default();
                     result(kept)
@@ -391,8 +501,8 @@ mod tests {
             replace("a.txt", &pat(""), "dir/", false, Some('#')),
             "dir/a.txt"
         );
-        assert_eq!(change_case("hello world", true, false), "Hello world");
-        assert_eq!(change_case("HeLLo", false, true), "hello");
+        assert_eq!(change_case("hello world", true, false, None), "Hello world");
+        assert_eq!(change_case("HeLLo", false, true, None), "hello");
         assert_eq!(slice_range(3, 1, None), Some((1, 3)));
         assert_eq!(slice_range(3, -1, None), Some((2, 3)));
         assert_eq!(slice_range(3, 0, Some(-1)), Some((0, 2)));

@@ -138,6 +138,9 @@ impl Interp<'_> {
                     if self.host.is_dir(&path) {
                         return Err(fail(out, t, "Is a directory"));
                     }
+                    if op == RedirOp::Write && self.st.opts.noclobber && self.host.exists(&path) {
+                        return Err(fail(out, t, "cannot overwrite existing file"));
+                    }
                     if let Err(e) = self.host.write_file(&path, &[], append) {
                         return Err(fail(out, t, &e));
                     }

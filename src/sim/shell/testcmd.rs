@@ -12,13 +12,37 @@ struct Test<'a> {
     host: &'a dyn ShellHost,
 }
 
-const UNARY: [&str; 16] = [
+const UNARY: [&str; 23] = [
     "-e", "-f", "-d", "-s", "-r", "-w", "-x", "-z", "-n", "-L", "-h", "-b", "-c", "-p", "-S", "-a",
+    "-g", "-u", "-k", "-O", "-G", "-N", "-v",
 ];
-const BINARY: [&str; 10] = ["=", "==", "!=", "<", ">", "-eq", "-ne", "-lt", "-le", "-gt"];
+
+/// `-v NAME`: whether the variable (or `NAME[INDEX]`, an array element) is set.
+pub(super) fn var_is_set(st: &State, x: &str) -> bool {
+    let (name, index) = match x.strip_suffix(']').and_then(|t| t.split_once('[')) {
+        Some((n, i)) => (n, Some(i)),
+        None => (x, None),
+    };
+    if let Ok(n) = name.parse::<usize>() {
+        return n == 0 || n <= st.positional.len();
+    }
+    let Some(var) = st.vars.get(name) else {
+        return false;
+    };
+    match (index, &var.array) {
+        (None, Some(a)) => a.contains_key(&0),
+        (None, None) => true,
+        (Some("@" | "*"), Some(a)) => !a.is_empty(),
+        (Some(i), Some(a)) => i.trim().parse::<usize>().is_ok_and(|i| a.contains_key(&i)),
+        (Some(i), None) => i.trim() == "0",
+    }
+}
+const BINARY: [&str; 14] = [
+    "=", "==", "!=", "<", ">", "-eq", "-ne", "-lt", "-le", "-gt", "-ge", "-ef", "-nt", "-ot",
+];
 
 fn is_binary(op: &str) -> bool {
-    BINARY.contains(&op) || op == "-ge"
+    BINARY.contains(&op)
 }
 
 /// Runs `test ARGS` (or `[ ARGS ]` when `name` is `[`): 0 true, 1 false, 2 error.
@@ -76,7 +100,7 @@ impl Test<'_> {
                 let v = self.or(a, &mut pos)?;
                 match a.get(pos) {
                     None => Ok(v),
-                    Some(extra) => Err(format!("{extra}: binary operator expected")),
+                    Some(_) => Err("too many arguments".into()),
                 }
             }
         }
@@ -138,21 +162,44 @@ impl Test<'_> {
     }
 
     fn unary(&self, op: &str, x: &str) -> TestResult {
+        if op == "-z" || op == "-n" {
+            return Ok((op == "-z") == x.is_empty());
+        }
+        if op == "-v" {
+            return Ok(var_is_set(self.st, x));
+        }
         let path = self.st.abs(x);
-        let exists = !x.is_empty() && self.host.exists(&path);
+        let stat = (!x.is_empty())
+            .then(|| self.host.stat(&path, !matches!(op, "-L" | "-h")))
+            .flatten();
+        let Some(st) = stat else {
+            return Ok(false);
+        };
+        // The shell runs as root: every file is readable and writable.
         Ok(match op {
-            "-z" => x.is_empty(),
-            "-n" => !x.is_empty(),
-            "-e" | "-a" | "-r" | "-w" | "-x" => exists,
-            "-f" => exists && !self.host.is_dir(&path),
-            "-d" => exists && self.host.is_dir(&path),
-            "-s" => {
-                exists
-                    && (self.host.is_dir(&path)
-                        || self.host.read_file(&path).is_ok_and(|d| !d.is_empty()))
-            }
+            "-e" | "-a" | "-r" | "-w" | "-O" | "-G" => true,
+            "-x" => st.dir || st.mode & 0o111 != 0,
+            "-f" => !st.dir,
+            "-d" => st.dir,
+            "-s" => st.size > 0,
+            "-L" | "-h" => st.symlink,
+            "-g" => st.mode & 0o2000 != 0,
+            "-u" => st.mode & 0o4000 != 0,
+            "-k" => st.mode & 0o1000 != 0,
             _ => false,
         })
+    }
+
+    /// `-ef`, `-nt` and `-ot` (a missing file is older than any other).
+    fn files(&self, l: &str, op: &str, r: &str) -> bool {
+        let st = |x: &str| self.host.stat(&self.st.abs(x), true);
+        match (st(l), st(r), op) {
+            (Some(a), Some(b), "-ef") => a.ino == b.ino,
+            (Some(a), Some(b), "-nt") => a.mtime_ms > b.mtime_ms,
+            (Some(a), Some(b), _) => a.mtime_ms < b.mtime_ms,
+            (Some(_), None, "-nt") | (None, Some(_), "-ot") => true,
+            _ => false,
+        }
     }
 
     fn binary(&self, l: &str, op: &str, r: &str) -> TestResult {
@@ -161,6 +208,7 @@ impl Test<'_> {
             "!=" => l != r,
             "<" => l < r,
             ">" => l > r,
+            "-ef" | "-nt" | "-ot" => self.files(l, op, r),
             _ => {
                 let (a, b) = (int(l)?, int(r)?);
                 match op {

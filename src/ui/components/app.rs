@@ -4,9 +4,9 @@
 use yew::prelude::*;
 
 use super::{
-    AppHeader, DiagramPanel, EmbedBar, Experiments, HandoutView, InfoPanel, LessonPanel,
-    QuestionView, RevealView, ScenarioBar, SharePanel, ShortcutsDialog, TerminalPanel, TourBar,
-    TourView,
+    AppHeader, DiagramPanel, EmbedBar, Experiments, HandoutView, InfoPanel, KeptNotice,
+    LessonPanel, QuestionView, ResetSession, RevealView, ScenarioBar, SharePanel, ShortcutsDialog,
+    TerminalPanel, TourBar, TourView,
 };
 use crate::anim::question::Answer;
 use crate::anim::tour::{tour_for, Action as TourAction};
@@ -216,7 +216,9 @@ pub fn Explainer() -> Html {
                             { tour_bar.clone() }
                         }
                         <SharePanel />
+                        <ResetSession />
                     </div>
+                    <KeptNotice />
                 </div>
             }
             { for notice }

@@ -3,9 +3,9 @@
 
 use yew::prelude::*;
 
-use super::{LessonPicker, TaskPanel, TaskView};
+use super::{ConfirmDialog, LessonPicker, TaskPanel, TaskView};
 use crate::sim::lesson::{self, Progress};
-use crate::ui::state::{Action, AppContext};
+use crate::ui::state::{label, reset_question, Action, AppContext};
 
 /// `(id, title)` of every built-in lesson (no lesson file is parsed to list them).
 fn lesson_titles() -> Vec<(AttrValue, AttrValue)> {
@@ -18,6 +18,7 @@ fn lesson_titles() -> Vec<(AttrValue, AttrValue)> {
 /// The task panel of the open lesson, if one is open.
 #[component]
 pub fn LessonPanel() -> Html {
+    let asking = use_state(|| false);
     let Some(state) = use_context::<AppContext>() else {
         return html! {};
     };
@@ -32,11 +33,35 @@ pub fn LessonPanel() -> Html {
         let s = state.clone();
         Callback::from(move |()| s.dispatch(a.clone()))
     };
+    // Reset discards what was typed: it asks first (and Undo can bring it back).
+    let reset = action(Action::ResetLesson);
+    let onreset = {
+        let (asking, reset, work) = (asking.clone(), reset.clone(), state.worth_keeping());
+        Callback::from(move |()| {
+            if work {
+                asking.set(true)
+            } else {
+                reset.emit(())
+            }
+        })
+    };
+    let dialog = (*asking).then(|| {
+        let (yes, no) = (asking.clone(), asking.clone());
+        let reset = reset.clone();
+        html! {
+            <ConfirmDialog title={label::LESSON_RESET_TITLE} question={reset_question(&state.to_saved())}
+                confirm={label::RESET} onconfirm={Callback::from(move |()| { yes.set(false); reset.emit(()) })}
+                oncancel={Callback::from(move |()| no.set(false))} />
+        }
+    });
     html! {
-        <TaskPanel title={progress.lesson.title.clone()} brief={progress.lesson.brief.clone()}
-            tasks={task_views(progress)} hint={state.checked_hint.clone().map(AttrValue::from)}
-            oncheck={action(Action::CheckLesson)} onreset={action(Action::ResetLesson)}
-            onclose={action(Action::CloseLesson)} />
+        <>
+            <TaskPanel title={progress.lesson.title.clone()} brief={progress.lesson.brief.clone()}
+                tasks={task_views(progress)} hint={state.checked_hint.clone().map(AttrValue::from)}
+                oncheck={action(Action::CheckLesson)} {onreset}
+                onclose={action(Action::CloseLesson)} />
+            { for dialog }
+        </>
     }
 }
 

@@ -23,6 +23,21 @@ impl AppState {
         }
     }
 
+    /// Opens lesson `id` on the pod on show when that pod runs the lesson's scenario and holds
+    /// work (a reload of the lesson's page); true if it did. Otherwise nothing changes.
+    pub(super) fn resume_lesson(&mut self, id: &str) -> bool {
+        let Ok(l) = lesson::builtin(id, &self.seed) else {
+            return false;
+        };
+        if !self.worth_keeping() || ScenarioId::from_id(&l.scenario) != Some(self.scenario) {
+            return false;
+        }
+        let mut progress = Progress::new(l);
+        progress.observe(&self.cluster.borrow());
+        self.lesson = Some(Rc::new(progress));
+        true
+    }
+
     /// Check: the hint for the first task still false, kept on show until the next Check.
     pub(super) fn check_lesson(&mut self) {
         self.observe_lesson();

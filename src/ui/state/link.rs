@@ -31,7 +31,9 @@ impl AppState {
     /// did in the terminals. Returns the terminal a line asked to open, if any.
     pub(super) fn input(&mut self, input: Input) -> Option<Terminal> {
         let at = self.cluster.borrow().now_ms();
-        Rc::make_mut(&mut self.session).record(at, input.clone());
+        if !Rc::make_mut(&mut self.session).record(at, input.clone()) {
+            self.notify(super::keep::TOO_LONG);
+        }
         let mut reply = Reply::Quiet;
         let mut opened = None;
         self.change(|c, t| {
@@ -122,6 +124,9 @@ impl AppState {
             })
         });
         s.what_if = session.what_if.as_deref().and_then(guide::what_if);
+        if let Some(draft) = &session.draft {
+            s.manifest_text = draft.clone();
+        }
         s
     }
 

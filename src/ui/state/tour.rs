@@ -10,13 +10,19 @@ use crate::ui::scenarios::ScenarioId;
 impl AppState {
     /// A fresh pod of `id`, keeping the viewer's preferences (filters, live, speed).
     pub(super) fn restarted(&self, id: ScenarioId) -> AppState {
+        self.restarted_from(AppState::new(id))
+    }
+
+    /// `fresh`, keeping the viewer's preferences and the session kept one Undo away.
+    pub(super) fn restarted_from(&self, fresh: AppState) -> AppState {
         let mut fresh = AppState {
             filters: self.filters,
             live: self.live,
             params: self.params.clone(),
             presenter: self.presenter,
             seed: self.seed.clone(),
-            ..AppState::new(id)
+            kept: self.kept.clone(),
+            ..fresh
         };
         fresh.playback.speed = self.playback.speed;
         fresh

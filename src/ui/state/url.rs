@@ -116,7 +116,12 @@ impl AppState {
         self.presenter = params.presenter;
         self.seed = params.seed.as_str().into();
         if let Some(id) = &params.lesson {
-            self.open_lesson(id);
+            // A reload keeps the work done in the lesson; another pod is kept one Undo away.
+            let kept = self.keepsake(super::Displaced::Lesson);
+            if !self.resume_lesson(id) {
+                self.open_lesson(id);
+                self.kept = kept.or(self.kept.take());
+            }
         }
         self
     }

@@ -1,81 +1,57 @@
-//! The `printf` builtin: `%s %b %d %i %u %x %X %o %c %%` with flags, width and precision; the
-//! format is reused while arguments remain, missing ones read as empty or 0.
+//! The `printf` builtin: `%s %b %q %c %d %i %u %x %X %o %f %e %g %%` with flags, width and
+//! precision (also `*` from the arguments), `-v VAR`; the format is reused while arguments
+//! remain, missing ones read as empty or 0.
 
+use super::printf_conv::{float, format_float, format_integer, integer, Spec};
 use super::unescape;
-use crate::sim::output::Output;
+use crate::sim::output::{Output, Stream};
+use crate::sim::shell::exec::Interp;
 
 /// What one `printf` writes at most, in bytes, when it reuses its format for many arguments:
 /// beyond what the shell shows of a line, so the shell's "printed too much" stop ends the line
 /// without first building hundreds of megabytes (`printf '%4000s' $(seq 100000)`).
 const PRINTF_MAX_BYTES: usize = 16 * 1024 * 1024;
 
-/// One conversion's flags, width and precision.
-#[derive(Default)]
-struct Spec {
-    left: bool,
-    zero: bool,
-    plus: bool,
-    space: bool,
-    width: usize,
-    precision: Option<usize>,
-}
-
-impl Spec {
-    fn pad(&self, body: String, numeric: bool) -> String {
-        let len = body.chars().count();
-        if len >= self.width {
-            return body;
+impl Interp<'_> {
+    /// `printf [-v VAR] FORMAT [ARGS…]`: with `-v`, the text goes into VAR.
+    pub(in crate::sim::shell) fn printf_builtin(
+        &mut self,
+        args: &[String],
+        out: &mut Output,
+    ) -> i32 {
+        let (var, rest) = match args {
+            [v, name, rest @ ..] if v == "-v" => (Some(name.clone()), rest),
+            [v] if v == "-v" => {
+                out.err("bash: printf: -v: option requires an argument\nprintf: usage: printf [-v var] format [arguments]\n");
+                return 2;
+            }
+            [dd, rest @ ..] if dd == "--" => (None, rest),
+            _ => (None, args),
+        };
+        let Some(name) = var else {
+            return printf(rest, out);
+        };
+        if !crate::sim::shell::ast::is_name(&name) {
+            out.err(format!("bash: printf: `{name}': not a valid identifier\n"));
+            return 2;
         }
-        let fill = self.width.saturating_sub(len);
-        if self.left {
-            format!("{body}{}", " ".repeat(fill))
-        } else if self.zero && numeric {
-            let (sign, digits) = match body.strip_prefix(['-', '+']) {
-                Some(d) => body.split_at(body.len().saturating_sub(d.len())),
-                None => ("", body.as_str()),
-            };
-            format!("{sign}{}{digits}", "0".repeat(fill))
-        } else {
-            format!("{}{body}", " ".repeat(fill))
-        }
+        let mut produced = Output::default();
+        let status = printf(rest, &mut produced);
+        out.err(produced.stream_bytes(Stream::Stderr));
+        let text = String::from_utf8_lossy(&produced.stream_bytes(Stream::Stdout)).into_owned();
+        self.st.set(&name, text);
+        status
     }
 }
 
-/// A printf number argument: decimal, `0x` hex, leading-0 octal, or `'c` (the character's code).
-fn number(arg: &str, out: &mut Output, status: &mut i32) -> i64 {
-    let t = arg.trim();
-    if let Some(c) = t.strip_prefix(['\'', '"']).and_then(|r| r.chars().next()) {
-        return i64::from(u32::from(c));
-    }
-    if t.is_empty() {
-        return 0;
-    }
-    let (neg, digits) = match t.strip_prefix('-') {
-        Some(d) => (true, d),
-        None => (false, t.strip_prefix('+').unwrap_or(t)),
-    };
-    let parsed = if let Some(h) = digits
-        .strip_prefix("0x")
-        .or_else(|| digits.strip_prefix("0X"))
-    {
-        i64::from_str_radix(h, 16)
-    } else if digits.len() > 1 && digits.starts_with('0') {
-        i64::from_str_radix(digits, 8)
-    } else {
-        digits.parse::<i64>()
-    };
-    match parsed {
-        Ok(v) if neg => v.wrapping_neg(),
-        Ok(v) => v,
-        Err(_) => {
-            out.err(format!("bash: printf: {arg}: invalid number\n"));
-            *status = 1;
-            let lead: String = t
-                .chars()
-                .take_while(|c| c.is_ascii_digit() || *c == '-')
-                .collect();
-            lead.parse().unwrap_or(0)
+/// The next argument (empty when they ran out).
+fn next_arg(args: &mut &[String]) -> String {
+    match args.split_first() {
+        Some((a, rest)) => {
+            *args = rest;
+            a.clone()
         }
+        None => String::new(),
     }
 }
 
@@ -112,10 +88,17 @@ pub(super) fn printf(args: &[String], out: &mut Output) -> i32 {
                     '0' => spec.zero = true,
                     '+' => spec.plus = true,
                     ' ' => spec.space = true,
-                    '#' => {}
+                    '#' => spec.alt = true,
                     _ => break,
                 }
                 i += 1;
+            }
+            let plain = i;
+            if fmt.get(i) == Some(&'*') {
+                i += 1;
+                let w = integer(&next_arg(&mut args), out, &mut status);
+                spec.left |= w < 0;
+                spec.width = usize::try_from(w.unsigned_abs()).unwrap_or(0).min(4096);
             }
             while let Some(d) = fmt.get(i).and_then(|c| c.to_digit(10)) {
                 spec.width = spec
@@ -128,27 +111,57 @@ pub(super) fn printf(args: &[String], out: &mut Output) -> i32 {
             if fmt.get(i) == Some(&'.') {
                 i += 1;
                 let mut p = 0usize;
+                if fmt.get(i) == Some(&'*') {
+                    i += 1;
+                    let v = integer(&next_arg(&mut args), out, &mut status);
+                    p = usize::try_from(v).unwrap_or(0).min(4096);
+                }
                 while let Some(d) = fmt.get(i).and_then(|c| c.to_digit(10)) {
                     p = p.saturating_mul(10).saturating_add(d as usize).min(4096);
                     i += 1;
                 }
                 spec.precision = Some(p);
             }
+            // Length modifiers mean nothing to bash's printf.
+            while fmt.get(i).is_some_and(|c| "hjlLtz".contains(*c)) {
+                i += 1;
+            }
             let Some(&conv) = fmt.get(i) else {
-                text.extend_from_slice(b"%");
-                break;
+                out.out(&text);
+                out.err("bash: printf: `%': missing format character\n");
+                return 1;
             };
             i += 1;
-            if conv == '%' {
+            if conv == '%' && i == plain + 1 {
                 text.push(b'%');
                 continue;
             }
-            let arg = match args.split_first() {
-                Some((a, rest)) => {
-                    args = rest;
-                    a.clone()
-                }
-                None => String::new(),
+            if conv == '(' {
+                out.out(&text);
+                out.err("bash: printf: podscope does not simulate %(…)T time formats\n");
+                return 1;
+            }
+            let arg = if matches!(
+                conv,
+                'd' | 'i'
+                    | 'u'
+                    | 'x'
+                    | 'X'
+                    | 'o'
+                    | 'f'
+                    | 'F'
+                    | 'e'
+                    | 'E'
+                    | 'g'
+                    | 'G'
+                    | 's'
+                    | 'b'
+                    | 'c'
+                    | 'q'
+            ) {
+                next_arg(&mut args)
+            } else {
+                String::new()
             };
             let piece = match conv {
                 's' => {
@@ -166,17 +179,12 @@ pub(super) fn printf(args: &[String], out: &mut Output) -> i32 {
                     arg.chars().next().map(String::from).unwrap_or_default(),
                     false,
                 ),
+                'q' => spec.pad(crate::sim::shell::quote::backslashed(&arg), false),
                 'd' | 'i' | 'u' | 'x' | 'X' | 'o' => {
-                    let n = number(&arg, out, &mut status);
-                    let body = match conv {
-                        'x' => format!("{n:x}"),
-                        'X' => format!("{n:X}"),
-                        'o' => format!("{n:o}"),
-                        _ if n >= 0 && spec.plus => format!("+{n}"),
-                        _ if n >= 0 && spec.space => format!(" {n}"),
-                        _ => n.to_string(),
-                    };
-                    spec.pad(body, true)
+                    format_integer(conv, integer(&arg, out, &mut status), &spec)
+                }
+                'f' | 'F' | 'e' | 'E' | 'g' | 'G' => {
+                    format_float(conv, float(&arg, out, &mut status), &spec)
                 }
                 other => {
                     out.out(&text);
