@@ -140,6 +140,8 @@
     const mount = () => {
       if (!panel) {
         panel = build();
+        // The stopped app behind the panel takes no focus: Tab stays among the panel's buttons.
+        for (const other of document.body.children) other.inert = true;
         document.body.append(panel.root);
         panel.first.focus();
       }

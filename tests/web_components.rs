@@ -10,6 +10,7 @@ use std::rc::Rc;
 use podscope::ui::components::{
     ManifestView, ManifestViewProps, PodDiagram, PodDiagramProps, ScenarioBar, ScenarioBarProps,
 };
+use podscope::ui::diagram::Shape;
 use podscope::ui::highlight::{tokenize, TokenKind};
 use podscope::ui::scenarios::ScenarioId;
 use wasm_bindgen::JsCast;
@@ -63,15 +64,29 @@ fn tokenizer_colours_the_docs_manifest_and_loses_nothing() {
 
 #[wasm_bindgen_test]
 async fn diagram_draws_the_volume_once_joined_to_both_containers() {
+    for shape in [Shape::Wide, Shape::Narrow] {
+        diagram_in_shape(shape).await;
+    }
+}
+
+async fn diagram_in_shape(shape: Shape) {
     let root = fresh_root();
     let props = PodDiagramProps {
         model: live_diagram("shared-volume"),
         flight: None,
+        shape,
     };
     yew::Renderer::<PodDiagram>::with_root_and_props(root.clone(), props).render();
     yew::scheduler::flush().await;
 
     assert!(find(&root, "pod-diagram").is_some());
+    let said = find(&root, "pod-diagram")
+        .and_then(|svg| svg.get_attribute("aria-label"))
+        .unwrap_or_default();
+    assert!(
+        said.contains("Container debian-container (image debian): Running"),
+        "{said}"
+    );
     assert!(text_of(&root, "container-nginx-container").contains("nginx"));
     assert!(text_of(&root, "container-debian-container").contains("/pod-data"));
     assert_eq!(count_testid(&root, "volume-shared-data"), 1);
@@ -88,6 +103,7 @@ async fn terminated_container_shows_its_reason_and_exit_code() {
     let props = PodDiagramProps {
         model: live_diagram("docs-original"),
         flight: None,
+        shape: Shape::Wide,
     };
     yew::Renderer::<PodDiagram>::with_root_and_props(root.clone(), props).render();
     yew::scheduler::flush().await;

@@ -59,6 +59,27 @@ pub fn media_matches(query: &str) -> bool {
         .unwrap_or(false)
 }
 
+/// Whether the media query `query` matches now, re-rendering the caller whenever that changes
+/// (a phone turned sideways, a window resized past a breakpoint).
+#[hook]
+pub fn use_media(query: &'static str) -> bool {
+    let matches = use_state(|| media_matches(query));
+    {
+        let matches = matches.clone();
+        use_effect_with(query, move |query| {
+            let list = gloo::utils::window().match_media(query).ok().flatten();
+            let listener = list.map(|list| {
+                let target = list.clone();
+                gloo::events::EventListener::new(&list, "change", move |_| {
+                    matches.set(target.matches());
+                })
+            });
+            move || drop(listener)
+        });
+    }
+    *matches
+}
+
 /// The string setting kept in LocalStorage under `key`, if any (an unavailable storage, as in
 /// sandboxed iframes, or an embed, just has nothing).
 pub fn stored(key: &'static str) -> Option<String> {

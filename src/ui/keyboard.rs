@@ -65,7 +65,8 @@ pub fn use_shortcuts(state: Option<AppContext>) {
                 let Some(key) = shortcut(&e.key(), modified) else {
                     return;
                 };
-                if from_typing(e) {
+                // A widget that took the key (tabs, the event list's arrows) keeps it.
+                if from_typing(e) || e.default_prevented() {
                     return;
                 }
                 // Space and Enter on a focused button press it; leave that to the browser.

@@ -13,6 +13,7 @@ pub mod diagram;
 pub mod download;
 pub mod editor;
 pub mod embed_api;
+pub mod focus;
 pub mod guide;
 pub mod handout;
 pub mod highlight;

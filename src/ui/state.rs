@@ -341,7 +341,7 @@ impl Reducible for AppState {
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut s = (*self).clone();
         let len = s.len();
-        let kept = action.displaces().and_then(|why| s.keepsake(why));
+        let kept = s.displaced_by(&action);
         match action {
             Action::SelectScenario(id) => {
                 let kept = s.manifest_text.clone();

@@ -1,6 +1,6 @@
 // Accessibility of the release build in Debian's headless Chromium: axe-core reports zero
-// violations (any impact) in the normal view, with the system in light and in dark colour
-// scheme; themes, reduced motion, the announcer and phone layouts.
+// violations (any impact) in the normal, embed and presenter views, with the system in light and
+// in dark colour scheme; themes, reduced motion, the announcer and phone layouts.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
@@ -13,8 +13,8 @@ const require = createRequire(import.meta.url);
 /** The views people meet: full app, blog embed, classroom projector. */
 const VIEWS = [
   { name: 'normal', query: '' },
-  // Not yet clean, so not asserted here (see the a11y report): ?embed=1 and ?profile=projector
-  // lack a level-one heading, and the presenter's speed select loses its name.
+  { name: 'embed', query: '?embed=1', viewport: { width: 640, height: 400 } },
+  { name: 'presenter', query: '?profile=projector', viewport: { width: 1920, height: 1080 } },
 ];
 
 /** axe-core's violations on `page`, one readable line per rule with the offending nodes. */
@@ -175,6 +175,22 @@ describe('phones', () => {
           client: document.documentElement.clientWidth,
         }));
         assert.ok(scroll <= client, `the page scrolls sideways: ${scroll} > ${client}`);
+        // The diagram's words stay readable: the stacked drawing upright, the full width sideways.
+        const smallest = await page.evaluate(() => {
+          const svg = document.querySelector('[data-testid="pod-diagram"]');
+          const scale = svg.getScreenCTM().a;
+          let min = Infinity;
+          for (const t of svg.querySelectorAll('text, tspan')) {
+            const r = t.getBoundingClientRect();
+            if (!t.textContent.trim() || r.width === 0) continue;
+            min = Math.min(min, parseFloat(getComputedStyle(t).fontSize) * scale);
+          }
+          return min;
+        });
+        console.log(`${viewport.width}x${viewport.height}: smallest diagram text ${smallest.toFixed(1)} px`);
+        assert.ok(smallest >= 10, `diagram text ${smallest.toFixed(1)} px`);
+        const label = await page.locator('[data-testid="pod-diagram"]').getAttribute('aria-label');
+        assert.match(label, /Container nginx-container \(image nginx\): (Running|Waiting)/);
         await runLine(page, 'debian-container', 'echo hi > /pod-data/index.html');
         assert.deepEqual(session.errors, []);
       } finally {
@@ -182,4 +198,49 @@ describe('phones', () => {
       }
     });
   }
+});
+
+describe('keyboard reach', () => {
+  let server;
+  let browser;
+
+  before(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  test('the first Tab stop skips to the terminal; the event list is one Tab stop with arrow keys', async () => {
+    const session = await openApp(browser, server, '?scenario=shared-volume');
+    try {
+      const { page } = session;
+      await page.keyboard.press('Tab');
+      assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), 'skip-to-terminal');
+      await page.keyboard.press('Enter');
+      const focused = await page.evaluate(() => document.activeElement?.dataset.testid ?? '');
+      assert.match(focused, /^terminal-input-/);
+      await runLine(page, 'debian-container', "echo hi > /pod-data/index.html");
+      await page.waitForFunction(() => document.querySelectorAll('[data-testid="event"]').length > 3);
+      const stops = await page.evaluate(
+        () => [...document.querySelectorAll('[data-testid="event"]')].filter((b) => b.tabIndex === 0).length,
+      );
+      assert.equal(stops, 1, 'exactly one event row is in the Tab order');
+      await page.locator('[data-testid="event"][tabindex="0"]').focus();
+      const before = await page.evaluate(() => document.activeElement.dataset.seq);
+      await page.keyboard.press('ArrowUp');
+      const after = await page.evaluate(() => document.activeElement.dataset.seq);
+      assert.notEqual(after, before, 'ArrowUp moved the focus inside the list');
+      assert.equal(await page.evaluate(() => document.activeElement.tabIndex), 0);
+      // A visible focus ring on the focused row.
+      const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
+      assert.notEqual(outline, 'none');
+      assert.deepEqual(session.errors, []);
+    } finally {
+      await session.close();
+    }
+  });
 });

@@ -67,7 +67,7 @@ describe('never losing work', () => {
     await apply.click();
     await byTestId(page, 'tab-client').waitFor();
     // Applying keeps the session before it one Undo away; let it go.
-    assert.match(await byTestId(page, 'kept-notice').textContent(), /^The manifest was applied\. Your previous session \(Shared volume, 2 commands\) is kept/);
+    assert.match(await byTestId(page, 'kept-notice').textContent(), /^The manifest was applied\. Your session \(Shared volume, 2 commands\) is kept/);
     await byTestId(page, 'kept-dismiss').click();
     await page.waitForFunction(() => document.querySelector('[data-testid="container-client"]'), null, { timeout: 20_000 });
     // The new pod comes up on the kubelet's clock; type once its debian runs.
@@ -226,7 +226,7 @@ describe('never losing work', () => {
       await byTestId(page, 'confirm-ok').click();
       assert.equal(await byTestId(page, `terminal-output-${DEBIAN}`).locator('.term-prompt').count(), 0);
       const kept = byTestId(page, 'kept-notice');
-      assert.match(await kept.textContent(), /The pod started over\. Your previous session \(Shared volume, 2 commands\) is kept/);
+      assert.match(await kept.textContent(), /The pod started over\. Your session \(Shared volume, 2 commands\) is kept/);
       await byTestId(page, 'kept-undo').click();
       assert.deepEqual(await terminalOutputLines(page, DEBIAN), lines);
       assert.deepEqual(errors, []);
@@ -243,7 +243,7 @@ describe('never losing work', () => {
     await byTestId(page, 'scenario-localhost').click();
     assert.equal(await pressedScenario(page), 'scenario-localhost');
     const kept = byTestId(page, 'kept-notice');
-    assert.match(await kept.textContent(), /^You switched scenario\. Your previous session \(Shared volume, 2 commands\) is kept\./);
+    assert.match(await kept.textContent(), /^You switched scenario\. Your session \(Shared volume, 2 commands\) is kept\./);
     await screenshot(page, 'persist-undo-switch');
     // A reload (the address is ?scenario=localhost) still offers it.
     await page.waitForFunction(() => localStorage.getItem('podscope.session.kept')?.startsWith('v1.'));
@@ -267,13 +267,13 @@ describe('never losing work', () => {
     await page.locator('.what-if-list button').first().click();
     await byTestId(page, 'what-if-explanation').waitFor();
     const kept = byTestId(page, 'kept-notice');
-    assert.match(await kept.textContent(), /^The what-if runs on a fresh pod\. Your previous session \(Shared volume, 1 command\) is kept\./);
+    assert.match(await kept.textContent(), /^The what-if runs on a fresh pod\. Your session \(Shared volume, 1 command\) is kept\./);
     await byTestId(page, 'kept-undo').click();
     await byTestId(page, `tab-${DEBIAN}`).click();
     assert.deepEqual(await terminalOutputLines(page, DEBIAN), lines);
     await byTestId(page, 'tour-start').click();
     await byTestId(page, 'tour-caption').waitFor();
-    assert.match(await kept.textContent(), /^The tour runs on a fresh pod\. Your previous session \(Shared volume, 1 command\) is kept\./);
+    assert.match(await kept.textContent(), /^The tour runs on a fresh pod\. Your session \(Shared volume, 1 command\) is kept\./);
     await byTestId(page, 'kept-undo').click();
     await byTestId(page, `tab-${DEBIAN}`).click();
     assert.deepEqual(await terminalOutputLines(page, DEBIAN), lines);
@@ -306,7 +306,7 @@ describe('never losing work', () => {
     const theirs = await terminalOutputLines(page, DEBIAN);
     assert.equal(theirs.at(-1), 'the link sender typed this');
     const kept = byTestId(page, 'kept-notice');
-    assert.match(await kept.textContent(), /^This link opened instead of the session you had saved\. Your previous session \(Shared volume, 1 command\) is kept/);
+    assert.match(await kept.textContent(), /^This link opened instead of the session you had saved\. Your session \(Shared volume, 1 command\) is kept/);
     await screenshot(page, 'persist-link-wins-phone');
     await byTestId(page, 'kept-undo').click();
     assert.equal(await pressedScenario(page), 'scenario-shared-volume');

@@ -60,7 +60,8 @@ pub(super) fn nl(args: &[String], ctx: &mut Ctx) -> i32 {
     else {
         return 1;
     };
-    let width = usize::try_from(width).unwrap_or(0);
+    // Wider than any screen only fills memory.
+    let width = usize::try_from(width).unwrap_or(0).min(4096);
     let mut status = 0;
     for f in operands_or_stdin(&p.operands) {
         let Some(data) = input("nl", &f, ctx) else {

@@ -109,7 +109,7 @@ fn pad(text: &str, spec: &str) -> String {
         .chars()
         .take_while(char::is_ascii_digit)
         .collect();
-    let width: usize = digits.parse().unwrap_or(0);
+    let width: usize = digits.parse().unwrap_or(0).min(4096);
     let zero = spec.starts_with('0') && !left && text.bytes().all(|b| b.is_ascii_digit());
     let len = text.chars().count();
     if len >= width {

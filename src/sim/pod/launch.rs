@@ -20,7 +20,7 @@ pub(super) fn run(
 }
 
 /// Runs `argv` (found on PATH) with `env`; `prog` names the caller in messages.
-fn spawn(
+pub(super) fn spawn(
     host: &mut ContainerHost,
     prog: &str,
     argv: &[String],
@@ -37,14 +37,15 @@ fn spawn(
         .rev()
         .find(|(k, _)| k == "PATH")
         .map(|(_, v)| v.clone())
-        .unwrap_or_default();
+        // Without PATH, execvp(3) searches glibc's default path.
+        .unwrap_or_else(|| "/bin:/usr/bin".to_string());
     let lookup = if cmd.contains('/') {
         normalize(req.cwd, cmd)
     } else {
         cmd.clone()
     };
     let Some(path) = host.which(&lookup, &path_var) else {
-        let quoted = if prog == "env" {
+        let quoted = if prog == "env" || prog == "find" {
             format!("'{cmd}'")
         } else {
             cmd.clone()

@@ -6,6 +6,7 @@
 mod apt;
 mod create;
 mod docroot;
+mod find_exec;
 mod host;
 mod kubelet_files;
 mod launch;

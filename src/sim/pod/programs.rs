@@ -49,6 +49,16 @@ pub(super) fn run(
     let outcome = match name.as_str() {
         "bash" | "sh" | "dash" => nested_shell(host, &name, req, out),
         "env" | "xargs" => super::launch::run(host, req, out),
+        "find"
+            if argv
+                .iter()
+                .any(|a| a.starts_with("-exec") || a.starts_with("-ok")) =>
+        {
+            match super::find_exec::run(host, pid, req, out) {
+                Some(outcome) => outcome,
+                None => run_coreutil(host, pid, &name, req, out),
+            }
+        }
         "curl" | "nginx" | "ip" | "ss" | "apt-get" | "apt" | "ps" => {
             ExecOutcome::Exited(run_system(host, pid, &name, argv, out))
         }
@@ -109,7 +119,7 @@ fn hostname_ip(host: &mut ContainerHost, argv: &[String], out: &mut Output) -> i
 }
 
 /// Runs one of the coreutils programs, recording the file events it reports.
-fn run_coreutil(
+pub(super) fn run_coreutil(
     host: &mut ContainerHost,
     pid: u32,
     name: &str,

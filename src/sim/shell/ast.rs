@@ -446,6 +446,8 @@ pub struct AndOr {
     pub first: Pipeline,
     /// The others with their connectors.
     pub rest: Vec<(Connector, Pipeline)>,
+    /// The line of the input it starts on (1-based), for `bash -c`'s `bash: line N:` messages.
+    pub line: u32,
 }
 
 /// And-or lists separated by `;`, `&` or newlines.

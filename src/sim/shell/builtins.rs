@@ -172,6 +172,10 @@ impl Interp<'_> {
         }
         let old = std::mem::replace(&mut self.st.cwd, abs.clone());
         self.st.set("OLDPWD", old);
+        // bash starts with OLDPWD exported (and unset).
+        if let Some(v) = self.st.vars.get_mut("OLDPWD") {
+            v.exported = true;
+        }
         self.st.set("PWD", abs.clone());
         if print {
             out.out(format!("{abs}\n"));
@@ -181,6 +185,25 @@ impl Interp<'_> {
 
     fn export(&mut self, args: &[String], out: &mut Output) -> i32 {
         let names: Vec<&String> = args.iter().filter(|a| !a.starts_with('-')).collect();
+        if args
+            .iter()
+            .take_while(|a| a.starts_with('-'))
+            .any(|a| a.contains('n'))
+        {
+            for name in names {
+                let (name, value) = match name.split_once('=') {
+                    Some((n, v)) => (n, Some(v.to_string())),
+                    None => (name.as_str(), None),
+                };
+                if let Some(v) = value {
+                    self.st.set(name, v);
+                }
+                if let Some(var) = self.st.vars.get_mut(name) {
+                    var.exported = false;
+                }
+            }
+            return 0;
+        }
         if names.is_empty() {
             for (k, v) in self.st.vars.iter().filter(|(_, v)| v.exported) {
                 out.out(format!(

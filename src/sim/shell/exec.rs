@@ -92,6 +92,8 @@ pub(super) struct Interp<'a> {
     /// An expansion error that ends the whole line in interactive bash (`$((1/0))`,
     /// `${x:?}`): nothing after it runs.
     pub(super) aborted: bool,
+    /// Aliases being expanded (an alias is not expanded again inside itself).
+    pub(super) expanding: Vec<String>,
 }
 
 impl<'a> Interp<'a> {
@@ -120,6 +122,7 @@ impl<'a> Interp<'a> {
             locals: Vec::new(),
             nesting: 0,
             aborted: false,
+            expanding: Vec::new(),
         }
     }
 
@@ -162,6 +165,16 @@ impl<'a> Interp<'a> {
     }
 
     fn run_and_or(&mut self, and_or: &AndOr, stdin: &mut Stdin, out: &mut Output) -> i32 {
+        let mark = out.chunks.len();
+        let status = self.and_or_body(and_or, stdin, out);
+        if !self.st.interactive {
+            super::diagnostics::number_lines(out, mark, and_or.line);
+        }
+        status
+    }
+
+    /// The pipelines of an and-or list, each run or skipped by its connector.
+    fn and_or_body(&mut self, and_or: &AndOr, stdin: &mut Stdin, out: &mut Output) -> i32 {
         let mut status = self.run_pipeline(&and_or.first, stdin, out);
         for (conn, pipeline) in &and_or.rest {
             if self.stopped() {
@@ -470,6 +483,9 @@ impl<'a> Interp<'a> {
         out: &mut Output,
     ) -> i32 {
         let Some(name) = argv.first() else { return 0 };
+        if let Some(status) = self.expand_alias(argv, stdin, out) {
+            return status;
+        }
         if let Some(body) = self.st.funcs.get(name).cloned() {
             return self.call_function(&body, argv, stdin, out);
         }

@@ -175,6 +175,11 @@ impl Parser {
         let start = self.pos;
         let c = self.cur();
         let n = self.at(self.pos + 1);
+        if matches!((c, n), (Some('<' | '>'), Some('('))) {
+            return Err(ParseError::Unsupported(
+                "process substitution <(…) is not simulated; use a pipe or a temporary file",
+            ));
+        }
         let (op, len, default_fd) = match (c, n) {
             (Some('<'), Some('<')) => match self.at(self.pos + 2) {
                 Some('<') => (RedirOp::HereString, 3, 0),

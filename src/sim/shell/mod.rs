@@ -13,6 +13,7 @@ mod compound;
 mod cond;
 mod cond_parse;
 mod declare;
+mod diagnostics;
 mod exec;
 mod expand;
 mod glob;

@@ -223,6 +223,38 @@ impl Interp<'_> {
         0
     }
 
+    /// Runs `argv` through its alias when its first word is one (interactive shells only):
+    /// the alias text followed by the other words; `None` when there is no alias.
+    pub(super) fn expand_alias(
+        &mut self,
+        argv: &[String],
+        stdin: &mut Stdin,
+        out: &mut Output,
+    ) -> Option<i32> {
+        let name = argv.first()?;
+        if !self.st.interactive || self.expanding.contains(name) {
+            return None;
+        }
+        let text = self.st.aliases.get(name)?.clone();
+        let rest: Vec<String> = argv
+            .iter()
+            .skip(1)
+            .map(|a| super::quote::backslashed(a))
+            .collect();
+        let line = format!("{text} {}", rest.join(" "));
+        let list = match super::parser::parse(&line) {
+            Ok(list) => list,
+            Err(e) => {
+                out.err(format!("bash: {e}\n"));
+                return Some(2);
+            }
+        };
+        self.expanding.push(name.clone());
+        let status = self.run_list(&list, stdin, out);
+        self.expanding.pop();
+        Some(status)
+    }
+
     /// `alias [NAME[=VALUE]…]`.
     fn alias(&mut self, args: &[String], out: &mut Output) -> i32 {
         let names: Vec<&String> = args.iter().filter(|a| *a != "-p").collect();

@@ -25,6 +25,8 @@ pub enum ParseError {
     UnmatchedCond,
     /// A `[[ … ]]` expression that bash refuses: its message.
     Cond(String),
+    /// Syntax bash has and podscope does not simulate: what to say after `podscope: `.
+    Unsupported(&'static str),
 }
 
 impl ParseError {
@@ -55,6 +57,7 @@ impl fmt::Display for ParseError {
             ParseError::Continuation => write!(f, "syntax error: unexpected end of file"),
             ParseError::UnmatchedCond => write!(f, "unexpected EOF while looking for `]]'"),
             ParseError::Cond(message) => f.write_str(message),
+            ParseError::Unsupported(what) => write!(f, "podscope: {what}"),
         }
     }
 }
@@ -71,6 +74,9 @@ pub struct Parser {
     pub(super) open_heredoc: Option<(String, bool)>,
     /// Typed at a prompt: a final `\` continues the line instead of being a literal.
     pub(super) interactive: bool,
+    /// Newlines counted so far: up to which position, and how many (line numbers without
+    /// rescanning the input for every command).
+    pub(super) lines_seen: (usize, u32),
 }
 
 /// A parsed input: the commands, and whether it ended inside a here-document.
@@ -112,7 +118,22 @@ impl Parser {
             heredocs: Vec::new(),
             open_heredoc: None,
             interactive: false,
+            lines_seen: (0, 0),
         }
+    }
+
+    /// The line (1-based) of the input position `pos`.
+    fn line_at(&mut self, pos: usize) -> u32 {
+        let (seen, mut count) = self.lines_seen;
+        if pos < seen {
+            let back = self.chars.get(pos..seen).unwrap_or_default();
+            count = count.saturating_sub(back.iter().filter(|c| **c == '\n').count() as u32);
+        } else {
+            let ahead = self.chars.get(seen..pos).unwrap_or_default();
+            count = count.saturating_add(ahead.iter().filter(|c| **c == '\n').count() as u32);
+        }
+        self.lines_seen = (pos, count);
+        count.saturating_add(1)
     }
 
     pub(super) fn enter(&mut self) -> Result<(), ParseError> {
@@ -211,6 +232,9 @@ impl Parser {
     }
 
     fn and_or(&mut self) -> Result<AndOr, ParseError> {
+        // Before the first token, or just after it when it was peeked (a word rarely spans
+        // lines).
+        let line = self.line_at(self.pos);
         let first = self.pipeline()?;
         let mut rest = Vec::new();
         loop {
@@ -223,7 +247,7 @@ impl Parser {
             self.skip_newlines()?;
             rest.push((conn, self.pipeline()?));
         }
-        Ok(AndOr { first, rest })
+        Ok(AndOr { first, rest, line })
     }
 
     fn pipeline(&mut self) -> Result<Pipeline, ParseError> {

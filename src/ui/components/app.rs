@@ -6,10 +6,11 @@ use yew::prelude::*;
 use super::{
     AppHeader, DiagramPanel, EmbedBar, Experiments, HandoutView, InfoPanel, KeptNotice,
     LessonPanel, QuestionView, ResetSession, RevealView, ScenarioBar, SharePanel, ShortcutsDialog,
-    TerminalPanel, TourBar, TourView,
+    SkipLink, TerminalPanel, TourBar, TourView,
 };
 use crate::anim::question::Answer;
 use crate::anim::tour::{tour_for, Action as TourAction};
+use crate::ui::focus::use_keep_focus;
 use crate::ui::hooks::{media_matches, store, stored, use_animation_frames};
 use crate::ui::host::post_score;
 use crate::ui::keyboard::use_shortcuts;
@@ -61,6 +62,8 @@ pub fn Explainer() -> Html {
             root.set_class_name(&names.join(" "));
         }
     });
+    // Presenter mode redraws the page: its switch keeps the focus.
+    use_keep_focus(presenter, "[data-testid=\"presenter\"]");
     use_shortcuts(state.clone());
     // Every change of a task's state goes to the host page (a course page records the score).
     let progress_key = state.as_ref().and_then(|s| {
@@ -174,10 +177,12 @@ pub fn Explainer() -> Html {
         // the one terminal in use.
         return html! {
             <div class={classes!("app", "is-presenter", state.tour.is_some().then_some("has-tour"))}>
+                <SkipLink />
                 <div class="presenter-bar">
                     { tour_bar }
                 </div>
                 <main class="workspace">
+                    <h1 class="visually-hidden">{ "podscope" }</h1>
                     <div class="left-column"><DiagramPanel /></div>
                     <div class="right-column"><TerminalPanel /></div>
                 </main>
@@ -204,6 +209,9 @@ pub fn Explainer() -> Html {
     };
     html! {
         <div class={classes!("app", embed.then_some("is-embed"), format!("view-{}", view_name(view)))}>
+            if view != View::Diagram {
+                <SkipLink />
+            }
             if embed {
                 <EmbedBar />
             } else {

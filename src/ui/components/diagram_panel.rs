@@ -9,9 +9,13 @@ use yew::prelude::*;
 use super::{Announcer, PodDiagram};
 use crate::anim::{caption, derive};
 use crate::sim::event::EventKind;
-use crate::ui::diagram::{flight, layout, scene_model};
+use crate::ui::diagram::{flight, layout, scene_model, Shape};
+use crate::ui::hooks::use_media;
 use crate::ui::state::{Action, AppContext};
 use crate::ui::timeline::Controls;
+
+/// Where the diagram is drawn stacked: a narrow window tall enough for the taller drawing.
+const NARROW: &str = "(max-width: 600px) and (min-height: 500px)";
 
 /// The diagram fed live from the trace: the scene after the events shown, plus the event in
 /// flight, if any.
@@ -21,6 +25,12 @@ pub fn DiagramPanel() -> Html {
         return html! {};
     };
     let p = state.playback;
+    // A phone held upright gets the stacked drawing, whose text is twice the size.
+    let shape = if use_media(NARROW) {
+        Shape::Narrow
+    } else {
+        Shape::Wide
+    };
     // The scene is folded once per step, not once per animation frame.
     let scene = {
         let cluster = state.cluster.clone();
@@ -48,7 +58,7 @@ pub fn DiagramPanel() -> Html {
     let moving = (p.progress < 1.0)
         .then(|| {
             let event = events.get(p.position)?;
-            flight(event, p.progress, &scene, &model, &layout(&model))
+            flight(event, p.progress, &scene, &model, &layout(&model, shape))
         })
         .flatten();
     let current = if p.progress < 1.0 {
@@ -76,7 +86,7 @@ pub fn DiagramPanel() -> Html {
     html! {
         <section class="panel diagram-panel" aria-labelledby="diagram-heading">
             <h2 id="diagram-heading" class="visually-hidden">{ "Inside the pod" }</h2>
-            <PodDiagram model={model} flight={moving} />
+            <PodDiagram model={model} flight={moving} {shape} />
             <p class={classes!("event-caption", refused.then_some("is-refused"))} data-testid="event-caption">{ text }</p>
             <Announcer />
             if state.params.controls {

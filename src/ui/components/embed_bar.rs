@@ -24,7 +24,7 @@ pub fn EmbedBar() -> Html {
     let links = state.params.links;
     html! {
         <header class="embed-bar">
-            <span class="embed-brand">{ "podscope" }</span>
+            <h1 class="embed-brand">{ "podscope" }</h1>
             <span class="embed-title">{ state.scenario.title() }</span>
             if links {
                 <a class="embed-open" data-testid="open-in-podscope" href="./"

@@ -5,6 +5,7 @@ use yew::prelude::*;
 
 use super::{ConfirmDialog, LessonPicker, TaskPanel, TaskView};
 use crate::sim::lesson::{self, Progress};
+use crate::ui::focus::use_keep_focus;
 use crate::ui::state::{label, reset_question, Action, AppContext};
 
 /// `(id, title)` of every built-in lesson (no lesson file is parsed to list them).
@@ -22,6 +23,17 @@ pub fn LessonPanel() -> Html {
     let Some(state) = use_context::<AppContext>() else {
         return html! {};
     };
+    // Opening a lesson replaces the picker with the panel, leaving it puts the picker back:
+    // the keyboard focus goes along instead of falling to the page's top.
+    let open = state.lesson.is_some();
+    use_keep_focus(
+        open,
+        if open {
+            "[data-testid=\"task-check\"]"
+        } else {
+            "[data-testid=\"lesson-select\"]"
+        },
+    );
     let Some(progress) = state.lesson.as_deref() else {
         let onopen = {
             let s = state.clone();

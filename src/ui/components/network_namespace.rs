@@ -32,9 +32,9 @@ pub fn NetworkNamespace(props: &NetworkNamespaceProps) -> Html {
     let l = &props.layout;
     let n = l.netns;
     let (left, right) = l.loopback;
-    let taps = l.taps.iter().map(|(top, bottom)| {
-        html! { <line class="tap" x1={top.x.to_string()} y1={top.y.to_string()}
-        x2={bottom.x.to_string()} y2={bottom.y.to_string()} /> }
+    let taps = l.taps.iter().map(|tap| {
+        let points: Vec<String> = tap.iter().map(|p| format!("{},{}", p.x, p.y)).collect();
+        html! { <polyline class="tap" points={points.join(" ")} /> }
     });
     let listeners = (0i32..).zip(&props.listeners).map(|(i, listener)| {
         html! { <text class="listener" x={l.listeners.x.to_string()} y={(l.listeners.y + 28 + 28 * i).to_string()}>

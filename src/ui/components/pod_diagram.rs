@@ -3,8 +3,7 @@
 use yew::prelude::*;
 
 use super::{ContainerBox, FlightMarker, MountLinkLine, NetworkNamespace, VolumeNode};
-use crate::ui::diagram::layout::VIEW_WIDTH;
-use crate::ui::diagram::{layout, DiagramModel, Flight};
+use crate::ui::diagram::{describe, layout, DiagramModel, Flight, Shape};
 
 /// Props of [`PodDiagram`].
 #[derive(Properties, PartialEq)]
@@ -14,13 +13,16 @@ pub struct PodDiagramProps {
     /// What moves across it now, if anything (positions from the same layout).
     #[prop_or_default]
     pub flight: Option<Flight>,
+    /// Wide (side by side) or narrow (stacked, for a phone); the flight must use the same.
+    #[prop_or_default]
+    pub shape: Shape,
 }
 
 /// The whole pod; scales to its container's width through the SVG `viewBox`.
 #[component]
 pub fn PodDiagram(props: &PodDiagramProps) -> Html {
     let m = &props.model;
-    let l = layout(m);
+    let l = layout(m, props.shape);
     let p = l.pod;
     let volumes = m.volumes.iter().zip(&l.volumes).map(|(name, rect)| {
         html! { <VolumeNode name={name.clone()} rect={*rect} /> }
@@ -32,23 +34,19 @@ pub fn PodDiagram(props: &PodDiagramProps) -> Html {
     let containers = m.containers.iter().zip(&l.containers).map(|(c, rect)| {
         html! { <ContainerBox container={c.clone()} rect={*rect} /> }
     });
-    let summary = format!(
-        "Pod {} with IP {}: {} container(s), {} volume(s)",
-        m.pod_name,
-        m.pod_ip,
-        m.containers.len(),
-        m.volumes.len()
-    );
+    // What the drawing shows, in words, for screen readers.
+    let summary = describe(m);
     html! {
-        <svg class="pod-diagram" data-testid="pod-diagram" role="img" aria-label={summary}
-            viewBox={format!("0 0 {VIEW_WIDTH} {}", l.height)} preserveAspectRatio="xMidYMin meet">
+        <svg class={classes!("pod-diagram", (props.shape == Shape::Narrow).then_some("is-narrow"))}
+            data-testid="pod-diagram" role="img" aria-label={summary}
+            viewBox={format!("0 0 {} {}", l.width, l.height)} preserveAspectRatio="xMidYMin meet">
             <rect class="pod-box" x={p.x.to_string()} y={p.y.to_string()}
                 width={p.w.to_string()} height={p.h.to_string()} rx="22" />
-            <text class="pod-title" x={(p.x + 24).to_string()} y={(p.y + 42).to_string()}>
+            <text class="pod-title" x={l.title.x.to_string()} y={l.title.y.to_string()}>
                 <tspan class="label">{ "Pod " }</tspan>{ m.pod_name.clone() }
             </text>
-            <text class="pod-ip" data-testid="pod-ip" x={(p.x + p.w - 24).to_string()}
-                y={(p.y + 42).to_string()} text-anchor="end">
+            <text class="pod-ip" data-testid="pod-ip" x={l.ip.x.to_string()}
+                y={l.ip.y.to_string()} text-anchor="end">
                 <tspan class="label">{ "IP " }</tspan>{ m.pod_ip.clone() }
             </text>
             <NetworkNamespace layout={l.clone()} pod_ip={m.pod_ip.clone()} listeners={m.listeners.clone()} />

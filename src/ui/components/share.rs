@@ -27,6 +27,21 @@ pub fn SharePanel() -> Html {
     let copied = use_state(|| Copied::Not);
     let link_ref = use_node_ref();
     let snippet_ref = use_node_ref();
+    let button_ref = use_node_ref();
+    // Opening moves the focus to the link (selected, ready to copy); closing brings it back
+    // to the Share button, so a keyboard user is never dropped at the top of the page.
+    {
+        let (link_ref, button_ref) = (link_ref.clone(), button_ref.clone());
+        let first = use_mut_ref(|| true);
+        use_effect_with(*open, move |open| {
+            let target = if *open { &link_ref } else { &button_ref };
+            if !std::mem::replace(&mut *first.borrow_mut(), false) {
+                if let Some(el) = target.cast::<web_sys::HtmlElement>() {
+                    let _ = el.focus();
+                }
+            }
+        });
+    }
     let Some(state) = use_context::<AppContext>() else {
         return html! {};
     };
@@ -41,7 +56,7 @@ pub fn SharePanel() -> Html {
         return html! {
             <div class="share">
                 <button type="button" class="share-button" data-testid="share" onclick={ontoggle}
-                    aria-expanded="false">{ "Share" }</button>
+                    ref={button_ref} aria-expanded="false">{ "Share" }</button>
             </div>
         };
     }
@@ -74,11 +89,20 @@ pub fn SharePanel() -> Html {
     let select_all = Callback::from(|e: FocusEvent| {
         e.target_unchecked_into::<HtmlInputElement>().select();
     });
+    let onkeydown = {
+        let open = open.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Escape" {
+                e.prevent_default();
+                open.set(false);
+            }
+        })
+    };
     html! {
         <div class="share is-open">
             <button type="button" class="share-button" data-testid="share" onclick={ontoggle.clone()}
-                aria-expanded="true">{ "Share" }</button>
-            <div class="share-panel" role="dialog" aria-label="Share or embed this state">
+                ref={button_ref} aria-expanded="true">{ "Share" }</button>
+            <div class="share-panel" role="dialog" aria-label="Share or embed this state" {onkeydown}>
                 <label class="share-row">
                     <span>{ "Link to exactly this state" }</span>
                     <input ref={link_ref.clone()} readonly=true data-testid="share-link" value={link.clone()}

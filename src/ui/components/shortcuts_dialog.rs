@@ -2,6 +2,7 @@
 
 use yew::prelude::*;
 
+use crate::ui::focus::focus_first;
 use crate::ui::timeline::SHORTCUTS;
 
 /// Props of [`ShortcutsDialog`].
@@ -17,9 +18,31 @@ pub fn ShortcutsDialog(props: &ShortcutsDialogProps) -> Html {
     let close_ref = use_node_ref();
     {
         let close_ref = close_ref.clone();
+        // The focus moves into the dialog, and back where it was when the dialog closes.
         use_effect_with((), move |_| {
+            use wasm_bindgen::JsCast;
+            let before = gloo::utils::document()
+                .active_element()
+                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
             if let Some(button) = close_ref.cast::<web_sys::HtmlElement>() {
                 let _ = button.focus();
+            }
+            // Once the dialog has left the page (the browser ignores a focus asked for while
+            // the page is being redrawn).
+            // The page redraws while the dialog is open, so the element may have been replaced
+            // by its twin of the same data-testid.
+            move || {
+                if let Some(before) = before {
+                    gloo::timers::callback::Timeout::new(0, move || {
+                        let twin = before.get_attribute("data-testid");
+                        if before.is_connected() {
+                            let _ = before.focus();
+                        } else if let Some(id) = twin {
+                            focus_first(&format!("[data-testid=\"{id}\"]"));
+                        }
+                    })
+                    .forget();
+                }
             }
         });
     }
@@ -27,10 +50,11 @@ pub fn ShortcutsDialog(props: &ShortcutsDialogProps) -> Html {
         html! { <tr><th scope="row"><kbd>{ *keys }</kbd></th><td>{ *what }</td></tr> }
     });
     let onkeydown = props.onclose.reform(|_: KeyboardEvent| ());
-    let onkeydown = Callback::from(move |e: KeyboardEvent| {
-        if e.key() == "Escape" {
-            onkeydown.emit(e);
-        }
+    let onkeydown = Callback::from(move |e: KeyboardEvent| match e.key().as_str() {
+        "Escape" => onkeydown.emit(e),
+        // A modal dialog keeps the focus: Close is its one control (Escape leaves).
+        "Tab" => e.prevent_default(),
+        _ => {}
     });
     html! {
         <div class="dialog-backdrop" onclick={props.onclose.reform(|_: MouseEvent| ())}>

@@ -94,7 +94,7 @@ pub fn TerminalPanel() -> Html {
         }
     });
     html! {
-        <section class="panel terminal-panel" aria-label="Terminals">
+        <section class="panel terminal-panel" id="terminals" aria-label="Terminals">
             <TabList label="Terminals" tabs={tabs} selected={state.open_terminal.dom_id()} {onselect} />
             { for panes }
         </section>

@@ -72,16 +72,13 @@ pub fn flight(
             let src = scene.ports.get(&s.sport).and_then(|c| container_at(c));
             let dst = scene.ports.get(&s.dport).and_then(|c| container_at(c));
             let mut route: Vec<Point> = Vec::new();
-            route.extend(
-                src.and_then(|i| layout.taps.get(i))
-                    .map(|(t, b)| [*t, *b])
-                    .unwrap_or([bus_mid(layout); 2]),
-            );
-            route.extend(
-                dst.and_then(|i| layout.taps.get(i))
-                    .map(|(t, b)| [*b, *t])
-                    .unwrap_or([bus_mid(layout); 2]),
-            );
+            let tap = |end: Option<usize>| {
+                end.and_then(|i| layout.taps.get(i))
+                    .cloned()
+                    .unwrap_or_else(|| vec![bus_mid(layout)])
+            };
+            route.extend(tap(src));
+            route.extend(tap(dst).into_iter().rev());
             route.dedup();
             let kind = if s.flags.contains("RST") {
                 FlightKind::Reset
@@ -143,7 +140,7 @@ mod tests {
     use super::*;
     use crate::anim::derive;
     use crate::sim::cluster::Cluster;
-    use crate::ui::diagram::{layout, scene_model};
+    use crate::ui::diagram::{layout, scene_model, Shape};
 
     fn setup(lines: &[&str]) -> Cluster {
         let mut c = Cluster::with_scenario("shared-volume").unwrap();
@@ -167,7 +164,7 @@ mod tests {
             .unwrap();
         let scene = derive(&events[..i]);
         let model = scene_model(&scene, None);
-        let l = layout(&model);
+        let l = layout(&model, Shape::Wide);
         let f = flight(&events[i], 0.0, &scene, &model, &l).unwrap();
         assert_eq!(
             (f.kind, f.label.as_str()),
@@ -183,10 +180,10 @@ mod tests {
             .iter()
             .position(|c| c.name == "nginx-container")
             .unwrap();
-        assert_eq!(f.at, l.taps[debian].0);
+        assert_eq!(f.at, l.taps[debian][0]);
         assert_eq!(
             flight(&events[i], 1.0, &scene, &model, &l).unwrap().at,
-            l.taps[nginx].0
+            l.taps[nginx][0]
         );
         assert_eq!(f.path.len(), 4);
     }
@@ -205,7 +202,7 @@ mod tests {
             .unwrap();
         let scene = derive(&events[..i]);
         let model = scene_model(&scene, None);
-        let l = layout(&model);
+        let l = layout(&model, Shape::Wide);
         let f = flight(&events[i], 0.0, &scene, &model, &l).unwrap();
         assert_eq!(f.kind, FlightKind::Reset);
         assert_eq!(f.at.y, l.loopback.0.y);
@@ -218,7 +215,7 @@ mod tests {
         let i = events.len() - 1;
         let scene = derive(&events[..i]);
         let model = scene_model(&scene, None);
-        let l = layout(&model);
+        let l = layout(&model, Shape::Wide);
         let f = flight(&events[i], 0.5, &scene, &model, &l).unwrap();
         assert_eq!(
             (f.kind, f.label.as_str(), f.path.len()),

@@ -1,14 +1,27 @@
 //! Where each part of the pod diagram goes, in SVG user units.
 //!
-//! The drawing is 1000 units wide and as tall as its content; the SVG's `viewBox` scales it to
-//! the window. Rows from top to bottom: volumes, mount links, containers, loopback taps, and the
-//! network namespace (the `lo` bus, the pause container, listeners, `eth0`). Works for any number
-//! of containers and volumes; it is tuned for 1–4 containers and 0–2 volumes.
+//! [`Shape::Wide`] is 1000 units wide and as tall as its content; the SVG's `viewBox` scales it
+//! to the window. Rows from top to bottom: volumes, mount links, containers, loopback taps, and
+//! the network namespace (the `lo` bus, the pause container, listeners, `eth0`). Works for any
+//! number of containers and volumes; it is tuned for 1–4 containers and 0–2 volumes. A phone
+//! gets [`Shape::Narrow`] ([`super::narrow`]): the same parts stacked in a drawing half as wide,
+//! so its text is twice as large on screen.
 
 use super::model::DiagramModel;
 
-/// Width of the drawing.
+/// Width of the wide drawing.
 pub const VIEW_WIDTH: i32 = 1000;
+
+/// How the diagram is laid out: side by side for a wide screen, stacked for a phone.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Shape {
+    /// Containers side by side under their volumes, [`VIEW_WIDTH`] wide.
+    #[default]
+    Wide,
+    /// Containers above and below their volume, taps in side lanes, [`super::narrow::WIDTH`]
+    /// wide.
+    Narrow,
+}
 /// Height of one text line inside a container box.
 pub const LINE: i32 = 28;
 /// From a container box's top edge to the baseline of its name.
@@ -17,11 +30,16 @@ pub const BOX_TITLE: i32 = 38;
 const POD_MARGIN: i32 = 20;
 const INNER_LEFT: i32 = 44;
 const INNER_WIDTH: i32 = VIEW_WIDTH - 2 * INNER_LEFT;
-const GAP: i32 = 28;
-const VOLUME_HEIGHT: i32 = 64;
-const LINK_ZONE: i32 = 100;
-const TAP_ZONE: i32 = 56;
-const NETNS_ROW: i32 = 76;
+/// Space between two boxes of a row.
+pub(super) const GAP: i32 = 28;
+/// Height of a volume box.
+pub(super) const VOLUME_HEIGHT: i32 = 64;
+/// Height of the band the mount links cross.
+pub(super) const LINK_ZONE: i32 = 100;
+/// Height of the band the taps cross down to the network namespace.
+pub(super) const TAP_ZONE: i32 = 56;
+/// Height of the pause and `eth0` boxes.
+pub(super) const NETNS_ROW: i32 = 76;
 
 /// A point in SVG user units.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -90,10 +108,16 @@ pub struct MountLink {
 /// Positions of everything in the diagram, computed by [`layout`].
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DiagramLayout {
-    /// Height of the drawing (the width is [`VIEW_WIDTH`]).
+    /// Width of the drawing.
+    pub width: i32,
+    /// Height of the drawing.
     pub height: i32,
     /// The pod boundary.
     pub pod: Rect,
+    /// Start of the baseline of the pod's name.
+    pub title: Point,
+    /// End of the baseline of the pod's IP (the text is right-aligned).
+    pub ip: Point,
     /// One box per volume, in model order.
     pub volumes: Vec<Rect>,
     /// One box per container, in model order.
@@ -104,8 +128,9 @@ pub struct DiagramLayout {
     pub netns: Rect,
     /// Left and right ends of the `lo` bus.
     pub loopback: (Point, Point),
-    /// Vertical lines from each container down to the `lo` bus, in container order.
-    pub taps: Vec<(Point, Point)>,
+    /// The line from each container down to the `lo` bus, in container order: first point on
+    /// the container's edge, last on the bus.
+    pub taps: Vec<Vec<Point>>,
     /// The pause (sandbox) container that holds the namespace.
     pub pause: Rect,
     /// The `eth0` device.
@@ -114,21 +139,48 @@ pub struct DiagramLayout {
     pub listeners: Point,
 }
 
-/// Lays out `model`: a pure function of the model, so the same pod always draws the same way.
-pub fn layout(model: &DiagramModel) -> DiagramLayout {
-    let mut y = POD_MARGIN + 74;
-    let volumes = row(model.volumes.len(), 300, y, VOLUME_HEIGHT);
-    if !volumes.is_empty() {
-        y += VOLUME_HEIGHT + LINK_ZONE;
+/// Lays out `model` in `shape`: a pure function of both, so the same pod always draws the same
+/// way.
+pub fn layout(model: &DiagramModel, shape: Shape) -> DiagramLayout {
+    match shape {
+        Shape::Wide => wide(model),
+        Shape::Narrow => super::narrow::layout(model),
     }
+}
+
+/// The height of every container box: enough for the container with the most lines.
+pub(super) fn box_height(model: &DiagramModel) -> i32 {
     let lines = model
         .containers
         .iter()
         .map(|c| 2 + c.mounts.len() + c.processes.len() + c.files.len())
         .max()
         .unwrap_or(2);
-    let box_height = BOX_TITLE + LINE * count(lines) + 16;
-    let containers = row(model.containers.len(), 440, y, box_height);
+    BOX_TITLE + LINE * count(lines) + 16
+}
+
+fn wide(model: &DiagramModel) -> DiagramLayout {
+    let mut y = POD_MARGIN + 74;
+    let volumes = row(
+        model.volumes.len(),
+        INNER_LEFT,
+        INNER_WIDTH,
+        300,
+        y,
+        VOLUME_HEIGHT,
+    );
+    if !volumes.is_empty() {
+        y += VOLUME_HEIGHT + LINK_ZONE;
+    }
+    let box_height = box_height(model);
+    let containers = row(
+        model.containers.len(),
+        INNER_LEFT,
+        INNER_WIDTH,
+        440,
+        y,
+        box_height,
+    );
     let mounts = mount_links(model, &volumes, &containers);
     y += box_height + TAP_ZONE;
 
@@ -143,21 +195,7 @@ pub fn layout(model: &DiagramModel) -> DiagramLayout {
             y: bus_y,
         },
     );
-    let taps = containers
-        .iter()
-        .map(|c| {
-            (
-                Point {
-                    x: c.center_x(),
-                    y: c.bottom(),
-                },
-                Point {
-                    x: c.center_x(),
-                    y: bus_y,
-                },
-            )
-        })
-        .collect();
+    let taps = containers.iter().map(|c| straight_tap(c, bus_y)).collect();
     let row_y = bus_y + 44;
     let row_h = NETNS_ROW.max(28 * count(model.listeners.len()) + 30);
     let side_w = 250;
@@ -184,13 +222,23 @@ pub fn layout(model: &DiagramModel) -> DiagramLayout {
         h: row_y + row_h + 20 - y,
     };
     let pod_h = netns.bottom() + 24 - POD_MARGIN;
+    let pod = Rect {
+        x: POD_MARGIN,
+        y: POD_MARGIN,
+        w: VIEW_WIDTH - 2 * POD_MARGIN,
+        h: pod_h,
+    };
     DiagramLayout {
+        width: VIEW_WIDTH,
         height: pod_h + 2 * POD_MARGIN,
-        pod: Rect {
-            x: POD_MARGIN,
-            y: POD_MARGIN,
-            w: VIEW_WIDTH - 2 * POD_MARGIN,
-            h: pod_h,
+        pod,
+        title: Point {
+            x: pod.x + 24,
+            y: pod.y + 42,
+        },
+        ip: Point {
+            x: pod.x + pod.w - 24,
+            y: pod.y + 42,
         },
         volumes,
         containers,
@@ -204,14 +252,29 @@ pub fn layout(model: &DiagramModel) -> DiagramLayout {
     }
 }
 
-/// `n` boxes of at most `max_w` spread evenly across the inner width, each centred in its slot.
-fn row(n: usize, max_w: i32, y: i32, h: i32) -> Vec<Rect> {
+/// The tap straight down from the middle of a container's bottom edge to the bus at `bus_y`.
+pub(super) fn straight_tap(c: &Rect, bus_y: i32) -> Vec<Point> {
+    vec![
+        Point {
+            x: c.center_x(),
+            y: c.bottom(),
+        },
+        Point {
+            x: c.center_x(),
+            y: bus_y,
+        },
+    ]
+}
+
+/// `n` boxes of at most `max_w` spread evenly across the band `left`..`left + width`, each
+/// centred in its slot.
+pub(super) fn row(n: usize, left: i32, width: i32, max_w: i32, y: i32, h: i32) -> Vec<Rect> {
     let n_i = count(n).max(1);
-    let slot = (INNER_WIDTH + GAP) / n_i;
+    let slot = (width + GAP) / n_i;
     let w = (slot - GAP).min(max_w);
     (0..n_i.min(count(n)))
         .map(|i| Rect {
-            x: INNER_LEFT + slot * i + (slot - GAP - w) / 2,
+            x: left + slot * i + (slot - GAP - w) / 2,
             y,
             w,
             h,
@@ -269,11 +332,12 @@ fn mount_links(model: &DiagramModel, volumes: &[Rect], containers: &[Rect]) -> V
 }
 
 /// The x of the `index`-th of `of` attachment points spread along the box's width.
-fn spread(rect: &Rect, index: usize, of: usize) -> i32 {
+pub(super) fn spread(rect: &Rect, index: usize, of: usize) -> i32 {
     rect.x + rect.w * (count(index) + 1) / (count(of) + 1)
 }
 
-fn count(n: usize) -> i32 {
+/// `n` as drawing units, capped so no product overflows.
+pub(super) fn count(n: usize) -> i32 {
     i32::try_from(n).unwrap_or(i32::MAX / 1024).min(1024)
 }
 
@@ -316,40 +380,89 @@ mod tests {
         }
     }
 
+    /// Whether the straight line `a`–`b` passes through the inside of `r` (its ends excepted).
+    fn crosses(a: Point, b: Point, r: &Rect) -> bool {
+        (1..40).any(|k| {
+            let x = a.x + (b.x - a.x) * k / 40;
+            let y = a.y + (b.y - a.y) * k / 40;
+            x > r.x + 2 && x < r.x + r.w - 2 && y > r.y + 2 && y < r.bottom() - 2
+        })
+    }
+
     #[test]
     fn every_box_fits_in_the_pod_and_none_overlap() {
-        for containers in 1..=4 {
-            for volumes in 0..=2 {
-                let l = layout(&model(containers, volumes));
-                assert_eq!(l.containers.len(), containers);
-                assert_eq!(l.volumes.len(), volumes);
-                assert_eq!(l.mounts.len(), containers * volumes);
-                let mut boxes: Vec<Rect> = l.containers.clone();
-                boxes.extend(&l.volumes);
-                boxes.extend([l.pause, l.eth0]);
-                for (i, a) in boxes.iter().enumerate() {
-                    assert!(
-                        l.pod.contains(a),
-                        "{containers}c/{volumes}v: {a:?} outside pod"
-                    );
-                    for b in boxes.iter().skip(i + 1) {
-                        assert!(
-                            !a.overlaps(b),
-                            "{containers}c/{volumes}v: {a:?} overlaps {b:?}"
-                        );
+        for shape in [Shape::Wide, Shape::Narrow] {
+            for containers in 1..=4 {
+                for volumes in 0..=2 {
+                    let l = layout(&model(containers, volumes), shape);
+                    let case = format!("{shape:?} {containers}c/{volumes}v");
+                    assert_eq!(l.containers.len(), containers);
+                    assert_eq!(l.volumes.len(), volumes);
+                    assert_eq!(l.mounts.len(), containers * volumes);
+                    let mut boxes: Vec<Rect> = l.containers.clone();
+                    boxes.extend(&l.volumes);
+                    boxes.extend([l.pause, l.eth0]);
+                    for (i, a) in boxes.iter().enumerate() {
+                        assert!(l.pod.contains(a), "{case}: {a:?} outside pod");
+                        for b in boxes.iter().skip(i + 1) {
+                            assert!(!a.overlaps(b), "{case}: {a:?} overlaps {b:?}");
+                        }
                     }
+                    assert!(l.pod.contains(&l.netns), "{case}");
+                    assert!(l.netns.contains(&l.pause) && l.netns.contains(&l.eth0));
+                    assert!(l.pod.x + l.pod.w < l.width && l.pod.bottom() < l.height);
                 }
-                assert!(l.pod.contains(&l.netns));
-                assert!(l.netns.contains(&l.pause) && l.netns.contains(&l.eth0));
-                assert_eq!(l.height, l.pod.bottom() + POD_MARGIN);
             }
         }
     }
 
     #[test]
+    fn lines_never_cross_a_box_they_do_not_join() {
+        for shape in [Shape::Wide, Shape::Narrow] {
+            for (containers, volumes) in [(1, 1), (2, 0), (2, 1), (3, 1), (4, 0)] {
+                let l = layout(&model(containers, volumes), shape);
+                let case = format!("{shape:?} {containers}c/{volumes}v");
+                for link in &l.mounts {
+                    let own = [l.containers[link.container], l.volumes[link.volume]];
+                    for other in l.containers.iter().chain(&l.volumes) {
+                        if !own.contains(other) {
+                            assert!(!crosses(link.from, link.to, other), "{case}: {link:?}");
+                        }
+                    }
+                }
+                for (i, tap) in l.taps.iter().enumerate() {
+                    assert_eq!(tap.last().map(|p| p.y), Some(l.loopback.0.y), "{case}");
+                    for w in tap.windows(2) {
+                        for (j, other) in l.containers.iter().chain(&l.volumes).enumerate() {
+                            if j != i {
+                                assert!(!crosses(w[0], w[1], other), "{case}: tap {i} {tap:?}");
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_narrow_drawing_is_under_half_as_wide() {
+        let l = layout(&model(2, 1), Shape::Narrow);
+        assert!(l.width * 2 <= VIEW_WIDTH);
+        let (c0, c1, vol) = (l.containers[0], l.containers[1], l.volumes[0]);
+        assert!(
+            c0.bottom() < vol.y && vol.bottom() < c1.y,
+            "nginx, volume, debian, top down"
+        );
+        assert!(
+            c0.w * 10 > l.width * 8,
+            "each container gets the drawing's width"
+        );
+    }
+
+    #[test]
     fn mount_links_join_volume_bottom_to_container_top() {
         let m = model(2, 1);
-        let l = layout(&m);
+        let l = layout(&m, Shape::Wide);
         for link in &l.mounts {
             let vol = l.volumes[link.volume];
             let cont = l.containers[link.container];
@@ -368,9 +481,10 @@ mod tests {
     fn unknown_volume_gets_no_link_and_taps_reach_the_bus() {
         let mut m = model(2, 0);
         m.containers[0].mounts.push(Mount::new("/x", "missing"));
-        let l = layout(&m);
+        let l = layout(&m, Shape::Wide);
         assert!(l.mounts.is_empty());
-        for ((top, bottom), c) in l.taps.iter().zip(&l.containers) {
+        for (tap, c) in l.taps.iter().zip(&l.containers) {
+            let (top, bottom) = (tap[0], tap[tap.len() - 1]);
             assert_eq!(top.y, c.bottom());
             assert_eq!(bottom.y, l.loopback.0.y);
             assert!(top.x > l.loopback.0.x && top.x < l.loopback.1.x);

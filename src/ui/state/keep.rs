@@ -76,7 +76,7 @@ pub struct Kept {
 }
 
 impl Kept {
-    /// The notice's sentence ("You switched scenario. Your previous session (…) is kept: …").
+    /// The notice's sentence ("You switched scenario. Your session (…) is kept: …").
     pub fn message(&self) -> String {
         let what = match self.why {
             Displaced::Scenario => "You switched scenario.",
@@ -90,11 +90,11 @@ impl Kept {
             Displaced::Earlier => "",
         };
         let (whose, still) = match self.why {
-            Displaced::Earlier => ("earlier", "still "),
-            _ => ("previous", ""),
+            Displaced::Earlier => ("earlier ", "still "),
+            _ => ("", ""),
         };
         let text = format!(
-            "{what} Your {whose} session ({}) is {still}kept.",
+            "{what} Your {whose}session ({}) is {still}kept.",
             summary(&self.session)
         );
         text.trim_start().to_string()
@@ -231,6 +231,30 @@ impl AppState {
         !self.session.inputs.is_empty()
             || self.tour.is_some()
             || self.manifest_text != self.manifest_in_force()
+    }
+
+    /// The session to keep one Undo away if `action` replaces it and it holds work. A tour's
+    /// Back rebuilds the pod from the tour's own steps: it puts the session aside only when
+    /// something was typed besides them.
+    pub(super) fn displaced_by(&self, action: &Action) -> Option<Rc<Kept>> {
+        match action {
+            Action::TourPrev if self.typed_during_tour() => self.keepsake(Displaced::Tour),
+            _ => action.displaces().and_then(|why| self.keepsake(why)),
+        }
+    }
+
+    /// Whether the session holds inputs the running tour did not give: its inputs are not those
+    /// the tour's steps up to this one give a fresh pod (the step asking a question may not have
+    /// given its own yet).
+    fn typed_during_tour(&self) -> bool {
+        let Some(tour) = self.tour else {
+            return false;
+        };
+        let mut probe = self.restarted(self.scenario);
+        probe.start_tour_at(tour);
+        let given: Vec<&Input> = probe.session.inputs.iter().map(|r| &r.input).collect();
+        let had: Vec<&Input> = self.session.inputs.iter().map(|r| &r.input).collect();
+        !given.starts_with(&had)
     }
 
     /// The session to keep one Undo away if `why` replaces it, when it holds any work.

@@ -115,7 +115,7 @@ fn a_link_wins_over_the_saved_session_which_stays_one_undo_away() {
     assert_eq!(kept.why, Displaced::Link);
     assert_eq!(
         kept.message(),
-        "This link opened instead of the session you had saved. Your previous session \
+        "This link opened instead of the session you had saved. Your session \
          (Shared volume, 2 commands) is kept."
     );
     let s = s.reduce(Action::Undo);
@@ -288,4 +288,24 @@ fn past_the_input_limit_the_notice_says_what_is_no_longer_kept() {
     assert_eq!(s.notice, None);
     let s = typed(s, "echo one too many");
     assert_eq!(s.notice.as_deref(), Some(super::TOO_LONG));
+}
+
+#[test]
+fn a_tours_back_keeps_what_was_typed_besides_the_tour() {
+    let s = Rc::new(AppState::new(ScenarioId::SharedVolume)).reduce(Action::TourStart);
+    let s = s.reduce(Action::TourNext).reduce(Action::TourNext);
+    let back = s.clone().reduce(Action::TourPrev);
+    assert_eq!(
+        back.kept, None,
+        "only the tour's own steps: nothing to keep"
+    );
+    let typed = typed(back, "echo my own line");
+    let back = typed.reduce(Action::TourPrev);
+    let kept = back.kept.clone().expect("the typed line is kept");
+    assert_eq!(kept.why, Displaced::Tour);
+    assert!(kept
+        .session
+        .inputs
+        .iter()
+        .any(|r| matches!(&r.input, Input::Line { line, .. } if line == "echo my own line")));
 }

@@ -112,7 +112,7 @@ pub fn Controls(props: &ControlsProps) -> Html {
                 max={props.len.to_string()} value={props.position.min(props.len).to_string()}
                 aria-valuetext={format!("step {} of {}", props.position, props.len)}
                 oninput={onseek} />
-            <span class="control-step" aria-live="polite">
+            <span class="control-step">
                 { format!("step {} of {}", props.position.min(props.len), props.len) }
             </span>
             if let Some(cb) = &props.onpresenter {

@@ -73,6 +73,14 @@ pub fn EventLog(props: &EventLogProps) -> Html {
     });
 
     let current = props.position.checked_sub(1).map(|p| p as u64);
+    // The list's one Tab stop: the entry opened, else the current one, else the first drawn.
+    let rows = || window.rows.iter().filter_map(|&i| props.events.get(i));
+    let tab_stop = props
+        .selected
+        .map(|s| s as u64)
+        .filter(|s| rows().any(|r| r.seq == *s))
+        .or(current.filter(|c| rows().any(|r| r.seq == *c)))
+        .or_else(|| rows().next().map(|r| r.seq));
     let entries = window.rows.iter().filter_map(|&i| props.events.get(i)).map(|row| {
         let seq = row.seq;
         let is_current = Some(seq) == current;
@@ -86,6 +94,7 @@ pub fn EventLog(props: &EventLogProps) -> Html {
                         is_current.then_some("is-current"), is_selected.then_some("is-selected"))}
                     aria-current={is_current.then_some("step")}
                     aria-pressed={is_selected.to_string()}
+                    tabindex={if Some(seq) == tab_stop { "0" } else { "-1" }}
                     title={row.caption.clone()} {onclick}>
                     <span class="event-time">{ time_text(row.t_ms) }</span>
                     <span class={classes!("event-kind", format!("kind-{}", row.kind))}>{ row.kind }</span>
@@ -105,7 +114,12 @@ pub fn EventLog(props: &EventLogProps) -> Html {
             <div class="event-filters" role="group" aria-label="Show events of kind">
                 { for chips }
             </div>
-            <ol class="event-list" ref={list_ref}>
+            <ol class="event-list" ref={list_ref.clone()} aria-label="Events (↑/↓ to move)"
+                onkeydown={Callback::from(move |e: KeyboardEvent| {
+                    if let Some(list) = list_ref.cast::<web_sys::Element>() {
+                        super::roving::move_focus(&e, &list);
+                    }
+                })}>
                 { for more(window.hidden_before, "earlier") }
                 { for entries }
                 { for more(window.hidden_after, "later") }

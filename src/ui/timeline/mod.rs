@@ -8,6 +8,7 @@
 pub mod controls;
 pub mod event_log;
 pub mod filters;
+pub mod roving;
 pub mod rows;
 pub mod shortcut;
 pub mod window;

@@ -182,7 +182,11 @@ impl Parser {
         if self.eat_op(op) {
             Ok(())
         } else if op == "}" && matches!(self.peek(), Tok::Eof) {
-            Err(format!("line {}: missing }} near end of file", self.line()))
+            // mawk counts the end of the program as one line past its last one.
+            Err(format!(
+                "line {}: missing }} near end of file",
+                self.line().saturating_add(1)
+            ))
         } else {
             self.error()
         }

@@ -29,6 +29,9 @@ const LONG_MONTHS: [&str; 12] = [
     "December",
 ];
 
+/// The widest field podscope pads to (`%99999999d` would otherwise fill memory).
+const MAX_WIDTH: usize = 4096;
+
 /// Expands `format` for the instant `secs` (Unix seconds, UTC) and `nanos` past it.
 pub(super) fn strftime(format: &str, secs: i64, nanos: u32) -> String {
     let c = civil_from_unix(u64::try_from(secs).unwrap_or(0));
@@ -66,7 +69,9 @@ pub(super) fn strftime(format: &str, secs: i64, nanos: u32) -> String {
             ));
             continue;
         };
-        out.push_str(&padded(&text, pad, flag, width.parse().ok()));
+        // A width beyond a screenful would only fill memory.
+        let width = width.parse::<usize>().ok().map(|w| w.min(MAX_WIDTH));
+        out.push_str(&padded(&text, pad, flag, width));
     }
     out
 }

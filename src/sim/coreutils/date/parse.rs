@@ -46,10 +46,13 @@ pub(super) fn parse_date(text: &str, now: i64) -> Option<i64> {
                     None => None,
                 },
             };
-            base = day * 86_400 + time.unwrap_or(0);
+            base = day.checked_mul(86_400)?.checked_add(time.unwrap_or(0))?;
             i += 1;
         } else if let Some(secs) = clock(first) {
-            base = now.div_euclid(86_400) * 86_400 + secs;
+            base = now
+                .div_euclid(86_400)
+                .checked_mul(86_400)?
+                .checked_add(secs)?;
             i += 1;
         }
     }
@@ -64,11 +67,11 @@ fn relative(words: &[&str], mut at: i64) -> Option<i64> {
         match *w {
             "now" | "today" => continue,
             "yesterday" => {
-                at -= 86_400;
+                at = at.checked_sub(86_400)?;
                 continue;
             }
             "tomorrow" => {
-                at += 86_400;
+                at = at.checked_add(86_400)?;
                 continue;
             }
             _ => {}
@@ -111,6 +114,10 @@ fn iso_day(text: &str) -> Option<i64> {
         return None;
     }
     let (y, m, d): (i64, u32, u32) = (y.parse().ok()?, m.parse().ok()?, d.parse().ok()?);
+    // GNU's dates end in the year 2147485547; beyond that the arithmetic would overflow.
+    if !(0..=9_999_999).contains(&y) {
+        return None;
+    }
     if !(1..=12).contains(&m) || d == 0 || d > days_in_month(y, m) {
         return None;
     }

@@ -1,0 +1,41 @@
+//! Keeping the keyboard focus somewhere sensible when the page redraws under it.
+
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+/// Focuses the first element matching `selector`; false when there is none to focus.
+pub fn focus_first(selector: &str) -> bool {
+    let found = gloo::utils::document()
+        .query_selector(selector)
+        .ok()
+        .flatten()
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    found.is_some_and(|el| el.focus().is_ok())
+}
+
+/// When the element that had the focus was taken out of the page (the focus fell back to the
+/// body), focuses the first element matching `selector` instead: a keyboard user who pressed
+/// a switch that redraws the page stays on that switch.
+pub fn refocus_if_lost(selector: &str) {
+    let document = gloo::utils::document();
+    let lost = match (document.active_element(), document.body()) {
+        (None, _) => true,
+        (Some(active), Some(body)) => active == *body.as_ref(),
+        (Some(_), None) => false,
+    };
+    if lost {
+        focus_first(selector);
+    }
+}
+
+/// After each change of `key` (never on the first draw), [`refocus_if_lost`] to `selector`:
+/// for a switch whose press redraws the part of the page it sits in.
+#[hook]
+pub fn use_keep_focus<T: PartialEq + 'static>(key: T, selector: &'static str) {
+    let drawn = use_mut_ref(|| false);
+    use_effect_with(key, move |_| {
+        if std::mem::replace(&mut *drawn.borrow_mut(), true) {
+            refocus_if_lost(selector);
+        }
+    });
+}
