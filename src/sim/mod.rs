@@ -4,8 +4,9 @@
 //! passes a new `now` (milliseconds of simulated time). Every change the UI animates is recorded
 //! as an [`event::Event`] in the pod's [`event::Trace`]; tests assert on the same trace.
 //!
-//! May use: std, serde, serde-saphyr, smoltcp, httparse (and, for session links, lz4_flex and
-//! base64). Must not use: yew, web-sys, gloo.
+//! May use: std, serde, serde-saphyr, smoltcp, httparse, regex-lite (sed, grep, awk, expr),
+//! md-5 and sha2 (md5sum, sha*sum), and, for session links, lz4_flex and base64. Must not use:
+//! yew, web-sys, gloo.
 
 pub mod clock;
 pub mod cluster;

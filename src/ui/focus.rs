@@ -1,7 +1,39 @@
 //! Keeping the keyboard focus somewhere sensible when the page redraws under it.
 
+use std::cell::RefCell;
+
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
+
+thread_local! {
+    /// What had the focus when a dialog was asked for ([`remember_focus`]).
+    static OPENER: RefCell<Option<web_sys::HtmlElement>> = const { RefCell::new(None) };
+}
+
+/// Notes the element that has the focus now, for [`restore_focus`] when a dialog closes
+/// (called as the key or click that opens it is handled, before the page redraws).
+pub fn remember_focus() {
+    let active = gloo::utils::document()
+        .active_element()
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    OPENER.with(|o| *o.borrow_mut() = active);
+}
+
+/// Gives the focus back to the element [`remember_focus`] noted (or, if the page has replaced
+/// it, to its twin of the same `data-testid`), once the closing dialog has left the page.
+pub fn restore_focus() {
+    let Some(opener) = OPENER.with(|o| o.borrow_mut().take()) else {
+        return;
+    };
+    gloo::timers::callback::Timeout::new(0, move || {
+        if opener.is_connected() {
+            let _ = opener.focus();
+        } else if let Some(id) = opener.get_attribute("data-testid") {
+            focus_first(&format!("[data-testid=\"{id}\"]"));
+        }
+    })
+    .forget();
+}
 
 /// Focuses the first element matching `selector`; false when there is none to focus.
 pub fn focus_first(selector: &str) -> bool {

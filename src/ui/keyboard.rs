@@ -81,6 +81,9 @@ pub fn use_shortcuts(state: Option<AppContext>) {
                     return;
                 };
                 e.prevent_default();
+                if key == ControlAction::Help && !state.help_open {
+                    super::focus::remember_focus();
+                }
                 state.dispatch(action_for(key, &state));
             },
         );

@@ -144,6 +144,13 @@ describe('themes, reduced motion and the screen-reader announcer', () => {
       const caption = await page.locator('[data-testid="event-caption"]').textContent();
       await page.waitForFunction((c) => document.querySelector('[data-testid="announcer"]').textContent === c, caption, { timeout: 5000 });
       console.log(`screenshot: ${await screenshot(page, 'a11y-reduced-motion')}`);
+      // An embed asked to autoplay stays paused: with reduced motion nothing starts moving.
+      await page.goto(new URL('?embed=1&autoplay=1&scenario=localhost', server.url).href, { waitUntil: 'networkidle' });
+      await page.locator('[data-testid="pod-diagram"]').waitFor();
+      const first = await page.locator('.control-step').textContent();
+      await page.waitForTimeout(1500);
+      assert.equal(await page.locator('[data-testid="play"]').isDisabled(), false, 'autoplay started playing');
+      assert.equal(await page.locator('.control-step').textContent(), first);
     } finally {
       await context.close();
     }
@@ -191,7 +198,21 @@ describe('phones', () => {
         assert.ok(smallest >= 10, `diagram text ${smallest.toFixed(1)} px`);
         const label = await page.locator('[data-testid="pod-diagram"]').getAttribute('aria-label');
         assert.match(label, /Container nginx-container \(image nginx\): (Running|Waiting)/);
-        await runLine(page, 'debian-container', 'echo hi > /pod-data/index.html');
+        // A phone's on-screen keyboard: no autocorrect or capitals, a Send key, text large
+        // enough that the browser does not zoom in; text arrives as input, not key by key.
+        const input = page.locator('[data-testid="terminal-input-debian-container"]');
+        await input.scrollIntoViewIfNeeded();
+        assert.ok(await input.isVisible(), 'the command line is on the page');
+        const attrs = await input.evaluate((el) => ({
+          cap: el.getAttribute('autocapitalize'), correct: el.getAttribute('autocorrect'),
+          enter: el.getAttribute('enterkeyhint'), size: parseFloat(getComputedStyle(el).fontSize),
+        }));
+        assert.deepEqual({ ...attrs, size: attrs.size >= 16 }, { cap: 'off', correct: 'off', enter: 'send', size: true });
+        await input.focus();
+        await page.keyboard.insertText('echo hi > /pod-data/index.html');
+        await page.keyboard.press('Enter');
+        await page.waitForFunction(() => /echo hi/.test(document.querySelector('[data-testid="terminal-output-debian-container"]').textContent));
+        console.log(`screenshot: ${await screenshot(page, `a11y-phone-${viewport.width}x${viewport.height}-typed`)}`);
         assert.deepEqual(session.errors, []);
       } finally {
         await session.close();

@@ -150,7 +150,7 @@ describe('keyboard alone', () => {
     await page.keyboard.press('Escape');
     assert.equal(await page.locator('.share-panel').count(), 0);
     assert.equal((await focused(page)).id, 'share');
-    // The shortcuts dialog is modal: Tab stays on Close; Escape closes it.
+    // The shortcuts dialog is modal: Tab stays on Close; Escape gives the focus back.
     await page.keyboard.press('?');
     await byTestId(page, 'shortcuts-dialog').waitFor();
     assert.equal((await focused(page)).id, 'shortcuts-close');
@@ -158,6 +158,7 @@ describe('keyboard alone', () => {
     assert.equal((await focused(page)).id, 'shortcuts-close');
     await page.keyboard.press('Escape');
     await byTestId(page, 'shortcuts-dialog').waitFor({ state: 'detached' });
+    await page.waitForFunction(() => document.activeElement?.dataset.testid === 'share', null, { timeout: 2000 });
     // Presenter mode redraws the page; the focus stays on its switch, and Enter leaves again.
     await pressUntil(page, 'Tab', 'presenter');
     await page.keyboard.press('Enter');

@@ -1,16 +1,18 @@
-//! `md5sum`, `sha224sum`, `sha256sum`, `sha384sum` and `sha512sum` (GNU coreutils 9.1): print
-//! or (`-c`) check checksums, computed by the RustCrypto `md-5` and `sha2` crates.
+//! `md5sum`, `sha1sum`, `sha224sum`, `sha256sum`, `sha384sum` and `sha512sum` (GNU coreutils 9.1): print
+//! or (`-c`) check checksums, computed by the RustCrypto `md-5`, `sha1` and `sha2` crates.
 
 use super::args::parse;
 use super::text::operands_or_stdin;
 use super::Ctx;
 use md5::Md5;
+use sha1::Sha1;
 use sha2::{Digest, Sha224, Sha256, Sha384, Sha512};
 
 /// The hex digest of `data` with the algorithm program `prog` names.
 fn hex_digest(prog: &str, data: &[u8]) -> String {
     let bytes: Vec<u8> = match prog {
         "md5sum" => Md5::digest(data).to_vec(),
+        "sha1sum" => Sha1::digest(data).to_vec(),
         "sha224sum" => Sha224::digest(data).to_vec(),
         "sha384sum" => Sha384::digest(data).to_vec(),
         "sha512sum" => Sha512::digest(data).to_vec(),
@@ -23,6 +25,7 @@ fn hex_digest(prog: &str, data: &[u8]) -> String {
 fn tag(prog: &str) -> &'static str {
     match prog {
         "md5sum" => "MD5",
+        "sha1sum" => "SHA1",
         "sha224sum" => "SHA224",
         "sha384sum" => "SHA384",
         "sha512sum" => "SHA512",

@@ -11,6 +11,7 @@ mod args;
 mod awk;
 mod base64;
 mod cat;
+mod chmod;
 mod copy;
 mod cut;
 mod date;
@@ -24,6 +25,7 @@ mod grep_match;
 mod layout;
 mod links;
 mod ls;
+mod misc;
 mod posix_regex;
 mod sed;
 mod sort;
@@ -147,6 +149,7 @@ pub fn run(name: &str, argv: &[String], ctx: &mut Ctx) -> Option<i32> {
         "which" => which::which(args, ctx),
         "basename" => words::basename(args, ctx),
         "cat" => cat::cat(args, ctx),
+        "chmod" => chmod::chmod(args, ctx),
         "cp" => copy::cp(args, ctx),
         "date" => date::date(args, ctx),
         "df" => system::df(args, ctx),
@@ -154,7 +157,16 @@ pub fn run(name: &str, argv: &[String], ctx: &mut Ctx) -> Option<i32> {
         "echo" => words::echo(args, ctx),
         "expr" => expr::expr(args, ctx),
         "fold" => layout::fold(args, ctx),
-        "md5sum" | "sha224sum" | "sha256sum" | "sha384sum" | "sha512sum" => {
+        "comm" => misc::comm(args, ctx),
+        "expand" => misc::expand(args, ctx),
+        "logname" => misc::logname(args, ctx),
+        "mktemp" => misc::mktemp(args, ctx),
+        "nproc" => misc::nproc(args, ctx),
+        "rev" => misc::rev(args, ctx),
+        "truncate" => misc::truncate(args, ctx),
+        "tty" => misc::tty(args, ctx),
+        "unlink" => misc::unlink(args, ctx),
+        "md5sum" | "sha1sum" | "sha224sum" | "sha256sum" | "sha384sum" | "sha512sum" => {
             digest::checksum(name, args, ctx)
         }
         "nl" => layout::nl(args, ctx),

@@ -8,6 +8,7 @@
 //!
 //! May use: std only (no clock: every mutation takes the sim time `now_ms`).
 
+mod attrs;
 mod error;
 mod lookup;
 mod ops;

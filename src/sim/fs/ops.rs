@@ -296,7 +296,7 @@ impl Fs {
         }
     }
 
-    fn check_writable(&self, ns: &str, step: &Step, path: &str) -> Result<(), FsError> {
+    pub(crate) fn check_writable(&self, ns: &str, step: &Step, path: &str) -> Result<(), FsError> {
         let ro = step
             .mount
             .and_then(|i| self.namespaces.get(ns).and_then(|n| n.mounts.get(i)))

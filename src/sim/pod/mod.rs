@@ -17,6 +17,7 @@ mod nginx_main;
 pub mod process;
 mod programs;
 mod ps;
+mod script;
 mod view;
 
 pub use docroot::FsDocRoot;

@@ -47,6 +47,9 @@ pub(super) fn run(
         );
     }
     let outcome = match name.as_str() {
+        _ if !matches!(name.as_str(), "bash" | "sh" | "dash") && is_script(host, req) => {
+            super::script::run(host, req, out).unwrap_or(ExecOutcome::Exited(126))
+        }
         "bash" | "sh" | "dash" => nested_shell(host, &name, req, out),
         "env" | "xargs" => super::launch::run(host, req, out),
         "find"
@@ -118,6 +121,14 @@ fn hostname_ip(host: &mut ContainerHost, argv: &[String], out: &mut Output) -> i
     0
 }
 
+/// True when the program file is a text file (a script), not one of the image's binaries.
+fn is_script(host: &ContainerHost, req: &ExecRequest<'_>) -> bool {
+    host.pod
+        .fs
+        .read(&host.container, req.path)
+        .is_ok_and(|d| !d.starts_with(&super::create::ELF_STUB[..4]))
+}
+
 /// Runs one of the coreutils programs, recording the file events it reports.
 pub(super) fn run_coreutil(
     host: &mut ContainerHost,
@@ -184,9 +195,23 @@ fn nested_shell(
             ));
             0
         }
+        Some(file) if !file.starts_with('-') => {
+            let path = crate::sim::fs::normalize(req.cwd, file);
+            return match host.pod.fs.read(&host.container, &path) {
+                Ok(data) => {
+                    let text = String::from_utf8_lossy(&data).into_owned();
+                    let args: Vec<String> = req.argv.iter().skip(2).cloned().collect();
+                    super::script::run_text(host, &text, &args, req, out)
+                }
+                Err(e) => {
+                    out.err(format!("{name}: {file}: {}\n", e.kind.strerror()));
+                    ExecOutcome::Exited(127)
+                }
+            };
+        }
         Some(other) => {
             out.err(format!(
-                "podscope: only `{name} -c COMMAND` is simulated (got `{other}`)\n"
+                "podscope: only `{name} -c COMMAND` and `{name} FILE` are simulated (got `{other}`)\n"
             ));
             2
         }

@@ -165,7 +165,7 @@ impl<'a> Interp<'a> {
     }
 
     fn run_and_or(&mut self, and_or: &AndOr, stdin: &mut Stdin, out: &mut Output) -> i32 {
-        let mark = out.chunks.len();
+        let mark = super::diagnostics::mark(out);
         let status = self.and_or_body(and_or, stdin, out);
         if !self.st.interactive {
             super::diagnostics::number_lines(out, mark, and_or.line);
@@ -515,6 +515,14 @@ impl<'a> Interp<'a> {
             }
             if self.host.is_dir(&abs) {
                 out.err(format!("bash: {name}: Is a directory\n"));
+                return 126;
+            }
+            if self
+                .host
+                .stat(&abs, true)
+                .is_some_and(|s| s.mode & 0o111 == 0)
+            {
+                out.err(format!("bash: {name}: Permission denied\n"));
                 return 126;
             }
             abs

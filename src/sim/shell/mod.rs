@@ -18,6 +18,7 @@ mod exec;
 mod expand;
 mod glob;
 mod heredoc;
+mod history;
 mod input;
 pub mod lexer;
 mod more;
@@ -79,7 +80,7 @@ pub trait ShellHost {
         Some(FileStat {
             ino: 0,
             mtime_ms: 0,
-            mode: if dir { 0o755 } else { 0o644 },
+            mode: 0o755,
             size: self.read_file(path).map_or(0, |d| d.len() as u64),
             dir,
             symlink: false,
@@ -362,6 +363,11 @@ impl Shell {
         self.state.interactive = interactive;
     }
 
+    /// Sets the positional parameters (`$1`…, `$@`), as a script's arguments.
+    pub fn set_positional(&mut self, args: Vec<String>) {
+        self.state.positional = args;
+    }
+
     /// Sets the PID `$$` reports (the pod knows which PID the shell got).
     pub fn set_pid(&mut self, pid: u32) {
         self.state.pid = pid;
@@ -417,6 +423,39 @@ impl Shell {
     /// an incomplete one is kept (`more` is set, the prompt becomes PS2 `> `) until a later
     /// line completes it.
     pub fn feed(&mut self, line: &str, host: &mut dyn ShellHost) -> LineResult {
+        if !self.interactive {
+            return self.feed_expanded(line, host);
+        }
+        // History expansion comes first; bash shows the line it expanded to.
+        let in_single = self
+            .pending
+            .as_ref()
+            .is_some_and(|p| history::ends_in_single_quote(&p.text));
+        match history::expand(line, &self.history, in_single) {
+            history::Expansion::Unchanged => self.feed_expanded(line, host),
+            history::Expansion::Rewritten(text) => self.feed_expanded(&text, host),
+            history::Expansion::Expanded(text) => {
+                let mut result = self.feed_expanded(&text, host);
+                let mut shown = Output::default();
+                shown.err(format!("{text}\n"));
+                shown.extend(std::mem::take(&mut result.output));
+                result.output = shown;
+                result
+            }
+            history::Expansion::Failed(message) => {
+                let mut result = LineResult {
+                    status: self.state.status,
+                    more: self.pending.is_some(),
+                    ..LineResult::default()
+                };
+                result.output.err(format!("bash: {message}\n"));
+                result
+            }
+        }
+    }
+
+    /// [`Shell::feed`] after history expansion.
+    fn feed_expanded(&mut self, line: &str, host: &mut dyn ShellHost) -> LineResult {
         self.lines_read = self.lines_read.saturating_add(1);
         let before = self.pending.take();
         if before.is_none() {

@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use crate::ui::focus::focus_first;
+use crate::ui::focus::restore_focus;
 use crate::ui::timeline::SHORTCUTS;
 
 /// Props of [`ShortcutsDialog`].
@@ -18,32 +18,12 @@ pub fn ShortcutsDialog(props: &ShortcutsDialogProps) -> Html {
     let close_ref = use_node_ref();
     {
         let close_ref = close_ref.clone();
-        // The focus moves into the dialog, and back where it was when the dialog closes.
+        // The focus moves into the dialog, and back to where it was when the dialog closes.
         use_effect_with((), move |_| {
-            use wasm_bindgen::JsCast;
-            let before = gloo::utils::document()
-                .active_element()
-                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
             if let Some(button) = close_ref.cast::<web_sys::HtmlElement>() {
                 let _ = button.focus();
             }
-            // Once the dialog has left the page (the browser ignores a focus asked for while
-            // the page is being redrawn).
-            // The page redraws while the dialog is open, so the element may have been replaced
-            // by its twin of the same data-testid.
-            move || {
-                if let Some(before) = before {
-                    gloo::timers::callback::Timeout::new(0, move || {
-                        let twin = before.get_attribute("data-testid");
-                        if before.is_connected() {
-                            let _ = before.focus();
-                        } else if let Some(id) = twin {
-                            focus_first(&format!("[data-testid=\"{id}\"]"));
-                        }
-                    })
-                    .forget();
-                }
-            }
+            restore_focus
         });
     }
     let rows = SHORTCUTS.iter().map(|(keys, what)| {

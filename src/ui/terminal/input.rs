@@ -237,6 +237,8 @@ pub fn TerminalInput(props: &TerminalInputProps) -> Html {
                     maxlength={MAX_INPUT.to_string()}
                     autocomplete="off"
                     autocapitalize="off"
+                    autocorrect="off"
+                    enterkeyhint="send"
                     spellcheck="false"
                     disabled={props.disabled.is_some()}
                     readonly={props.running}
