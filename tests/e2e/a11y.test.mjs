@@ -241,6 +241,17 @@ describe('keyboard reach', () => {
       const { page } = session;
       await page.keyboard.press('Tab');
       assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), 'skip-to-terminal');
+      // Screen readers: each terminal's output is a named log region; the diagram says in words
+      // what it shows (containers, their states, the volume, who listens where).
+      const log = page.locator('.terminal-pane:not([hidden]) .terminal-screen');
+      assert.deepEqual(
+        [await log.getAttribute('role'), await log.getAttribute('aria-label')],
+        ['log', 'output of debian-container'],
+      );
+      const said = await page.locator('[data-testid="pod-diagram"]').getAttribute('aria-label');
+      for (const part of ['Container debian-container (image debian): Running', 'emptyDir volume: shared-data', 'Listening on the shared loopback: 0.0.0.0:80 nginx']) {
+        assert.ok(said.includes(part), `${part} missing from ${said}`);
+      }
       await page.keyboard.press('Enter');
       const focused = await page.evaluate(() => document.activeElement?.dataset.testid ?? '');
       assert.match(focused, /^terminal-input-/);

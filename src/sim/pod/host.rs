@@ -35,6 +35,8 @@ pub struct ContainerHost<'a> {
     pub blocked_pids: Vec<u32>,
     /// When set, the next program runs as this PID (`exec`) instead of a new child process.
     pub exec_as: Option<u32>,
+    /// Child shells (`bash -c`, scripts) running inside one another now.
+    pub shells: u32,
 }
 
 impl<'a> ContainerHost<'a> {
@@ -59,6 +61,7 @@ impl<'a> ContainerHost<'a> {
             blocked_seen: false,
             blocked_pids: Vec::new(),
             exec_as: None,
+            shells: 0,
         }
     }
 

@@ -6,7 +6,7 @@ use super::{ps, ContainerHost};
 use crate::sim::coreutils;
 use crate::sim::event::{Actor, EventKind};
 use crate::sim::output::Output;
-use crate::sim::shell::{ExecOutcome, ExecRequest, Shell};
+use crate::sim::shell::{ExecOutcome, ExecRequest};
 
 /// Runs the program `req` names in the host's container; returns how it ended.
 pub(super) fn run(
@@ -180,14 +180,9 @@ fn nested_shell(
                 out.err(format!("{name}: -c: option requires an argument\n"));
                 return ExecOutcome::Exited(2);
             };
-            let mut child = Shell::new(req.env.to_vec(), req.cwd);
-            child.set_interactive(false);
-            let result = child.run_line(line, host);
-            let mut shown = result.output;
-            strip_interrupt_marker(&mut shown, result.interrupted);
-            out.extend(shown);
-            let status = result.exit_requested.unwrap_or(result.status);
-            return ExecOutcome::from_status(status, result.interrupted);
+            // `bash -c CMD NAME ARG…`: NAME is `$0`, the rest `$1`….
+            let args: Vec<String> = req.argv.iter().skip(4).cloned().collect();
+            return super::script::run_text(host, line, &args, req, out);
         }
         None => {
             out.err(format!(

@@ -8,6 +8,10 @@ use super::ContainerHost;
 use crate::sim::output::Output;
 use crate::sim::shell::{ExecOutcome, ExecRequest, Shell};
 
+/// Most child shells running inside one another (a script that runs itself stops there
+/// instead of exhausting the stack).
+const MAX_SHELLS: u32 = 32;
+
 /// Runs `text` in a non-interactive child shell `name` with positional parameters `args`.
 pub(super) fn run_text(
     host: &mut ContainerHost,
@@ -16,10 +20,18 @@ pub(super) fn run_text(
     req: &ExecRequest<'_>,
     out: &mut Output,
 ) -> ExecOutcome {
+    if host.shells >= MAX_SHELLS {
+        out.err(format!(
+            "bash: podscope: shells nested more than {MAX_SHELLS} deep; this one does not start\n"
+        ));
+        return ExecOutcome::Exited(126);
+    }
     let mut child = Shell::new(req.env.to_vec(), req.cwd);
     child.set_interactive(false);
     child.set_positional(args.to_vec());
+    host.shells += 1;
     let result = child.run_line(text, host);
+    host.shells -= 1;
     let mut shown = result.output;
     super::programs::strip_interrupt_marker(&mut shown, result.interrupted);
     out.extend(shown);

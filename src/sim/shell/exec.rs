@@ -94,6 +94,8 @@ pub(super) struct Interp<'a> {
     pub(super) aborted: bool,
     /// Aliases being expanded (an alias is not expanded again inside itself).
     pub(super) expanding: Vec<String>,
+    /// Conditions being tested (`if`, `while`, `until`): `set -e` does not apply inside.
+    pub(super) cond_depth: u32,
 }
 
 impl<'a> Interp<'a> {
@@ -123,6 +125,7 @@ impl<'a> Interp<'a> {
             nesting: 0,
             aborted: false,
             expanding: Vec::new(),
+            cond_depth: 0,
         }
     }
 
@@ -166,7 +169,12 @@ impl<'a> Interp<'a> {
 
     fn run_and_or(&mut self, and_or: &AndOr, stdin: &mut Stdin, out: &mut Output) -> i32 {
         let mark = super::diagnostics::mark(out);
-        let status = self.and_or_body(and_or, stdin, out);
+        let (status, checked) = self.and_or_body(and_or, stdin, out);
+        // `set -e`: a failure that nothing tests ends the shell.
+        if checked && status != 0 && self.st.opts.errexit && self.cond_depth == 0 && !self.stopped()
+        {
+            self.exit = Some(status);
+        }
         if !self.st.interactive {
             super::diagnostics::number_lines(out, mark, and_or.line);
         }
@@ -174,9 +182,12 @@ impl<'a> Interp<'a> {
     }
 
     /// The pipelines of an and-or list, each run or skipped by its connector.
-    fn and_or_body(&mut self, and_or: &AndOr, stdin: &mut Stdin, out: &mut Output) -> i32 {
+    /// Also says whether `set -e` applies to the status: the pipeline that set it is the last
+    /// of the list and not negated with `!`.
+    fn and_or_body(&mut self, and_or: &AndOr, stdin: &mut Stdin, out: &mut Output) -> (i32, bool) {
         let mut status = self.run_pipeline(&and_or.first, stdin, out);
-        for (conn, pipeline) in &and_or.rest {
+        let mut checked = and_or.rest.is_empty() && !and_or.first.negate;
+        for (i, (conn, pipeline)) in and_or.rest.iter().enumerate() {
             if self.stopped() {
                 break;
             }
@@ -186,8 +197,17 @@ impl<'a> Interp<'a> {
             };
             if run {
                 status = self.run_pipeline(pipeline, stdin, out);
+                checked = i + 1 == and_or.rest.len() && !pipeline.negate;
             }
         }
+        (status, checked)
+    }
+
+    /// Runs the condition of an `if`, `while` or `until`, where `set -e` does not apply.
+    fn run_condition(&mut self, cond: &List, stdin: &mut Stdin, out: &mut Output) -> i32 {
+        self.cond_depth = self.cond_depth.saturating_add(1);
+        let status = self.run_list(cond, stdin, out);
+        self.cond_depth = self.cond_depth.saturating_sub(1);
         status
     }
 
@@ -301,7 +321,7 @@ impl<'a> Interp<'a> {
                 redirs,
             } => self.with_redirs(redirs, stdin, out, |me, i, o| {
                 for (cond, then) in branches {
-                    let c = me.run_list(cond, i, o);
+                    let c = me.run_condition(cond, i, o);
                     if me.stopped() {
                         return c;
                     }
@@ -318,7 +338,7 @@ impl<'a> Interp<'a> {
                 redirs,
             } => self.with_redirs(redirs, stdin, out, |me, i, o| {
                 me.run_loop(|me, _| {
-                    let c = me.run_list(cond, i, o);
+                    let c = me.run_condition(cond, i, o);
                     if me.stopped() || (c == 0) == *until {
                         return None;
                     }

@@ -233,7 +233,11 @@ impl Interp<'_> {
     fn command_subst(&mut self, body: &List, out: &mut Output) -> String {
         let mut o = Output::default();
         let status = self.with_stdout_tty(false, |me| {
-            me.subshell(|me| me.run_list(body, &mut Stdin::tty(), &mut o))
+            me.subshell(|me| {
+                // Without `shopt -s inherit_errexit`, `set -e` does not reach into `$(…)`.
+                me.st.opts.errexit = false;
+                me.run_list(body, &mut Stdin::tty(), &mut o)
+            })
         });
         self.subst_status = Some(status);
         let mut stdout = Vec::new();

@@ -382,10 +382,64 @@ impl Shell {
         if self.interactive && !line.trim().is_empty() {
             self.history.push(line.trim_end_matches('\n').to_string());
         }
-        match parser::parse_input(line, false) {
-            Ok(parsed) => self.run_parsed(&parsed, 1, host),
-            Err(e) => self.syntax_error(&e),
+        match parser::parse_input_at(line, false) {
+            Ok(parsed) => {
+                let mut result = self.run_parsed(&parsed, 1, host);
+                if !self.interactive && parsed.open_heredoc.is_some() {
+                    // The here-document warning names the line where the input ended.
+                    let last = u32::try_from(line.lines().count()).unwrap_or(u32::MAX);
+                    diagnostics::number_lines(&mut result.output, (0, 0), last);
+                }
+                result
+            }
+            Err((e, at)) if !self.interactive => {
+                // bash -c reads and runs a line at a time: the complete commands before the
+                // bad line run first.
+                let mut result = self.run_lines_before(line, at, host);
+                if result.exit_requested.is_some() || result.interrupted {
+                    return result;
+                }
+                let error = self.script_syntax_error(&e, at, line);
+                result.output.extend(error.output);
+                result.status = error.status;
+                result
+            }
+            Err((e, _)) => self.syntax_error(&e),
         }
+    }
+
+    /// Runs the longest run of whole lines before line `at` of `text` that parses (the
+    /// commands bash ran before it met a syntax error); an empty result when none does.
+    fn run_lines_before(&mut self, text: &str, at: u32, host: &mut dyn ShellHost) -> LineResult {
+        let lines: Vec<&str> = text.split_inclusive('\n').collect();
+        let before = usize::try_from(at.saturating_sub(1))
+            .unwrap_or(0)
+            .min(lines.len());
+        // A bounded search: a command longer than this many lines is not looked for.
+        for k in (before.saturating_sub(64).max(1)..=before).rev() {
+            let prefix: String = lines.get(..k).unwrap_or_default().concat();
+            if let Ok(parsed) = parser::parse_input(&prefix, false) {
+                return self.run_parsed(&parsed, 1, host);
+            }
+        }
+        LineResult::default()
+    }
+
+    /// A syntax error in `bash -c TEXT`: bash names `-c` and the line, and shows that line
+    /// after an unexpected token.
+    fn script_syntax_error(&mut self, e: &parser::ParseError, at: u32, text: &str) -> LineResult {
+        let mut result = LineResult::default();
+        result.output.err(format!("bash: -c: line {at}: {e}\n"));
+        if matches!(e, parser::ParseError::UnexpectedToken(_)) {
+            let index = usize::try_from(at.saturating_sub(1)).unwrap_or(0);
+            let source = text.lines().nth(index).unwrap_or_default();
+            result
+                .output
+                .err(format!("bash: -c: line {at}: `{source}'\n"));
+        }
+        self.state.status = 2;
+        result.status = 2;
+        result
     }
 
     /// Runs parsed input; a here-document the input ended inside gets bash's warning naming

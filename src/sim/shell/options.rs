@@ -61,8 +61,7 @@ impl Options {
     /// The switch for a `set -o` name, if podscope simulates it.
     fn flag_mut(&mut self, name: &str) -> Option<&mut bool> {
         Some(match name {
-            // Not enforced yet: refused with a message by `set`.
-            "errexit" => return None,
+            "errexit" => &mut self.errexit,
             "nounset" => &mut self.nounset,
             "noclobber" => &mut self.noclobber,
             "noglob" => &mut self.noglob,

@@ -107,6 +107,29 @@ pub fn parse_input(text: &str, interactive: bool) -> Result<Parsed, ParseError> 
     }
 }
 
+/// Like [`parse_input`], but an error comes with the line (1-based) the parser stopped on, as
+/// `bash -c` reports it (`bash: -c: line 2: syntax error …`).
+pub fn parse_input_at(text: &str, interactive: bool) -> Result<Parsed, (ParseError, u32)> {
+    let mut p = Parser::new(text);
+    p.interactive = interactive;
+    let result = p.list(&[]).and_then(|list| match p.next()? {
+        Tok::Eof => Ok(Parsed {
+            list,
+            open_heredoc: p.open_heredoc.take(),
+        }),
+        other => Err(p.unexpected(other)),
+    });
+    result.map_err(|e| {
+        // Past the end, bash counts the line the input would go on with.
+        let end = p.pos.min(p.chars.len());
+        let mut line = p.line_at(end);
+        if end == p.chars.len() && matches!(e, ParseError::UnexpectedEof) {
+            line = line.saturating_add(u32::from(!text.ends_with('\n')));
+        }
+        (e, line)
+    })
+}
+
 impl Parser {
     /// A parser at the start of `text`.
     pub fn new(text: &str) -> Parser {
