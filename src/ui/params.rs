@@ -105,8 +105,8 @@ impl Default for PageParams {
 const MAX_STEP: usize = 1_000_000;
 
 impl PageParams {
-    /// Reads decoded `(name, value)` pairs; unknown names are left alone (`load=` is the
-    /// loader's, `secret=` WordPress').
+    /// Reads decoded `(name, value)` pairs; unknown names are left alone (`secret=` is
+    /// WordPress').
     pub fn parse<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> PageParams {
         let mut p = PageParams::default();
         for (name, value) in pairs {
@@ -169,6 +169,8 @@ impl PageParams {
                 .map(|s| self.speed = Some(s)),
             "tour" => crate::anim::tour::tour_for(value).map(|_| self.tour = Some(value.into())),
             "origin" => valid_origin(value).then(|| self.origin = Some(value.into())),
+            // web/start.js acts on it before the app runs; here it is only checked.
+            "load" => matches!(value, "lazy" | "click" | "eager").then_some(()),
             _ => Some(()),
         };
         if ok.is_none() {
@@ -267,6 +269,7 @@ mod tests {
             ("scenario", "custom"),
             ("tour", "nope"),
             ("origin", "javascript:alert(1)"),
+            ("load", "later"),
             ("from", "9"),
             ("to", "2"),
         ]);
@@ -277,7 +280,7 @@ mod tests {
                 ..PageParams::default()
             }
         );
-        assert_eq!(p.warnings.len(), 7, "{:?}", p.warnings);
+        assert_eq!(p.warnings.len(), 8, "{:?}", p.warnings);
         assert!(p.warnings[0].starts_with("view=3d was ignored"));
         assert_eq!(p.clamp(7), 7);
     }

@@ -105,21 +105,6 @@ pub fn app_link(state: &AppState) -> String {
     url.href()
 }
 
-/// The `<iframe>` snippet that embeds this state in another page.
-pub fn embed_snippet(state: &AppState) -> String {
-    let Some(url) = web_sys::Url::new(&app_link(state)).ok() else {
-        return String::new();
-    };
-    url.search_params().set("embed", "1");
-    let src = url.href().replace('&', "&amp;").replace('"', "&quot;");
-    format!(
-        "<iframe src=\"{src}\" title=\"podscope: {} (an interactive Kubernetes pod)\" \
-         loading=\"lazy\" width=\"100%\" height=\"460\" style=\"border:0;max-width:960px\" \
-         allow=\"clipboard-write\"></iframe>",
-        state.scenario.title()
-    )
-}
-
 /// Copies `text` to the clipboard; `done` hears whether the browser allowed it (a sandboxed
 /// frame or an old browser may not: the caller then shows the text to copy by hand).
 pub fn copy(text: &str, done: impl FnOnce(bool) + 'static) {
