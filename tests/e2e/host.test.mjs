@@ -50,7 +50,8 @@ describe('host page API', () => {
     sessions.push(session);
     const url = `${host.url}host.html?podscope=${encodeURIComponent(app.url)}${query}`;
     await session.page.goto(url, { waitUntil: 'networkidle' });
-    await embedFrame(session.page).locator('.app .workspace').waitFor({ timeout: 20_000 });
+    // data-testid marks only the live app (not the pre-rendered poster lazy embeds show first).
+    await embedFrame(session.page).locator('[data-testid="terminal-output-debian-container"]').waitFor({ state: 'attached', timeout: 30_000 });
     return session;
   }
 
