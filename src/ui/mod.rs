@@ -1,7 +1,7 @@
 //! The Yew front end: the components, the app state, and the pure helpers they draw with.
 //!
 //! Only glue and drawing live here; rules about pods, files and sockets belong to `crate::sim`,
-//! timing and captions to `crate::anim`. `diagram`, `terminals`, `guide`, `scenarios`
+//! timing and captions to `crate::anim`. `diagram`, `terminals`, `slices`, `guide`, `scenarios`
 //! and `highlight` are plain Rust with no Yew types, so their unit tests run natively;
 //! components are tested in the browser (`tests/web_components.rs`, `tests/web_app.rs`).
 //! May use: yew, web-sys, gloo, js-sys, `crate::anim` and `crate::sim`.
@@ -28,6 +28,7 @@ pub mod permalink;
 pub mod provider;
 pub mod saved;
 pub mod scenarios;
+pub mod slices;
 pub mod state;
 pub mod terminal;
 pub mod terminals;

@@ -80,18 +80,20 @@ pub fn Explainer() -> Html {
         });
     }
     let (active, frame) = state.as_ref().map_or((false, 0), |s| {
-        let kubelet_busy = s.cluster.borrow().has_scheduled();
-        (s.playback.playing || kubelet_busy, s.frame)
+        let cluster = s.cluster.borrow();
+        let busy = cluster.has_scheduled() || cluster.has_running_lines();
+        (s.playback.playing || busy, s.frame)
     });
-    // With reduced motion nothing flies: what playback would animate appears at once.
+    // With reduced motion nothing flies: in live mode what playback would animate appears at
+    // once (paused, stepping and seeking stay the user's).
     let reduced = *use_memo((), |_| media_matches("(prefers-reduced-motion: reduce)"));
     let ontick = {
         let s = state.clone();
         Callback::from(move |dt| {
             if let Some(s) = &s {
                 s.dispatch(Action::Tick(dt));
-                if reduced {
-                    s.dispatch(Action::Seek(usize::MAX));
+                if reduced && s.live {
+                    s.dispatch(Action::JumpToNow);
                 }
             }
         })
