@@ -11,6 +11,10 @@
 // Errors from elsewhere (a browser extension, a cross-origin "Script error.") are not ours and
 // leave the page alone.
 //
+// web/start.js reports a wasm that could not be loaded (HTTP error, blocked, not a module) through
+// window.podscopeLoadFailed(reason): the same panel, titled "podscope could not load", saying
+// why and offering Try again.
+//
 // The panel offers Reload, Reset (the saved session is set
 // aside under SET_ASIDE_KEY, kept for a bug report, and the default scenario opens) and Copy
 // report. It is built with createElement and textContent only: nothing in a report is markup.
@@ -95,24 +99,46 @@
     location.replace(location.pathname);
   }
 
-  function build() {
+  /** What the panel says: a crash, or a load that failed. */
+  const WORDING = {
+    crash: {
+      title: 'podscope stopped working',
+      what: 'Something inside podscope failed: a bug in podscope, not something you did. '
+        + 'Reload starts podscope again; Reset also sets any saved session aside (it is kept, not '
+        + 'deleted) and opens the first scenario. Copy report puts what happened on the clipboard '
+        + 'for a bug report.',
+      reload: 'Reload',
+    },
+    load: {
+      title: 'podscope could not load',
+      what: 'podscope runs in your browser, and the file that holds the simulation did not '
+        + 'arrive. Try again in a moment; if it keeps failing, the site may be missing files or '
+        + 'a content blocker may be stopping it. Copy report puts the details on the clipboard.',
+      reload: 'Try again',
+    },
+  };
+
+  function build(kind) {
+    const words = WORDING[kind];
     const root = document.createElement('div');
     root.className = 'crash-panel';
     root.dataset.testid = 'crash-panel';
+    root.dataset.kind = kind;
     root.setAttribute('role', 'alertdialog');
     root.setAttribute('aria-labelledby', 'crash-title');
-    root.setAttribute('aria-describedby', 'crash-what');
+    root.setAttribute('aria-describedby', 'crash-what crash-why');
     const box = document.createElement('div');
     box.className = 'crash-box';
     const title = document.createElement('h2');
     title.id = 'crash-title';
-    title.textContent = 'podscope stopped working';
+    title.textContent = words.title;
     const what = document.createElement('p');
     what.id = 'crash-what';
-    what.textContent = 'Something inside podscope failed: a bug in podscope, not something you did. '
-      + 'Reload starts podscope again; Reset also sets any saved session aside (it is kept, not '
-      + 'deleted) and opens the first scenario. Copy report puts what happened on the clipboard '
-      + 'for a bug report.';
+    what.textContent = words.what;
+    const why = document.createElement('p');
+    why.id = 'crash-why';
+    why.className = 'crash-why';
+    why.dataset.testid = 'crash-why';
     const pre = document.createElement('pre');
     pre.className = 'crash-report';
     pre.dataset.testid = 'crash-report';
@@ -123,23 +149,24 @@
     const actions = document.createElement('div');
     actions.className = 'crash-actions';
     actions.append(
-      button('Reload', 'crash-reload', () => location.reload()),
-      button('Reset', 'crash-reset', reset),
+      button(words.reload, 'crash-reload', () => location.reload()),
+      ...(kind === 'crash' ? [button('Reset', 'crash-reset', reset)] : []),
       button('Copy report', 'crash-copy', () => copyReport(status, pre)),
     );
-    box.append(title, what, actions, status, pre);
+    box.append(title, what, why, actions, status, pre);
     root.append(box);
-    return { root, pre, first: actions.firstChild };
+    return { root, pre, why, first: actions.firstChild };
   }
 
-  /** Records a failure and shows (or updates) the panel. */
-  function show(kind, message, stack) {
+  /** Records a failure and shows (or updates) the panel; `load` when the app could not load. */
+  function show(kind, message, stack, load = false) {
     failures.push({ kind, message: String(message), stack: stack ? String(stack) : '' });
     // Later failures are usually echoes of the first (a trapped wasm called again).
     if (failures.length > 20) failures.splice(1, 1);
     const mount = () => {
       if (!panel) {
-        panel = build();
+        panel = build(load ? 'load' : 'crash');
+        if (load) panel.why.textContent = String(message);
         // The stopped app behind the panel takes no focus: Tab stays among the panel's buttons.
         for (const other of document.body.children) other.inert = true;
         document.body.append(panel.root);
@@ -153,6 +180,9 @@
 
   /** Called by the panic hook with the panic's message (and location). */
   window.podscopeCrash = (message) => show('panic', message, new Error('where the hook ran').stack);
+
+  /** Called by web/start.js with why the app's files could not be loaded. */
+  window.podscopeLoadFailed = (reason) => show('load failure', reason, '', true);
 
   addEventListener('error', (event) => {
     if (!ours(event)) return;

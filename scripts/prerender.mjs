@@ -15,6 +15,14 @@ import { join } from 'node:path';
 import { launchBrowser, startServer } from '../tests/e2e/helpers.mjs';
 
 const SCENARIOS = ['shared-volume', 'localhost', 'docs-original', 'custom'];
+/** Each first screen: the full app per scenario, and the embed's per built-in scenario (the
+ *  poster load=lazy|click shows before any wasm is fetched, web/start.js). */
+const SCREENS = [
+  ...SCENARIOS.map((id) => ({ id, query: `?scenario=${id}`, mark: '', viewport: { width: 1280, height: 800 } })),
+  ...SCENARIOS.filter((id) => id !== 'custom').map((id) => ({
+    id, query: `?embed=1&load=eager&scenario=${id}`, mark: ' data-embed-poster', viewport: { width: 640, height: 400 },
+  })),
+];
 const dir = process.argv[2] ?? process.env.TRUNK_STAGING_DIR;
 if (!dir) {
   console.error('prerender: no staging folder (run by Trunk, or pass it)');
@@ -41,16 +49,16 @@ if (release) {
   const browser = await launchBrowser();
   const blocks = [];
   try {
-    for (const id of SCENARIOS) {
-      const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    for (const { id, query, mark, viewport } of SCREENS) {
+      const context = await browser.newContext({ viewport });
       const page = await context.newPage();
       const errors = [];
       page.on('pageerror', (e) => errors.push(e.message));
-      await page.goto(`${server.url}?scenario=${id}`, { waitUntil: 'load' });
+      await page.goto(`${server.url}${query}`, { waitUntil: 'load' });
       await page.waitForFunction(() => !document.querySelector('[data-prerender]')
         && document.querySelector('[data-testid="pod-diagram"]')
         && document.querySelector('[data-testid^="terminal-input-"]'), null, { timeout: 30_000 });
-      if (errors.length) throw new Error(`prerender: ?scenario=${id} threw: ${errors.join('; ')}`);
+      if (errors.length) throw new Error(`prerender: ${query} threw: ${errors.join('; ')}`);
       const body = await page.evaluate(() => {
         const copy = document.body.cloneNode(true);
         for (const el of copy.querySelectorAll('script')) el.remove();
@@ -67,7 +75,7 @@ if (release) {
         for (const el of copy.querySelectorAll('[hidden]')) el.replaceChildren();
         return copy.innerHTML.trim();
       });
-      blocks.push(`<div data-prerender="${id}" inert aria-busy="true">${body}</div>`);
+      blocks.push(`<div data-prerender="${id}"${mark} inert aria-busy="true">${body}</div>`);
       await context.close();
     }
   } finally {
@@ -76,6 +84,6 @@ if (release) {
   }
   const status = '<p class="first-screen-status" role="status">Starting the simulation…</p>';
   html = html.replace(/<body>[\s\S]*<\/body>/, `<body>\n${blocks.join('\n')}\n${status}\n</body>`);
-  console.log(`prerender: ${SCENARIOS.length} first screens written into ${indexPath}`);
+  console.log(`prerender: ${SCREENS.length} first screens written into ${indexPath}`);
 }
 await writeFile(indexPath, html);

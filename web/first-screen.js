@@ -5,7 +5,8 @@
 //    (`<div data-prerender="ID">`, written at build time by scripts/prerender.mjs from the app
 //    itself); CSS shows only the one named by <html data-scenario>, which is set here the way
 //    the app chooses its scenario: ?scenario=ID, else #ID, else the one stored last visit.
-//    ?embed=1 hides the header as the app does; the stored large-text setting applies at once.
+//    ?embed=1 picks the embed's block (the poster of load=lazy|click, web/start.js) and its
+//    view; the stored large-text setting applies at once.
 // 2. window.podscopeLoadYaml(): imports the YAML parser module (podscope-yaml, named by
 //    <meta name="podscope-yaml">) once, for the app's src/ui/yaml.rs.
 (function () {
@@ -22,14 +23,22 @@
   }
   var params = new URLSearchParams(window.location.search);
   var hash = window.location.hash.replace(/^#/, '');
-  var picks = [params.get('scenario'), hash, stored('podscope.scenario')];
+  var embed = window.location.search.replace(/^\?/, '').split('&').indexOf('embed=1') >= 0;
+  // An embed never reads storage (the app does not either).
+  var picks = [params.get('scenario'), hash, embed ? null : stored('podscope.scenario')];
   var scenario = 'shared-volume';
   for (var i = 0; i < picks.length; i++) {
     if (ids.indexOf(picks[i]) >= 0) { scenario = picks[i]; break; }
   }
   root.setAttribute('data-scenario', scenario);
-  if (window.location.search.replace(/^\?/, '').split('&').indexOf('embed=1') >= 0) {
+  if (embed) {
     root.setAttribute('data-embed', '');
+    // The embed's poster (pre-rendered with ?embed=1) follows view=, controls=, links= and
+    // theme= as the app will (first-screen.css).
+    ['view', 'controls', 'links'].forEach(function (name) {
+      if (params.get(name) !== null) root.setAttribute('data-' + name, params.get(name));
+    });
+    if (['light', 'dark'].indexOf(params.get('theme')) >= 0) root.setAttribute('data-theme', params.get('theme'));
   }
   if (stored('podscope.large-text') === 'on') root.className = 'large-text';
 

@@ -6,6 +6,8 @@
 
 pub mod announce;
 pub mod caption;
+pub mod live;
+pub mod pace;
 pub mod playback;
 pub mod question;
 pub mod scene;
@@ -13,5 +15,7 @@ pub mod tour;
 
 pub use announce::announcement;
 pub use caption::caption;
+pub use live::CatchUp;
+pub use pace::Pacer;
 pub use playback::{weight, Playback};
 pub use scene::{derive, Scene};

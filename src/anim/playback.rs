@@ -68,6 +68,19 @@ impl Playback {
     /// Like [`Playback::tick`], for a current step that lasts `weight` × [`STEP_MS`] (see
     /// [`weight`]): packets and file writes get the full time, bookkeeping events a fraction.
     pub fn tick_weighted(&mut self, dt_ms: f64, len: usize, weight: f64) -> bool {
+        self.play(dt_ms, len, self.speed, |_| weight)
+    }
+
+    /// Advances by `dt_ms` of wall time at `speed` (live mode catches up faster than the
+    /// chosen speed), through as many steps as that time covers; step `i` lasts
+    /// `weight_of(i)` × [`STEP_MS`] (see [`weight`]). Returns true when the scene changed.
+    pub fn play(
+        &mut self,
+        dt_ms: f64,
+        len: usize,
+        speed: f64,
+        weight_of: impl Fn(usize) -> f64,
+    ) -> bool {
         if !self.playing {
             return false;
         }
@@ -75,19 +88,33 @@ impl Playback {
             self.playing = false;
             return false;
         }
-        let weight = if weight.is_finite() {
-            weight.clamp(0.05, 4.0)
+        let speed = if speed.is_finite() {
+            speed.max(0.0)
         } else {
             1.0
         };
-        self.progress += dt_ms.max(0.0) * self.speed / (STEP_MS * weight);
-        if self.progress >= 1.0 {
-            if self.position < len {
-                self.position += 1;
-                self.progress = if self.position < len { 0.0 } else { 1.0 };
-            } else {
+        // Wall time at 1× still to spend on steps.
+        let mut budget = dt_ms.max(0.0) * speed;
+        loop {
+            if self.position >= len {
                 self.progress = 1.0;
+                break;
             }
+            let w = weight_of(self.position);
+            let step = STEP_MS
+                * if w.is_finite() {
+                    w.clamp(0.05, 4.0)
+                } else {
+                    1.0
+                };
+            let left = (1.0 - self.progress.clamp(0.0, 1.0)) * step;
+            if budget < left {
+                self.progress += budget / step;
+                break;
+            }
+            budget -= left;
+            self.position += 1;
+            self.progress = if self.position < len { 0.0 } else { 1.0 };
         }
         true
     }

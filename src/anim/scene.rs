@@ -305,3 +305,62 @@ mod tests {
         assert!(derive(&t.events()[..2]).files.is_empty());
     }
 }
+
+/// The last scene derived, so the next frame folds only the events shown since (a running
+/// loop adds thousands; re-deriving from the first event every frame would freeze the page).
+#[derive(Debug, Clone, Default)]
+pub struct SceneCache {
+    /// Events folded into `scene`.
+    upto: usize,
+    /// The last of them, to notice a trace that changed under the cache.
+    last: Option<Event>,
+    /// The scene after the first `upto` events.
+    scene: Scene,
+}
+
+impl SceneCache {
+    /// The scene after `events[..position]`: folded on from the cached one when the trace
+    /// only grew past it, else derived afresh.
+    pub fn scene_at(&mut self, events: &[Event], position: usize) -> &Scene {
+        let position = position.min(events.len());
+        let same = self.upto <= position
+            && self.upto.checked_sub(1).and_then(|i| events.get(i)) == self.last.as_ref();
+        if !same {
+            *self = SceneCache::default();
+        }
+        for e in events.get(self.upto..position).unwrap_or(&[]) {
+            apply(&mut self.scene, e);
+        }
+        self.upto = position;
+        self.last = position.checked_sub(1).and_then(|i| events.get(i)).cloned();
+        &self.scene
+    }
+}
+
+#[cfg(test)]
+mod cache_tests {
+    use super::*;
+    use crate::sim::cluster::Cluster;
+
+    #[test]
+    fn the_cache_gives_the_derived_scene_forward_and_back() {
+        let mut c = Cluster::with_scenario("shared-volume").unwrap();
+        c.run_in_container("debian-container", "echo hi > /pod-data/index.html");
+        c.run_in_container(
+            "debian-container",
+            "for i in 1 2 3; do echo $i >> /pod-data/n; done",
+        );
+        let events = c.trace().events();
+        let mut cache = SceneCache::default();
+        for position in [3, 10, events.len(), 5, 0, events.len()] {
+            assert_eq!(
+                cache.scene_at(events, position),
+                &derive(&events[..position])
+            );
+        }
+        let mut shorter = events.to_vec();
+        shorter.pop();
+        let n = shorter.len();
+        assert_eq!(cache.scene_at(&shorter, n), &derive(&shorter));
+    }
+}

@@ -93,12 +93,15 @@ pub fn front(input: &Input, opened: Option<Terminal>) -> Option<Terminal> {
     }
 }
 
-/// Carries out one tour or what-if action on `cluster`, recording what the terminals show as if
-/// the user had typed it. Returns the terminal to bring to the front.
+/// Carries out one tour or what-if action on `cluster` (a command line runs to its end at once),
+/// recording what the terminals show as if the user had typed it. Returns the terminal to bring to the front.
 pub fn perform(cluster: &mut Cluster, terms: &mut Terminals, action: Action) -> Option<Terminal> {
     let input = input_for(action)?;
     let reply = session::apply(cluster, &input);
     let opened = terminals::show(cluster, terms, &input, &reply);
+    session::run_slices(cluster, None, |cluster, id, result| {
+        terminals::show_slice(cluster, terms, id, &result);
+    });
     terminals::add_missing(cluster, terms);
     front(&input, opened)
 }

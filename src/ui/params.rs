@@ -68,8 +68,12 @@ pub struct PageParams {
     pub theme: Theme,
     /// `links=0`: no links out of the frame.
     pub links: bool,
-    /// `origin=`: the only origin whose `postMessage` commands are obeyed.
+    /// `origin=`: the only origin whose `postMessage` commands are obeyed and to which events
+    /// and height messages are posted.
     pub origin: Option<String>,
+    /// `height=auto`: the embed takes the height its content needs (and reports it) instead of
+    /// filling its frame.
+    pub auto_height: bool,
     /// What was ignored, and why.
     pub warnings: Vec<String>,
 }
@@ -91,6 +95,7 @@ impl Default for PageParams {
             theme: Theme::Auto,
             links: true,
             origin: None,
+            auto_height: false,
             warnings: Vec::new(),
         }
     }
@@ -100,8 +105,8 @@ impl Default for PageParams {
 const MAX_STEP: usize = 1_000_000;
 
 impl PageParams {
-    /// Reads decoded `(name, value)` pairs; unknown names are left alone (`load=` is the
-    /// loader's, `secret=` WordPress').
+    /// Reads decoded `(name, value)` pairs; unknown names are left alone (`secret=` is
+    /// WordPress').
     pub fn parse<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> PageParams {
         let mut p = PageParams::default();
         for (name, value) in pairs {
@@ -131,6 +136,12 @@ impl PageParams {
             "loop" => flag.map(|f| self.looping = f),
             "autoplay" => flag.map(|f| self.autoplay = f),
             "links" => flag.map(|f| self.links = f),
+            "height" => match value {
+                "auto" => Some(true),
+                "fill" => Some(false),
+                _ => None,
+            }
+            .map(|auto| self.auto_height = auto),
             "scenario" => ScenarioId::from_id(value)
                 .filter(|s| *s != ScenarioId::Custom)
                 .map(|s| self.scenario = Some(s)),
@@ -158,6 +169,8 @@ impl PageParams {
                 .map(|s| self.speed = Some(s)),
             "tour" => crate::anim::tour::tour_for(value).map(|_| self.tour = Some(value.into())),
             "origin" => valid_origin(value).then(|| self.origin = Some(value.into())),
+            // web/start.js acts on it before the app runs; here it is only checked.
+            "load" => matches!(value, "lazy" | "click" | "eager").then_some(()),
             _ => Some(()),
         };
         if ok.is_none() {
@@ -230,10 +243,11 @@ mod tests {
             ("theme", "dark"),
             ("links", "0"),
             ("origin", "https://blog.example"),
+            ("height", "auto"),
             ("load", "lazy"),
             ("secret", "abc"),
         ]);
-        assert!(p.embed && !p.controls && p.looping && p.autoplay && !p.links);
+        assert!(p.embed && !p.controls && p.looping && p.autoplay && !p.links && p.auto_height);
         assert_eq!(p.scenario, Some(ScenarioId::Localhost));
         assert_eq!(p.view, View::Diagram);
         assert_eq!((p.step, p.from, p.to), (Some(3), Some(2), Some(9)));
@@ -255,6 +269,7 @@ mod tests {
             ("scenario", "custom"),
             ("tour", "nope"),
             ("origin", "javascript:alert(1)"),
+            ("load", "later"),
             ("from", "9"),
             ("to", "2"),
         ]);
@@ -265,7 +280,7 @@ mod tests {
                 ..PageParams::default()
             }
         );
-        assert_eq!(p.warnings.len(), 7, "{:?}", p.warnings);
+        assert_eq!(p.warnings.len(), 8, "{:?}", p.warnings);
         assert!(p.warnings[0].starts_with("view=3d was ignored"));
         assert_eq!(p.clamp(7), 7);
     }

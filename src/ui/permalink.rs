@@ -85,8 +85,8 @@ pub fn sync_address(state: &AppState) {
 }
 
 /// The parameters only an embed's frame uses, left out of links to the full app.
-const EMBED_ONLY: [&str; 8] = [
-    "embed", "view", "controls", "links", "load", "origin", "autoplay", "theme",
+const EMBED_ONLY: [&str; 9] = [
+    "embed", "view", "controls", "links", "load", "origin", "autoplay", "theme", "height",
 ];
 
 /// The link that opens the full app at this state (Share, "Open in podscope").
@@ -103,21 +103,6 @@ pub fn app_link(state: &AppState) -> String {
     }
     with_state(&url, state, false);
     url.href()
-}
-
-/// The `<iframe>` snippet that embeds this state in another page.
-pub fn embed_snippet(state: &AppState) -> String {
-    let Some(url) = web_sys::Url::new(&app_link(state)).ok() else {
-        return String::new();
-    };
-    url.search_params().set("embed", "1");
-    let src = url.href().replace('&', "&amp;").replace('"', "&quot;");
-    format!(
-        "<iframe src=\"{src}\" title=\"podscope: {} (an interactive Kubernetes pod)\" \
-         loading=\"lazy\" width=\"100%\" height=\"460\" style=\"border:0;max-width:960px\" \
-         allow=\"clipboard-write\"></iframe>",
-        state.scenario.title()
-    )
 }
 
 /// Copies `text` to the clipboard; `done` hears whether the browser allowed it (a sandboxed

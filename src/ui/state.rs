@@ -10,11 +10,12 @@ use yew::prelude::*;
 use super::guide::TourState;
 use super::params::PageParams;
 use super::scenarios::ScenarioId;
+use super::slices::{frame_budget, run_slices};
 use super::terminals::{self, Terminals};
 use super::timeline::Filters;
 use crate::anim::question::Given;
 use crate::anim::tour::WhatIf;
-use crate::anim::Playback;
+use crate::anim::{CatchUp, Pacer, Playback};
 use crate::sim::cluster::{Cluster, Terminal};
 use crate::sim::lesson::Progress;
 use crate::sim::pod::Pod;
@@ -24,6 +25,7 @@ mod classroom;
 mod inspect;
 mod keep;
 mod link;
+mod live;
 mod tour;
 mod url;
 
@@ -31,6 +33,7 @@ pub use inspect::InspectedPacket;
 pub use keep::{
     boot_needs_parser, label, reset_question, Booted, Displaced, Kept, SavedAtStart, StorageProblem,
 };
+pub use link::RanLine;
 pub use url::ClassroomParams;
 
 /// Largest manifest the editor keeps (the parser's own limit).
@@ -57,6 +60,19 @@ pub struct AppState {
     pub live: bool,
     /// Counts animation frames, so the frame hook asks for the next one.
     pub frame: u64,
+    /// Bumped when the event list and the browser preview should be rebuilt: on every change,
+    /// but at most [`crate::ui::slices::LIST_REFRESH_MS`] apart while a line runs (rebuilding
+    /// thousands of rows every frame would freeze the page).
+    pub lists_version: u64,
+    /// Wall ms of the last bump of `lists_version`.
+    pub lists_at: f64,
+    /// While live mode rushes through a backlog, the position the event list shows, moved at
+    /// most every [`crate::ui::slices::LIST_REFRESH_MS`]; `None` when it follows playback.
+    pub list_hold: Option<(usize, f64)>,
+    /// Holds a running command line back until the wall clock catches up with its `sleep`s.
+    pub pacer: Pacer,
+    /// How fast live mode must play to stay within about a second of the terminals.
+    pub catch_up: CatchUp,
     /// The event picked in the event list (its `seq`).
     pub selected_event: Option<usize>,
     /// Which categories the event list shows.
@@ -88,6 +104,8 @@ pub struct AppState {
     /// The hint shown after Check was pressed (what was still false then); `Some("")` when
     /// everything was done.
     pub checked_hint: Option<String>,
+    /// The last command line a terminal ran and what it printed (the embed's `output` event).
+    pub last_output: Option<Rc<RanLine>>,
     /// The session a scenario switch, what-if, tour, lesson, apply or reset put aside, one
     /// Undo away (see `state/keep.rs`).
     pub kept: Option<Rc<Kept>>,
@@ -99,6 +117,8 @@ impl PartialEq for AppState {
         Rc::ptr_eq(&self.cluster, &other.cluster)
             && self.version == other.version
             && self.frame == other.frame
+            && self.lists_version == other.lists_version
+            && self.list_hold == other.list_hold
             && self.playback == other.playback
             && (Rc::ptr_eq(&self.terminals, &other.terminals) || self.terminals == other.terminals)
             && (
@@ -200,6 +220,8 @@ pub enum Action {
     Reset,
     /// Show exactly this many events.
     Seek(usize),
+    /// Show everything that has happened and follow new events live.
+    JumpToNow,
     /// Playback speed, 0.25–4.
     Speed(f64),
     /// Milliseconds of wall time since the last frame.
@@ -283,6 +305,11 @@ impl AppState {
             playback,
             live: true,
             frame: 0,
+            lists_version: 0,
+            lists_at: 0.0,
+            list_hold: None,
+            pacer: Pacer::default(),
+            catch_up: CatchUp::default(),
             selected_event: None,
             filters: Filters::default(),
             tour: None,
@@ -298,6 +325,7 @@ impl AppState {
             lesson: None,
             checked_hint: None,
             answer: None,
+            last_output: None,
             kept: None,
         }
     }
@@ -320,6 +348,7 @@ impl AppState {
             Rc::make_mut(&mut self.terminals),
         );
         self.version += 1;
+        self.refresh_lists();
         let after = self.len();
         if self.live && after > before {
             if self.playback.position >= before {
@@ -351,9 +380,19 @@ impl Reducible for AppState {
                 if let Some(id) = s.input(Input::Line { terminal, line }) {
                     s.open_terminal = id;
                 }
+                // The line's first slices run in this frame. Only its own slices wait for each
+                // other: typing time already passed.
+                let mut pacer = Pacer::default();
+                s.change(|c, t| {
+                    run_slices(c, t, &mut pacer, frame_budget());
+                });
+                s.pacer = pacer;
             }
             Action::Interrupt(terminal) => {
                 s.input(Input::Interrupt { terminal });
+                if !s.cluster.borrow().has_running_lines() {
+                    s.pacer.reset();
+                }
             }
             Action::Cancel { terminal, line } => {
                 s.input(Input::Cancel { terminal, line });
@@ -373,17 +412,43 @@ impl Reducible for AppState {
                 }
                 s.playback.playing = s.playback.position < len || s.playback.progress < 1.0;
             }
-            Action::Pause => s.playback.playing = false,
-            Action::StepForward => s.playback.step_forward(len),
-            Action::StepBack => s.playback.step_back(),
+            // Pausing, stepping or seeking leaves live mode: the picture stays put.
+            Action::Pause => {
+                s.playback.playing = false;
+                s.live = false;
+            }
+            Action::StepForward => {
+                s.playback.step_forward(len);
+                s.live = false;
+            }
+            Action::StepBack => {
+                s.playback.step_back();
+                s.live = false;
+            }
             Action::Reset => {
                 s.playback.seek(0, len);
                 s.playback.playing = false;
                 s.selected_event = None;
+                s.live = false;
             }
-            Action::Seek(n) => s.playback.seek(n, len),
+            Action::Seek(n) => {
+                s.playback.seek(n, len);
+                s.live = false;
+            }
+            Action::JumpToNow => s.jump_to_now(),
             Action::Speed(x) => s.playback.set_speed(x),
             Action::Tick(dt) => {
+                // Command lines in progress run their next slices, as far as the frame's budget
+                // and the pacer allow.
+                s.pacer.wall(dt);
+                let running = s.cluster.borrow().has_running_lines();
+                if running && s.pacer.ready() {
+                    let mut pacer = s.pacer;
+                    s.change(|c, t| {
+                        run_slices(c, t, &mut pacer, frame_budget());
+                    });
+                    s.pacer = pacer;
+                }
                 // While the kubelet still works (after `kubectl apply`), sim time follows the
                 // wall clock so the containers come up on their own.
                 let (len, kubelet_busy) = {
@@ -394,18 +459,12 @@ impl Reducible for AppState {
                     }
                     (cluster.trace().len(), busy)
                 };
-                if s.live && s.playback.position < len {
-                    s.playback.playing = true;
+                if kubelet_busy {
+                    // The kubelet's events reach the trace as the clock passes them.
+                    s.refresh_lists();
                 }
-                let weight = {
-                    let cluster = s.cluster.borrow();
-                    let events = cluster.trace().events();
-                    events
-                        .get(s.playback.position)
-                        .map_or(1.0, |e| crate::anim::weight(&e.kind))
-                };
-                let moved = s.playback.tick_weighted(dt, len, weight);
-                if !moved && !kubelet_busy && s.playback == self.playback {
+                let moved = s.play_frame(dt, len);
+                if !moved && !kubelet_busy && !running && s.playback == self.playback {
                     return self;
                 }
                 s.frame += 1;
@@ -413,6 +472,7 @@ impl Reducible for AppState {
             Action::SetLive(live) => s.live = live,
             Action::SelectEvent(seq) => {
                 s.selected_event = Some(seq);
+                s.live = false;
                 s.playback.playing = false;
                 s.playback.seek(seq.saturating_add(1), len);
             }

@@ -1,8 +1,8 @@
 //! The app's terminals as data: what each one has shown and whether a command in it still runs.
-//! Running a line only delegates to the cluster (`run_in_container` / `run_kubectl_line`) and
-//! records what the terminal printed. Pure, so it is tested natively.
+//! Running a line only delegates to the cluster (through `sim::session::apply`, then a slice
+//! at a time) and records what the terminal printed. Pure, so it is tested natively.
 
-use crate::sim::cluster::{Cluster, Terminal};
+use crate::sim::cluster::{Cluster, Terminal, TerminalResult};
 use crate::sim::pod::Pod;
 use crate::sim::session::{self, Input, Reply};
 use crate::ui::terminal::TermEntry;
@@ -120,10 +120,46 @@ pub fn run_line(
         line: cap(line, MAX_LINE).to_string(),
     };
     let reply = session::apply(cluster, &input);
-    show(cluster, terminals, &input, &reply)
+    let opened = show(cluster, terminals, &input, &reply);
+    session::run_slices(cluster, None, |cluster, id, result| {
+        show_slice(cluster, terminals, id, &result);
+    });
+    opened
 }
 
-/// Ctrl-C in terminal `id`: a blocked command ends (bash prints `^C`).
+/// Shows what a later slice of the line in terminal `id` printed, after what the line printed
+/// so far, and whether the line still runs.
+pub fn show_slice(
+    cluster: &Cluster,
+    terminals: &mut Terminals,
+    id: &Terminal,
+    result: &TerminalResult,
+) {
+    let term = terminals.entry(id.clone()).or_default();
+    term.running = result.status.is_none();
+    if result.clear {
+        term.entries = Rc::default();
+    } else if !result.text.is_empty() {
+        match Rc::make_mut(&mut term.entries).last_mut() {
+            Some(last) => last.output.push_str(&result.text),
+            None => term.push(TermEntry::output(result.text.clone())),
+        }
+    }
+    show_ended(cluster, term, id, result);
+}
+
+/// `exit` ended bash: says so before the next line opens a new one (as kubectl exec).
+fn show_ended(cluster: &Cluster, term: &mut TerminalState, id: &Terminal, result: &TerminalResult) {
+    if result.ended {
+        term.push(TermEntry::output(ended_notice(
+            cluster,
+            id,
+            result.status.unwrap_or(0),
+        )));
+    }
+}
+
+/// Ctrl-C in terminal `id`: a blocked command or a running line ends (bash prints `^C`).
 pub fn interrupt(cluster: &mut Cluster, terminals: &mut Terminals, id: &Terminal) {
     let input = Input::Interrupt {
         terminal: id.clone(),
@@ -153,14 +189,7 @@ pub fn show(
                 ));
             }
             term.running = result.status.is_none();
-            // `exit` ended bash: say so before the next line opens a new one (as kubectl exec).
-            if result.ended {
-                term.push(TermEntry::output(ended_notice(
-                    cluster,
-                    terminal,
-                    result.status.unwrap_or(0),
-                )));
-            }
+            show_ended(cluster, term, terminal, result);
             if let Some(open) = &result.open_terminal {
                 terminals.entry(open.clone()).or_default();
             }

@@ -66,9 +66,21 @@ function echoCount(page, id) {
 
 /**
  * Types `line` into terminal `id` and presses Enter, then waits until the terminal shows the
- * echo of one more command (the sim runs a line synchronously, so its output comes with it).
+ * echo of one more command and the line has finished (a long loop runs over many frames).
  */
 export async function runLine(page, id, line) {
+  await typeLine(page, id, line);
+  await page.waitForFunction(
+    (testid) => !document.querySelector(`[data-testid="${testid}"]`)?.classList.contains('is-running'),
+    `terminal-${id}`,
+  );
+}
+
+/**
+ * Types `line` into terminal `id` and presses Enter, then waits until the terminal shows the
+ * echo of one more command; the line may still be running.
+ */
+export async function typeLine(page, id, line) {
   const input = await showTerminal(page, id);
   const before = await echoCount(page, id);
   await input.fill(line);

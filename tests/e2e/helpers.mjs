@@ -63,6 +63,46 @@ export function startServer(dir = join(ROOT, 'dist')) {
   });
 }
 
+/**
+ * Serves `dir` like GitHub Pages does for a sandboxed frame: every response carries
+ * `Access-Control-Allow-Origin: *` (module scripts and wasm of an opaque-origin frame are CORS
+ * requests). Resolves to `{ url, stop }`.
+ */
+export function startCorsServer(dir = join(ROOT, 'dist')) {
+  const script = `
+import http.server, sys
+class H(http.server.SimpleHTTPRequestHandler):
+    def end_headers(self):
+        self.send_header('Access-Control-Allow-Origin', '*')
+        super().end_headers()
+    def log_message(self, *a): pass
+s = http.server.ThreadingHTTPServer(('127.0.0.1', 0), lambda *a, **k: H(*a, directory=sys.argv[1], **k))
+print('PORT', s.server_address[1], flush=True)
+s.serve_forever()
+`;
+  return new Promise((resolve, reject) => {
+    const child = spawn('python3', ['-u', '-c', script, dir], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let said = '';
+    child.on('error', reject);
+    child.stderr.on('data', (chunk) => { said += chunk; });
+    child.on('exit', (code) => reject(new Error(`CORS server exited with ${code}: ${said}`)));
+    // `python3 -u` may write "PORT" and the number in separate chunks: read what has come so far.
+    let out = '';
+    child.stdout.on('data', (chunk) => {
+      out += chunk;
+      const match = /PORT (\d+)\n/.exec(out);
+      if (match) {
+        child.stdout.removeAllListeners('data');
+        child.stdout.on('data', () => {});
+        resolve({
+          url: `http://127.0.0.1:${match[1]}/`,
+          stop: () => new Promise((done) => { child.once('exit', done); child.kill('SIGTERM'); }),
+        });
+      }
+    });
+  });
+}
+
 /** Launches headless Debian Chromium through playwright-core. */
 export function launchBrowser() {
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });

@@ -5,11 +5,10 @@
 // Pages serves) runs with no console errors, at 640x400 and 320x200.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdtemp, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launchBrowser, openRecordedPage, ROOT, screenshot, startServer } from './helpers.mjs';
+import { launchBrowser, openRecordedPage, ROOT, screenshot, startCorsServer, startServer } from './helpers.mjs';
 import { byTestId, openApp, runLine, terminalOutputLines } from './app.mjs';
 
 const DEBIAN = 'debian-container';
@@ -26,41 +25,6 @@ async function step(page) {
 async function sessionAddress(page) {
   await page.waitForFunction(() => location.hash.startsWith('#v1.'));
   return page.evaluate(() => location.href);
-}
-
-/**
- * Serves `dir` like GitHub Pages does for a sandboxed frame: every response carries
- * `Access-Control-Allow-Origin: *` (module scripts and wasm of an opaque-origin frame are CORS
- * requests). Resolves to `{ url, stop }`.
- */
-function startCorsServer(dir) {
-  const script = `
-import http.server, sys
-class H(http.server.SimpleHTTPRequestHandler):
-    def end_headers(self):
-        self.send_header('Access-Control-Allow-Origin', '*')
-        super().end_headers()
-    def log_message(self, *a): pass
-s = http.server.ThreadingHTTPServer(('127.0.0.1', 0), lambda *a, **k: H(*a, directory=sys.argv[1], **k))
-print('PORT', s.server_address[1], flush=True)
-s.serve_forever()
-`;
-  return new Promise((resolve, reject) => {
-    const child = spawn('python3', ['-u', '-c', script, dir], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let said = '';
-    child.on('error', reject);
-    child.stderr.on('data', (chunk) => { said += chunk; });
-    child.on('exit', (code) => reject(new Error(`CORS server exited with ${code}: ${said}`)));
-    child.stdout.on('data', (chunk) => {
-      const match = /PORT (\d+)/.exec(String(chunk));
-      if (match) {
-        resolve({
-          url: `http://127.0.0.1:${match[1]}/`,
-          stop: () => new Promise((done) => { child.once('exit', done); child.kill('SIGTERM'); }),
-        });
-      }
-    });
-  });
 }
 
 describe('permalinks and embeds', () => {
@@ -107,11 +71,14 @@ describe('permalinks and embeds', () => {
     await byTestId(second.page, 'share').click();
     const shared = await byTestId(second.page, 'share-link').inputValue();
     assert.ok(shared.includes('#v1.'), shared);
-    const snippet = await byTestId(second.page, 'embed-snippet').inputValue();
-    assert.match(snippet, /^<iframe src="[^"]*embed=1[^"]*" title="podscope: [^"]+" loading="lazy" width="100%"/);
     await byTestId(second.page, 'copy-link').click();
     await second.page.waitForFunction(() => document.querySelector('[data-testid="share-status"]').textContent !== '');
     await screenshot(second.page, 'permalink-share');
+    await byTestId(second.page, 'share').click();
+    // Embed, beside Share, writes the snippet for the same state.
+    await byTestId(second.page, 'embed').click();
+    const snippet = await byTestId(second.page, 'embed-code').inputValue();
+    assert.match(snippet, /^<iframe src="[^"]*embed=1[^"]*#v1\.[^"]*" title="podscope: [^"]+" loading="lazy" width="100%"/);
     assert.deepEqual(second.errors, []);
     await second.close();
   });

@@ -6,6 +6,7 @@
 
 mod kubectl_exec;
 mod preview;
+mod running;
 mod session;
 mod terminal;
 #[cfg(test)]
@@ -52,6 +53,9 @@ pub struct Cluster {
     /// The workstation where kubectl runs: a filesystem of its own holding the scenario
     /// manifests in the home directory.
     workstation: Fs,
+    /// Slices of command lines run so far, and the terminal that ran the last one: a session
+    /// records the count with each input, so a replay runs the same slices in the same order.
+    slices: running::SliceCount,
 }
 
 impl Default for Cluster {
@@ -116,6 +120,7 @@ impl Cluster {
             sessions: BTreeMap::new(),
             kubectl_shell: Shell::new(env, HOME),
             workstation,
+            slices: running::SliceCount::default(),
         }
     }
 

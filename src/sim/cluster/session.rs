@@ -2,7 +2,8 @@
 //! its variables, working directory and history between lines, and waits for Ctrl-C when a
 //! command blocks (`sleep infinity`, `tail -f`).
 
-use super::{Cluster, Terminal, LINE_MS};
+use super::running::RunningLine;
+use super::{Cluster, Terminal};
 use crate::sim::event::{Actor, EventKind};
 use crate::sim::output::Output;
 use crate::sim::pod::ContainerHost;
@@ -39,6 +40,8 @@ pub(super) struct Session {
     pub blocked: bool,
     /// The processes still running in the blocked line.
     pub blocked_pids: Vec<u32>,
+    /// The line in progress, between two of its slices.
+    pub line: Option<RunningLine>,
 }
 
 impl Cluster {
@@ -51,7 +54,7 @@ impl Cluster {
     }
 
     /// Opens (or reuses) the bash session of `container`.
-    fn session(&mut self, container: &str) -> Result<&mut Session, String> {
+    pub(super) fn session(&mut self, container: &str) -> Result<&mut Session, String> {
         let pod = self
             .pod
             .as_mut()
@@ -92,90 +95,13 @@ impl Cluster {
                     pid,
                     blocked: false,
                     blocked_pids: Vec::new(),
+                    line: None,
                 },
             );
         }
         self.sessions
             .get_mut(container)
             .ok_or_else(|| "session vanished".to_string())
-    }
-
-    /// Runs one command line in a container's terminal.
-    pub fn run_in_container(&mut self, container: &str, line: &str) -> TerminalResult {
-        if line.trim() == "^C" {
-            return self.interrupt_container(container);
-        }
-        self.now_ms = self.now_ms.saturating_add(LINE_MS);
-        self.advance();
-        let (mut shell, pid) = match self.session(container) {
-            Ok(s) if s.blocked => {
-                return TerminalResult {
-                    text: String::new(),
-                    status: None,
-                    ..Default::default()
-                };
-            }
-            // Taken, not cloned: a clone copies the whole history on every line.
-            Ok(s) => (
-                std::mem::replace(&mut s.shell, Shell::new(Vec::new(), "/")),
-                s.pid,
-            ),
-            Err(message) => {
-                return TerminalResult {
-                    text: format!("{message}\n"),
-                    status: Some(1),
-                    ..Default::default()
-                }
-            }
-        };
-        self.trace.record(
-            self.now_ms,
-            Actor::process(container, pid, "bash"),
-            EventKind::CommandTyped {
-                container: container.to_string(),
-                line: line.to_string(),
-            },
-        );
-        let Some(pod) = self.pod.as_mut() else {
-            return TerminalResult::default();
-        };
-        let (result, blocked_by_program, blocked_pids) = {
-            let mut host =
-                ContainerHost::new(pod, container, &mut self.now_ms, &mut self.trace, pid, true);
-            let r = shell.feed(line, &mut host);
-            (r, host.blocked_seen, std::mem::take(&mut host.blocked_pids))
-        };
-        let mut output = result.output;
-        let waiting = result.interrupted && blocked_by_program;
-        if waiting {
-            crate::sim::pod::strip_interrupt_marker(&mut output, true);
-        } else if result.interrupted {
-            output.err("podscope: stopped this command line: it ran too long or printed too much (as if you pressed Ctrl-C)\n");
-        }
-        let text = String::from_utf8_lossy(&output.interleaved()).into_owned();
-        if let Some(s) = self.sessions.get_mut(container) {
-            s.shell = shell;
-            s.blocked = waiting;
-            s.blocked_pids = blocked_pids;
-        }
-        if let Some(code) = result.exit_requested {
-            self.close_session(container, code);
-        }
-        // The trace holds everything that happened by the time the line ends.
-        self.advance();
-        TerminalResult {
-            text,
-            status: if waiting {
-                None
-            } else {
-                Some(result.exit_requested.unwrap_or(result.status))
-            },
-            clear: result.clear_screen,
-            open_terminal: None,
-            continues: result.more,
-            ended: result.exit_requested.is_some(),
-            output,
-        }
     }
 
     /// The input of `terminal` ends (Ctrl-D; the end of the CLI's stdin) while a command is
@@ -253,7 +179,10 @@ impl Cluster {
     }
 
     /// Ctrl-C in a container's terminal.
-    fn interrupt_container(&mut self, container: &str) -> TerminalResult {
+    pub(super) fn interrupt_container(&mut self, container: &str) -> TerminalResult {
+        if let Some(result) = self.interrupt_line(container) {
+            return result;
+        }
         match self.sessions.get_mut(container) {
             Some(s) if s.blocked => {
                 s.blocked = false;
@@ -285,7 +214,7 @@ impl Cluster {
     }
 
     /// `exit` in a container's terminal: the bash process ends.
-    fn close_session(&mut self, container: &str, code: i32) {
+    pub(super) fn close_session(&mut self, container: &str, code: i32) {
         if let (Some(s), Some(pod)) = (self.sessions.remove(container), self.pod.as_mut()) {
             pod.procs.exit(container, s.pid, code);
             self.trace.record(

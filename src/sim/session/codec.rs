@@ -173,11 +173,16 @@ impl Session {
         };
         text = text.saturating_add(self.draft.as_ref().map_or(0, String::len));
         let mut clock = 0;
+        let mut slices = 0;
         for rec in &self.inputs {
             if rec.at_ms < clock || rec.at_ms > MAX_TIME_MS {
                 return hostile("its clock runs backwards or past thirty days".into());
             }
             clock = rec.at_ms;
+            if rec.slices.is_some_and(|n| n < slices) {
+                return hostile("its count of command-line slices runs backwards".into());
+            }
+            slices = rec.slices.unwrap_or(slices);
             let (terminal, body) = parts(&rec.input);
             if !valid_terminal(&terminal) {
                 return hostile(format!("no terminal is called '{}'", clip(&terminal)));
@@ -194,6 +199,9 @@ impl Session {
         }
         if self.now_ms < clock || self.now_ms > MAX_TIME_MS {
             return hostile("its clock runs backwards or past thirty days".into());
+        }
+        if self.slices.is_some_and(|n| n < slices) {
+            return hostile("its count of command-line slices runs backwards".into());
         }
         if let Some(bad) = self
             .open_terminal

@@ -6,10 +6,12 @@
 //!
 //! [`codec`] turns a session into a compact, versioned, URL-safe fragment and back, refusing bad
 //! input with a typed [`SessionError`]; [`replay`] drives a cluster; [`host`] parses the
-//! `postMessage` protocol of embeds; [`saved`] reads the copy the full app keeps in the browser. May use: serde, serde_json, lz4_flex, base64, and the
-//! rest of `crate::sim`.
+//! `postMessage` protocol of embeds, [`embed`] writes their resize messages and oEmbed
+//! documents; [`saved`] reads the copy the full app keeps in the browser. May use: serde,
+//! serde_json, lz4_flex, base64, and the rest of `crate::sim`.
 
 pub mod codec;
+pub mod embed;
 pub mod host;
 pub mod replay;
 pub mod saved;
@@ -19,7 +21,7 @@ mod tests;
 
 pub use codec::{split_secret, SessionError, FORMAT_VERSION, MAX_FRAGMENT};
 pub use host::{HostMessage, HostMessageError, PROTOCOL_VERSION};
-pub use replay::{apply, catch_up, Reply};
+pub use replay::{apply, catch_up, run_slices, Reply};
 
 use crate::sim::cluster::{Cluster, Terminal};
 use serde::{Deserialize, Serialize};
@@ -123,6 +125,12 @@ pub struct Recorded {
     /// What was done.
     #[serde(rename = "i")]
     pub input: Input,
+    /// How many slices of command lines the cluster had run just before the input
+    /// (`Cluster::slices_run`): the web app runs a line a slice at a time, so an input may
+    /// come while a line is still running. `None` (links made before slices): every line had
+    /// run to its end.
+    #[serde(rename = "s", default, skip_serializing_if = "Option::is_none")]
+    pub slices: Option<u64>,
 }
 
 /// A guided tour shown at one of its steps.
@@ -165,6 +173,9 @@ pub struct Session {
     /// The what-if whose explanation is on show (its id).
     #[serde(rename = "w", default, skip_serializing_if = "Option::is_none")]
     pub what_if: Option<String>,
+    /// Slices of command lines run when the session was captured (see [`Recorded::slices`]).
+    #[serde(rename = "S", default, skip_serializing_if = "Option::is_none")]
+    pub slices: Option<u64>,
     /// The manifest editor's text when it is not the manifest in force (an edit not applied
     /// yet): only the browser's saved copy carries it, so a reload keeps a half-written
     /// manifest; links leave it out.
@@ -183,6 +194,7 @@ impl Session {
             open_terminal: None,
             tour: None,
             what_if: None,
+            slices: None,
             draft: None,
         }
     }
@@ -194,8 +206,22 @@ impl Session {
         if self.inputs.len() >= MAX_INPUTS {
             return false;
         }
-        self.inputs.push(Recorded { at_ms, input });
+        self.inputs.push(Recorded {
+            at_ms,
+            input,
+            slices: None,
+        });
         true
+    }
+
+    /// Records `input` as [`Session::record`] does, given as `cluster` stands now: its clock
+    /// and how many slices of command lines it has run.
+    pub fn record_from(&mut self, cluster: &Cluster, input: Input) -> bool {
+        let recorded = self.record(cluster.now_ms(), input);
+        if let Some(last) = self.inputs.last_mut().filter(|_| recorded) {
+            last.slices = Some(cluster.slices_run());
+        }
+        recorded
     }
 
     /// A fresh cluster running the session's starting pod (before any input).

@@ -3,7 +3,7 @@
 //! path and reach the same trace.
 
 use super::{Input, Session};
-use crate::sim::cluster::{Cluster, TerminalResult};
+use crate::sim::cluster::{Cluster, Terminal, TerminalResult};
 use crate::sim::manifest::ManifestError;
 
 /// What an input did, for the terminal that shows it.
@@ -45,21 +45,39 @@ pub fn catch_up(cluster: &mut Cluster, at_ms: u64) {
     }
 }
 
-/// Gives `input` to the cluster and says what its terminal shows.
+/// Runs slices of the command lines in progress until the cluster has run `slices` of them
+/// (`None`: until every line has ended), handing each to `seen` (with the cluster after it): what happened between two
+/// inputs while a line ran a slice at a time.
+pub fn run_slices(
+    cluster: &mut Cluster,
+    slices: Option<u64>,
+    mut seen: impl FnMut(&Cluster, &Terminal, TerminalResult),
+) {
+    while slices.is_none_or(|n| cluster.slices_run() < n) {
+        let Some((terminal, result)) = cluster.run_next_slice() else {
+            break;
+        };
+        seen(cluster, &terminal, result);
+    }
+}
+
+/// Gives `input` to the cluster and says what its terminal shows. A container's command line
+/// only starts: it runs a slice at a time ([`run_slices`], `Cluster::run_next_slice`), and
+/// the reply's `result` holds no status while it runs.
 pub fn apply(cluster: &mut Cluster, input: &Input) -> Reply {
     match input {
         Input::Line { terminal, line } => {
             // The cluster knows whether bash is busy (a deleted pod takes its sessions along).
-            if cluster.is_blocked(terminal) {
+            if cluster.is_busy(terminal) {
                 return Reply::TypedAhead;
             }
             let prompt = cluster.prompt(terminal);
-            let result = cluster.run_line(terminal, line);
+            let result = cluster.start_line(terminal, line);
             Reply::Ran { prompt, result }
         }
         Input::Interrupt { terminal } => {
             let prompt = cluster.prompt(terminal);
-            let blocked = cluster.is_blocked(terminal);
+            let blocked = cluster.is_busy(terminal);
             // Nothing runs: bash only drops the line and sets `$?` to 130.
             let result = cluster.interrupt(terminal);
             if blocked {
@@ -71,7 +89,7 @@ pub fn apply(cluster: &mut Cluster, input: &Input) -> Reply {
         Input::Cancel { terminal, .. } => {
             let prompt = cluster.prompt(terminal);
             // Ctrl-C with a half-typed line: bash drops it (and any unfinished continuation).
-            if !cluster.is_blocked(terminal) {
+            if !cluster.is_busy(terminal) {
                 cluster.interrupt(terminal);
             }
             Reply::Dropped { prompt }
@@ -113,10 +131,12 @@ impl Session {
     pub fn replay_with(&self, mut seen: impl FnMut(&Input, Reply)) -> (Cluster, Option<String>) {
         let (mut cluster, error) = self.start_cluster();
         for rec in &self.inputs {
+            run_slices(&mut cluster, rec.slices, |_, _, _| {});
             catch_up(&mut cluster, rec.at_ms);
             let reply = apply(&mut cluster, &rec.input);
             seen(&rec.input, reply);
         }
+        run_slices(&mut cluster, self.slices, |_, _, _| {});
         catch_up(&mut cluster, self.now_ms);
         (cluster, error)
     }

@@ -17,15 +17,18 @@ fn term(name: &str) -> Terminal {
     Terminal::from_script_name(name)
 }
 
-/// A session recorded the way the web app records one: every input through [`apply`].
+/// A session recorded the way the web app records one: every input through [`apply`], each
+/// line run to its end before the next input.
 fn recorded(start: Start, inputs: &[Input]) -> (Session, Cluster) {
     let mut session = Session::new(start);
     let (mut cluster, error) = session.start_cluster();
     assert_eq!(error, None);
     for input in inputs {
-        assert!(session.record(cluster.now_ms(), input.clone()));
+        assert!(session.record_from(&cluster, input.clone()));
         apply(&mut cluster, input);
+        run_slices(&mut cluster, None, |_, _, _| {});
     }
+    session.slices = Some(cluster.slices_run());
     session.now_ms = cluster.now_ms();
     session.position = cluster.trace().events().len() / 2;
     (session, cluster)
@@ -95,6 +98,7 @@ fn replay_reproduces_what_each_terminal_printed() {
     for input in &inputs {
         session.record(cluster.now_ms(), input.clone());
         live.push(apply(&mut cluster, input));
+        run_slices(&mut cluster, None, |_, _, _| {});
     }
     let mut again = Vec::new();
     session.replay_with(|_, reply| again.push(reply));
@@ -102,6 +106,60 @@ fn replay_reproduces_what_each_terminal_printed() {
     assert!(matches!(&live[3], Reply::Ran { result, .. } if result.status.is_none()));
     assert_eq!(live[4], Reply::TypedAhead);
     assert!(matches!(&live[5], Reply::Interrupted { text } if text == "^C\n"));
+}
+
+#[test]
+fn ctrl_c_between_two_slices_of_a_loop_replays_at_the_same_slice() {
+    let debian = term("debian-container");
+    let mut session = Session::new(Start::Scenario("localhost".into()));
+    let (mut cluster, _) = session.start_cluster();
+    let mut printed = String::new();
+    let mut give = |session: &mut Session, cluster: &mut Cluster, input: Input, slices: u64| {
+        assert!(session.record_from(cluster, input.clone()));
+        apply(cluster, &input);
+        let until = cluster.slices_run() + slices;
+        run_slices(cluster, Some(until), |_, _, r| printed.push_str(&r.text));
+    };
+    let install = line(
+        "debian-container",
+        "apt-get update; apt-get install -y curl",
+    );
+    give(&mut session, &mut cluster, install, 10);
+    let curls = "for i in $(seq 100); do curl -s localhost | wc -c; done; echo never";
+    give(
+        &mut session,
+        &mut cluster,
+        line("debian-container", curls),
+        21,
+    );
+    assert!(cluster.is_running(&debian));
+    let stop = Input::Interrupt {
+        terminal: debian.clone(),
+    };
+    give(&mut session, &mut cluster, stop, 0);
+    give(
+        &mut session,
+        &mut cluster,
+        line("debian-container", "echo $?"),
+        5,
+    );
+    session.slices = Some(cluster.slices_run());
+    session.now_ms = cluster.now_ms();
+    // The word list, then 20 turns of the loop: 20 pages.
+    assert_eq!(printed.matches("615\n").count(), 20, "{printed}");
+    assert!(printed.ends_with("130\n"), "{printed}");
+    let back = Session::from_fragment(&session.to_fragment()).unwrap();
+    let (replayed, _) = back.replay();
+    assert_eq!(replayed.trace().events(), cluster.trace().events());
+    assert_eq!(replayed.now_ms(), cluster.now_ms());
+    // A link made before slices (no counts) runs each line to its end before the next input.
+    let mut old = back.clone();
+    old.slices = None;
+    for rec in &mut old.inputs {
+        rec.slices = None;
+    }
+    let (at_once, _) = old.replay();
+    assert!(at_once.trace().len() > cluster.trace().len());
 }
 
 #[test]

@@ -173,17 +173,23 @@ impl Interp<'_> {
             self.st.set(k, v.clone());
         }
         let status = f(self);
-        for (k, old) in saved {
+        self.put_back(saved.into_iter().rev().collect());
+        status
+    }
+
+    /// Gives variables back the values saved before a `local` or a prefix assignment changed
+    /// them, the last saved first (`None`: the variable was unset).
+    pub(super) fn put_back(&mut self, saved: Vec<(String, Option<Var>)>) {
+        for (name, old) in saved.into_iter().rev() {
             match old {
                 Some(v) => {
-                    self.st.vars.insert(k, v);
+                    self.st.vars.insert(name, v);
                 }
                 None => {
-                    self.st.vars.remove(&k);
+                    self.st.vars.remove(&name);
                 }
             }
         }
-        status
     }
 
     /// Calls a function: positional parameters are the arguments; `local` frames are undone.
@@ -223,16 +229,7 @@ impl Interp<'_> {
             status = code;
         }
         if let Some(frame) = self.locals.pop() {
-            for (name, old) in frame.into_iter().rev() {
-                match old {
-                    Some(v) => {
-                        self.st.vars.insert(name, v);
-                    }
-                    None => {
-                        self.st.vars.remove(&name);
-                    }
-                }
-            }
+            self.put_back(frame);
         }
         self.st.positional = saved;
         match saved_funcname {

@@ -70,8 +70,10 @@ pub(super) struct Interp<'a> {
     pub(super) st: &'a mut State,
     pub(super) host: &'a mut dyn ShellHost,
     pub(super) history: &'a [String],
-    commands: u64,
-    bytes: usize,
+    /// Simple commands and loop turns counted against [`MAX_COMMANDS`] (carried between slices).
+    pub(super) commands: u64,
+    /// Output bytes counted against [`MAX_OUTPUT`] (carried between slices).
+    pub(super) bytes: usize,
     pub(super) interrupted: bool,
     pub(super) exit: Option<i32>,
     pub(super) clear: bool,
@@ -167,7 +169,12 @@ impl<'a> Interp<'a> {
         status
     }
 
-    fn run_and_or(&mut self, and_or: &AndOr, stdin: &mut Stdin, out: &mut Output) -> i32 {
+    pub(super) fn run_and_or(
+        &mut self,
+        and_or: &AndOr,
+        stdin: &mut Stdin,
+        out: &mut Output,
+    ) -> i32 {
         let mark = super::diagnostics::mark(out);
         let (status, checked) = self.and_or_body(and_or, stdin, out);
         // `set -e`: a failure that nothing tests ends the shell.
@@ -337,13 +344,7 @@ impl<'a> Interp<'a> {
                 until,
                 redirs,
             } => self.with_redirs(redirs, stdin, out, |me, i, o| {
-                me.run_loop(|me, _| {
-                    let c = me.run_condition(cond, i, o);
-                    if me.stopped() || (c == 0) == *until {
-                        return None;
-                    }
-                    Some(me.run_list(body, i, o))
-                })
+                me.run_loop(|me, _| me.while_step(cond, body, *until, i, o))
             }),
             Command::For {
                 name,
@@ -358,11 +359,7 @@ impl<'a> Interp<'a> {
                     },
                     None => me.st.positional.clone(),
                 };
-                me.run_loop(|me, n| {
-                    let item = items.get(n)?;
-                    me.st.set(name, item.clone());
-                    Some(me.run_list(body, i, o))
-                })
+                me.run_loop(|me, n| me.for_step(name, &items, n, body, i, o))
             }),
             Command::ArithFor {
                 init,
@@ -374,20 +371,7 @@ impl<'a> Interp<'a> {
                 if me.arith(init, o).is_none() {
                     return 1;
                 }
-                me.run_loop(|me, n| {
-                    if n > 0 {
-                        me.arith(step, o)?;
-                    }
-                    let go = if cond.trim().is_empty() {
-                        1
-                    } else {
-                        me.arith(cond, o)?
-                    };
-                    if go == 0 {
-                        return None;
-                    }
-                    Some(me.run_list(body, i, o))
-                })
+                me.run_loop(|me, n| me.arith_for_step(cond, step, n, body, i, o))
             }),
             Command::Case {
                 word,
@@ -413,34 +397,104 @@ impl<'a> Interp<'a> {
         }
     }
 
+    /// One turn of `while`/`until`: the condition, then the body unless the loop ends (`None`).
+    pub(super) fn while_step(
+        &mut self,
+        cond: &List,
+        body: &List,
+        until: bool,
+        stdin: &mut Stdin,
+        out: &mut Output,
+    ) -> Option<i32> {
+        let c = self.run_condition(cond, stdin, out);
+        if self.stopped() || (c == 0) == until {
+            return None;
+        }
+        Some(self.run_list(body, stdin, out))
+    }
+
+    /// Turn `n` of `for name in items`: sets the variable and runs the body (`None` past the end).
+    pub(super) fn for_step(
+        &mut self,
+        name: &str,
+        items: &[String],
+        n: usize,
+        body: &List,
+        stdin: &mut Stdin,
+        out: &mut Output,
+    ) -> Option<i32> {
+        let item = items.get(n)?;
+        self.st.set(name, item.clone());
+        Some(self.run_list(body, stdin, out))
+    }
+
+    /// Turn `n` of `for ((init; cond; step))` (`init` has run): the step (after the first
+    /// turn), the condition, then the body; `None` when the loop ends.
+    pub(super) fn arith_for_step(
+        &mut self,
+        cond: &str,
+        step: &str,
+        n: usize,
+        body: &List,
+        stdin: &mut Stdin,
+        out: &mut Output,
+    ) -> Option<i32> {
+        if n > 0 {
+            self.arith(step, out)?;
+        }
+        let go = if cond.trim().is_empty() {
+            1
+        } else {
+            self.arith(cond, out)?
+        };
+        if go == 0 {
+            return None;
+        }
+        Some(self.run_list(body, stdin, out))
+    }
+
     /// Runs iterations until `step` returns `None`, honouring `break`, `continue` and the budget.
     fn run_loop(&mut self, mut step: impl FnMut(&mut Self, usize) -> Option<i32>) -> i32 {
         let mut status = 0;
         self.loop_depth = self.loop_depth.saturating_add(1);
         let mut n = 0usize;
-        while self.tick() {
-            let Some(s) = step(self, n) else { break };
-            status = s;
+        while self.loop_turn(&mut status, n, &mut step) {
             n = n.saturating_add(1);
-            match self.loop_ctl.take() {
-                Some(LoopCtl::Break(k)) => {
-                    if k > 1 {
-                        self.loop_ctl = Some(LoopCtl::Break(k - 1));
-                    }
-                    break;
-                }
-                Some(LoopCtl::Continue(k)) if k > 1 => {
-                    self.loop_ctl = Some(LoopCtl::Continue(k - 1));
-                    break;
-                }
-                _ => {}
-            }
-            if self.stopped() {
-                break;
-            }
         }
         self.loop_depth = self.loop_depth.saturating_sub(1);
         status
+    }
+
+    /// One turn of a loop (inside `loop_depth`): counts it against the budget, runs turn `n`
+    /// (`step` returns `None` when the loop is over, else the body's status, kept in `status`),
+    /// then honours `break` and `continue`. False when the loop ends here.
+    pub(super) fn loop_turn(
+        &mut self,
+        status: &mut i32,
+        n: usize,
+        step: impl FnOnce(&mut Self, usize) -> Option<i32>,
+    ) -> bool {
+        if !self.tick() {
+            return false;
+        }
+        let Some(s) = step(self, n) else {
+            return false;
+        };
+        *status = s;
+        match self.loop_ctl.take() {
+            Some(LoopCtl::Break(k)) => {
+                if k > 1 {
+                    self.loop_ctl = Some(LoopCtl::Break(k - 1));
+                }
+                return false;
+            }
+            Some(LoopCtl::Continue(k)) if k > 1 => {
+                self.loop_ctl = Some(LoopCtl::Continue(k - 1));
+                return false;
+            }
+            _ => {}
+        }
+        !self.stopped()
     }
 
     fn run_simple(

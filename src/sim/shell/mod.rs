@@ -12,6 +12,7 @@ pub mod complete;
 mod compound;
 mod cond;
 mod cond_parse;
+mod cursor;
 mod declare;
 mod diagnostics;
 mod exec;
@@ -37,6 +38,7 @@ mod typecmd;
 mod tests;
 
 pub use complete::Completion;
+pub use cursor::LineRun;
 
 use crate::sim::output::Output;
 use std::collections::BTreeMap;
@@ -450,16 +452,20 @@ impl Shell {
         line: u64,
         host: &mut dyn ShellHost,
     ) -> LineResult {
-        let mut warning = Output::default();
-        if let Some((delim, _)) = &parsed.open_heredoc {
-            warning.err(format!(
-                "bash: warning: here-document at line {line} delimited by end-of-file (wanted `{delim}')\n"
-            ));
+        let warning = heredoc_warning(parsed, line);
+        self.run_all(LineRun::parsed(parsed.list.clone(), warning), host)
+    }
+
+    /// Runs every slice of `run` at once.
+    pub fn run_all(&mut self, mut run: LineRun, host: &mut dyn ShellHost) -> LineResult {
+        let mut output = Output::default();
+        while !run.is_done() {
+            output.extend(self.run_slice(&mut run, host));
         }
-        let mut result = self.run_list(&parsed.list, host);
-        warning.extend(std::mem::take(&mut result.output));
-        result.output = warning;
-        result
+        LineResult {
+            output,
+            ..run.result().clone()
+        }
     }
 
     /// The input ended (Ctrl-D, or the end of the CLI's stdin) with a command unfinished:
@@ -467,34 +473,44 @@ impl Shell {
     /// here-document cut short with a warning. `None` when nothing was pending.
     pub fn end_of_input(&mut self, host: &mut dyn ShellHost) -> Option<LineResult> {
         let pending = self.pending.take()?;
-        Some(match parser::parse_input(&pending.text, false) {
-            Ok(parsed) => self.run_parsed(&parsed, self.pending_from, host),
-            Err(e) => self.syntax_error(&e),
-        })
+        let run = match parser::parse_input(&pending.text, false) {
+            Ok(parsed) => {
+                let warning = heredoc_warning(&parsed, self.pending_from);
+                LineRun::parsed(parsed.list, warning)
+            }
+            Err(e) => LineRun::finished(self.syntax_error(&e)),
+        };
+        Some(self.run_all(run, host))
     }
 
-    /// Reads one line typed at the prompt, as interactive bash does: a complete command runs;
-    /// an incomplete one is kept (`more` is set, the prompt becomes PS2 `> `) until a later
-    /// line completes it.
+    /// Reads one line typed at the prompt, as interactive bash does, and runs it all at once
+    /// (see [`Shell::begin_feed`]).
     pub fn feed(&mut self, line: &str, host: &mut dyn ShellHost) -> LineResult {
+        let run = self.begin_feed(line);
+        self.run_all(run, host)
+    }
+
+    /// Reads one line typed at the prompt, as interactive bash does (history expansion
+    /// first; bash shows the line it expanded to): a complete command is returned ready to run a
+    /// slice at a time ([`Shell::run_slice`]); an incomplete one is kept (the result has `more`
+    /// set, the prompt becomes PS2 `> `) until a later line completes it.
+    pub fn begin_feed(&mut self, line: &str) -> LineRun {
         if !self.interactive {
-            return self.feed_expanded(line, host);
+            return self.begin_expanded(line);
         }
-        // History expansion comes first; bash shows the line it expanded to.
         let in_single = self
             .pending
             .as_ref()
             .is_some_and(|p| history::ends_in_single_quote(&p.text));
         match history::expand(line, &self.history, in_single) {
-            history::Expansion::Unchanged => self.feed_expanded(line, host),
-            history::Expansion::Rewritten(text) => self.feed_expanded(&text, host),
+            history::Expansion::Unchanged => self.begin_expanded(line),
+            history::Expansion::Rewritten(text) => self.begin_expanded(&text),
             history::Expansion::Expanded(text) => {
-                let mut result = self.feed_expanded(&text, host);
+                let mut run = self.begin_expanded(&text);
                 let mut shown = Output::default();
                 shown.err(format!("{text}\n"));
-                shown.extend(std::mem::take(&mut result.output));
-                result.output = shown;
-                result
+                run.prepend(shown);
+                run
             }
             history::Expansion::Failed(message) => {
                 let mut result = LineResult {
@@ -503,13 +519,13 @@ impl Shell {
                     ..LineResult::default()
                 };
                 result.output.err(format!("bash: {message}\n"));
-                result
+                LineRun::finished(result)
             }
         }
     }
 
-    /// [`Shell::feed`] after history expansion.
-    fn feed_expanded(&mut self, line: &str, host: &mut dyn ShellHost) -> LineResult {
+    /// [`Shell::begin_feed`] after history expansion.
+    fn begin_expanded(&mut self, line: &str) -> LineRun {
         self.lines_read = self.lines_read.saturating_add(1);
         let before = self.pending.take();
         if before.is_none() {
@@ -517,7 +533,7 @@ impl Shell {
         }
         let so_far = before.as_ref().map_or(0, |p| p.text.len());
         if let Some(result) = self.too_long(line.len()) {
-            return result;
+            return LineRun::finished(result);
         }
         if so_far.saturating_add(line.len()) > MAX_LINE * 16 {
             let mut result = self.too_long(usize::MAX).unwrap_or_default();
@@ -526,7 +542,7 @@ impl Shell {
                 "bash: podscope: this command is longer than {} bytes; podscope dropped it\n",
                 MAX_LINE * 16
             ));
-            return result;
+            return LineRun::finished(result);
         }
         if self.interactive {
             match (&before, self.history.last_mut()) {
@@ -539,14 +555,14 @@ impl Shell {
         match input::step(before, line) {
             input::Step::More(p) => {
                 self.pending = Some(p);
-                LineResult {
+                LineRun::finished(LineResult {
                     status: self.state.status,
                     more: true,
                     ..LineResult::default()
-                }
+                })
             }
-            input::Step::Error(e) => self.syntax_error(&e),
-            input::Step::Run(parsed) => self.run_list(&parsed.list, host),
+            input::Step::Error(e) => LineRun::finished(self.syntax_error(&e)),
+            input::Step::Run(parsed) => LineRun::parsed(parsed.list, Output::default()),
         }
     }
 
@@ -582,31 +598,6 @@ impl Shell {
             self.state.status = 2;
         }
         result.status = self.state.status;
-        result
-    }
-
-    fn run_list(&mut self, list: &ast::List, host: &mut dyn ShellHost) -> LineResult {
-        let mut result = LineResult::default();
-        let mut run = exec::Interp::new(&mut self.state, host, &self.history);
-        if !self.interactive {
-            // Only an interactive shell says `exit` when it ends.
-            run.sub_depth = 1;
-        }
-        let mut stdin = exec::Stdin::tty();
-        let status = run.run_list(list, &mut stdin, &mut result.output);
-        result.exit_requested = run.exit;
-        result.clear_screen = run.clear;
-        result.interrupted = run.interrupted;
-        result.status = status;
-        if result.interrupted {
-            truncate(&mut result.output, MAX_OUTPUT);
-            result.output.out("^C\n");
-            result.status = 130;
-        }
-        if let Some(code) = result.exit_requested {
-            result.status = code;
-        }
-        self.state.status = result.status;
         result
     }
 
@@ -672,6 +663,17 @@ impl Shell {
     pub fn env(&self) -> Vec<(String, String)> {
         self.state.env(&[])
     }
+}
+
+/// bash's warning when `parsed` ended inside a here-document begun on input line `line`.
+fn heredoc_warning(parsed: &parser::Parsed, line: u64) -> Output {
+    let mut warning = Output::default();
+    if let Some((delim, _)) = &parsed.open_heredoc {
+        warning.err(format!(
+            "bash: warning: here-document at line {line} delimited by end-of-file (wanted `{delim}')\n"
+        ));
+    }
+    warning
 }
 
 /// The variables bash sets when it starts: `SHLVL` (one more than it got), `BASH_VERSION` and

@@ -109,16 +109,7 @@ impl Interp<'_> {
             status = code;
         }
         if let Some(frame) = self.locals.pop() {
-            for (name, old) in frame.into_iter().rev() {
-                match old {
-                    Some(v) => {
-                        self.st.vars.insert(name, v);
-                    }
-                    None => {
-                        self.st.vars.remove(&name);
-                    }
-                }
-            }
+            self.put_back(frame);
         }
         if let Some(p) = saved {
             self.st.positional = p;

@@ -4,9 +4,9 @@
 use yew::prelude::*;
 
 use super::{
-    AppHeader, DiagramPanel, EmbedBar, Experiments, HandoutView, InfoPanel, KeptNotice,
-    LessonPanel, QuestionView, ResetSession, RevealView, ScenarioBar, SharePanel, ShortcutsDialog,
-    SkipLink, TerminalPanel, TourBar, TourView,
+    AppHeader, DiagramPanel, EmbedBar, EmbedDialog, Experiments, HandoutView, InfoPanel,
+    KeptNotice, LessonPanel, QuestionView, ResetSession, RevealView, ScenarioBar, SharePanel,
+    ShortcutsDialog, SkipLink, TerminalPanel, TourBar, TourView,
 };
 use crate::anim::question::Answer;
 use crate::anim::tour::{tour_for, Action as TourAction};
@@ -14,6 +14,7 @@ use crate::ui::focus::use_keep_focus;
 use crate::ui::hooks::{media_matches, store, stored, use_animation_frames};
 use crate::ui::host::post_score;
 use crate::ui::keyboard::use_shortcuts;
+use crate::ui::on_screen::{use_autoplay, use_on_screen};
 use crate::ui::params::View;
 use crate::ui::provider::{
     classroom_params, embedded, url_param, AppStateProvider, LARGE_TEXT_KEY,
@@ -79,23 +80,28 @@ pub fn Explainer() -> Html {
         });
     }
     let (active, frame) = state.as_ref().map_or((false, 0), |s| {
-        let kubelet_busy = s.cluster.borrow().has_scheduled();
-        (s.playback.playing || kubelet_busy, s.frame)
+        let cluster = s.cluster.borrow();
+        let busy = cluster.has_scheduled() || cluster.has_running_lines();
+        (s.playback.playing || busy, s.frame)
     });
-    // With reduced motion nothing flies: what playback would animate appears at once.
+    // With reduced motion nothing flies: in live mode what playback would animate appears at
+    // once (paused, stepping and seeking stay the user's).
     let reduced = *use_memo((), |_| media_matches("(prefers-reduced-motion: reduce)"));
     let ontick = {
         let s = state.clone();
         Callback::from(move |dt| {
             if let Some(s) = &s {
                 s.dispatch(Action::Tick(dt));
-                if reduced {
-                    s.dispatch(Action::Seek(usize::MAX));
+                if reduced && s.live {
+                    s.dispatch(Action::JumpToNow);
                 }
             }
         })
     };
-    use_animation_frames(active, frame, ontick);
+    // Nothing moves while nobody can see it (a hidden tab, an embed scrolled away).
+    let on_screen = use_on_screen();
+    use_animation_frames(active && on_screen, frame, ontick);
+    use_autoplay(state.clone(), on_screen && !reduced);
     let Some(state) = state else {
         return html! { <p role="alert">{ "podscope: the explainer needs an AppStateProvider." }</p> };
     };
@@ -224,6 +230,7 @@ pub fn Explainer() -> Html {
                             { tour_bar.clone() }
                         }
                         <SharePanel />
+                        <EmbedDialog />
                         <ResetSession />
                     </div>
                     <KeptNotice />

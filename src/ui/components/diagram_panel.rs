@@ -7,7 +7,8 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::{Announcer, PodDiagram};
-use crate::anim::{caption, derive};
+use crate::anim::caption;
+use crate::anim::scene::SceneCache;
 use crate::sim::event::EventKind;
 use crate::ui::diagram::{flight, layout, scene_model, Shape};
 use crate::ui::hooks::use_media;
@@ -31,22 +32,11 @@ pub fn DiagramPanel() -> Html {
     } else {
         Shape::Wide
     };
-    // The scene is folded once per step, not once per animation frame.
-    let scene = {
-        let cluster = state.cluster.clone();
-        let len = cluster.borrow().trace().len();
-        let key = (
-            Rc::as_ptr(&cluster) as usize,
-            state.version,
-            len,
-            p.position,
-        );
-        use_memo(key, move |_| {
-            let cluster = cluster.borrow();
-            let events = cluster.trace().events();
-            derive(events.get(..p.position).unwrap_or(events))
-        })
-    };
+    // One cache per cluster (a new scenario starts a new one): a frame folds only the events
+    // shown since the last, not the whole trace.
+    let cache = use_memo(Rc::as_ptr(&state.cluster) as usize, |_| {
+        std::cell::RefCell::new(SceneCache::default())
+    });
     let cluster = state.cluster.borrow();
     let events = cluster.trace().events();
     let shown = events.get(..p.position).unwrap_or(events);
@@ -54,11 +44,13 @@ pub fn DiagramPanel() -> Html {
         Some(EventKind::FileWritten { inode, .. }) => Some(*inode),
         _ => None,
     };
-    let model = scene_model(&scene, lit);
+    let mut folded = cache.borrow_mut();
+    let scene = folded.scene_at(events, p.position);
+    let model = scene_model(scene, lit);
     let moving = (p.progress < 1.0)
         .then(|| {
             let event = events.get(p.position)?;
-            flight(event, p.progress, &scene, &model, &layout(&model, shape))
+            flight(event, p.progress, scene, &model, &layout(&model, shape))
         })
         .flatten();
     let current = if p.progress < 1.0 {

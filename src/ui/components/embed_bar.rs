@@ -1,9 +1,9 @@
 //! The embed's one-line header: what the frame shows, and (unless `links=0`) an "Open in
-//! podscope" link to the full app at the same state, plus Share.
+//! podscope" link to the full app at the same state, plus Share and Embed.
 
 use yew::prelude::*;
 
-use super::SharePanel;
+use super::{EmbedDialog, SharePanel};
 use crate::ui::permalink;
 use crate::ui::state::AppContext;
 
@@ -32,6 +32,7 @@ pub fn EmbedBar() -> Html {
                     onfocus={onpoint.reform(|e: FocusEvent| e.into())}>
                     { "Open in podscope ↗" }</a>
                 <SharePanel />
+                <EmbedDialog />
             }
         </header>
     }

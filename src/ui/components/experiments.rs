@@ -6,6 +6,7 @@ use yew::prelude::*;
 use super::{WhatIfBar, WhatIfNote};
 use crate::anim::tour::WHAT_IFS;
 use crate::ui::state::{Action, AppContext};
+use crate::ui::timeline::LiveStatus;
 
 /// The what-if row and note, wired to the app state.
 #[component]
@@ -22,6 +23,10 @@ pub fn Experiments() -> Html {
         let live = state.live;
         Callback::from(move |_: Event| s.dispatch(Action::SetLive(!live)))
     };
+    let onjump = {
+        let s = state.clone();
+        Callback::from(move |()| s.dispatch(Action::JumpToNow))
+    };
     let ondismiss = {
         let s = state.clone();
         Callback::from(move |()| s.dispatch(Action::DismissWhatIf))
@@ -33,6 +38,7 @@ pub fn Experiments() -> Html {
                     <input type="checkbox" checked={state.live} onchange={onlive} />
                     { " Live: play new events as commands run" }
                 </label>
+                <LiveStatus live={state.live} behind={state.behind()} onjump={onjump} />
                 <WhatIfBar what_ifs={WHAT_IFS} active={state.what_if.map(|w| AttrValue::from(w.id))} {onwhatif} />
             </div>
             if let Some(w) = state.what_if {

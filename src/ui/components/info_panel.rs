@@ -28,12 +28,9 @@ pub fn InfoPanel() -> Html {
     };
     let rows = {
         let cluster = state.cluster.clone();
-        // The kubelet's events reach the trace as the clock passes them, without a new version.
-        let key = (
-            Rc::as_ptr(&cluster) as usize,
-            state.version,
-            cluster.borrow().trace().len(),
-        );
+        // Rebuilt at most a few times a second while a line runs (`AppState::lists_version`),
+        // and as the kubelet's events reach the trace on their own.
+        let key = (Rc::as_ptr(&cluster) as usize, state.lists_version);
         use_memo(key, move |_| {
             Rc::new(
                 cluster
@@ -48,12 +45,9 @@ pub fn InfoPanel() -> Html {
     };
     let page = {
         let cluster = state.cluster.clone();
-        // Another scenario is another cluster; while the kubelet works, the clock moves alone.
-        let key = (
-            Rc::as_ptr(&cluster) as usize,
-            state.version,
-            cluster.borrow().now_ms(),
-        );
+        // Another scenario is another cluster; while the kubelet works, the clock moves alone
+        // (and `lists_version` with it).
+        let key = (Rc::as_ptr(&cluster) as usize, state.lists_version);
         use_memo(key, move |_| cluster.borrow().browser_preview())
     };
     // The packet: the selected event's, else the one on show.
@@ -96,6 +90,7 @@ pub fn InfoPanel() -> Html {
     };
     // The event in flight is the current one, as the caption under the diagram says.
     let list_position = match state.playback {
+        _ if state.list_hold.is_some() => state.list_hold.map_or(0, |(at, _)| at),
         p if p.progress < 1.0 => p.position.saturating_add(1).min(rows.len()),
         p => p.position,
     };

@@ -1,7 +1,7 @@
-//! Share and Embed: a button that opens a small panel with the link to this exact state and the
-//! `<iframe>` snippet that embeds it, each with a Copy button. When the browser refuses the
-//! clipboard (a sandboxed frame, an old browser), the text stays selected in view for a manual
-//! copy, and the panel says so.
+//! Share: a button that opens a small panel with the link to this exact state and a Copy
+//! button (the `<iframe>` snippet is the Embed dialog's, beside it). When the browser refuses
+//! the clipboard (a sandboxed frame, an old browser), the link stays selected in view for a
+//! manual copy, and the panel says so.
 
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -26,7 +26,6 @@ pub fn SharePanel() -> Html {
     let open = use_state(|| false);
     let copied = use_state(|| Copied::Not);
     let link_ref = use_node_ref();
-    let snippet_ref = use_node_ref();
     let button_ref = use_node_ref();
     // Opening moves the focus to the link (selected, ready to copy); closing brings it back
     // to the Share button, so a keyboard user is never dropped at the top of the page.
@@ -61,7 +60,6 @@ pub fn SharePanel() -> Html {
         };
     }
     let link = permalink::app_link(&state);
-    let snippet = permalink::embed_snippet(&state);
     let copy = |what: &'static str, text: String, node: NodeRef| {
         let copied = copied.clone();
         Callback::from(move |_: MouseEvent| {
@@ -102,21 +100,14 @@ pub fn SharePanel() -> Html {
         <div class="share is-open">
             <button type="button" class="share-button" data-testid="share" onclick={ontoggle.clone()}
                 ref={button_ref} aria-expanded="true">{ "Share" }</button>
-            <div class="share-panel" role="dialog" aria-label="Share or embed this state" {onkeydown}>
+            <div class="share-panel" role="dialog" aria-label="Share this state" {onkeydown}>
                 <label class="share-row">
                     <span>{ "Link to exactly this state" }</span>
                     <input ref={link_ref.clone()} readonly=true data-testid="share-link" value={link.clone()}
-                        onfocus={select_all.clone()} />
+                        onfocus={select_all} />
                 </label>
                 <button type="button" data-testid="copy-link" onclick={copy("link", link, link_ref)}>
                     { "Copy link" }</button>
-                <label class="share-row">
-                    <span>{ "Embed in a page (HTML)" }</span>
-                    <input ref={snippet_ref.clone()} readonly=true data-testid="embed-snippet" value={snippet.clone()}
-                        onfocus={select_all} />
-                </label>
-                <button type="button" data-testid="copy-embed" onclick={copy("embed snippet", snippet, snippet_ref)}>
-                    { "Copy embed code" }</button>
                 <p class="share-status" role="status" data-testid="share-status">{ status }</p>
                 <button type="button" class="share-close" aria-label="Close" onclick={ontoggle}>{ "×" }</button>
             </div>

@@ -13,12 +13,24 @@ use crate::ui::params::PageParams;
 use crate::ui::scenarios::ScenarioId;
 use crate::ui::terminals;
 
+/// A command line a terminal ran, and what it printed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RanLine {
+    /// The terminal.
+    pub terminal: Terminal,
+    /// The line typed.
+    pub line: String,
+    /// What it printed (stdout and stderr as the terminal shows them, escapes included).
+    pub text: String,
+    /// Its exit status; `None` while it still runs (`sleep infinity`).
+    pub status: Option<i32>,
+}
+
 impl AppState {
     /// Gives `input` to the cluster as typed now, records it in the session, and shows what it
     /// did in the terminals. Returns the terminal a line asked to open, if any.
     pub(super) fn input(&mut self, input: Input) -> Option<Terminal> {
-        let at = self.cluster.borrow().now_ms();
-        if !Rc::make_mut(&mut self.session).record(at, input.clone()) {
+        if !Rc::make_mut(&mut self.session).record_from(&self.cluster.borrow(), input.clone()) {
             self.notify(super::keep::TOO_LONG);
         }
         let mut reply = Reply::Quiet;
@@ -28,6 +40,14 @@ impl AppState {
             opened = terminals::show(c, t, &input, &reply);
             terminals::add_missing(c, t);
         });
+        if let (Input::Line { terminal, line }, Reply::Ran { result, .. }) = (&input, &reply) {
+            self.last_output = Some(Rc::new(RanLine {
+                terminal: terminal.clone(),
+                line: line.clone(),
+                text: result.text.clone(),
+                status: result.status,
+            }));
+        }
         if let (Input::Apply { manifest }, Reply::Applied(result)) = (&input, &reply) {
             self.manifest_errors = match result {
                 Ok(_) => Vec::new(),
@@ -42,8 +62,7 @@ impl AppState {
     /// Records an input whose effect already happened (tab completion runs in the terminal
     /// component, which needs its answer at once).
     pub(super) fn record_only(&mut self, input: Input) {
-        let at = self.cluster.borrow().now_ms();
-        Rc::make_mut(&mut self.session).record(at, input);
+        Rc::make_mut(&mut self.session).record_from(&self.cluster.borrow(), input);
     }
 
     /// The session that rebuilds this state: what was recorded, plus where the clock,
@@ -51,6 +70,7 @@ impl AppState {
     pub fn to_session(&self) -> Session {
         Session {
             now_ms: self.cluster.borrow().now_ms(),
+            slices: Some(self.cluster.borrow().slices_run()),
             position: self.playback.position,
             open_terminal: Some(self.open_terminal.clone()),
             tour: self.tour.map(|t| TourAt {
@@ -79,11 +99,13 @@ impl AppState {
         let mut s = AppState::started(scenario, session.start.clone());
         s.params = params;
         for rec in &session.inputs {
+            s.run_slices_until(rec.slices);
             session::catch_up(&mut s.cluster.borrow_mut(), rec.at_ms);
             if let Some(open) = s.input(rec.input.clone()) {
                 s.open_terminal = open;
             }
         }
+        s.run_slices_until(session.slices);
         session::catch_up(&mut s.cluster.borrow_mut(), session.now_ms);
         s.version += 1;
         let len = s.len();
@@ -107,6 +129,18 @@ impl AppState {
             s.manifest_text = draft.clone();
         }
         s
+    }
+
+    /// Runs slices of the command lines in progress until the cluster has run `slices` of them
+    /// (what a session recorded before its next input, see `Recorded::slices`; `None`: until
+    /// every line has ended), showing what they print. Lines still running afterwards go on a
+    /// slice at a time with the frames.
+    pub(super) fn run_slices_until(&mut self, slices: Option<u64>) {
+        self.change(|c, t| {
+            session::run_slices(c, slices, |c, id, result| {
+                terminals::show_slice(c, t, id, &result);
+            });
+        });
     }
 
     /// Keeps playback inside the steps `from=`/`to=` lock; with `loop=1`, playing past the last

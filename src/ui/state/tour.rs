@@ -34,6 +34,8 @@ impl AppState {
             return;
         };
         let opened = self.input(input.clone());
+        // A tour's command runs to its end at once: the step's check and question read it.
+        self.run_slices_until(None);
         if let Some(id) = guide::front(&input, opened) {
             self.open_terminal = id;
         }

@@ -8,6 +8,7 @@
 pub mod controls;
 pub mod event_log;
 pub mod filters;
+pub mod live_status;
 pub mod roving;
 pub mod rows;
 pub mod shortcut;
@@ -16,5 +17,6 @@ pub mod window;
 pub use controls::{Controls, ControlsProps, SPEEDS};
 pub use event_log::{EventLog, EventLogProps};
 pub use filters::Filters;
+pub use live_status::{LiveStatus, LiveStatusProps};
 pub use rows::{event_row, time_text, EventRow};
 pub use shortcut::{shortcut, typing_target, ControlAction, SHORTCUTS, SHORTCUTS_HELP};

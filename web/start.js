@@ -1,0 +1,175 @@
+// When podscope's app starts (classic script in <head>, after js/crash.js and
+// web/first-screen.js; an external file, so the strict Content-Security-Policy hashes nothing).
+// scripts/start-on-demand.mjs took Trunk's loader out of the page and named the app's JS glue
+// and wasm in <meta name="podscope-app">; nothing is fetched until this script says so.
+//
+//   load=eager  (the full app's default) starts at once;
+//   load=lazy   (an embed's default) shows the pre-rendered poster of the scenario and starts
+//               when the frame reaches the viewport (IntersectionObserver on <html>: inside a
+//               cross-origin iframe the browser measures it against the top-level viewport);
+//   load=click  shows the poster under a "Start" button and starts when it is pressed.
+//
+// A load that fails (HTTP error, blocked or failed request, a file that is not a wasm module)
+// shows the error panel of js/crash.js with what went wrong and Try again; a load that takes
+// longer than SLOW_MS says so while it keeps waiting.
+(function () {
+  'use strict';
+  var SLOW_MS = 15000;
+  var MODES = ['lazy', 'click', 'eager'];
+  var TITLES = { 'shared-volume': 'Shared volume', localhost: 'Localhost', 'docs-original': 'Docs original' };
+  var root = document.documentElement;
+  var params = new URLSearchParams(window.location.search);
+  var embed = params.get('embed') === '1';
+  var mode = MODES.indexOf(params.get('load')) >= 0 ? params.get('load') : (embed ? 'lazy' : 'eager');
+  var started = false;
+  root.setAttribute('data-load', mode);
+
+  /** Runs `f` once <body> is parsed. */
+  function whenParsed(f) {
+    if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', f, { once: true });
+    else f();
+  }
+
+  /** The file name at the end of `url`, for messages. */
+  function fileName(url) {
+    return String(url).split('/').pop().split('?')[0];
+  }
+
+  /** An error that is a load failure (not a bug): shown as one by the error panel. */
+  function failure(message) {
+    var error = new Error(message);
+    error.loadFailure = true;
+    return error;
+  }
+
+  /** A failure naming `url` and what its server answered (or that the request failed). */
+  function notFetched(url, response) {
+    return failure(fileName(url) + ' could not be loaded: ' + (response
+      ? 'the server answered HTTP ' + response.status + (response.statusText ? ' ' + response.statusText : '') + '.'
+      : 'the request failed: the network is down, or something blocked it (a content blocker, a firewall, the host\'s policy).'));
+  }
+
+  /** The wasm's response, or a failure saying what the server answered. */
+  function fetchWasm(url) {
+    return fetch(url).then(function (response) {
+      if (!response.ok) throw notFetched(url, response);
+      return response;
+    }, function () { throw notFetched(url, null); });
+  }
+
+  /** The glue module; when it fails, asks once more (HEAD) to say what the server answered. */
+  function importGlue(url) {
+    return import(url).catch(function () {
+      return fetch(url, { method: 'HEAD', cache: 'no-store' }).then(function (response) {
+        throw response.ok ? failure(fileName(url) + ' arrived but the browser refused to run it.')
+          : notFetched(url, response);
+      }, function () { throw notFetched(url, null); });
+    });
+  }
+
+  /** Says the load is slow, with Try again; the load keeps going. */
+  function sayItIsSlow() {
+    whenParsed(function () {
+      if (root.getAttribute('data-load-state') !== 'loading') return;
+      var note = document.createElement('p');
+      note.className = 'load-slow';
+      note.setAttribute('role', 'status');
+      note.dataset.testid = 'load-slow';
+      note.textContent = 'podscope is still loading after ' + Math.round(SLOW_MS / 1000)
+        + ' seconds: the connection may be slow. ';
+      var again = document.createElement('button');
+      again.type = 'button';
+      again.textContent = 'Try again';
+      again.addEventListener('click', function () { window.location.reload(); });
+      note.append(again);
+      document.body.append(note);
+    });
+  }
+
+  /** Fetches and starts the app; a failure to load goes to the error panel as a load failure. */
+  function load() {
+    var meta = document.querySelector('meta[name="podscope-app"]');
+    if (meta === null) {
+      window.podscopeLoadFailed('this page names no app to start (<meta name="podscope-app"> is missing: a build without scripts/start-on-demand.mjs).');
+      return;
+    }
+    if (typeof WebAssembly !== 'object') {
+      window.podscopeLoadFailed('this browser cannot run WebAssembly, or it is turned off.');
+      return;
+    }
+    var glue = new URL(meta.content, document.baseURI).href;
+    var wasm = new URL(meta.getAttribute('data-wasm'), document.baseURI).href;
+    if (Number(window.podscopeSlowLoadMs) > 0) SLOW_MS = Number(window.podscopeSlowLoadMs);
+    var slow = setTimeout(sayItIsSlow, SLOW_MS);
+    Promise.all([importGlue(glue), fetchWasm(wasm)]).then(function (both) {
+      return both[0].default({ module_or_path: both[1] }).catch(function (error) {
+        if (error instanceof WebAssembly.CompileError || error instanceof WebAssembly.LinkError) {
+          throw failure(fileName(wasm) + ' arrived but is not a module this browser can run ('
+            + error.message + '): the file may be damaged, or the browser too old.');
+        }
+        throw error;
+      }).then(function (instance) {
+        window.wasmBindings = both[0];
+        root.setAttribute('data-load-state', 'started');
+        dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm: instance } }));
+      });
+    }).catch(function (error) {
+      root.setAttribute('data-load-state', 'failed');
+      // A trap or a panic while starting is a bug, not a load failure: crash.js reports it.
+      if (!error || !error.loadFailure) throw error;
+      window.podscopeLoadFailed(error.message);
+    }).finally(function () { clearTimeout(slow); });
+  }
+
+  /** Starts the app (once). */
+  function start() {
+    if (started) return;
+    started = true;
+    root.setAttribute('data-load-state', 'loading');
+    var button = document.querySelector('.poster-start');
+    if (button !== null) button.remove();
+    load();
+  }
+
+  /** The poster's Start button (load=click): the one control on the inert poster. */
+  function offerStart() {
+    var title = TITLES[root.getAttribute('data-scenario')] || '';
+    var button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'poster-start';
+    button.dataset.testid = 'poster-start';
+    var label = document.createElement('span');
+    label.className = 'poster-start-label';
+    label.textContent = '▶ Start';
+    var what = document.createElement('span');
+    what.className = 'poster-start-what';
+    what.textContent = 'the podscope simulation' + (title ? ': ' + title : '');
+    button.append(label, what);
+    button.addEventListener('click', start);
+    document.body.append(button);
+  }
+
+  /** Starts once <html> intersects the viewport (at once where that cannot be observed). */
+  function startWhenSeen() {
+    if (typeof IntersectionObserver !== 'function') {
+      start();
+      return;
+    }
+    // rootMargin counts only where the viewport is this document's own (not framed, or framed
+    // by the same origin); a cross-origin frame starts when its first pixel shows.
+    var observer = new IntersectionObserver(function (entries) {
+      for (var i = 0; i < entries.length; i++) {
+        if (entries[i].isIntersecting) {
+          observer.disconnect();
+          start();
+          return;
+        }
+      }
+    }, { rootMargin: '200px 0px' });
+    observer.observe(root);
+  }
+
+  if (mode === 'eager') start();
+  else if (mode === 'click') whenParsed(offerStart);
+  else startWhenSeen();
+}());
