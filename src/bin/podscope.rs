@@ -25,6 +25,10 @@ Usage:
       Prints a lesson's brief and tasks for a student's seed (or its solution
       script, ready for `podscope shell --lesson ID --seed S`).
   podscope scenarios     list the built-in scenarios
+  podscope oembed DIR [--site URL]
+      Writes DIR/<scenario>.json, the oEmbed document of each built-in scenario,
+      whose iframe loads URL?embed=1&scenario=<id>&height=auto (URL: where the
+      site is served, ending in /; default: relative to the page).
   podscope --help        show this help
   podscope --version     show the version
 ";
@@ -59,12 +63,49 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Some("lesson") => show_lesson(&args[1..]),
+        Some("oembed") => write_oembed(&args[1..]),
         Some("shell") => match parse_shell_options(&args[1..]) {
             Ok(opts) => run_shell(opts),
             Err(message) => usage_error(&message),
         },
         Some(other) => usage_error(&format!("unknown command '{other}'")),
     }
+}
+
+/// `podscope oembed DIR [--site URL]`: one oEmbed document per built-in scenario.
+fn write_oembed(args: &[String]) -> ExitCode {
+    let mut dir = None;
+    let mut site = String::new();
+    let mut it = args.iter();
+    while let Some(arg) = it.next() {
+        match arg.as_str() {
+            "--site" => match it.next() {
+                Some(url) => site = url.clone(),
+                None => return usage_error("--site needs a URL"),
+            },
+            _ if dir.is_none() => dir = Some(std::path::PathBuf::from(arg)),
+            other => return usage_error(&format!("unexpected argument '{other}'")),
+        }
+    }
+    let Some(dir) = dir else {
+        return usage_error("oembed needs the directory to write to");
+    };
+    if !site.is_empty() && !site.ends_with('/') {
+        site.push('/');
+    }
+    if let Err(e) = std::fs::create_dir_all(&dir) {
+        eprintln!("podscope: cannot create {}: {e}", dir.display());
+        return ExitCode::FAILURE;
+    }
+    for s in scenario::all() {
+        let path = dir.join(format!("{}.json", s.id));
+        let doc = podscope::sim::session::embed::oembed(&site, s);
+        if let Err(e) = std::fs::write(&path, format!("{doc:#}\n")) {
+            eprintln!("podscope: cannot write {}: {e}", path.display());
+            return ExitCode::FAILURE;
+        }
+    }
+    ExitCode::SUCCESS
 }
 
 fn usage_error(message: &str) -> ExitCode {

@@ -6,11 +6,13 @@
 //! components are tested in the browser (`tests/web_components.rs`, `tests/web_app.rs`).
 //! May use: yew, web-sys, gloo, js-sys, `crate::anim` and `crate::sim`.
 
+pub mod auto_height;
 pub mod components;
 pub mod crash;
 pub mod diagram;
 pub mod download;
 pub mod editor;
+pub mod embed_api;
 pub mod embed_code;
 pub mod focus;
 pub mod guide;

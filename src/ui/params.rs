@@ -68,8 +68,12 @@ pub struct PageParams {
     pub theme: Theme,
     /// `links=0`: no links out of the frame.
     pub links: bool,
-    /// `origin=`: the only origin whose `postMessage` commands are obeyed.
+    /// `origin=`: the only origin whose `postMessage` commands are obeyed and to which events
+    /// and height messages are posted.
     pub origin: Option<String>,
+    /// `height=auto`: the embed takes the height its content needs (and reports it) instead of
+    /// filling its frame.
+    pub auto_height: bool,
     /// What was ignored, and why.
     pub warnings: Vec<String>,
 }
@@ -91,6 +95,7 @@ impl Default for PageParams {
             theme: Theme::Auto,
             links: true,
             origin: None,
+            auto_height: false,
             warnings: Vec::new(),
         }
     }
@@ -131,6 +136,12 @@ impl PageParams {
             "loop" => flag.map(|f| self.looping = f),
             "autoplay" => flag.map(|f| self.autoplay = f),
             "links" => flag.map(|f| self.links = f),
+            "height" => match value {
+                "auto" => Some(true),
+                "fill" => Some(false),
+                _ => None,
+            }
+            .map(|auto| self.auto_height = auto),
             "scenario" => ScenarioId::from_id(value)
                 .filter(|s| *s != ScenarioId::Custom)
                 .map(|s| self.scenario = Some(s)),
@@ -232,10 +243,11 @@ mod tests {
             ("theme", "dark"),
             ("links", "0"),
             ("origin", "https://blog.example"),
+            ("height", "auto"),
             ("load", "lazy"),
             ("secret", "abc"),
         ]);
-        assert!(p.embed && !p.controls && p.looping && p.autoplay && !p.links);
+        assert!(p.embed && !p.controls && p.looping && p.autoplay && !p.links && p.auto_height);
         assert_eq!(p.scenario, Some(ScenarioId::Localhost));
         assert_eq!(p.view, View::Diagram);
         assert_eq!((p.step, p.from, p.to), (Some(3), Some(2), Some(9)));

@@ -85,8 +85,8 @@ pub fn sync_address(state: &AppState) {
 }
 
 /// The parameters only an embed's frame uses, left out of links to the full app.
-const EMBED_ONLY: [&str; 8] = [
-    "embed", "view", "controls", "links", "load", "origin", "autoplay", "theme",
+const EMBED_ONLY: [&str; 9] = [
+    "embed", "view", "controls", "links", "load", "origin", "autoplay", "theme", "height",
 ];
 
 /// The link that opens the full app at this state (Share, "Open in podscope").

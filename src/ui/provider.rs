@@ -2,12 +2,14 @@
 //! page-level settings it reads: a session in the URL's fragment, the URL's parameters
 //! (`?scenario=`, the embed's), then the session, scenario and text size saved in LocalStorage
 //! (never in an embed; see `ui::saved`). It keeps the address and the saved session in step
-//! with the state.
+//! with the state, and serves the page that frames it (the postMessage API, auto-height).
 
 use yew::prelude::*;
 
 use std::rc::Rc;
 
+use super::auto_height::use_auto_height;
+use super::embed_api::use_host_api;
 use super::hooks::{store, stored};
 use super::state::{boot_needs_parser, label, AppContext, AppState, ClassroomParams, SavedAtStart};
 use super::{permalink, saved, yaml};
@@ -76,6 +78,9 @@ fn SessionProvider(props: &SessionProviderProps) -> Html {
     use_effect_with(state.scenario, |scenario| {
         store(SCENARIO_KEY, scenario.id())
     });
+    // A host page that frames podscope drives it and hears what happens (README, "Host page").
+    use_host_api(state.clone());
+    use_auto_height(&state);
     // The address follows the state; while playing, only once it pauses (not every frame).
     let shown = (!state.playback.playing).then_some(state.playback.position);
     let key = (

@@ -33,6 +33,7 @@ pub use inspect::InspectedPacket;
 pub use keep::{
     boot_needs_parser, label, reset_question, Booted, Displaced, Kept, SavedAtStart, StorageProblem,
 };
+pub use link::RanLine;
 pub use url::ClassroomParams;
 
 /// Largest manifest the editor keeps (the parser's own limit).
@@ -103,6 +104,8 @@ pub struct AppState {
     /// The hint shown after Check was pressed (what was still false then); `Some("")` when
     /// everything was done.
     pub checked_hint: Option<String>,
+    /// The last command line a terminal ran and what it printed (the embed's `output` event).
+    pub last_output: Option<Rc<RanLine>>,
     /// The session a scenario switch, what-if, tour, lesson, apply or reset put aside, one
     /// Undo away (see `state/keep.rs`).
     pub kept: Option<Rc<Kept>>,
@@ -322,6 +325,7 @@ impl AppState {
             lesson: None,
             checked_hint: None,
             answer: None,
+            last_output: None,
             kept: None,
         }
     }

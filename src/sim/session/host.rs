@@ -167,7 +167,7 @@ pub enum EmbedEvent {
     Event {
         /// Its sequence number.
         seq: usize,
-        /// Its category (`file`, `tcp`, `http`, `process`, `kubernetes`).
+        /// Its category (`file`, `tcp`, `http`, `process`, `k8s`).
         category: String,
         /// Its caption.
         caption: String,

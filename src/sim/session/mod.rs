@@ -6,10 +6,12 @@
 //!
 //! [`codec`] turns a session into a compact, versioned, URL-safe fragment and back, refusing bad
 //! input with a typed [`SessionError`]; [`replay`] drives a cluster; [`host`] parses the
-//! `postMessage` protocol of embeds; [`saved`] reads the copy the full app keeps in the browser. May use: serde, serde_json, lz4_flex, base64, and the
-//! rest of `crate::sim`.
+//! `postMessage` protocol of embeds, [`embed`] writes their resize messages and oEmbed
+//! documents; [`saved`] reads the copy the full app keeps in the browser. May use: serde,
+//! serde_json, lz4_flex, base64, and the rest of `crate::sim`.
 
 pub mod codec;
+pub mod embed;
 pub mod host;
 pub mod replay;
 pub mod saved;

@@ -13,6 +13,19 @@ use crate::ui::params::PageParams;
 use crate::ui::scenarios::ScenarioId;
 use crate::ui::terminals;
 
+/// A command line a terminal ran, and what it printed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RanLine {
+    /// The terminal.
+    pub terminal: Terminal,
+    /// The line typed.
+    pub line: String,
+    /// What it printed (stdout and stderr as the terminal shows them, escapes included).
+    pub text: String,
+    /// Its exit status; `None` while it still runs (`sleep infinity`).
+    pub status: Option<i32>,
+}
+
 impl AppState {
     /// Gives `input` to the cluster as typed now, records it in the session, and shows what it
     /// did in the terminals. Returns the terminal a line asked to open, if any.
@@ -27,6 +40,14 @@ impl AppState {
             opened = terminals::show(c, t, &input, &reply);
             terminals::add_missing(c, t);
         });
+        if let (Input::Line { terminal, line }, Reply::Ran { result, .. }) = (&input, &reply) {
+            self.last_output = Some(Rc::new(RanLine {
+                terminal: terminal.clone(),
+                line: line.clone(),
+                text: result.text.clone(),
+                status: result.status,
+            }));
+        }
         if let (Input::Apply { manifest }, Reply::Applied(result)) = (&input, &reply) {
             self.manifest_errors = match result {
                 Ok(_) => Vec::new(),

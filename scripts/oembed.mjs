@@ -1,0 +1,47 @@
+// Trunk post_build hook (Trunk.toml): writes oembed/<scenario>.json, the oEmbed document of every
+// built-in scenario, into Trunk's staging folder with `podscope oembed` (the native CLI, so the
+// titles and ids come from the same data as the app's; nothing is fetched). With
+// PODSCOPE_SITE_URL (where dist/ will be served, e.g. https://you.github.io/podscope/) the
+// documents' iframes and index.html's discovery <link> use that absolute address, which
+// WordPress needs; without it they are relative to the page. Release builds only.
+//
+//   node scripts/oembed.mjs [STAGING_DIR]     (default: $TRUNK_STAGING_DIR)
+import { spawnSync } from 'node:child_process';
+import { readFile, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const dir = process.argv[2] ?? process.env.TRUNK_STAGING_DIR;
+if ((process.env.TRUNK_PROFILE ?? 'release') !== 'release') {
+  // `trunk serve` rebuilds on every change: the native CLI is built for release builds only.
+  console.log('oembed: debug build, no oembed/ documents');
+  process.exit(0);
+}
+if (!dir) {
+  console.error('oembed: no staging folder (run by Trunk, or pass it)');
+  process.exit(2);
+}
+let site = process.env.PODSCOPE_SITE_URL ?? '';
+if (site && !/^https?:\/\/[^\s"<>]+$/.test(site)) {
+  console.error(`oembed: PODSCOPE_SITE_URL=${site} is not an http(s) address`);
+  process.exit(2);
+}
+if (site && !site.endsWith('/')) site += '/';
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const args = ['run', '--quiet', '--bin', 'podscope', '--', 'oembed', join(dir, 'oembed')];
+if (site) args.push('--site', site);
+const run = spawnSync('cargo', args, { cwd: root, stdio: 'inherit' });
+if (run.status !== 0) {
+  console.error(`oembed: podscope oembed failed (${run.status ?? run.error ?? run.signal})`);
+  process.exit(1);
+}
+if (site) {
+  const indexPath = join(dir, 'index.html');
+  const html = await readFile(indexPath, 'utf8');
+  const link = /(<link rel="alternate" type="application\/json\+oembed" href=")oembed\//;
+  if (!link.test(html)) {
+    console.error('oembed: index.html has no oEmbed discovery <link>');
+    process.exit(1);
+  }
+  await writeFile(indexPath, html.replace(link, `$1${site}oembed/`));
+}
