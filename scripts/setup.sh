@@ -122,6 +122,10 @@ if $want_test; then
     echo "wireshark-common wireshark-common/install-setuid boolean false" | debconf-set-selections
     apt_install tshark
   fi
+  # scripts/record-busybox.py records tests/busybox/*.yaml from the real programs.
+  for tool in busybox:busybox wget:wget nc.openbsd:netcat-openbsd dig:dnsutils nginx:nginx; do
+    command -v "${tool%%:*}" >/dev/null || apt_install "${tool#*:}"
+  done
   # cargo-fuzz builds with sanitizer flags that only nightly rustc accepts.
   if ! rustup run nightly rustc --version >/dev/null 2>&1; then
     say "installing rustup toolchain nightly (minimal profile)"

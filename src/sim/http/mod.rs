@@ -14,6 +14,7 @@ pub mod message;
 pub mod nginx;
 pub mod pages;
 pub mod url;
+pub mod wget;
 
 pub use message::{parse_request, ParsedRequest, Request, Response};
 pub use nginx::{respond, DocRoot, FileStat};

@@ -361,9 +361,9 @@ mod tests {
             ("E: Unable to locate package nosuchpkg\n", 100)
         );
         // A real bookworm package podscope lacks is named as such, never "Unable to locate".
-        let (_, err, r) = run("install -y wget", &[], true);
+        let (_, err, r) = run("install -y nano", &[], true);
         assert_eq!(r.status, 100);
-        assert_eq!(err, "E: podscope does not simulate the package wget (Debian bookworm has it); simulated: curl, iproute2, nginx, procps, psmisc\n");
+        assert_eq!(err, "E: podscope does not simulate the package nano (Debian bookworm has it); simulated: curl, iproute2, nginx, procps, psmisc, wget\n");
         let (_, err, r) = run("frobnicate", &[], true);
         assert_eq!(
             (err.as_str(), r.status),

@@ -12,10 +12,12 @@
 
 mod apt;
 mod base;
+mod busybox;
 mod packages;
 
 pub use apt::{apt_get, AptResult};
 pub use base::{coreutils_paths, etc_hosts};
+pub use busybox::BUSYBOX_APPLETS;
 pub use packages::{package, Package};
 
 /// What a path in an image holds.
@@ -89,6 +91,7 @@ pub fn lookup(image: &str) -> Option<Image> {
     match (repo, tag) {
         ("nginx", t) if nginx_tag(t) => Some(base::nginx()),
         ("debian", t) if debian_tag(t) => Some(base::debian()),
+        ("busybox", t) if busybox_tag(t) => Some(busybox::busybox()),
         _ => None,
     }
 }
@@ -104,6 +107,17 @@ fn nginx_tag(tag: &str) -> bool {
                     .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
         })
         || base == "1"
+}
+
+/// busybox's glibc-based tags: podscope runs BusyBox 1.35 (Debian's build) for all of them.
+fn busybox_tag(tag: &str) -> bool {
+    let base = tag.strip_suffix("-glibc").unwrap_or(tag);
+    matches!(base, "latest" | "stable" | "glibc" | "1")
+        || base.strip_prefix("1.").is_some_and(|v| {
+            !v.is_empty()
+                && v.split('.')
+                    .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+        })
 }
 
 /// debian:bookworm under its names, with or without `-slim` (the slim image differs only in
@@ -146,7 +160,7 @@ mod tests {
             "nginx:alpine",
             "nginx:1.25-alpine",
             "debian:bullseye",
-            "busybox",
+            "busybox:musl",
             "nginx:1.",
         ] {
             assert!(lookup(r).is_none(), "{r}");
@@ -162,6 +176,14 @@ mod tests {
             "docker.io/nginx:latest",
         ] {
             assert_eq!(lookup(r).map(|i| i.name), Some("nginx"), "{r}");
+        }
+        for r in [
+            "busybox",
+            "busybox:1.36",
+            "busybox:1.36.1-glibc",
+            "busybox:latest",
+        ] {
+            assert_eq!(lookup(r).map(|i| i.name), Some("busybox"), "{r}");
         }
         for r in ["debian", "debian:bookworm", "library/debian:12"] {
             assert_eq!(lookup(r).map(|i| i.name), Some("debian"), "{r}");

@@ -36,6 +36,14 @@ type Row = (
 
 const ARCHIVE: &[Row] = &[
     (
+        "wget",
+        "1.21.3-1+deb12u1",
+        "amd64",
+        937_340,
+        3521,
+        &["libpsl5", "ca-certificates"],
+    ),
+    (
         "curl",
         "7.88.1-10+deb12u15",
         "amd64",
@@ -273,6 +281,7 @@ const ARCHIVE: &[Row] = &[
 fn programs(name: &str) -> Vec<ImageFile> {
     match name {
         "curl" => vec![exe("/usr/bin/curl")],
+        "wget" => vec![exe("/usr/bin/wget")],
         "procps" => [
             "/usr/bin/ps",
             "/usr/bin/kill",
@@ -332,7 +341,7 @@ fn programs(name: &str) -> Vec<ImageFile> {
 }
 
 /// The packages whose programs podscope runs (what `apt-get install` really installs).
-pub const SIMULATED: [&str; 5] = ["curl", "iproute2", "nginx", "procps", "psmisc"];
+pub const SIMULATED: [&str; 6] = ["curl", "iproute2", "nginx", "procps", "psmisc", "wget"];
 
 /// Packages of Debian bookworm that tutorials install and podscope does not simulate: apt says
 /// so plainly instead of a fake `Unable to locate package`.
@@ -367,7 +376,6 @@ const BOOKWORM_UNSIMULATED: &[&str] = &[
     "unzip",
     "vim",
     "vim-tiny",
-    "wget",
     "zip",
 ];
 

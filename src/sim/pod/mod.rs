@@ -4,6 +4,7 @@
 //! May use every other `sim` module; nothing web.
 
 mod apt;
+mod busybox;
 mod create;
 mod docroot;
 mod find_exec;

@@ -1,4 +1,4 @@
-//! The programs that use the pod's network namespace: curl, nginx, ip and ss. curl drives the
+//! The programs that use the pod's network namespace: curl, wget, nginx, ip and ss. curl and wget drive the
 //! TCP/IP stack; after each step of the clock, every nginx in the pod gets to serve.
 
 use super::{ContainerHost, FsDocRoot};
@@ -7,6 +7,7 @@ use crate::sim::fs::{normalize, WriteMode};
 use crate::sim::http::curl::{self, CurlCtx};
 use crate::sim::http::nginx::cli::NginxAction;
 use crate::sim::http::nginx::{nginx_command, Nginx};
+use crate::sim::http::wget::{self, Flavour};
 use crate::sim::net::{NetNamespace, Owner};
 use crate::sim::output::Output;
 
@@ -15,7 +16,60 @@ use crate::sim::output::Output;
 const NGINX_BIND_RETRY_MS: u64 = 2_500;
 
 /// `curl …`: connects over the shared loopback to whatever listens, and prints what curl prints.
-pub(super) fn curl(host: &mut ContainerHost, pid: u32, argv: &[String], out: &mut Output) -> i32 {
+/// `-o FILE` is relative to the working directory `cwd`.
+pub(super) fn curl(
+    host: &mut ContainerHost,
+    pid: u32,
+    argv: &[String],
+    cwd: &str,
+    out: &mut Output,
+) -> i32 {
+    let result = http_client(host, pid, "curl", out, |ctx| curl::curl(argv, ctx));
+    let failed = write_files(host, pid, "curl", cwd, result.files);
+    match failed {
+        Some((path, reason)) => {
+            out.err(write_failure(argv, &path, reason));
+            23
+        }
+        None => result.status,
+    }
+}
+
+/// `wget …` (GNU's, or BusyBox's applet): fetches over the shared loopback like curl.
+pub(super) fn wget(
+    host: &mut ContainerHost,
+    pid: u32,
+    argv: &[String],
+    (flavour, cwd): (Flavour, &str),
+    out: &mut Output,
+) -> i32 {
+    let result = http_client(host, pid, "wget", out, |ctx| wget::wget(argv, flavour, ctx));
+    match write_files(host, pid, "wget", cwd, result.files) {
+        Some((path, reason)) => {
+            let shown = match flavour {
+                Flavour::Busybox => format!("wget: can't open '{path}': {reason}\n"),
+                Flavour::Gnu => format!("{path}: {reason}\n"),
+            };
+            out.err(shown);
+            if flavour == Flavour::Busybox {
+                1
+            } else {
+                3
+            }
+        }
+        None => result.status,
+    }
+}
+
+/// Runs an HTTP client program with the pod's network: every nginx serves after each round,
+/// and what happened on the wire goes into the trace.
+fn http_client<R>(
+    host: &mut ContainerHost,
+    pid: u32,
+    program: &str,
+    out: &mut Output,
+    client: impl FnOnce(&mut CurlCtx) -> R,
+) -> R {
     let hosts_file = host
         .pod
         .fs
@@ -25,7 +79,7 @@ pub(super) fn curl(host: &mut ContainerHost, pid: u32, argv: &[String], out: &mu
     let owner = Owner {
         container: host.container.clone(),
         pid,
-        program: "curl".into(),
+        program: program.into(),
     };
     let mut served: Vec<(u64, Actor, EventKind)> = Vec::new();
     let result = {
@@ -57,12 +111,22 @@ pub(super) fn curl(host: &mut ContainerHost, pid: u32, argv: &[String], out: &mu
             tty: host.tty,
             step: &mut step,
         };
-        curl::curl(argv, &mut ctx)
+        client(&mut ctx)
     };
-    record_network(host, pid, "curl", served);
-    let mut status = result.status;
-    for (path, data) in result.files {
-        let path = normalize("/", &path);
+    record_network(host, pid, program, served);
+    result
+}
+
+/// Writes the files a client downloaded; the first that fails stops it: (path, strerror).
+fn write_files(
+    host: &mut ContainerHost,
+    pid: u32,
+    program: &str,
+    cwd: &str,
+    files: Vec<(String, Vec<u8>)>,
+) -> Option<(String, &'static str)> {
+    for (path, data) in files {
+        let path = normalize(cwd, &path);
         match host.pod.fs.write(
             &host.container,
             &path,
@@ -70,14 +134,11 @@ pub(super) fn curl(host: &mut ContainerHost, pid: u32, argv: &[String], out: &mu
             WriteMode::Truncate,
             *host.now_ms,
         ) {
-            Ok(info) => host.record_write(pid, "curl", &path, &info),
-            Err(e) => {
-                out.err(write_failure(argv, &path, e.kind.strerror()));
-                status = 23;
-            }
+            Ok(info) => host.record_write(pid, program, &path, &info),
+            Err(e) => return Some((path, e.kind.strerror())),
         }
     }
-    status
+    None
 }
 
 /// What curl 7.88.1 prints when `-o FILE` cannot be opened (recorded: `-s` prints nothing,

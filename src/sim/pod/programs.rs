@@ -1,10 +1,11 @@
 //! The programs a container can run, dispatched by the name of the binary the shell found on
-//! PATH: coreutils, curl, nginx, apt-get, ps, ip, ss, and nested shells.
+//! PATH: coreutils, curl, wget, nginx, apt-get, ps, ip, ss, BusyBox, and nested shells.
 
 use super::host::MAX_PROCESS_EVENTS_PER_LINE;
 use super::{ps, ContainerHost};
 use crate::sim::coreutils;
 use crate::sim::event::{Actor, EventKind};
+use crate::sim::http::wget::Flavour;
 use crate::sim::output::Output;
 use crate::sim::shell::{ExecOutcome, ExecRequest};
 
@@ -47,6 +48,7 @@ pub(super) fn run(
         );
     }
     let outcome = match name.as_str() {
+        _ if super::busybox::is_busybox(host, req) => super::busybox::run(host, pid, req, out),
         _ if !matches!(name.as_str(), "bash" | "sh" | "dash") && is_script(host, req) => {
             super::script::run(host, req, out).unwrap_or(ExecOutcome::Exited(126))
         }
@@ -62,7 +64,15 @@ pub(super) fn run(
                 None => run_coreutil(host, pid, &name, req, out),
             }
         }
-        "curl" | "nginx" | "ip" | "ss" | "apt-get" | "apt" | "ps" => {
+        "curl" => ExecOutcome::Exited(super::net_programs::curl(host, pid, argv, req.cwd, out)),
+        "wget" => ExecOutcome::Exited(super::net_programs::wget(
+            host,
+            pid,
+            argv,
+            (Flavour::Gnu, req.cwd),
+            out,
+        )),
+        "nginx" | "ip" | "ss" | "apt-get" | "apt" | "ps" => {
             ExecOutcome::Exited(run_system(host, pid, &name, argv, out))
         }
         "hostname" if argv.iter().skip(1).any(|a| a == "-i" || a == "-I") => {
@@ -100,7 +110,6 @@ fn run_system(
     out: &mut Output,
 ) -> i32 {
     match name {
-        "curl" => super::net_programs::curl(host, pid, argv, out),
         "nginx" => super::net_programs::nginx(host, pid, argv, out),
         "ip" => super::net_programs::ip(host, argv, out),
         "ss" => super::net_programs::ss(host, argv, out),
@@ -168,7 +177,7 @@ pub(super) fn run_coreutil(
 }
 
 /// `bash -c LINE` / `sh -c LINE`: a child shell running one line.
-fn nested_shell(
+pub(super) fn nested_shell(
     host: &mut ContainerHost,
     name: &str,
     req: &ExecRequest<'_>,

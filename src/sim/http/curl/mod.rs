@@ -14,6 +14,7 @@ use crate::sim::net::{NetNamespace, Owner};
 use crate::sim::output::Output;
 
 pub use args::Options;
+pub(crate) use transfer::{resolve, wait, DEFAULT_CAP_MS};
 
 /// Everything curl needs from the pod.
 pub struct CurlCtx<'a> {

@@ -33,8 +33,12 @@ pub fn resolve(host: &str, hosts_file: &str) -> Vec<IpAddr> {
 }
 
 /// Runs rounds (servers step, stack polls) until `done` holds or the deadline passes; the clock
-/// moves 1 ms only after a round in which nothing happened.
-fn wait(ctx: &mut CurlCtx, deadline: u64, mut done: impl FnMut(&mut NetNamespace) -> bool) -> bool {
+/// moves 1 ms only after a round in which nothing happened (wget waits the same way).
+pub(crate) fn wait(
+    ctx: &mut CurlCtx,
+    deadline: u64,
+    mut done: impl FnMut(&mut NetNamespace) -> bool,
+) -> bool {
     loop {
         let now = *ctx.now_ms;
         (ctx.step)(ctx.net, now);
