@@ -10,14 +10,23 @@ use crate::anim::Pacer;
 use crate::sim::cluster::{Cluster, Terminal, TerminalResult};
 use crate::ui::terminals::{self, Terminals};
 
+/// What one frame's slices did.
+#[derive(Debug, Default)]
+pub struct SlicesRun {
+    /// How many slices ran.
+    pub slices: usize,
+    /// What each terminal's slices printed, joined (a set `status` means its line ended).
+    pub shown: Vec<(Terminal, TerminalResult)>,
+}
+
 /// Runs slices of the lines in progress while `more_time()` says the frame has time left and
-/// the pacer lets the simulation go on; shows what they printed. Returns how many ran.
+/// the pacer lets the simulation go on; shows what they printed, and returns it.
 pub fn run_slices(
     cluster: &mut Cluster,
     terms: &mut Terminals,
     pacer: &mut Pacer,
     mut more_time: impl FnMut() -> bool,
-) -> usize {
+) -> SlicesRun {
     let mut ran = 0;
     let mut shown: BTreeMap<Terminal, TerminalResult> = BTreeMap::new();
     while pacer.ready() && more_time() {
@@ -29,10 +38,13 @@ pub fn run_slices(
         ran += 1;
         shown.entry(id).or_default().append(result);
     }
-    for (id, result) in shown {
-        terminals::show_slice(cluster, terms, &id, &result);
+    for (id, result) in &shown {
+        terminals::show_slice(cluster, terms, id, result);
     }
-    ran
+    SlicesRun {
+        slices: ran,
+        shown: shown.into_iter().collect(),
+    }
 }
 
 /// Least wall ms between two rebuilds of the event list while a line runs.
@@ -90,6 +102,7 @@ mod tests {
             budget -= 1;
             budget >= 0
         })
+        .slices
     }
 
     fn output(t: &Terminals) -> String {

@@ -20,6 +20,7 @@ use crate::sim::cluster::{Cluster, Terminal};
 use crate::sim::lesson::Progress;
 use crate::sim::pod::Pod;
 use crate::sim::session::{Input, Session, Start};
+use std::collections::BTreeMap;
 
 mod classroom;
 mod inspect;
@@ -106,6 +107,9 @@ pub struct AppState {
     pub checked_hint: Option<String>,
     /// The last command line a terminal ran and what it printed (the embed's `output` event).
     pub last_output: Option<Rc<RanLine>>,
+    /// Lines still running, per terminal, with what they printed so far: each becomes
+    /// `last_output` when it ends (a line runs a slice at a time, see `ui/slices.rs`).
+    pub running_output: Rc<BTreeMap<Terminal, RanLine>>,
     /// The session a scenario switch, what-if, tour, lesson, apply or reset put aside, one
     /// Undo away (see `state/keep.rs`).
     pub kept: Option<Rc<Kept>>,
@@ -326,6 +330,7 @@ impl AppState {
             checked_hint: None,
             answer: None,
             last_output: None,
+            running_output: Rc::default(),
             kept: None,
         }
     }
@@ -383,10 +388,12 @@ impl Reducible for AppState {
                 // The line's first slices run in this frame. Only its own slices wait for each
                 // other: typing time already passed.
                 let mut pacer = Pacer::default();
+                let mut shown = Vec::new();
                 s.change(|c, t| {
-                    run_slices(c, t, &mut pacer, frame_budget());
+                    shown = run_slices(c, t, &mut pacer, frame_budget()).shown;
                 });
                 s.pacer = pacer;
+                s.sliced(shown);
             }
             Action::Interrupt(terminal) => {
                 s.input(Input::Interrupt { terminal });
@@ -444,10 +451,12 @@ impl Reducible for AppState {
                 let running = s.cluster.borrow().has_running_lines();
                 if running && s.pacer.ready() {
                     let mut pacer = s.pacer;
+                    let mut shown = Vec::new();
                     s.change(|c, t| {
-                        run_slices(c, t, &mut pacer, frame_budget());
+                        shown = run_slices(c, t, &mut pacer, frame_budget()).shown;
                     });
                     s.pacer = pacer;
+                    s.sliced(shown);
                 }
                 // While the kubelet still works (after `kubectl apply`), sim time follows the
                 // wall clock so the containers come up on their own.

@@ -70,17 +70,20 @@ describe('host page API', () => {
     await page.waitForFunction(() => document.getElementById('ready').textContent.startsWith('ready: localhost'));
     await page.locator('#line').fill('echo hello from the host page');
     await page.locator('#run').click();
-    // The `output` event comes when the line is accepted; since command lines run in slices
-    // (issue 10), that is before it has printed, so it carries no status yet ("still running").
-    await page.waitForFunction(() => document.getElementById('output').textContent.includes('debian-container $ echo'));
-    assert.match(await page.locator('#output').textContent(), /^debian-container \$ echo hello from the host page\n/);
+    // The `output` event comes when the line has ended (it runs a slice at a time): what it
+    // printed and its exit status.
+    await page.waitForFunction(() => document.getElementById('output').textContent.includes('[exit 0]'));
+    assert.equal(await page.locator('#output').textContent(),
+      'debian-container $ echo hello from the host page\nhello from the host page\n[exit 0]\n');
     // The embed's own terminal shows the line and what it printed: the command went through the app.
     const terminal = embedFrame(page).locator('[data-testid="terminal-output-debian-container"]');
     await embedFrame(page).waitForFunction(() => /echo hello from the host page\s*hello from the host page/
       .test(document.querySelector('[data-testid="terminal-output-debian-container"]').textContent));
     await page.locator('#line').fill('ls /nope');
     await page.locator('#run').click();
-    await page.waitForFunction(() => document.getElementById('output').textContent.includes('$ ls /nope'));
+    await page.waitForFunction(() => document.getElementById('output').textContent.includes('[exit 2]'));
+    assert.match(await page.locator('#output').textContent(),
+      /\$ ls \/nope\nls: cannot access '\/nope': No such file or directory\n\[exit 2\]\n$/);
     await embedFrame(page).waitForFunction(() => document.querySelector('[data-testid="terminal-output-debian-container"]')
       .textContent.includes("ls: cannot access '/nope': No such file or directory"));
     assert.match(await terminal.textContent(), /ls \/nope\s*ls: cannot access/);

@@ -6,7 +6,7 @@
 use std::rc::Rc;
 
 use super::AppState;
-use crate::sim::cluster::Terminal;
+use crate::sim::cluster::{Terminal, TerminalResult};
 use crate::sim::session::{self, Input, Reply, Session, Start, TourAt};
 use crate::ui::guide::{self, TourState};
 use crate::ui::params::PageParams;
@@ -40,13 +40,26 @@ impl AppState {
             opened = terminals::show(c, t, &input, &reply);
             terminals::add_missing(c, t);
         });
-        if let (Input::Line { terminal, line }, Reply::Ran { result, .. }) = (&input, &reply) {
-            self.last_output = Some(Rc::new(RanLine {
-                terminal: terminal.clone(),
-                line: line.clone(),
-                text: result.text.clone(),
-                status: result.status,
-            }));
+        match (&input, &reply) {
+            (Input::Line { terminal, line }, Reply::Ran { result, .. }) => {
+                let ran = RanLine {
+                    terminal: terminal.clone(),
+                    line: line.clone(),
+                    text: String::new(),
+                    status: None,
+                };
+                Rc::make_mut(&mut self.running_output).insert(terminal.clone(), ran);
+                self.sliced(vec![(terminal.clone(), result.clone())]);
+            }
+            (Input::Interrupt { terminal }, Reply::Interrupted { text }) => {
+                let ended = TerminalResult {
+                    text: text.clone(),
+                    status: Some(130),
+                    ..TerminalResult::default()
+                };
+                self.sliced(vec![(terminal.clone(), ended)]);
+            }
+            _ => {}
         }
         if let (Input::Apply { manifest }, Reply::Applied(result)) = (&input, &reply) {
             self.manifest_errors = match result {
@@ -57,6 +70,24 @@ impl AppState {
             self.scenario = ScenarioId::Custom;
         }
         opened
+    }
+
+    /// Adds what running lines printed to their [`RanLine`]s; a line that ended (its status is
+    /// set) becomes `last_output`, the embed's `output` event.
+    pub(super) fn sliced(&mut self, shown: Vec<(Terminal, TerminalResult)>) {
+        for (terminal, result) in shown {
+            let running = Rc::make_mut(&mut self.running_output);
+            let Some(ran) = running.get_mut(&terminal) else {
+                continue;
+            };
+            ran.text.push_str(&result.text);
+            if result.status.is_some() || result.continues || result.ended {
+                ran.status = result.status;
+                if let Some(done) = running.remove(&terminal) {
+                    self.last_output = Some(Rc::new(done));
+                }
+            }
+        }
     }
 
     /// Records an input whose effect already happened (tab completion runs in the terminal
