@@ -19,6 +19,9 @@ const SCENARIOS = ['shared-volume', 'localhost', 'docs-original', 'custom'];
  *  poster load=lazy|click shows before any wasm is fetched, web/start.js). */
 const SCREENS = [
   ...SCENARIOS.map((id) => ({ id, query: `?scenario=${id}`, mark: '', viewport: { width: 1280, height: 800 } })),
+  // A phone held upright gets the stacked diagram (NARROW in src/ui/components/diagram_panel.rs):
+  // its own copy, which style/first-screen.css shows under the same media condition.
+  ...SCENARIOS.map((id) => ({ id, query: `?scenario=${id}`, mark: ' data-narrow', viewport: { width: 360, height: 740 } })),
   ...SCENARIOS.filter((id) => id !== 'custom').map((id) => ({
     id, query: `?embed=1&load=eager&scenario=${id}`, mark: ' data-embed-poster', viewport: { width: 640, height: 400 },
   })),

@@ -271,6 +271,9 @@ ${frames}
     assert.equal(get('all below the fold', 'lazy').wasm, 0);
     assert.equal(get('first in view', 'lazy').wasm, 1);
     assert.equal(get('first in view', 'eager').wasm, 3);
-    assert.ok(get('all below the fold', 'lazy').kib * 4 < get('all below the fold', 'eager').kib);
+    // Lazy frames fetch no wasm; what they do fetch is mostly index.html, which carries every
+    // pre-rendered screen (11 of them since the phone's stacked copies: 3.9x less than eager,
+    // measured 676 KiB against 2,624 KiB uncompressed; was 5.4x with 7 screens).
+    assert.ok(get('all below the fold', 'lazy').kib * 3 < get('all below the fold', 'eager').kib);
   });
 });

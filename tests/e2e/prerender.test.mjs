@@ -37,7 +37,7 @@ describe('pre-rendered first screen', () => {
       // Held, never answered: the page as it is while the wasm is still on its way.
       await page.route(/\.wasm$/, () => {});
       await page.goto(`${server.url}?scenario=${scenario}`, { waitUntil: 'domcontentloaded' });
-      const block = page.locator(`[data-prerender="${scenario}"]:not([data-embed-poster])`);
+      const block = page.locator(`[data-prerender="${scenario}"]:not([data-embed-poster]):not([data-narrow])`);
       assert.equal(await block.getAttribute('inert'), '', 'the pre-rendered block is inert');
       const svg = block.locator('svg.pod-diagram');
       assert.ok(await svg.isVisible(), 'its diagram is shown');
