@@ -146,7 +146,8 @@ describe('keyboard alone', () => {
     await pressUntil(page, 'Tab', 'share');
     await page.keyboard.press('Enter');
     assert.equal((await focused(page)).id, 'share-link');
-    await pressUntil(page, 'Tab', 'copy-embed', 6);
+    // Share holds the link only (the iframe code moved to the Embed dialog): Tab stays in its panel.
+    await pressUntil(page, 'Tab', 'copy-link', 6);
     await page.keyboard.press('Escape');
     assert.equal(await page.locator('.share-panel').count(), 0);
     assert.equal((await focused(page)).id, 'share');
