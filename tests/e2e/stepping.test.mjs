@@ -12,7 +12,8 @@ const WRITE = "echo 'Hello from the debian container' > /pod-data/index.html";
 
 /** `{ shown, total }` from the playback bar's `step N of M`. */
 async function step(page) {
-  const text = await page.locator('.controls .control-step').textContent();
+  // The live app's bar only: the pre-rendered copies carry one too until the app replaces them.
+  const text = await page.locator('body:not(:has([data-prerender])) .controls .control-step').textContent();
   const match = /step (\d+) of (\d+)/.exec(text ?? '');
   assert.ok(match, `no 'step N of M' in ${JSON.stringify(text)}`);
   return { shown: Number(match[1]), total: Number(match[2]) };
