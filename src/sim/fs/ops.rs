@@ -210,15 +210,7 @@ impl Fs {
     pub fn touch(&mut self, ns: &str, path: &str, now_ms: u64) -> Result<WriteInfo, FsError> {
         match self.walk(ns, path, true) {
             Ok(steps) => {
-                let step = steps
-                    .last()
-                    .cloned()
-                    .ok_or_else(|| FsError::new(FsErrorKind::NotFound, path))?;
-                self.check_writable(ns, &step, path)?;
-                let node = self
-                    .inodes
-                    .get_mut(&step.ino)
-                    .ok_or_else(|| FsError::new(FsErrorKind::NotFound, path))?;
+                let (step, node) = self.writable_node(ns, path, &steps)?;
                 node.mtime_ms = now_ms;
                 let size = self.meta(step.ino).map_or(0, |m| m.size);
                 Ok(WriteInfo {
@@ -294,6 +286,26 @@ impl Fs {
             Some(Data::Dir(_)) => Ok((step, name)),
             _ => Err(FsError::new(FsErrorKind::NotADirectory, path)),
         }
+    }
+
+    /// The node a walk ended on, to change in place: its step and inode. A read-only mount
+    /// refuses (`chmod`, `touch`).
+    pub(crate) fn writable_node(
+        &mut self,
+        ns: &str,
+        path: &str,
+        steps: &[Step],
+    ) -> Result<(Step, &mut super::tree::Inode), FsError> {
+        let step = steps
+            .last()
+            .cloned()
+            .ok_or_else(|| FsError::new(FsErrorKind::NotFound, path))?;
+        self.check_writable(ns, &step, path)?;
+        let node = self
+            .inodes
+            .get_mut(&step.ino)
+            .ok_or_else(|| FsError::new(FsErrorKind::NotFound, path))?;
+        Ok((step, node))
     }
 
     pub(crate) fn check_writable(&self, ns: &str, step: &Step, path: &str) -> Result<(), FsError> {

@@ -215,15 +215,10 @@ impl Interp<'_> {
         }
         let mut status = 0;
         for arg in names {
-            let (name, value) = match arg.split_once('=') {
-                Some((n, v)) => (n, Some(v.to_string())),
-                None => (arg.as_str(), None),
-            };
-            if !super::ast::is_name(name) {
-                out.err(format!("bash: export: `{arg}': not a valid identifier\n"));
+            let Some((name, value)) = super::declare::name_arg("export", arg, out) else {
                 status = 1;
                 continue;
-            }
+            };
             match (self.st.vars.get_mut(name), value) {
                 (Some(var), v) => {
                     var.exported = true;

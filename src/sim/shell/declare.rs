@@ -12,6 +12,25 @@ use std::collections::BTreeMap;
 /// Deepest nesting of function calls and `eval`s one line may reach.
 pub(super) const MAX_NESTING: u32 = 100;
 
+/// Splits a `NAME[=VALUE]` argument of `export`, `readonly`, `declare` or `local`; `None`, after
+/// bash's "not a valid identifier" message, when NAME is not a variable name.
+pub(super) fn name_arg<'a>(
+    who: &str,
+    arg: &'a str,
+    out: &mut Output,
+) -> Option<(&'a str, Option<String>)> {
+    let (name, value) = match arg.split_once('=') {
+        Some((n, v)) => (n, Some(v.to_string())),
+        None => (arg, None),
+    };
+    if super::ast::is_name(name) {
+        Some((name, value))
+    } else {
+        out.err(format!("bash: {who}: `{arg}': not a valid identifier\n"));
+        None
+    }
+}
+
 /// bash's `declare -p` quoting of a value: inside `"…"`, `\`, `"`, `$` and `` ` `` escaped.
 fn dquoted(value: &str) -> String {
     let mut s = String::with_capacity(value.len() + 2);
@@ -370,15 +389,10 @@ impl Interp<'_> {
         }
         let mut status = 0;
         for arg in &names {
-            let (name, value) = match arg.split_once('=') {
-                Some((n, v)) => (n, Some(v.to_string())),
-                None => (arg.as_str(), None),
-            };
-            if !super::ast::is_name(name) {
-                out.err(format!("bash: {who}: `{arg}': not a valid identifier\n"));
+            let Some((name, value)) = super::declare::name_arg(who, arg, out) else {
                 status = 1;
                 continue;
-            }
+            };
             if local {
                 if let Some(frame) = self.locals.last_mut() {
                     if !frame.iter().any(|(n, _)| n == name) {

@@ -175,15 +175,10 @@ impl Interp<'_> {
         }
         let mut status = 0;
         for arg in names {
-            let (name, value) = match arg.split_once('=') {
-                Some((n, v)) => (n, Some(v.to_string())),
-                None => (arg.as_str(), None),
-            };
-            if !super::ast::is_name(name) {
-                out.err(format!("bash: readonly: `{arg}': not a valid identifier\n"));
+            let Some((name, value)) = super::declare::name_arg("readonly", arg, out) else {
                 status = 1;
                 continue;
-            }
+            };
             if let Some(v) = value {
                 if self.st.readonly.contains(name) {
                     out.err(format!("bash: {name}: readonly variable\n"));
