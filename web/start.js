@@ -101,7 +101,11 @@
     var wasm = new URL(meta.getAttribute('data-wasm'), document.baseURI).href;
     if (Number(window.podscopeSlowLoadMs) > 0) SLOW_MS = Number(window.podscopeSlowLoadMs);
     var slow = setTimeout(sayItIsSlow, SLOW_MS);
-    Promise.all([importGlue(glue), fetchWasm(wasm)]).then(function (both) {
+    // The files download at once, but the app mounts only once <body> is parsed: Yew clears
+    // <body> when it mounts, and the parser would append the rest of the pre-rendered screens
+    // after the live app if it were still reading them.
+    var parsed = new Promise(function (resolve) { whenParsed(resolve); });
+    Promise.all([importGlue(glue), fetchWasm(wasm), parsed]).then(function (both) {
       return both[0].default({ module_or_path: both[1] }).catch(function (error) {
         if (error instanceof WebAssembly.CompileError || error instanceof WebAssembly.LinkError) {
           throw failure(fileName(wasm) + ' arrived but is not a module this browser can run ('
