@@ -21,6 +21,9 @@
 (() => {
   const SESSION_KEY = 'podscope.session';
   const SET_ASIDE_KEY = 'podscope.session.set-aside';
+  // The last scenario opened (src/ui/provider.rs SCENARIO_KEY): a bare address reopens it, so
+  // Reset forgets it to open the default scenario.
+  const SCENARIO_KEY = 'podscope.scenario';
   const failures = [];
   let panel = null;
   // Until Trunk's loader reports the app started, any failure means it did not start.
@@ -93,6 +96,7 @@
       const saved = localStorage.getItem(SESSION_KEY);
       if (saved !== null) localStorage.setItem(SET_ASIDE_KEY, saved);
       localStorage.removeItem(SESSION_KEY);
+      localStorage.removeItem(SCENARIO_KEY);
     } catch {
       // Storage that throws holds no session to set aside.
     }
