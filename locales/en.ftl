@@ -196,6 +196,7 @@ describe.no-listener = Nothing listens in the shared network namespace.
 describe.listeners = Listening on the shared loopback: {listeners}.
 skip.terminal = Skip to the terminal
 events.list = Events (↑/↓ to move)
+events.compacted = Showing the last {shown} events: {dropped} older ones (packets, connections, requests, finished processes) were dropped to bound memory; the pod's state before them is kept, so stepping back still shows what was true.
 diagram.pod = Pod
 
 # Never losing work: the Undo bar, Reset's question, storage notices (src/ui/state/keep.rs).

@@ -261,6 +261,7 @@ describe.no-listener = Nada escucha en el espacio de nombres de red compartido.
 describe.listeners = Escuchando en el loopback compartido: {listeners}.
 skip.terminal = Saltar al terminal
 events.list = Eventos (↑/↓ para moverse)
+events.compacted = Se muestran los últimos {shown} eventos: se descartaron {dropped} más antiguos (paquetes, conexiones, peticiones, procesos terminados) para acotar la memoria; el estado del pod anterior a ellos se conserva, así que volver atrás sigue mostrando lo que era cierto.
 diagram.pod = Pod
 
 # No perder nunca el trabajo: barra Deshacer, pregunta de Reiniciar, avisos de almacenamiento.

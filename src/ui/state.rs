@@ -348,11 +348,13 @@ impl AppState {
     /// Runs `f` on the cluster, then starts playing the new events if following live.
     fn change(&mut self, f: impl FnOnce(&mut Cluster, &mut Terminals)) {
         let before = self.len();
+        let seen = self.compactions_seen();
         f(
             &mut self.cluster.borrow_mut(),
             Rc::make_mut(&mut self.terminals),
         );
         self.version += 1;
+        let before = self.follow_compaction(seen, before);
         self.refresh_lists();
         let after = self.len();
         if self.live && after > before {

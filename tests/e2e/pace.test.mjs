@@ -204,6 +204,14 @@ describe('keeping pace', () => {
       null, { timeout: 180_000 });
     const after = await memory();
     console.log(`figure: wasm memory ${before.toFixed(1)} MB before, ${after.toFixed(1)} MB after 10,000 curl round trips`);
-    assert.ok(after > 0);
+    assert.ok(after < 64, `wasm memory ${after.toFixed(1)} MB after 10,000 round trips`);
+    // What was dropped is said, never silently: in the event list and by the capture.
+    await byTestId(page, 'tab-events').click();
+    assert.match(await byTestId(page, 'events-compacted').textContent(), /^Showing the last \d+ events: \d+ older ones/);
+    await byTestId(page, 'tab-packet').click();
+    assert.match(await byTestId(page, 'capture-note').textContent(), /holds the last \d+ of \d+ packets/);
+    console.log(`screenshot: ${await screenshot(page, 'pace-capture-note')}`);
+    await byTestId(page, 'tab-events').click();
+    console.log(`screenshot: ${await screenshot(page, 'pace-events-compacted')}`);
   });
 });

@@ -46,6 +46,8 @@ pub struct Cluster {
     pod: Option<Pod>,
     /// Packets captured by pods that have since been deleted (kept for the pcap).
     archived_packets: Vec<Captured>,
+    /// Packets of deleted pods whose bytes were dropped (numbered before `archived_packets`).
+    archived_dropped: usize,
     /// One shell session per container (`kubectl exec -it … -- bash`), opened on first use.
     sessions: BTreeMap<String, Session>,
     /// The kubectl terminal's own shell.
@@ -117,6 +119,7 @@ impl Cluster {
             trace: Trace::default(),
             pod: None,
             archived_packets: Vec::new(),
+            archived_dropped: 0,
             sessions: BTreeMap::new(),
             kubectl_shell: Shell::new(env, HOME),
             workstation,
@@ -211,7 +214,8 @@ impl Cluster {
         let mut pod = Pod::create(parsed, &mut kubelet_clock, &mut self.trace);
         // Packets are numbered across the cluster: the pcap and the inspector count the
         // packets of deleted pods first.
-        pod.net.number_packets_from(self.archived_packets.len());
+        pod.net
+            .number_packets_from(self.archived_dropped + self.archived_packets.len());
         self.trace.defer_after(self.now_ms);
         self.pod = Some(pod);
         Ok(kubectl::created(&name))
@@ -228,8 +232,7 @@ impl Cluster {
                 pod.stop_container(c, self.now_ms, &mut self.trace);
             }
         }
-        self.archived_packets
-            .extend(pod.net.captures().iter().cloned());
+        self.archive_packets(&pod.net);
         self.sessions.clear();
         self.trace.record(
             self.now_ms,
@@ -251,19 +254,67 @@ impl Cluster {
         Ok(())
     }
 
-    /// Every packet captured on the pod's loopback, across pod re-creations.
-    pub fn packets(&self) -> Vec<&Captured> {
-        let live = self.pod.iter().flat_map(|p| p.net.captures().iter());
-        self.archived_packets.iter().chain(live).collect()
+    /// A deleted pod's packets join the archive; the archive keeps only the last packets in
+    /// a row (if the pod dropped some, every older one goes too), at most `MAX_PACKETS` or so.
+    fn archive_packets(&mut self, net: &crate::sim::net::NetNamespace) {
+        if net.packets_dropped() > 0 {
+            self.archived_dropped = self
+                .archived_dropped
+                .saturating_add(self.archived_packets.len())
+                .saturating_add(net.packets_dropped());
+            self.archived_packets.clear();
+        }
+        self.archived_packets.extend(net.captures().iter().cloned());
+        let excess = self
+            .archived_packets
+            .len()
+            .saturating_sub(crate::sim::net::MAX_PACKETS);
+        self.archived_packets.drain(..excess);
+        self.archived_dropped = self.archived_dropped.saturating_add(excess);
     }
 
-    /// Packet number `index` of the cluster's capture (what a `Segment` event's `index` names,
-    /// and frame `index + 1` of [`Cluster::pcap`]).
+    /// The packets kept of those captured on the pod's loopback, across pod re-creations: the
+    /// last ones in a row (older packets' bytes are dropped to bound memory, see
+    /// [`Cluster::packets_dropped`]).
+    pub fn packets(&self) -> Vec<&Captured> {
+        let live = self.pod.as_ref().map(|p| &p.net);
+        let archived = self
+            .archived_packets
+            .iter()
+            .filter(|_| live.is_none_or(|n| n.packets_dropped() == 0));
+        let live = live.into_iter().flat_map(|n| n.captures().iter());
+        archived.chain(live).collect()
+    }
+
+    /// How many packets were captured in all, kept or not.
+    pub fn packets_total(&self) -> usize {
+        let live = self
+            .pod
+            .as_ref()
+            .map_or(0, |p| p.net.packets_dropped() + p.net.captures().len());
+        self.archived_dropped + self.archived_packets.len() + live
+    }
+
+    /// How many of the oldest packets' bytes were dropped (the pcap holds the rest).
+    pub fn packets_dropped(&self) -> usize {
+        self.packets_total().saturating_sub(self.packets().len())
+    }
+
+    /// Packet number `index` of the cluster's capture (what a `Segment` event's `index` names);
+    /// `None` when its bytes were dropped.
     pub fn packet(&self, index: usize) -> Option<&Captured> {
-        match index.checked_sub(self.archived_packets.len()) {
-            None => self.archived_packets.get(index),
-            Some(live) => self.pod.as_ref()?.net.captures().get(live),
+        let archived_end = self.archived_dropped + self.archived_packets.len();
+        match index.checked_sub(archived_end) {
+            None => self
+                .archived_packets
+                .get(index.checked_sub(self.archived_dropped)?),
+            Some(live) => self.pod.as_ref()?.net.packet(live),
         }
+    }
+
+    /// Compacts the trace past `limit` events from now on (default [`crate::sim::event::MAX_EVENTS`]).
+    pub fn set_trace_limit(&mut self, limit: usize) {
+        self.trace.set_limit(limit);
     }
 
     /// The captured packets as a classic pcap file.

@@ -3,11 +3,12 @@
 //! Each subsystem reports what happened as an [`EventKind`]; the pod stamps it with the sim time
 //! and the actor, and appends it to the [`Trace`]. Same inputs, same trace, byte for byte.
 
+pub mod compact;
 mod facts;
 mod trace;
 
 pub use facts::{ContainerStatus, Owner, PodContainer, SegmentInfo, TcpState};
-pub use trace::Trace;
+pub use trace::{Trace, MAX_EVENTS};
 
 use serde::Serialize;
 

@@ -1,18 +1,93 @@
 //! The trace: events appended in time order, with the kubelet's later steps held back until
 //! the clock reaches them.
 
+use super::compact::{lasting, Compaction};
 use super::{Actor, Event, EventKind};
 
+/// Most events a trace holds: past it, the oldest are compacted ([`super::compact`]).
+pub const MAX_EVENTS: usize = 40_000;
+
 /// The ordered list of events of one pod's life.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Trace {
     events: Vec<Event>,
     /// Events that have not happened yet at the clock's time (the kubelet's later steps),
     /// recorded as soon as something happens at or after their time.
     pending: Vec<Event>,
+    /// Most events held before the oldest are compacted.
+    limit: usize,
+    /// Every compaction so far, oldest first.
+    compactions: Vec<Compaction>,
+    /// Events dropped by compaction in all.
+    dropped: usize,
+}
+
+impl Default for Trace {
+    fn default() -> Self {
+        Trace::with_limit(MAX_EVENTS)
+    }
 }
 
 impl Trace {
+    /// An empty trace that compacts its oldest events past `limit` events.
+    pub fn with_limit(limit: usize) -> Trace {
+        Trace {
+            events: Vec::new(),
+            pending: Vec::new(),
+            limit: limit.max(4),
+            compactions: Vec::new(),
+            dropped: 0,
+        }
+    }
+
+    /// Compacts past `limit` events from now on (tests use a small one).
+    pub fn set_limit(&mut self, limit: usize) {
+        self.limit = limit.max(4);
+    }
+
+    /// Events dropped by compaction so far (the list says "showing the last N events").
+    pub fn dropped(&self) -> usize {
+        self.dropped
+    }
+
+    /// Every compaction so far, oldest first: a position taken before compaction `i` is
+    /// found again by mapping it through compactions `i..` ([`Compaction::map`]).
+    pub fn compactions(&self) -> &[Compaction] {
+        &self.compactions
+    }
+
+    /// Where position `p`, taken when [`Trace::compactions`] had `seen` entries, is now.
+    pub fn map_position(&self, p: usize, seen: usize) -> usize {
+        self.compactions
+            .get(seen..)
+            .unwrap_or_default()
+            .iter()
+            .fold(p, |p, c| c.map(p))
+    }
+
+    /// Past the limit, compacts the oldest quarter of the limit's worth of events and more:
+    /// the last three quarters stay whole, and of those before only the ones that set lasting
+    /// state stay. Every event is then numbered again by its position.
+    fn compact_if_full(&mut self) {
+        if self.events.len() <= self.limit {
+            return;
+        }
+        let cut = self.events.len().saturating_sub(self.limit / 4 * 3);
+        let flags = lasting(self.events.get(..cut).unwrap_or_default());
+        let mut i = 0;
+        self.events.retain(|_| {
+            let kept = i >= cut || flags.get(i).copied().unwrap_or(true);
+            i += 1;
+            kept
+        });
+        let removed = i.saturating_sub(self.events.len());
+        for (seq, e) in self.events.iter_mut().enumerate() {
+            e.seq = seq as u64;
+        }
+        self.dropped = self.dropped.saturating_add(removed);
+        self.compactions.push(Compaction { cut, removed });
+    }
+
     /// Appends an event at time `t_ms`.
     pub fn record(&mut self, t_ms: u64, actor: Actor, kind: EventKind) {
         self.flush_until(t_ms);
@@ -28,6 +103,7 @@ impl Trace {
             actor,
             kind,
         });
+        self.compact_if_full();
     }
 
     /// Records the pending events whose time has come (`t_ms` or earlier), keeping the trace in

@@ -23,10 +23,16 @@ const LO_MTU: usize = 65535;
 
 /// A loopback `phy::Device` that captures. Checksums are computed and verified (unlike smoltcp's
 /// own `Loopback`) so that the capture dissects with valid checksums.
+/// Most packets a capture keeps: past it (and a quarter more) the oldest are dropped, bytes
+/// and all, so memory stays bounded; their numbers are not reused.
+pub const MAX_PACKETS: usize = 20_000;
+
 #[derive(Debug, Default)]
 pub(crate) struct CaptureLoopback {
     queue: VecDeque<Vec<u8>>,
     captured: Vec<Captured>,
+    /// Packets dropped from the front of `captured`.
+    dropped: usize,
 }
 
 impl CaptureLoopback {
@@ -35,9 +41,34 @@ impl CaptureLoopback {
         self.queue.is_empty()
     }
 
-    /// Everything transmitted so far.
+    /// The packets kept of those transmitted so far (the last [`MAX_PACKETS`] or so).
     pub(crate) fn captured(&self) -> &[Captured] {
         &self.captured
+    }
+
+    /// Packets dropped from the front so far.
+    pub(crate) fn dropped(&self) -> usize {
+        self.dropped
+    }
+
+    /// Packets transmitted so far, kept or dropped.
+    pub(crate) fn total(&self) -> usize {
+        self.dropped.saturating_add(self.captured.len())
+    }
+
+    /// Drops the oldest packets once more than a quarter over [`MAX_PACKETS`], but none at or
+    /// after number `reported` (not yet turned into events).
+    pub(crate) fn forget_old(&mut self, reported: usize) {
+        if self.captured.len() <= MAX_PACKETS + MAX_PACKETS / 4 {
+            return;
+        }
+        let excess = self
+            .captured
+            .len()
+            .saturating_sub(MAX_PACKETS)
+            .min(reported.saturating_sub(self.dropped));
+        self.captured.drain(..excess);
+        self.dropped = self.dropped.saturating_add(excess);
     }
 }
 

@@ -24,7 +24,7 @@ mod tests;
 #[cfg(test)]
 mod tests_show;
 
-pub use device::Captured;
+pub use device::{Captured, MAX_PACKETS};
 pub use differences::STACK_DIFFERENCES;
 pub use dissect::{
     dissect, hex_dump, segment_info, IpFields, PacketFields, TcpFields, TcpOptionInfo,

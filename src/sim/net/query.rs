@@ -60,8 +60,20 @@ impl NetNamespace {
         std::mem::take(&mut self.events)
     }
 
-    /// Every packet that crossed `lo`, in order.
+    /// The packets kept of those that crossed `lo`, in order (the last
+    /// [`super::device::MAX_PACKETS`] or so).
     pub fn captures(&self) -> &[Captured] {
         self.device.captured()
+    }
+
+    /// Packets that crossed `lo` whose bytes were dropped (the oldest).
+    pub fn packets_dropped(&self) -> usize {
+        self.device.dropped()
+    }
+
+    /// Packet `index` of this namespace (counted from its first), if its bytes are kept.
+    pub fn packet(&self, index: usize) -> Option<&Captured> {
+        let kept = index.checked_sub(self.device.dropped())?;
+        self.device.captured().get(kept)
     }
 }

@@ -29,7 +29,7 @@ impl NetNamespace {
     pub fn poll(&mut self, now_ms: u64) -> bool {
         self.now_ms = self.now_ms.max(now_ms);
         let now = sim_instant(self.now_ms);
-        let before = (self.device.captured().len(), self.events.len());
+        let before = (self.device.total(), self.events.len());
         self.iface.poll_maintenance(now);
         for _ in 0..MAX_STEPS {
             let mut moved = false;
@@ -54,7 +54,7 @@ impl NetNamespace {
                 break;
             }
         }
-        (self.device.captured().len(), self.events.len()) != before
+        (self.device.total(), self.events.len()) != before
     }
 
     /// When something will next happen by itself (a delayed ACK, a retransmission, TIME-WAIT
@@ -118,18 +118,21 @@ impl NetNamespace {
 
     /// Turns newly captured packets into `Segment` events.
     fn report_segments(&mut self) {
+        let dropped = self.device.dropped();
+        let first = self.first_packet.saturating_add(dropped);
         let captured = self.device.captured();
         let fresh: Vec<(u64, EventKind)> = captured
             .iter()
             .enumerate()
-            .skip(self.reported)
+            .skip(self.reported.saturating_sub(dropped))
             .filter_map(|(i, c)| {
-                segment_info(self.first_packet.saturating_add(i), &c.bytes)
+                segment_info(first.saturating_add(i), &c.bytes)
                     .map(|s| (c.t_ms, EventKind::Segment(s)))
             })
             .collect();
-        self.reported = captured.len();
+        self.reported = self.device.total();
         self.events.extend(fresh);
+        self.device.forget_old(self.reported);
     }
 
     /// Compares every socket with what we last saw: records state transitions, promotes

@@ -54,6 +54,17 @@ pub fn InfoPanel() -> Html {
     };
     // The packet: the selected event's, else the one on show.
     let inspected = state.inspected_packet();
+    let (dropped_events, kept_packets, all_packets) = {
+        let c = state.cluster.borrow();
+        (c.trace().dropped(), c.packets().len(), c.packets_total())
+    };
+    let capture_note = (kept_packets < all_packets).then(|| {
+        html! {
+            <p class="capture-note" data-testid="capture-note" role="note">
+                { format!("The capture (and the pcap download) holds the last {kept_packets} of {all_packets} packets: older packets' bytes were dropped to bound memory.") }
+            </p>
+        }
+    });
     let ondownload = {
         let c = state.cluster.clone();
         Callback::from(move |()| {
@@ -112,11 +123,14 @@ pub fn InfoPanel() -> Html {
                 selected={(*tab).clone()} onselect={onselect_tab} />
             { pane("events", html! {
                 <EventLog events={(*rows).clone()} position={list_position} selected={state.selected_event}
-                    filters={state.filters} {onselect} {onfilter} />
+                    filters={state.filters} {onselect} {onfilter} dropped={dropped_events} />
             }) }
             { pane("packet", html! {
-                <PacketInspector packet={inspected.as_ref().map(|p| p.bytes.clone())} index={inspected.as_ref().map(|p| p.index)}
-                    t_ms={inspected.as_ref().map_or(0, |p| p.t_ms)} {ondownload} />
+                <>
+                    <PacketInspector packet={inspected.as_ref().map(|p| p.bytes.clone())} index={inspected.as_ref().map(|p| p.index)}
+                        t_ms={inspected.as_ref().map_or(0, |p| p.t_ms)} {ondownload} />
+                    { for capture_note }
+                </>
             }) }
             { pane("browser", html! { <BrowserPreview status={page.status.clone()} ok={page.ok} body={page.body.clone()} /> }) }
             { pane("manifest", html! {

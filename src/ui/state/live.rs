@@ -47,6 +47,31 @@ impl AppState {
         }
     }
 
+    /// How many compactions the trace has had (see `crate::sim::event::compact`).
+    pub(super) fn compactions_seen(&self) -> usize {
+        self.cluster.borrow().trace().compactions().len()
+    }
+
+    /// The trace compacted its oldest events since it had `seen` compactions: the positions
+    /// the state holds move with the events they point at (into the compacted part's end if
+    /// their event was dropped), and the lists are rebuilt. Returns where `position` is now.
+    pub(super) fn follow_compaction(&mut self, seen: usize, position: usize) -> usize {
+        if self.compactions_seen() == seen {
+            return position;
+        }
+        let cluster = self.cluster.borrow();
+        let trace = cluster.trace();
+        self.playback.position = trace.map_position(self.playback.position, seen);
+        self.selected_event = self.selected_event.map(|e| {
+            trace
+                .map_position(e.saturating_add(1), seen)
+                .saturating_sub(1)
+        });
+        self.list_hold = None;
+        self.lists_at = f64::NEG_INFINITY;
+        trace.map_position(position, seen)
+    }
+
     /// Steps not shown yet: how far the picture is behind the terminals.
     pub fn behind(&self) -> usize {
         self.len().saturating_sub(self.playback.position)

@@ -6,7 +6,7 @@ use std::rc::Rc;
 use web_sys::HtmlElement;
 use yew::prelude::*;
 
-use crate::i18n::{t, Msg};
+use crate::i18n::{t, tf, Msg};
 
 use super::filters::Filters;
 use super::rows::{time_text, EventRow};
@@ -27,6 +27,9 @@ pub struct EventLogProps {
     pub onselect: Callback<usize>,
     /// Called with the new filters when a chip is toggled.
     pub onfilter: Callback<Filters>,
+    /// Older events compacted away (only those that set lasting state were kept).
+    #[prop_or_default]
+    pub dropped: usize,
 }
 
 /// Keeps `item` visible inside the scrolling `list` without scrolling the page around it.
@@ -116,6 +119,11 @@ pub fn EventLog(props: &EventLogProps) -> Html {
             <div class="event-filters" role="group" aria-label={t(Msg::EventsFilters)}>
                 { for chips }
             </div>
+            if props.dropped > 0 {
+                <p class="event-compacted" data-testid="events-compacted" role="note">
+                    { tf(Msg::EventsCompacted, &[("shown", &props.events.len()), ("dropped", &props.dropped)]) }
+                </p>
+            }
             <ol class="event-list" ref={list_ref.clone()} aria-label={t(Msg::EventsList)}
                 onkeydown={Callback::from(move |e: KeyboardEvent| {
                     if let Some(list) = list_ref.cast::<web_sys::Element>() {

@@ -1,0 +1,97 @@
+//! How much memory the simulation holds after many `curl localhost` round trips, measured with a
+//! counting allocator: bytes live after the pod is up, after N round trips typed as one loop
+//! (run a slice at a time, as the web app runs it), and the peak. Also what the trace and the
+//! capture hold then, so a growth can be pinned on one of them.
+//!
+//! `cargo bench --no-default-features --bench memory [-- N]` (default N = 10000).
+//! A plain binary (`harness = false`) that prints its figures.
+
+use podscope::sim::cluster::{Cluster, Terminal};
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+const DEBIAN: &str = "debian-container";
+
+/// The system allocator, counting the bytes live and their peak.
+struct Counting;
+
+static LIVE: AtomicUsize = AtomicUsize::new(0);
+static PEAK: AtomicUsize = AtomicUsize::new(0);
+
+// SAFETY: every call is forwarded to `System` unchanged; only counters are added.
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        // SAFETY: forwarded as is.
+        let p = unsafe { System.alloc(layout) };
+        if !p.is_null() {
+            let now = LIVE.fetch_add(layout.size(), Ordering::Relaxed) + layout.size();
+            PEAK.fetch_max(now, Ordering::Relaxed);
+        }
+        p
+    }
+
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        // SAFETY: forwarded as is.
+        unsafe { System.dealloc(ptr, layout) };
+        LIVE.fetch_sub(layout.size(), Ordering::Relaxed);
+    }
+}
+
+#[global_allocator]
+static ALLOCATOR: Counting = Counting;
+
+fn mb(bytes: usize) -> f64 {
+    bytes as f64 / 1_048_576.0
+}
+
+fn main() {
+    let n: usize = std::env::args()
+        .skip(1)
+        .find_map(|a| a.parse().ok())
+        .unwrap_or(10_000);
+    let mut cluster = match Cluster::with_scenario("localhost") {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("{e}");
+            std::process::exit(2);
+        }
+    };
+    for line in ["apt-get update", "apt-get install -y curl"] {
+        let r = cluster.run_in_container(DEBIAN, line);
+        assert_eq!(r.status, Some(0), "{line}");
+    }
+    let base = LIVE.load(Ordering::Relaxed);
+    PEAK.store(base, Ordering::Relaxed);
+    let line = format!("for i in $(seq {n}); do curl -s localhost >/dev/null; done; echo done");
+    let debian = Terminal::container(DEBIAN);
+    let mut r = cluster.start_line(&debian, &line);
+    let mut slices = 0u64;
+    while cluster.is_running(&debian) {
+        r.append(cluster.run_slice(&debian));
+        slices += 1;
+    }
+    assert_eq!(r.text, "done\n", "the loop ran to its end");
+    let live = LIVE.load(Ordering::Relaxed);
+    let packet_bytes: usize = cluster.packets().iter().map(|p| p.bytes.len()).sum();
+    println!(
+        "{n} curl round trips in one loop ({slices} slices): {:.1} MB live before, {:.1} MB after (+{:.1} MB), peak {:.1} MB",
+        mb(base),
+        mb(live),
+        mb(live.saturating_sub(base)),
+        mb(PEAK.load(Ordering::Relaxed)),
+    );
+    println!(
+        "  trace: {} events kept ({} dropped); capture: {} packets kept, {:.1} MB of packet bytes ({} dropped)",
+        cluster.trace().len(),
+        cluster.trace().dropped(),
+        cluster.packets().len(),
+        mb(packet_bytes),
+        cluster.packets_dropped(),
+    );
+    let before_drop = LIVE.load(Ordering::Relaxed);
+    drop(cluster);
+    println!(
+        "  dropping the cluster frees {:.1} MB",
+        mb(before_drop.saturating_sub(LIVE.load(Ordering::Relaxed)))
+    );
+}
