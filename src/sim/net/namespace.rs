@@ -57,6 +57,11 @@ pub(super) struct Conn {
     pub(super) accepted: bool,
     /// When the ACK of a received FIN is due if the application does not answer first.
     pub(super) fin_ack_due: Option<u64>,
+    /// When TIME-WAIT ends (set on entering it). Once the stack has settled, the smoltcp socket
+    /// (and its two buffers) is released and the timer is kept here instead.
+    pub(super) time_wait_until: Option<u64>,
+    /// Bytes received but not read when the socket was released in TIME-WAIT.
+    pub(super) unread: Vec<u8>,
 }
 
 /// A socket of the namespace.
@@ -74,7 +79,9 @@ pub(super) enum Entry {
 /// its own segment, like nginx's header write and sendfile body). A FIN reaching an ESTABLISHED
 /// socket is ACKed lazily (40 ms, Linux's minimum delayed-ACK time) so that a server closing in
 /// response sends one FIN-ACK, as nginx does in the reference capture. Differences from Linux
-/// that remain: no TCP timestamps option, smoltcp's window sizes and scale, no TIME-WAIT of 60 s.
+/// that remain: no TCP timestamps option, smoltcp's window sizes and scale, TIME-WAIT lasts smoltcp's 10 s
+/// (Linux: 60 s), and a segment reaching a socket in TIME-WAIT is not answered (on a lossless
+/// loopback none arrives).
 pub struct NetNamespace {
     pub(super) iface: Interface,
     pub(super) device: CaptureLoopback,
@@ -397,6 +404,8 @@ impl NetNamespace {
             listener: None,
             accepted: false,
             fin_ack_due: None,
+            time_wait_until: None,
+            unread: Vec::new(),
         }));
         self.events.push((self.now_ms, connect_event));
         self.sync();

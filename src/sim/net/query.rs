@@ -38,7 +38,7 @@ impl NetNamespace {
         let pending = c
             .handle
             .map(|h| self.sockets.get::<tcp::Socket>(h).recv_queue())
-            .unwrap_or(0);
+            .unwrap_or(c.unread.len());
         fin && pending == 0
     }
 

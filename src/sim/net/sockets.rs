@@ -15,6 +15,9 @@ use crate::sim::event::EventKind;
 /// Linux's minimum delayed-ACK timeout (`TCP_DELACK_MIN`).
 const FIN_ACK_DELAY_MS: u64 = 40;
 
+/// How long smoltcp keeps a socket in TIME-WAIT (its `CLOSE_DELAY`).
+const TIME_WAIT_MS: u64 = 10_000;
+
 /// Upper bound on steps in one poll: a TCP exchange at one instant settles long before.
 const MAX_STEPS: usize = 100_000;
 
@@ -31,6 +34,7 @@ impl NetNamespace {
         let now = sim_instant(self.now_ms);
         let before = (self.device.total(), self.events.len());
         self.iface.poll_maintenance(now);
+        self.end_time_waits();
         for _ in 0..MAX_STEPS {
             let mut moved = false;
             let parked = self.park();
@@ -54,6 +58,7 @@ impl NetNamespace {
                 break;
             }
         }
+        self.release_time_waits();
         (self.device.total(), self.events.len()) != before
     }
 
@@ -67,10 +72,63 @@ impl NetNamespace {
         let stack = at
             .and_then(|t| u64::try_from(t.total_millis()).ok())
             .map(|t| t.max(now));
-        match (stack, self.next_fin_ack()) {
-            (Some(a), Some(b)) => Some(a.min(b)),
-            (a, b) => a.or(b),
+        [stack, self.next_fin_ack(), self.next_time_wait_end()]
+            .into_iter()
+            .flatten()
+            .min()
+    }
+
+    /// Sockets in TIME-WAIT once the stack has settled (their last ACK is sent) leave smoltcp:
+    /// a connection's two 64 KiB buffers are not held for the 10 s of TIME-WAIT, so thousands of
+    /// connections in a row stay small. Their timer and unread bytes stay on the [`Conn`].
+    fn release_time_waits(&mut self) {
+        for &id in &self.live {
+            let Some(Entry::Conn(c)) = self.entries.get_mut(id) else {
+                continue;
+            };
+            let (Some(h), Some(_)) = (c.handle, c.time_wait_until) else {
+                continue;
+            };
+            let smoltcp::socket::Socket::Tcp(mut socket) = self.sockets.remove(h);
+            while let Ok(chunk) = socket.recv(|buf| (buf.len(), buf.to_vec())) {
+                if chunk.is_empty() {
+                    break;
+                }
+                c.unread.extend_from_slice(&chunk);
+            }
+            c.handle = None;
         }
+    }
+
+    /// Released connections whose TIME-WAIT is over become CLOSED, as smoltcp's timer would make
+    /// them at this poll.
+    fn end_time_waits(&mut self) {
+        let t = self.now_ms;
+        for &id in &self.live {
+            let Some(Entry::Conn(c)) = self.entries.get_mut(id) else {
+                continue;
+            };
+            match (c.handle, c.time_wait_until) {
+                (None, Some(due)) if due <= t => {
+                    c.time_wait_until = None;
+                    c.state = TcpState::Closed;
+                    self.events
+                        .push((t, state_event(c, TcpState::TimeWait, TcpState::Closed)));
+                }
+                _ => {}
+            }
+        }
+    }
+
+    /// The earliest end of a released TIME-WAIT.
+    fn next_time_wait_end(&self) -> Option<u64> {
+        self.live
+            .iter()
+            .filter_map(|&id| match self.entries.get(id) {
+                Some(Entry::Conn(c)) if c.handle.is_none() => c.time_wait_until,
+                _ => None,
+            })
+            .min()
     }
 
     /// Takes out of the socket set, for one egress, every socket that owes only the ACK of a FIN
@@ -165,6 +223,9 @@ impl NetNamespace {
             let from = c.state;
             c.state = now_state;
             self.events.push((t, state_event(c, from, now_state)));
+            if now_state == TcpState::TimeWait {
+                c.time_wait_until = Some(t.saturating_add(TIME_WAIT_MS));
+            }
             if from == TcpState::Established && now_state == TcpState::CloseWait {
                 c.fin_ack_due = Some(t.saturating_add(FIN_ACK_DELAY_MS));
             }
@@ -199,7 +260,9 @@ impl NetNamespace {
         // A connection with neither a socket nor a pending FIN ACK never changes again.
         let entries = &self.entries;
         self.live.retain(|&id| match entries.get(id) {
-            Some(Entry::Conn(c)) => c.handle.is_some() || c.fin_ack_due.is_some(),
+            Some(Entry::Conn(c)) => {
+                c.handle.is_some() || c.fin_ack_due.is_some() || c.time_wait_until.is_some()
+            }
             _ => false,
         });
     }
@@ -249,6 +312,8 @@ impl NetNamespace {
                 listener: Some(lid),
                 accepted: false,
                 fin_ack_due: None,
+                time_wait_until: None,
+                unread: Vec::new(),
             };
             self.push_entry(Entry::Conn(conn));
         }
@@ -280,8 +345,14 @@ impl NetNamespace {
             .enumerate()
             .filter_map(|(id, e)| {
                 let Entry::Conn(c) = e else { return None };
-                let h = c.handle?;
-                let socket = self.sockets.get::<tcp::Socket>(h);
+                let (recv_q, send_q) = match c.handle {
+                    Some(h) => {
+                        let socket = self.sockets.get::<tcp::Socket>(h);
+                        (socket.recv_queue(), socket.send_queue())
+                    }
+                    None if c.state == TcpState::TimeWait => (c.unread.len(), 0),
+                    None => return None,
+                };
                 Some(ConnInfo {
                     id,
                     local: c.local?,
@@ -289,8 +360,8 @@ impl NetNamespace {
                     state: c.state,
                     owner: (c.state != TcpState::TimeWait).then(|| c.owner.clone()),
                     fd: c.fd,
-                    recv_q: socket.recv_queue(),
-                    send_q: socket.send_queue(),
+                    recv_q,
+                    send_q,
                 })
             })
             .collect()

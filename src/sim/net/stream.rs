@@ -46,7 +46,10 @@ impl NetNamespace {
             return Err(NetError::ConnectionRefused);
         }
         let Some(h) = conn.handle else {
-            return Ok(Vec::new());
+            return Ok(self
+                .conn_mut(s)
+                .map(|c| std::mem::take(&mut c.unread))
+                .unwrap_or_default());
         };
         let socket = self.sockets.get_mut::<tcp::Socket>(h);
         let mut out = Vec::new();

@@ -300,3 +300,35 @@ fn fin_ack_is_sent_alone_when_the_application_does_not_close() {
         Some("ACK".to_string())
     );
 }
+
+#[test]
+fn time_wait_lasts_ten_seconds_without_holding_a_socket() {
+    let mut ns = http_exchange(LOCALHOST);
+    let in_time_wait = |ns: &NetNamespace| {
+        ns.connections()
+            .iter()
+            .filter(|c| c.state == TcpState::TimeWait)
+            .count()
+    };
+    assert_eq!(in_time_wait(&ns), 1, "curl's end waits in TIME-WAIT");
+    // Only the listeners' waiting sockets (127.0.0.1, the pod IP, ::1) are left in smoltcp.
+    assert_eq!(ns.sockets.iter().count(), 3);
+    ns.drain_events();
+    assert_eq!(ns.poll_at(13), Some(10_013), "TIME-WAIT entered at 13 ms");
+    ns.poll(10_012);
+    assert_eq!(in_time_wait(&ns), 1);
+    ns.poll(10_013);
+    assert_eq!(in_time_wait(&ns), 0);
+    let closed: Vec<(u64, String)> = ns
+        .drain_events()
+        .into_iter()
+        .filter_map(|(t, e)| match e {
+            EventKind::TcpState {
+                from, to, local, ..
+            } if from == TcpState::TimeWait => Some((t, format!("{local} {to}"))),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(closed, [(10_013, "127.0.0.1:57888 CLOSED".to_string())]);
+    assert_eq!(ns.poll_at(10_013), None, "nothing else is pending");
+}

@@ -157,6 +157,14 @@ impl<'a> Interp<'a> {
         }
     }
 
+    /// Gives back the budget of output bytes that were not kept: sent to `/dev/null`, or read by
+    /// the next command of a pipeline. The budget bounds what a line holds and shows, not what
+    /// passes through (`for i in $(seq 5000); do curl -s localhost >/dev/null; done` runs to its
+    /// end, as in bash).
+    pub(super) fn refund(&mut self, bytes: usize) {
+        self.bytes = self.bytes.saturating_sub(bytes);
+    }
+
     /// Runs a list; returns the status of the last pipeline run.
     pub(super) fn run_list(&mut self, list: &List, stdin: &mut Stdin, out: &mut Output) -> i32 {
         let mut status = 0;
@@ -246,7 +254,9 @@ impl<'a> Interp<'a> {
                     out.extend(o);
                 } else {
                     out.err(o.stream_bytes(Stream::Stderr));
-                    piped = Some(Stdin::bytes(o.stream_bytes(Stream::Stdout)));
+                    let stdout = o.stream_bytes(Stream::Stdout);
+                    self.refund(stdout.len());
+                    piped = Some(Stdin::bytes(stdout));
                 }
                 if self.interrupted {
                     break;

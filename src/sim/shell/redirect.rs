@@ -53,7 +53,7 @@ impl Interp<'_> {
             match sink {
                 Sink::Out => out.out(&bytes),
                 Sink::Err => out.err(&bytes),
-                Sink::Null => {}
+                Sink::Null => self.refund(bytes.len()),
                 Sink::File(i) => {
                     if let Some((_, data)) = routing.files.get_mut(i) {
                         data.extend_from_slice(&bytes);

@@ -437,6 +437,19 @@ fn globbing() {
 }
 
 #[test]
+fn output_that_is_not_kept_does_not_spend_the_budget() {
+    // 3,000 × 2 KB pass through /dev/null and a pipe: three times the output budget, as a loop
+    // of curls into /dev/null does; bash runs it to the end, and so does podscope.
+    let mut sh = shell();
+    let mut host = FakeHost::new();
+    let line = "i=0; while [ $i -lt 3000 ]; do i=$((i+1)); printf '%1000s' x >/dev/null; \
+                printf '%1000s' x | read v; done; echo $i";
+    let r = sh.run_line(line, &mut host);
+    assert!(!r.interrupted);
+    assert_eq!(r.output.interleaved(), b"3000\n".to_vec());
+}
+
+#[test]
 fn budgets_stop_runaway_lines() {
     let mut sh = shell();
     let mut host = FakeHost::new();
