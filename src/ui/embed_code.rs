@@ -2,6 +2,7 @@
 //! parameters the writer chose, a title, `loading="lazy"`, the full width and a height that fits
 //! the view. Pure (the dialog hands over the link), so every rule is tested natively.
 
+use crate::i18n::Msg;
 use crate::ui::params::{Theme, View};
 
 /// When the embed's app starts (`load=`).
@@ -18,10 +19,10 @@ pub enum Load {
 
 impl Load {
     /// Every choice with its value and label, in the dialog's order.
-    pub const ALL: [(Load, &'static str, &'static str); 3] = [
-        (Load::Lazy, "lazy", "When scrolled into view"),
-        (Load::Click, "click", "When the reader presses Start"),
-        (Load::Eager, "eager", "At once"),
+    pub const ALL: [(Load, &'static str, Msg); 3] = [
+        (Load::Lazy, "lazy", Msg::EmbedLoadLazy),
+        (Load::Click, "click", Msg::EmbedLoadClick),
+        (Load::Eager, "eager", Msg::EmbedLoadEager),
     ];
 
     /// The value of `load=`.

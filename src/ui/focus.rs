@@ -71,3 +71,65 @@ pub fn use_keep_focus<T: PartialEq + 'static>(key: T, selector: &'static str) {
         }
     });
 }
+
+/// Moves the focus into a popover as it opens (to `inside`) and back to the button that opens
+/// it (`opener`) as it closes, never on the first draw: a keyboard user is never dropped at the
+/// top of the page.
+#[hook]
+pub fn use_popover_focus(open: bool, inside: NodeRef, opener: NodeRef) {
+    let first = use_mut_ref(|| true);
+    use_effect_with(open, move |open| {
+        let target = if *open { &inside } else { &opener };
+        if !std::mem::replace(&mut *first.borrow_mut(), false) {
+            if let Some(el) = target.cast::<web_sys::HtmlElement>() {
+                let _ = el.focus();
+            }
+        }
+    });
+}
+
+/// What can take the focus inside a popover, in page order.
+const FOCUSABLE: &str =
+    "button, input, select, textarea, a[href], [tabindex]:not([tabindex=\"-1\"])";
+
+/// The keys of a popover panel: Escape closes it (`close`); Tab past its last control comes back
+/// to its first (Shift+Tab the other way), so the focus stays in the panel until it is closed.
+pub fn popover_keys(close: Callback<()>) -> Callback<KeyboardEvent> {
+    Callback::from(move |e: KeyboardEvent| match e.key().as_str() {
+        "Escape" => {
+            e.prevent_default();
+            close.emit(());
+        }
+        "Tab" => {
+            // Yew delegates events to the app's root, so the panel is found from the target.
+            let Some(panel) = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .and_then(|t| t.closest("[role=\"dialog\"]").ok().flatten())
+            else {
+                return;
+            };
+            let Ok(list) = panel.query_selector_all(FOCUSABLE) else {
+                return;
+            };
+            let at = |i: u32| {
+                list.item(i)
+                    .and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
+            };
+            let (Some(first), Some(last)) = (at(0), at(list.length().saturating_sub(1))) else {
+                return;
+            };
+            let active = gloo::utils::document().active_element();
+            let (edge, wrap_to) = if e.shift_key() {
+                (first, last)
+            } else {
+                (last, first)
+            };
+            if active.as_ref() == Some(edge.as_ref()) {
+                e.prevent_default();
+                let _ = wrap_to.focus();
+            }
+        }
+        _ => {}
+    })
+}

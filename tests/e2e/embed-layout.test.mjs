@@ -101,4 +101,46 @@ describe('embed layout and links', () => {
     assert.equal(await frame.locator('[data-testid="pod-diagram"]').count(), 0, 'view=terminal');
     assert.equal(await frame.locator('[data-testid="open-in-podscope"]').count(), 0, 'links=0');
   });
+
+  test('the Embed dialog works from the keyboard and speaks the interface language', async () => {
+    const s = await app.blankPage();
+    await s.page.setViewportSize({ width: 1280, height: 800 });
+    await s.page.goto(`${app.server.url}?scenario=localhost&lang=es`, { waitUntil: 'networkidle' });
+    await byTestId(s.page, 'pod-diagram').waitFor({ timeout: 20_000 });
+    const embed = byTestId(s.page, 'embed');
+    assert.equal((await embed.textContent()).trim(), '</>Insertar');
+    await embed.focus();
+    await s.page.keyboard.press('Enter');
+    const dialog = byTestId(s.page, 'embed-dialog');
+    await dialog.waitFor();
+    assert.equal(await dialog.getAttribute('aria-label'), 'Insertar este estado en una página');
+    const focused = () => s.page.evaluate(() => document.activeElement?.dataset?.testid
+      ?? document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.tagName);
+    // The app redraws after the key: wait for the focus to land (or fail after 5 s).
+    const focusLands = (id) => s.page.waitForFunction((want) => document.activeElement?.dataset?.testid === want, id, { timeout: 5_000 });
+    await focusLands('embed-view'); // opening puts the focus on the first choice
+    const text = await dialog.textContent();
+    for (const words of ['Muestra', 'Diagrama y terminal', 'Empieza', 'Al verse en pantalla', 'Tema',
+      'Controles de reproducción', 'Copiar el código', 'HTML para tu página']) {
+      assert.ok(text.includes(words), `Spanish: ${words}`);
+    }
+    assert.doesNotMatch(text, /Shows|Theme|Playback controls|Copy embed code/, 'no English left');
+    // Tab walks the dialog's controls and, past the last (Close), comes back to the first.
+    const seen = [];
+    for (let i = 0; i < 10; i += 1) {
+      await s.page.keyboard.press('Tab');
+      seen.push(await focused());
+    }
+    assert.ok(seen.includes('copy-embed') && seen.includes('embed-code'), seen.join(' '));
+    const wrap = seen.indexOf('Cerrar');
+    assert.ok(wrap >= 0, `Close is reached: ${seen.join(' ')}`);
+    assert.equal(seen[wrap + 1], 'embed-view', 'Tab past Close wraps to the first choice');
+    await s.page.keyboard.press('Shift+Tab');
+    assert.equal(await focused(), 'Cerrar', 'Shift+Tab from the first wraps to Close');
+    await screenshot(s.page, 'embed-dialog-es');
+    await s.page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    await focusLands('embed'); // Escape closes and gives the focus back to Embed
+    assert.equal(await embed.getAttribute('aria-expanded'), 'false');
+  });
 });

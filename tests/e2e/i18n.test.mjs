@@ -146,6 +146,15 @@ describe('Spanish, end to end', () => {
         console.log(`screenshot: ${await screenshot(s.page, `i18n-es-${viewport.width}`)}`);
         assert.equal(page, 0, 'the page scrolls sideways');
         assert.deepEqual(wide, [], 'text wider than its box');
+        // A task panel that scrolls keeps Check and Reset in view.
+        const hidden = await s.page.evaluate(() => {
+          const panel = document.querySelector('.task-panel').getBoundingClientRect();
+          return ['task-check', 'task-reset'].filter((id) => {
+            const b = document.querySelector(`[data-testid="${id}"]`).getBoundingClientRect();
+            return b.top < panel.top || b.bottom > panel.bottom + 1;
+          });
+        });
+        assert.deepEqual(hidden, [], 'task buttons scrolled out of the panel');
         assert.deepEqual(s.errors, []);
       } finally {
         await s.close();

@@ -324,8 +324,11 @@ fn time_wait_lasts_ten_seconds_without_holding_a_socket() {
         .into_iter()
         .filter_map(|(t, e)| match e {
             EventKind::TcpState {
-                from, to, local, ..
-            } if from == TcpState::TimeWait => Some((t, format!("{local} {to}"))),
+                from: TcpState::TimeWait,
+                to,
+                local,
+                ..
+            } => Some((t, format!("{local} {to}"))),
             _ => None,
         })
         .collect();

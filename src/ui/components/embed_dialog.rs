@@ -6,7 +6,9 @@
 use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
+use crate::i18n::{t, tf, Msg};
 use crate::ui::embed_code::{EmbedOptions, Load};
+use crate::ui::focus::{popover_keys, use_popover_focus};
 use crate::ui::params::{Theme, View};
 use crate::ui::permalink;
 use crate::ui::state::AppContext;
@@ -18,8 +20,9 @@ type Copied = Option<bool>;
 fn select(
     label: &str,
     id: &'static str,
-    options: &[(&'static str, &'static str)],
+    options: &[(&'static str, Msg)],
     chosen: &str,
+    node: NodeRef,
     onchange: Callback<String>,
 ) -> Html {
     let onchange =
@@ -27,9 +30,9 @@ fn select(
     html! {
         <label class="embed-field">
             <span>{ label }</span>
-            <select data-testid={id} {onchange}>
+            <select data-testid={id} ref={node} {onchange}>
                 { for options.iter().map(|&(value, text)| html! {
-                    <option {value} selected={value == chosen}>{ text }</option>
+                    <option {value} selected={value == chosen}>{ t(text) }</option>
                 }) }
             </select>
         </label>
@@ -37,7 +40,7 @@ fn select(
 }
 
 /// One checkbox of the dialog.
-fn check(label: String, id: &'static str, on: bool, onchange: Callback<bool>) -> Html {
+fn check(label: &str, id: &'static str, on: bool, onchange: Callback<bool>) -> Html {
     let onchange =
         onchange.reform(|e: Event| e.target_unchecked_into::<HtmlInputElement>().checked());
     html! {
@@ -55,6 +58,10 @@ pub fn EmbedDialog() -> Html {
     let options = use_state(EmbedOptions::default);
     let copied = use_state(|| None::<bool> as Copied);
     let code_ref = use_node_ref();
+    let first_ref = use_node_ref();
+    let button_ref = use_node_ref();
+    // Opening moves the focus to the first choice; closing (×, Escape, Embed) brings it back.
+    use_popover_focus(*open, first_ref.clone(), button_ref.clone());
     let Some(state) = use_context::<AppContext>() else {
         return html! {};
     };
@@ -67,9 +74,9 @@ pub fn EmbedDialog() -> Html {
     };
     let button = html! {
         <button type="button" class="share-button embed-button" data-testid="embed" onclick={ontoggle.clone()}
-            aria-expanded={open.to_string()} aria-haspopup="dialog" title="Embed this state in a page">
+            ref={button_ref} aria-expanded={open.to_string()} aria-haspopup="dialog" title={t(Msg::EmbedRegion)}>
             <span class="embed-icon" aria-hidden="true">{ "</>" }</span>
-            <span class="embed-label">{ "Embed" }</span>
+            <span class="embed-label">{ t(Msg::EmbedButton) }</span>
         </button>
     };
     if !*open {
@@ -113,24 +120,29 @@ pub fn EmbedDialog() -> Html {
     };
     let status = match *copied {
         None => "",
-        Some(true) => "Copied the embed code: paste it into your page's HTML.",
-        Some(false) => {
-            "The browser did not allow copying here: the code is selected, press Ctrl+C (⌘C)."
-        }
+        Some(true) => t(Msg::EmbedCopied),
+        Some(false) => t(Msg::EmbedRefused),
     };
     let select_all =
         Callback::from(|e: FocusEvent| e.target_unchecked_into::<HtmlTextAreaElement>().select());
     let views = [
-        ("split", "Diagram and terminal"),
-        ("diagram", "Diagram only"),
-        ("terminal", "Terminal only"),
+        ("split", Msg::EmbedViewSplit),
+        ("diagram", Msg::EmbedViewDiagram),
+        ("terminal", Msg::EmbedViewTerminal),
     ];
-    let loads: Vec<(&str, &str)> = Load::ALL.iter().map(|&(_, id, text)| (id, text)).collect();
+    let loads: Vec<(&str, Msg)> = Load::ALL.iter().map(|&(_, id, text)| (id, text)).collect();
     let themes = [
-        ("auto", "The reader's (system)"),
-        ("light", "Light"),
-        ("dark", "Dark"),
+        ("auto", Msg::EmbedThemeAuto),
+        ("light", Msg::EmbedThemeLight),
+        ("dark", Msg::EmbedThemeDark),
     ];
+    let onkeydown = {
+        let (open, copied) = (open.clone(), copied.clone());
+        popover_keys(Callback::from(move |()| {
+            copied.set(None);
+            open.set(false);
+        }))
+    };
     let view = match o.view {
         View::Split => "split",
         View::Diagram => "diagram",
@@ -139,27 +151,27 @@ pub fn EmbedDialog() -> Html {
     html! {
         <div class="share is-open">
             { button }
-            <div class="share-panel embed-panel" role="dialog" aria-label="Embed this state in a page" data-testid="embed-dialog">
-                { select("Shows", "embed-view", &views, view, set(|o, v| o.view = match v.as_str() {
+            <div class="share-panel embed-panel" role="dialog" aria-label={t(Msg::EmbedRegion)} data-testid="embed-dialog" {onkeydown}>
+                { select(t(Msg::EmbedShows), "embed-view", &views, view, first_ref, set(|o, v| o.view = match v.as_str() {
                     "diagram" => View::Diagram, "terminal" => View::Terminal, _ => View::Split })) }
-                { select("Starts", "embed-load", &loads, o.load.id(), set(|o, v| o.load = Load::from_id(&v))) }
-                { select("Theme", "embed-theme", &themes, o.theme.attribute().unwrap_or("auto"), set(|o, v| o.theme = match v.as_str() {
+                { select(t(Msg::EmbedStarts), "embed-load", &loads, o.load.id(), NodeRef::default(), set(|o, v| o.load = Load::from_id(&v))) }
+                { select(t(Msg::EmbedTheme), "embed-theme", &themes, o.theme.attribute().unwrap_or("auto"), NodeRef::default(), set(|o, v| o.theme = match v.as_str() {
                     "light" => Theme::Light, "dark" => Theme::Dark, _ => Theme::Auto })) }
                 <div class="embed-checks">
-                    { check("Playback controls".into(), "embed-controls", o.controls, toggle(|o, on| o.controls = on)) }
-                    { check("Play when seen (not with reduced motion)".into(), "embed-autoplay", o.autoplay, toggle(|o, on| o.autoplay = on)) }
-                    { check("“Open in podscope” and Share".into(), "embed-links", o.links, toggle(|o, on| o.links = on)) }
-                    { check(format!("Open at step {position}, as now"), "embed-at-step", o.at_step.is_some(),
+                    { check(t(Msg::EmbedControls), "embed-controls", o.controls, toggle(|o, on| o.controls = on)) }
+                    { check(t(Msg::EmbedAutoplay), "embed-autoplay", o.autoplay, toggle(|o, on| o.autoplay = on)) }
+                    { check(t(Msg::EmbedLinks), "embed-links", o.links, toggle(|o, on| o.links = on)) }
+                    { check(&tf(Msg::EmbedAtStep, &[("step", &position)]), "embed-at-step", o.at_step.is_some(),
                         toggle(|o, on| o.at_step = on.then_some(0))) }
                 </div>
                 <label class="share-row embed-code">
-                    <span>{ format!("HTML for your page ({} px high, the page's full width)", o.height()) }</span>
+                    <span>{ tf(Msg::EmbedCodeLabel, &[("height", &o.height())]) }</span>
                     <textarea ref={code_ref} readonly=true rows="4" data-testid="embed-code" value={snippet}
                         onfocus={select_all} />
                 </label>
-                <button type="button" data-testid="copy-embed" onclick={oncopy}>{ "Copy embed code" }</button>
+                <button type="button" data-testid="copy-embed" onclick={oncopy}>{ t(Msg::EmbedCopy) }</button>
                 <p class="share-status" role="status" data-testid="embed-status">{ status }</p>
-                <button type="button" class="share-close" aria-label="Close" onclick={ontoggle}>{ "×" }</button>
+                <button type="button" class="share-close" aria-label={t(Msg::CommonClose)} onclick={ontoggle}>{ "×" }</button>
             </div>
         </div>
     }

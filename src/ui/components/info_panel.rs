@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::i18n::{t, Msg};
+use crate::i18n::{t, tf, Msg};
 
 use super::{BrowserPreview, TabList};
 use crate::ui::download::download;
@@ -61,7 +61,7 @@ pub fn InfoPanel() -> Html {
     let capture_note = (kept_packets < all_packets).then(|| {
         html! {
             <p class="capture-note" data-testid="capture-note" role="note">
-                { format!("The capture (and the pcap download) holds the last {kept_packets} of {all_packets} packets: older packets' bytes were dropped to bound memory.") }
+                { tf(Msg::InfoCaptureKept, &[("kept", &kept_packets), ("all", &all_packets)]) }
             </p>
         }
     });

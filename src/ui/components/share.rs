@@ -8,6 +8,7 @@ use yew::prelude::*;
 
 use crate::i18n::{t, tf, Msg};
 
+use crate::ui::focus::{popover_keys, use_popover_focus};
 use crate::ui::permalink;
 use crate::ui::state::AppContext;
 
@@ -29,20 +30,8 @@ pub fn SharePanel() -> Html {
     let copied = use_state(|| Copied::Not);
     let link_ref = use_node_ref();
     let button_ref = use_node_ref();
-    // Opening moves the focus to the link (selected, ready to copy); closing brings it back
-    // to the Share button, so a keyboard user is never dropped at the top of the page.
-    {
-        let (link_ref, button_ref) = (link_ref.clone(), button_ref.clone());
-        let first = use_mut_ref(|| true);
-        use_effect_with(*open, move |open| {
-            let target = if *open { &link_ref } else { &button_ref };
-            if !std::mem::replace(&mut *first.borrow_mut(), false) {
-                if let Some(el) = target.cast::<web_sys::HtmlElement>() {
-                    let _ = el.focus();
-                }
-            }
-        });
-    }
+    // Opening moves the focus to the link (selected, ready to copy); closing brings it back.
+    use_popover_focus(*open, link_ref.clone(), button_ref.clone());
     let Some(state) = use_context::<AppContext>() else {
         return html! {};
     };
@@ -88,12 +77,7 @@ pub fn SharePanel() -> Html {
     });
     let onkeydown = {
         let open = open.clone();
-        Callback::from(move |e: KeyboardEvent| {
-            if e.key() == "Escape" {
-                e.prevent_default();
-                open.set(false);
-            }
-        })
+        popover_keys(Callback::from(move |()| open.set(false)))
     };
     html! {
         <div class="share is-open">

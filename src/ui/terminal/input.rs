@@ -68,6 +68,129 @@ struct Editor {
     after_escape: bool,
 }
 
+/// Everything a key needs to act on the line: the input, its editor state and the callbacks.
+#[derive(Clone)]
+struct LineKeys {
+    input: NodeRef,
+    editor: Rc<RefCell<Editor>>,
+    candidates: UseStateHandle<Vec<String>>,
+    truncated: UseStateHandle<bool>,
+    running: bool,
+    blocked: bool,
+    onrun: Callback<String>,
+    oninterrupt: Callback<()>,
+    oncancel: Callback<String>,
+    onclear: Callback<()>,
+    oncomplete: Option<Completer>,
+}
+
+impl LineKeys {
+    /// Does what `act` stands for (a key of the keyboard or of the touch key row) to the line.
+    /// True when it was handled, so the browser must not also do its default (false for keys
+    /// left to it: Ctrl-C over a selection copies, Tab on an empty line moves the focus on).
+    fn press(&self, act: Option<KeyAction>) -> bool {
+        let Some(el) = self.input.cast::<HtmlInputElement>() else {
+            return false;
+        };
+        let mut ed = self.editor.borrow_mut();
+        let after_tab = std::mem::replace(&mut ed.after_tab, act == Some(KeyAction::Complete));
+        let after_escape = std::mem::replace(&mut ed.after_escape, act == Some(KeyAction::Escape));
+        let line = el.value();
+        let at = caret(&el, &line);
+        let candidates = &self.candidates;
+        match act {
+            None => return false,
+            Some(KeyAction::Run) => {
+                if self.running || self.blocked {
+                    return true;
+                }
+                ed.history.push(&line);
+                el.set_value("");
+                candidates.set(Vec::new());
+                self.truncated.set(false);
+                self.onrun.emit(line);
+            }
+            Some(KeyAction::HistoryPrevious | KeyAction::HistoryNext) => {
+                let recalled = if act == Some(KeyAction::HistoryPrevious) {
+                    ed.history.previous(&line)
+                } else {
+                    ed.history.next(&line)
+                };
+                if let Some(recalled) = recalled {
+                    set_line(&el, &recalled, recalled.len());
+                }
+            }
+            Some(KeyAction::Complete) => {
+                // Esc then Tab, or Tab on an empty line, moves focus on: no keyboard trap.
+                let Some(complete) = self
+                    .oncomplete
+                    .as_ref()
+                    .filter(|_| !after_escape && !line.is_empty() && !self.running)
+                else {
+                    return false;
+                };
+                match line_edit::tab(&line, at, complete.emit((line.clone(), at)), after_tab) {
+                    TabOutcome::Insert { line, cursor } => set_line(&el, &line, cursor),
+                    TabOutcome::List(found) => candidates.set(found),
+                    TabOutcome::Nothing => {}
+                }
+            }
+            Some(KeyAction::Interrupt) => {
+                let selected =
+                    el.selection_end().ok().flatten() != el.selection_start().ok().flatten();
+                if selected {
+                    return false; // Ctrl-C over a selection copies it
+                }
+                if self.running {
+                    self.oninterrupt.emit(());
+                } else {
+                    ed.history.push("");
+                    el.set_value("");
+                    candidates.set(Vec::new());
+                    self.oncancel.emit(line);
+                }
+            }
+            Some(KeyAction::ClearScreen) => self.onclear.emit(()),
+            Some(KeyAction::LineStart) => set_line(&el, &line, 0),
+            Some(KeyAction::LineEnd) => set_line(&el, &line, line.len()),
+            Some(KeyAction::KillBefore) => set_line(&el, line.get(at..).unwrap_or(""), 0),
+            Some(KeyAction::KillAfter) => set_line(&el, line.get(..at).unwrap_or(&line), at),
+            Some(KeyAction::Escape) => {
+                candidates.set(Vec::new());
+                return false;
+            }
+        }
+        true
+    }
+
+    /// A button of the touch key row: pressing it keeps the focus (and the on-screen keyboard)
+    /// in the input, then acts as the key would.
+    fn button(&self, label: &'static str, title: &'static str, act: KeyAction) -> Html {
+        let keys = self.clone();
+        let onclick = Callback::from(move |_: MouseEvent| {
+            // Over a selection, the row's Ctrl-C interrupts all the same (it has no copy).
+            if act == KeyAction::Interrupt {
+                if let Some(el) = keys.input.cast::<HtmlInputElement>() {
+                    let end = el.value().encode_utf16().count();
+                    let _ = el.set_selection_range(
+                        u32::try_from(end).unwrap_or(u32::MAX),
+                        u32::try_from(end).unwrap_or(u32::MAX),
+                    );
+                }
+            }
+            keys.press(Some(act));
+            if let Some(el) = keys.input.cast::<HtmlInputElement>() {
+                let _ = el.focus();
+            }
+        });
+        let keep_focus = Callback::from(|e: PointerEvent| e.prevent_default());
+        html! {
+            <button type="button" tabindex="-1" aria-label={title} {title}
+                onpointerdown={keep_focus} {onclick}>{ label }</button>
+        }
+    }
+}
+
 /// A prompt and a one-line input that behaves like bash's readline.
 #[component]
 pub fn TerminalInput(props: &TerminalInputProps) -> Html {
@@ -76,109 +199,30 @@ pub fn TerminalInput(props: &TerminalInputProps) -> Html {
     let candidates = use_state_eq(Vec::<String>::new);
     let truncated = use_state_eq(|| false);
 
+    let keys = LineKeys {
+        input: input.clone(),
+        editor: editor.clone(),
+        candidates: candidates.clone(),
+        truncated: truncated.clone(),
+        running: props.running,
+        blocked: props.disabled.is_some(),
+        onrun: props.onrun.clone(),
+        oninterrupt: props.oninterrupt.clone(),
+        oncancel: props.oncancel.clone(),
+        onclear: props.onclear.clone(),
+        oncomplete: props.oncomplete.clone(),
+    };
     let onkeydown = {
-        let editor = editor.clone();
-        let (input, candidates, truncated) = (input.clone(), candidates.clone(), truncated.clone());
-        let (running, blocked) = (props.running, props.disabled.is_some());
-        let (onrun, oninterrupt, oncancel) = (
-            props.onrun.clone(),
-            props.oninterrupt.clone(),
-            props.oncancel.clone(),
-        );
-        let (onclear, oncomplete) = (props.onclear.clone(), props.oncomplete.clone());
+        let keys = keys.clone();
         Callback::from(move |e: KeyboardEvent| {
-            let Some(el) = input.cast::<HtmlInputElement>() else {
-                return;
-            };
             let mods = Modifiers {
                 ctrl: e.ctrl_key(),
                 alt: e.alt_key(),
                 meta: e.meta_key(),
                 shift: e.shift_key(),
             };
-            let act = keys::action(&e.key(), mods);
-            let mut ed = editor.borrow_mut();
-            let after_tab = std::mem::replace(&mut ed.after_tab, act == Some(KeyAction::Complete));
-            let after_escape =
-                std::mem::replace(&mut ed.after_escape, act == Some(KeyAction::Escape));
-            let line = el.value();
-            let at = caret(&el, &line);
-            match act {
-                None => {}
-                Some(KeyAction::Run) => {
-                    e.prevent_default();
-                    if running || blocked {
-                        return;
-                    }
-                    ed.history.push(&line);
-                    el.set_value("");
-                    candidates.set(Vec::new());
-                    truncated.set(false);
-                    onrun.emit(line);
-                }
-                Some(KeyAction::HistoryPrevious | KeyAction::HistoryNext) => {
-                    e.prevent_default();
-                    let recalled = if act == Some(KeyAction::HistoryPrevious) {
-                        ed.history.previous(&line)
-                    } else {
-                        ed.history.next(&line)
-                    };
-                    if let Some(recalled) = recalled {
-                        set_line(&el, &recalled, recalled.len());
-                    }
-                }
-                Some(KeyAction::Complete) => {
-                    // Esc then Tab, or Tab on an empty line, moves focus on: no keyboard trap.
-                    let Some(complete) = oncomplete
-                        .as_ref()
-                        .filter(|_| !after_escape && !line.is_empty() && !running)
-                    else {
-                        return;
-                    };
-                    e.prevent_default();
-                    match line_edit::tab(&line, at, complete.emit((line.clone(), at)), after_tab) {
-                        TabOutcome::Insert { line, cursor } => set_line(&el, &line, cursor),
-                        TabOutcome::List(found) => candidates.set(found),
-                        TabOutcome::Nothing => {}
-                    }
-                }
-                Some(KeyAction::Interrupt) => {
-                    let selected =
-                        el.selection_end().ok().flatten() != el.selection_start().ok().flatten();
-                    if selected {
-                        return; // Ctrl-C over a selection copies it
-                    }
-                    e.prevent_default();
-                    if running {
-                        oninterrupt.emit(());
-                    } else {
-                        ed.history.push("");
-                        el.set_value("");
-                        candidates.set(Vec::new());
-                        oncancel.emit(line);
-                    }
-                }
-                Some(KeyAction::ClearScreen) => {
-                    e.prevent_default();
-                    onclear.emit(());
-                }
-                Some(KeyAction::LineStart) => {
-                    e.prevent_default();
-                    set_line(&el, &line, 0);
-                }
-                Some(KeyAction::LineEnd) => {
-                    e.prevent_default();
-                    set_line(&el, &line, line.len());
-                }
-                Some(KeyAction::KillBefore) => {
-                    e.prevent_default();
-                    set_line(&el, line.get(at..).unwrap_or(""), 0);
-                }
-                Some(KeyAction::KillAfter) => {
-                    e.prevent_default();
-                    set_line(&el, line.get(..at).unwrap_or(&line), at);
-                }
-                Some(KeyAction::Escape) => candidates.set(Vec::new()),
+            if keys.press(keys::action(&e.key(), mods)) {
+                e.prevent_default();
             }
         })
     };
@@ -224,6 +268,19 @@ pub fn TerminalInput(props: &TerminalInputProps) -> Html {
         })
     };
     let id = &props.id;
+    // Phones have no Tab, Ctrl or arrow keys: a row of them above the on-screen keyboard
+    // (shown on touch screens only, by CSS; keyboard users have the real keys).
+    let key_row = (props.disabled.is_none()).then(|| {
+        html! {
+            <div class="terminal-keys" role="group" aria-label={t(Msg::TerminalKeys)}
+                data-testid={format!("terminal-keys-{id}")}>
+                { keys.button("Tab", t(Msg::TerminalKeyTab), KeyAction::Complete) }
+                { keys.button("Ctrl-C", t(Msg::TerminalKeyInterrupt), KeyAction::Interrupt) }
+                { keys.button("↑", t(Msg::TerminalKeyPrevious), KeyAction::HistoryPrevious) }
+                { keys.button("↓", t(Msg::TerminalKeyNext), KeyAction::HistoryNext) }
+            </div>
+        }
+    });
     html! {
         <>
             <div class="terminal-line">
@@ -254,6 +311,7 @@ pub fn TerminalInput(props: &TerminalInputProps) -> Html {
                     { for candidates.iter().map(|c| html! { <li>{ c.clone() }</li> }) }
                 </ul>
             }
+            { for key_row }
             if *truncated {
                 <p class="terminal-note" role="status">
                     { t(Msg::TerminalPasteLimit) }
