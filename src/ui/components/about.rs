@@ -5,24 +5,16 @@ use yew::prelude::*;
 
 use crate::i18n::{t, Msg};
 
-/// Where the simulation differs from a real pod, one sentence each.
-pub const SIMPLIFICATIONS: &[&str] = &[
-    "The TCP/IP stack is smoltcp, not Linux: the conversation is the same, but TCP options \
-     (no timestamps), window sizes, initial sequence numbers and ephemeral ports differ; the \
-     packet inspector lists every difference.",
-    "The loopback capture has no link layer: frames are bare IP packets, 14 bytes shorter than \
-     a tcpdump on a real lo.",
-    "A pipeline runs one stage after another, not concurrently, and programs never run beside \
-     the shell: output is the same, timing is not.",
-    "Images contain only the files that matter to the lessons; apt-get installs from a \
-     built-in catalogue, with no network.",
-    "There is no real time: a simulated clock moves only when something happens, so runs \
-     replay byte for byte (dates start at 26 Nov 2026 09:00 GMT).",
-    "The shell is bash's language (functions, case, [[ ]], arithmetic, here-documents, \
-     arrays) without job control, associative arrays, IFS or shell options; declare -f \
-     does not print function bodies. Pasted text runs line by line as it arrives.",
-    "One pod on one node: no scheduler, no Services, no real kubelet; kubectl knows the \
-     commands the lessons use.",
+/// Where the simulation differs from a real pod, one sentence each (in `locales/*.ftl`).
+pub const SIMPLIFICATIONS: &[Msg] = &[
+    Msg::AboutTcp,
+    Msg::AboutCapture,
+    Msg::AboutPipeline,
+    Msg::AboutImages,
+    Msg::AboutClock,
+    Msg::AboutShell,
+    Msg::AboutMemory,
+    Msg::AboutCluster,
 ];
 
 /// The header's disclosure listing [`SIMPLIFICATIONS`].
@@ -33,7 +25,7 @@ pub fn AboutSimulation() -> Html {
             <summary>{ t(Msg::AboutTitle) }</summary>
             <div class="about-body">
                 <p>{ t(Msg::AboutIntro) }</p>
-                <ul>{ for SIMPLIFICATIONS.iter().map(|s| html! { <li>{ *s }</li> }) }</ul>
+                <ul>{ for SIMPLIFICATIONS.iter().map(|s| html! { <li>{ t(*s) }</li> }) }</ul>
             </div>
         </details>
     }

@@ -14,11 +14,11 @@ use crate::ui::inspector::PacketInspector;
 use crate::ui::state::{Action, AppContext};
 use crate::ui::timeline::{event_row, EventLog};
 
-const TABS: [(&str, &str); 4] = [
-    ("events", "Events"),
-    ("packet", "Packet"),
-    ("browser", "Browser"),
-    ("manifest", "Manifest"),
+const TABS: [(&str, Msg); 4] = [
+    ("events", Msg::InfoTabEvents),
+    ("packet", Msg::InfoTabPacket),
+    ("browser", Msg::InfoTabBrowser),
+    ("manifest", Msg::InfoTabManifest),
 ];
 
 /// The inspection tabs, wired to the app state.
@@ -119,7 +119,7 @@ pub fn InfoPanel() -> Html {
         .map(|e| html! { <li data-testid="manifest-error">{ e.clone() }</li> });
     html! {
         <section class="panel info-panel" aria-label={t(Msg::InfoRegion)}>
-            <TabList label="Inspect" tabs={TABS.iter().map(|(i, l)| (i.to_string(), l.to_string())).collect::<Vec<_>>()}
+            <TabList label={t(Msg::InfoRegion)} tabs={TABS.iter().map(|(i, l)| (i.to_string(), t(*l).to_string())).collect::<Vec<_>>()}
                 selected={(*tab).clone()} onselect={onselect_tab} />
             { pane("events", html! {
                 <EventLog events={(*rows).clone()} position={list_position} selected={state.selected_event}

@@ -72,7 +72,7 @@ pub fn EventLog(props: &EventLogProps) -> Html {
         html! {
             <button type="button" class={classes!("filter-chip", format!("kind-{kind}"))}
                 aria-pressed={on.to_string()} data-kind={kind} {onclick}>
-                { name }
+                { t(name) }
             </button>
         }
     });

@@ -1,5 +1,7 @@
 //! Which event categories the event list shows.
 
+use crate::i18n::Msg;
+
 /// One switch per event category; all on by default.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Filters {
@@ -29,12 +31,12 @@ impl Default for Filters {
 
 impl Filters {
     /// The filter chips in display order: category (`data-kind`) and button label.
-    pub const CHIPS: [(&'static str, &'static str); 5] = [
-        ("file", "Files"),
-        ("tcp", "TCP"),
-        ("http", "HTTP"),
-        ("process", "Processes"),
-        ("k8s", "Kubernetes"),
+    pub const CHIPS: [(&'static str, Msg); 5] = [
+        ("file", Msg::EventsKindFile),
+        ("tcp", Msg::EventsKindTcp),
+        ("http", Msg::EventsKindHttp),
+        ("process", Msg::EventsKindProcess),
+        ("k8s", Msg::EventsKindK8s),
     ];
 
     /// Whether events of category `kind` are shown (unknown categories always are).

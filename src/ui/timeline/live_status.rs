@@ -2,6 +2,8 @@
 
 use yew::prelude::*;
 
+use crate::i18n::{t, tf, Msg};
+
 /// Props of [`LiveStatus`].
 #[derive(Properties, PartialEq)]
 pub struct LiveStatusProps {
@@ -15,12 +17,13 @@ pub struct LiveStatusProps {
 
 /// What the status line says: caught up, catching up, or held back by the user.
 pub fn status_text(live: bool, behind: usize) -> String {
-    let steps = if behind == 1 { "step" } else { "steps" };
     match (live, behind) {
-        (true, 0) => "Live: showing now".to_string(),
-        (true, n) => format!("Live: catching up, {n} {steps} behind"),
-        (false, 0) => "Paused at now: new events wait".to_string(),
-        (false, n) => format!("Paused {n} {steps} behind live"),
+        (true, 0) => t(Msg::LiveNow).to_string(),
+        (true, 1) => t(Msg::LiveBehindOne).to_string(),
+        (true, n) => tf(Msg::LiveBehind, &[("count", &n)]),
+        (false, 0) => t(Msg::LivePausedNow).to_string(),
+        (false, 1) => t(Msg::LivePausedOne).to_string(),
+        (false, n) => tf(Msg::LivePaused, &[("count", &n)]),
     }
 }
 
@@ -37,8 +40,8 @@ pub fn LiveStatus(props: &LiveStatusProps) -> Html {
                 { status_text(props.live, props.behind) }
             </span>
             <button type="button" class="jump-to-now" data-testid="jump-to-now" disabled={at_now}
-                {onclick} title="Show everything that happened and follow new events">
-                { "Jump to now" }
+                {onclick} title={t(Msg::LiveJumpTitle)}>
+                { t(Msg::LiveJump) }
             </button>
         </span>
     }
