@@ -16,9 +16,40 @@
   'use strict';
   var SLOW_MS = 15000;
   var MODES = ['lazy', 'click', 'eager'];
-  var TITLES = { 'shared-volume': 'Shared volume', localhost: 'Localhost', 'docs-original': 'Docs original' };
+  // What this script says before the app (and its catalogues in locales/) has loaded, in the
+  // interface languages; the app chooses its language the same way (src/i18n: lang= wins,
+  // else the browser's first shipped language, else English).
+  var TEXTS = {
+    en: {
+      start: '▶ Start', what: 'the podscope simulation', starting: 'Starting the simulation…',
+      slow: 'podscope is still loading after {s} seconds: the connection may be slow. ', again: 'Try again',
+      titles: { 'shared-volume': 'Shared volume', localhost: 'Localhost', 'docs-original': 'Docs original' },
+    },
+    es: {
+      start: '▶ Empezar', what: 'la simulación de podscope', starting: 'Iniciando la simulación…',
+      slow: 'podscope sigue cargando tras {s} segundos: puede que la conexión sea lenta. ', again: 'Reintentar',
+      titles: { 'shared-volume': 'Volumen compartido', localhost: 'Localhost', 'docs-original': 'Original de la documentación' },
+    },
+  };
   var root = document.documentElement;
   var params = new URLSearchParams(window.location.search);
+
+  /** The shipped language a BCP 47 tag asks for (`es-ES`), or null. */
+  function shipped(tag) {
+    var primary = String(tag).split(/[-_]/)[0].trim().toLowerCase();
+    return Object.prototype.hasOwnProperty.call(TEXTS, primary) ? primary : null;
+  }
+
+  /** lang= (English when it names no shipped language), else the browser's languages. */
+  function chooseLang() {
+    if (params.has('lang')) return shipped(params.get('lang')) || 'en';
+    var preferred = navigator.languages || [navigator.language || ''];
+    for (var i = 0; i < preferred.length; i++) {
+      if (shipped(preferred[i])) return shipped(preferred[i]);
+    }
+    return 'en';
+  }
+  var text = TEXTS[chooseLang()];
   var embed = params.get('embed') === '1';
   var mode = MODES.indexOf(params.get('load')) >= 0 ? params.get('load') : (embed ? 'lazy' : 'eager');
   var started = false;
@@ -75,11 +106,10 @@
       note.className = 'load-slow';
       note.setAttribute('role', 'status');
       note.dataset.testid = 'load-slow';
-      note.textContent = 'podscope is still loading after ' + Math.round(SLOW_MS / 1000)
-        + ' seconds: the connection may be slow. ';
+      note.textContent = text.slow.replace('{s}', String(Math.round(SLOW_MS / 1000)));
       var again = document.createElement('button');
       again.type = 'button';
-      again.textContent = 'Try again';
+      again.textContent = text.again;
       again.addEventListener('click', function () { window.location.reload(); });
       note.append(again);
       document.body.append(note);
@@ -137,17 +167,17 @@
 
   /** The poster's Start button (load=click): the one control on the inert poster. */
   function offerStart() {
-    var title = TITLES[root.getAttribute('data-scenario')] || '';
+    var title = text.titles[root.getAttribute('data-scenario')] || '';
     var button = document.createElement('button');
     button.type = 'button';
     button.className = 'poster-start';
     button.dataset.testid = 'poster-start';
     var label = document.createElement('span');
     label.className = 'poster-start-label';
-    label.textContent = '▶ Start';
+    label.textContent = text.start;
     var what = document.createElement('span');
     what.className = 'poster-start-what';
-    what.textContent = 'the podscope simulation' + (title ? ': ' + title : '');
+    what.textContent = text.what + (title ? ': ' + title : '');
     button.append(label, what);
     button.addEventListener('click', start);
     document.body.append(button);
@@ -172,6 +202,12 @@
     }, { rootMargin: '200px 0px' });
     observer.observe(root);
   }
+
+  // The pre-rendered status line is written in English at build time.
+  whenParsed(function () {
+    var status = document.querySelector('.first-screen-status');
+    if (status !== null) status.textContent = text.starting;
+  });
 
   if (mode === 'eager') start();
   else if (mode === 'click') whenParsed(offerStart);

@@ -129,6 +129,25 @@ ${frames}
     await s.close();
   });
 
+  test('the poster speaks the reader\'s language: lang=es, or a browser in es-ES', async () => {
+    const s = await openRecordedPage(browser, { width: 640, height: 400 });
+    await s.page.goto(`${dist.url}?embed=1&scenario=localhost&load=click&lang=es`, { waitUntil: 'networkidle' });
+    await s.page.getByRole('button', { name: '▶ Empezar la simulación de podscope: Localhost' }).waitFor();
+    assert.equal(await s.page.locator('.first-screen-status').textContent(), 'Iniciando la simulación…');
+    await screenshot(s.page, 'embed-load-click-es');
+    await s.close();
+    const context = await browser.newContext({ viewport: { width: 640, height: 400 }, locale: 'es-ES' });
+    try {
+      const page = await context.newPage();
+      await page.goto(`${dist.url}?embed=1&scenario=shared-volume&load=click`, { waitUntil: 'networkidle' });
+      await page.getByRole('button', { name: '▶ Empezar la simulación de podscope: Volumen compartido' }).waitFor();
+      await page.goto(`${dist.url}?embed=1&scenario=shared-volume&load=click&lang=xx`, { waitUntil: 'networkidle' });
+      await page.getByRole('button', { name: '▶ Start the podscope simulation: Shared volume' }).waitFor();
+    } finally {
+      await context.close();
+    }
+  });
+
   test('playback pauses while the frame is scrolled away or the tab is hidden, and resumes', async () => {
     const url = await blog('pause.html', `${frame('p', 'scenario=localhost&load=eager&autoplay=1&from=0&to=13&loop=1')}\n${SPACER}`);
     const s = await openRecordedPage(browser, { width: 700, height: 600 });
