@@ -7,11 +7,13 @@
 //! `cargo bench --no-default-features --bench memory [-- N]` (default N = 10000).
 //! A plain binary (`harness = false`) that prints its figures.
 
-use podscope::sim::cluster::{Cluster, Terminal};
+use podscope::sim::cluster::Terminal;
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-const DEBIAN: &str = "debian-container";
+mod common;
+
+use common::DEBIAN;
 
 /// The system allocator, counting the bytes live and their peak.
 struct Counting;
@@ -46,21 +48,8 @@ fn mb(bytes: usize) -> f64 {
 }
 
 fn main() {
-    let n: usize = std::env::args()
-        .skip(1)
-        .find_map(|a| a.parse().ok())
-        .unwrap_or(10_000);
-    let mut cluster = match Cluster::with_scenario("localhost") {
-        Ok(c) => c,
-        Err(e) => {
-            eprintln!("{e}");
-            std::process::exit(2);
-        }
-    };
-    for line in ["apt-get update", "apt-get install -y curl"] {
-        let r = cluster.run_in_container(DEBIAN, line);
-        assert_eq!(r.status, Some(0), "{line}");
-    }
+    let n = common::count_arg(10_000);
+    let mut cluster = common::pod_with_curl();
     let base = LIVE.load(Ordering::Relaxed);
     PEAK.store(base, Ordering::Relaxed);
     if std::env::args().any(|a| a == "--whole-trace") {

@@ -7,27 +7,15 @@
 //! `cargo bench --no-default-features --bench roundtrip [-- N]` (default N = 20000).
 //! A plain binary (`harness = false`): it prints one figure, no statistics crate needed.
 
-use podscope::sim::cluster::Cluster;
 use std::time::Instant;
 
-const DEBIAN: &str = "debian-container";
+mod common;
+
+use common::DEBIAN;
 
 fn main() {
-    let n: usize = std::env::args()
-        .skip(1)
-        .find_map(|a| a.parse().ok())
-        .unwrap_or(20_000);
-    let mut cluster = match Cluster::with_scenario("localhost") {
-        Ok(c) => c,
-        Err(e) => {
-            eprintln!("{e}");
-            std::process::exit(2);
-        }
-    };
-    for line in ["apt-get update", "apt-get install -y curl"] {
-        let r = cluster.run_in_container(DEBIAN, line);
-        assert_eq!(r.status, Some(0), "{line}");
-    }
+    let n = common::count_arg(20_000);
+    let mut cluster = common::pod_with_curl();
     let first = cluster.run_in_container(DEBIAN, "curl -s localhost");
     assert_eq!(first.status, Some(0));
     assert!(first.text.contains("<title>Welcome to nginx!</title>"));
