@@ -123,6 +123,7 @@ fn log_props(
         filters,
         onselect,
         onfilter,
+        dropped: 0,
     }
 }
 

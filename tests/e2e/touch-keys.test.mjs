@@ -1,4 +1,5 @@
-// A phone has no Tab, Ctrl or arrow keys: on a touch screen each terminal shows a row of them
+// On a phone the playback controls stay on screen below the tall stacked diagram. A phone has
+// no Tab, Ctrl or arrow keys: on a touch screen each terminal shows a row of them
 // (Tab completes, Ctrl-C stops the running command, ↑/↓ walk the history), and tapping one
 // keeps the focus — and so the on-screen keyboard — in the command line. A desktop with a mouse
 // does not show the row.
@@ -23,6 +24,10 @@ describe('the touch key row', () => {
     await page.goto(`${app.server.url}?scenario=localhost`, { waitUntil: 'networkidle' });
     await byTestId(page, 'pod-diagram').waitFor({ timeout: 20_000 });
     assert.ok(await page.evaluate(() => matchMedia('(pointer: coarse)').matches), 'the phone is a touch screen');
+    // The stacked diagram is taller than the phone: its playback controls stay on screen.
+    const controls = await page.locator('.diagram-panel .controls').boundingBox();
+    assert.ok(controls && controls.y + controls.height <= 740 + 1 && controls.height < 120,
+      `playback controls on the first screen, compact: ${JSON.stringify(controls)}`);
     const input = await showTerminal(page, DEBIAN);
     const row = byTestId(page, `terminal-keys-${DEBIAN}`);
     assert.ok(await row.isVisible(), 'the key row shows on a touch screen');
