@@ -16,6 +16,10 @@ pub struct Trace {
     pending: Vec<Event>,
     /// Most events held before the oldest are compacted.
     limit: usize,
+    /// The length past which the next compaction runs: `limit`, or a quarter of it beyond
+    /// what the last compaction left, when events that set lasting state (lines typed, say)
+    /// fill more than the compacted part. Compacting at every event would cost O(n) each.
+    compact_at: usize,
     /// Every compaction so far, oldest first.
     compactions: Vec<Compaction>,
     /// Events dropped by compaction in all.
@@ -35,6 +39,7 @@ impl Trace {
             events: Vec::new(),
             pending: Vec::new(),
             limit: limit.max(4),
+            compact_at: limit.max(4),
             compactions: Vec::new(),
             dropped: 0,
         }
@@ -43,6 +48,7 @@ impl Trace {
     /// Compacts past `limit` events from now on (tests use a small one).
     pub fn set_limit(&mut self, limit: usize) {
         self.limit = limit.max(4);
+        self.compact_at = self.limit;
     }
 
     /// Events dropped by compaction so far (the list says "showing the last N events").
@@ -69,7 +75,7 @@ impl Trace {
     /// the last three quarters stay whole, and of those before only the ones that set lasting
     /// state stay. Every event is then numbered again by its position.
     fn compact_if_full(&mut self) {
-        if self.events.len() <= self.limit {
+        if self.events.len() <= self.compact_at {
             return;
         }
         let cut = self.events.len().saturating_sub(self.limit / 4 * 3);
@@ -86,6 +92,9 @@ impl Trace {
         }
         self.dropped = self.dropped.saturating_add(removed);
         self.compactions.push(Compaction { cut, removed });
+        self.compact_at = self
+            .limit
+            .max(self.events.len().saturating_add(self.limit / 4));
     }
 
     /// Appends an event at time `t_ms`.
