@@ -141,6 +141,7 @@ embed.links = “Open in podscope” and Share
 embed.at-step = Open at step {step}, as now
 embed.code-label = HTML for your page ({height} px high, the page's full width)
 embed.copy = Copy embed code
+embed.frame-title = podscope: {scenario} (an interactive Kubernetes pod)
 embed.copied = Copied the embed code: paste it into your page's HTML.
 embed.refused = The browser did not allow copying here: the code is selected, press Ctrl+C (⌘C).
 diagram.volume = emptyDir volume

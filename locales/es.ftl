@@ -203,6 +203,7 @@ embed.links = «Abrir en podscope» y Compartir
 embed.at-step = Abrir en el paso {step}, como ahora
 embed.code-label = HTML para tu página ({height} px de alto, todo el ancho de la página)
 embed.copy = Copiar el código
+embed.frame-title = podscope: {scenario} (un pod de Kubernetes interactivo)
 embed.copied = Código copiado: pégalo en el HTML de tu página.
 embed.refused = El navegador no permitió copiar aquí: el código está seleccionado, pulsa Ctrl+C (⌘C).
 diagram.volume = volumen emptyDir

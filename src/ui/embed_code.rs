@@ -2,7 +2,7 @@
 //! parameters the writer chose, a title, `loading="lazy"`, the full width and a height that fits
 //! the view. Pure (the dialog hands over the link), so every rule is tested natively.
 
-use crate::i18n::Msg;
+use crate::i18n::{tf, Msg};
 use crate::ui::params::{Theme, View};
 
 /// When the embed's app starts (`load=`).
@@ -129,14 +129,16 @@ impl EmbedOptions {
         src
     }
 
-    /// The `<iframe>` element for `link`, titled after the scenario `title`.
+    /// The `<iframe>` element for `link`, titled after the scenario `title` in the interface
+    /// language (the reader's screen reader announces it).
     pub fn snippet(&self, link: &str, title: &str) -> String {
+        let frame_title = tf(Msg::EmbedFrameTitle, &[("scenario", &title)]);
         format!(
-            "<iframe src=\"{}\" title=\"podscope: {} (an interactive Kubernetes pod)\" \
+            "<iframe src=\"{}\" title=\"{}\" \
              loading=\"lazy\" width=\"100%\" height=\"{}\" style=\"border:0;max-width:960px\" \
              allow=\"clipboard-write\"></iframe>",
             attribute(&self.src(link)),
-            attribute(title),
+            attribute(&frame_title),
             self.height()
         )
     }

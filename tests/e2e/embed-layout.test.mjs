@@ -125,6 +125,8 @@ describe('embed layout and links', () => {
       assert.ok(text.includes(words), `Spanish: ${words}`);
     }
     assert.doesNotMatch(text, /Shows|Theme|Playback controls|Copy embed code/, 'no English left');
+    assert.match(await byTestId(s.page, 'embed-code').inputValue(),
+      / title="podscope: Localhost \(un pod de Kubernetes interactivo\)" /, 'the frame\'s title too');
     // Tab walks the dialog's controls and, past the last (Close), comes back to the first.
     const seen = [];
     for (let i = 0; i < 10; i += 1) {
