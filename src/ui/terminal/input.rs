@@ -171,11 +171,8 @@ impl LineKeys {
             // Over a selection, the row's Ctrl-C interrupts all the same (it has no copy).
             if act == KeyAction::Interrupt {
                 if let Some(el) = keys.input.cast::<HtmlInputElement>() {
-                    let end = el.value().encode_utf16().count();
-                    let _ = el.set_selection_range(
-                        u32::try_from(end).unwrap_or(u32::MAX),
-                        u32::try_from(end).unwrap_or(u32::MAX),
-                    );
+                    let line = el.value();
+                    set_line(&el, &line, line.len());
                 }
             }
             keys.press(Some(act));
