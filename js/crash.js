@@ -80,13 +80,13 @@
     const text = reportText();
     try {
       await navigator.clipboard.writeText(text);
-      status.textContent = 'Report copied.';
+      status.textContent = wording().copied;
     } catch {
       const range = document.createRange();
       range.selectNodeContents(pre);
       getSelection()?.removeAllRanges();
       getSelection()?.addRange(range);
-      status.textContent = 'The clipboard is not available here: the report is selected, copy it with Ctrl+C.';
+      status.textContent = wording().selected;
     }
   }
 
@@ -100,30 +100,67 @@
     } catch {
       // Storage that throws holds no session to set aside.
     }
-    location.replace(location.pathname);
+    // The default scenario, in the language the page asked for.
+    const lang = new URLSearchParams(location.search).get('lang');
+    location.replace(location.pathname + (lang === null ? '' : `?lang=${encodeURIComponent(lang)}`));
   }
 
-  /** What the panel says: a crash, or a load that failed. */
+  /** What the panel says, per interface language (web/first-screen.js, then the app, set it on
+   *  <html lang>; the report itself stays English, for the bug tracker). */
   const WORDING = {
-    crash: {
-      title: 'podscope stopped working',
-      what: 'Something inside podscope failed: a bug in podscope, not something you did. '
-        + 'Reload starts podscope again; Reset also sets any saved session aside (it is kept, not '
-        + 'deleted) and opens the first scenario. Copy report puts what happened on the clipboard '
-        + 'for a bug report.',
-      reload: 'Reload',
+    en: {
+      crash: {
+        title: 'podscope stopped working',
+        what: 'Something inside podscope failed: a bug in podscope, not something you did. '
+          + 'Reload starts podscope again; Reset also sets any saved session aside (it is kept, not '
+          + 'deleted) and opens the first scenario. Copy report puts what happened on the clipboard '
+          + 'for a bug report.',
+        reload: 'Reload',
+      },
+      load: {
+        title: 'podscope could not load',
+        what: 'podscope runs in your browser, and the file that holds the simulation did not '
+          + 'arrive. Try again in a moment; if it keeps failing, the site may be missing files or '
+          + 'a content blocker may be stopping it. Copy report puts the details on the clipboard.',
+        reload: 'Try again',
+      },
+      reset: 'Reset',
+      copy: 'Copy report',
+      copied: 'Report copied.',
+      selected: 'The clipboard is not available here: the report is selected, copy it with Ctrl+C.',
     },
-    load: {
-      title: 'podscope could not load',
-      what: 'podscope runs in your browser, and the file that holds the simulation did not '
-        + 'arrive. Try again in a moment; if it keeps failing, the site may be missing files or '
-        + 'a content blocker may be stopping it. Copy report puts the details on the clipboard.',
-      reload: 'Try again',
+    es: {
+      crash: {
+        title: 'podscope dejó de funcionar',
+        what: 'Algo falló dentro de podscope: es un error de podscope, no algo que hicieras. '
+          + 'Recargar vuelve a iniciar podscope; Restablecer además aparta la sesión guardada (se '
+          + 'conserva, no se borra) y abre el primer escenario. Copiar informe pone lo ocurrido en '
+          + 'el portapapeles para un informe de error.',
+        reload: 'Recargar',
+      },
+      load: {
+        title: 'podscope no pudo cargar',
+        what: 'podscope se ejecuta en tu navegador, y el archivo que contiene la simulación no '
+          + 'llegó. Vuelve a intentarlo en un momento; si sigue fallando, puede que al sitio le '
+          + 'falten archivos o que un bloqueador de contenido lo esté impidiendo. Copiar informe '
+          + 'pone los detalles en el portapapeles.',
+        reload: 'Reintentar',
+      },
+      reset: 'Restablecer',
+      copy: 'Copiar informe',
+      copied: 'Informe copiado.',
+      selected: 'El portapapeles no está disponible aquí: el informe está seleccionado, cópialo con Ctrl+C.',
     },
   };
 
+  /** The wording in the page's language (English when it is not shipped). */
+  function wording() {
+    return WORDING[document.documentElement.lang] ?? WORDING.en;
+  }
+
   function build(kind) {
-    const words = WORDING[kind];
+    const language = wording();
+    const words = language[kind];
     const root = document.createElement('div');
     root.className = 'crash-panel';
     root.dataset.testid = 'crash-panel';
@@ -154,8 +191,8 @@
     actions.className = 'crash-actions';
     actions.append(
       button(words.reload, 'crash-reload', () => location.reload()),
-      ...(kind === 'crash' ? [button('Reset', 'crash-reset', reset)] : []),
-      button('Copy report', 'crash-copy', () => copyReport(status, pre)),
+      ...(kind === 'crash' ? [button(language.reset, 'crash-reset', reset)] : []),
+      button(language.copy, 'crash-copy', () => copyReport(status, pre)),
     );
     box.append(title, what, why, actions, status, pre);
     root.append(box);

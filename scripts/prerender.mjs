@@ -7,7 +7,8 @@
 //    and copies what it drew into index.html as <div data-prerender="ID" inert>: the same
 //    markup, classes and inline SVG the app renders, so the page paints the pod diagram before
 //    any wasm has loaded and the app's first render (which replaces <body>) moves nothing.
-//    data-testid attributes are left out, so tests only ever find the live app.
+//    data-testid attributes are left out, so tests only ever find the live app. Every screen
+//    is drawn in each interface language (lang="…" on the block; web/first-screen.js picks).
 //
 //   node scripts/prerender.mjs [STAGING_DIR]     (default: $TRUNK_STAGING_DIR)
 import { readdir, readFile, writeFile } from 'node:fs/promises';
@@ -15,9 +16,13 @@ import { join } from 'node:path';
 import { launchBrowser, startServer } from '../tests/e2e/helpers.mjs';
 
 const SCENARIOS = ['shared-volume', 'localhost', 'docs-original', 'custom'];
+/** The interface languages (src/i18n): every screen is drawn in each, one language after the
+ *  other, so gzip finds most of a screen's markup in the one before it (a screen is ~20 KB and
+ *  gzip looks back 32 KB: twins side by side cost twice as much). */
+const LANGS = ['en', 'es'];
 /** Each first screen: the full app per scenario, and the embed's per built-in scenario (the
  *  poster load=lazy|click shows before any wasm is fetched, web/start.js). */
-const SCREENS = [
+const LAYOUTS = [
   ...SCENARIOS.map((id) => ({ id, query: `?scenario=${id}`, mark: '', viewport: { width: 1280, height: 800 } })),
   // A phone held upright gets the stacked diagram (NARROW in src/ui/components/diagram_panel.rs):
   // its own copy, which style/first-screen.css shows under the same media condition.
@@ -26,6 +31,7 @@ const SCREENS = [
     id, query: `?embed=1&load=eager&scenario=${id}`, mark: ' data-embed-poster', viewport: { width: 640, height: 400 },
   })),
 ];
+const SCREENS = LANGS.flatMap((lang) => LAYOUTS.map((screen) => ({ ...screen, lang })));
 const dir = process.argv[2] ?? process.env.TRUNK_STAGING_DIR;
 if (!dir) {
   console.error('prerender: no staging folder (run by Trunk, or pass it)');
@@ -52,12 +58,12 @@ if (release) {
   const browser = await launchBrowser();
   const blocks = [];
   try {
-    for (const { id, query, mark, viewport } of SCREENS) {
+    for (const { id, query, mark, viewport, lang } of SCREENS) {
       const context = await browser.newContext({ viewport });
       const page = await context.newPage();
       const errors = [];
       page.on('pageerror', (e) => errors.push(e.message));
-      await page.goto(`${server.url}${query}`, { waitUntil: 'load' });
+      await page.goto(`${server.url}${query}&lang=${lang}`, { waitUntil: 'load' });
       await page.waitForFunction(() => !document.querySelector('[data-prerender]')
         && document.querySelector('[data-testid="pod-diagram"]')
         && document.querySelector('[data-testid^="terminal-input-"]'), null, { timeout: 30_000 });
@@ -76,9 +82,11 @@ if (release) {
         });
         // Hidden tabs take no room: keep their panels, leave out their content (a smaller page).
         for (const el of copy.querySelectorAll('[hidden]')) el.replaceChildren();
+        // So do closed disclosures (About): their summary stays, the body is drawn only open.
+        for (const el of copy.querySelectorAll('details:not([open]) > :not(summary)')) el.replaceChildren();
         return copy.innerHTML.trim();
       });
-      blocks.push(`<div data-prerender="${id}"${mark} inert aria-busy="true">${body}</div>`);
+      blocks.push(`<div data-prerender="${id}"${mark} lang="${lang}" inert aria-busy="true">${body}</div>`);
       await context.close();
     }
   } finally {

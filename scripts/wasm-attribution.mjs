@@ -72,6 +72,7 @@ function crateOf(sym) {
   // v0 mangling (the standard library): the first crate root `C<disambiguator>_<len><name>`.
   const v0 = /^_R.*?C[a-zA-Z0-9]*?_?(\d+)([a-zA-Z_][a-zA-Z0-9_]*)/.exec(sym);
   if (!m && v0) return v0[2].slice(0, Number(v0[1]));
+  if (!m && sym.includes('::')) return crateOfDemangled(sym);
   if (!m) return sym.startsWith('__') || /^[a-z_]+$/.test(sym) ? '(runtime / js glue)' : '(unmangled)';
   let s = m[1];
   const segs = [];
@@ -87,6 +88,21 @@ function crateOf(sym) {
   first = first.replace(/^_\$LT\$/, '').replace(/^_/, '');
   const crate = first.split(/\.\.|\$/)[0];
   if (crate === 'podscope' && segs[1]) return `podscope::${segs[1]}${segs[2] && segs[1] === 'sim' ? '::' + segs[2] : ''}`;
+  return crate;
+}
+
+/**
+ * The crate of a demangled symbol (wasm-bindgen's --keep-debug demangles the name section):
+ * `a::b::c`, `<a::B as c::D>::e` (the implementing type's crate), `a::b[hash]::c`.
+ */
+function crateOfDemangled(sym) {
+  const path = sym.replace(/^<+/, '').replace(/^(impl |dyn |&(mut )?)+/, '');
+  const segs = path.split('::').map((seg) => seg.replace(/\[[0-9a-f]+\]$/, ''));
+  const crate = segs[0].split(/[<> ]/)[0] || '?';
+  if (crate === 'podscope' && segs[1]) {
+    const sub = segs[1] === 'sim' || segs[1] === 'ui' ? `::${segs[2].split(/[<> ]/)[0]}` : '';
+    return `podscope::${segs[1]}${sub}`;
+  }
   return crate;
 }
 

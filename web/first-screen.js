@@ -2,11 +2,14 @@
 // strict Content-Security-Policy needs no inline-script hash). Two jobs:
 //
 // 1. Pick the pre-rendered first screen. index.html holds one pre-rendered block per scenario
-//    (`<div data-prerender="ID">`, written at build time by scripts/prerender.mjs from the app
-//    itself); CSS shows only the one named by <html data-scenario>, which is set here the way
-//    the app chooses its scenario: ?scenario=ID, else #ID, else the one stored last visit.
+//    and interface language (`<div data-prerender="ID" lang="LANG">`, written at build time by
+//    scripts/prerender.mjs from the app itself); CSS shows only the one named by
+//    <html data-scenario lang>, which are set here the way the app chooses them: the scenario
+//    from ?scenario=ID, else #ID, else the one stored last visit; the language from lang=, else
+//    the browser's first shipped language, else English (src/i18n, src/ui/language.rs).
 //    ?embed=1 picks the embed's block (the poster of load=lazy|click, web/start.js) and its
-//    view; the stored large-text setting applies at once.
+//    view; the stored large-text setting applies at once. web/start.js and js/crash.js speak
+//    the language on <html lang>.
 // 2. window.podscopeLoadYaml(): imports the YAML parser module (podscope-yaml, named by
 //    <meta name="podscope-yaml">) once, for the app's src/ui/yaml.rs.
 (function () {
@@ -22,6 +25,22 @@
     }
   }
   var params = new URLSearchParams(window.location.search);
+
+  /** The language of `shipped` a BCP 47 tag asks for (`es-ES` asks for `es`), or null. */
+  function asked(tag, shipped) {
+    var primary = String(tag).split(/[-_]/)[0].trim().toLowerCase();
+    return shipped.indexOf(primary) >= 0 ? primary : null;
+  }
+
+  /** lang= (English when it names no shipped language), else the browser's languages. */
+  function chooseLang(shipped) {
+    if (params.has('lang')) return asked(params.get('lang'), shipped) || 'en';
+    var preferred = navigator.languages || [navigator.language || ''];
+    for (var i = 0; i < preferred.length; i++) {
+      if (asked(preferred[i], shipped)) return asked(preferred[i], shipped);
+    }
+    return 'en';
+  }
   var hash = window.location.hash.replace(/^#/, '');
   var embed = window.location.search.replace(/^\?/, '').split('&').indexOf('embed=1') >= 0;
   // An embed never reads storage (the app does not either).
@@ -31,6 +50,7 @@
     if (ids.indexOf(picks[i]) >= 0) { scenario = picks[i]; break; }
   }
   root.setAttribute('data-scenario', scenario);
+  root.setAttribute('lang', chooseLang(['en', 'es']));
   if (embed) {
     root.setAttribute('data-embed', '');
     // The embed's poster (pre-rendered with ?embed=1) follows view=, controls=, links= and

@@ -17,39 +17,36 @@
   var SLOW_MS = 15000;
   var MODES = ['lazy', 'click', 'eager'];
   // What this script says before the app (and its catalogues in locales/) has loaded, in the
-  // interface languages; the app chooses its language the same way (src/i18n: lang= wins,
-  // else the browser's first shipped language, else English).
+  // interface languages.
   var TEXTS = {
     en: {
       start: '▶ Start', what: 'the podscope simulation', starting: 'Starting the simulation…',
       slow: 'podscope is still loading after {s} seconds: the connection may be slow. ', again: 'Try again',
       titles: { 'shared-volume': 'Shared volume', localhost: 'Localhost', 'docs-original': 'Docs original' },
+      answered: '{file} could not be loaded: the server answered HTTP {status}.',
+      failed: '{file} could not be loaded: the request failed: the network is down, or something blocked it (a content blocker, a firewall, the host\'s policy).',
+      refused: '{file} arrived but the browser refused to run it.',
+      noApp: 'this page names no app to start (<meta name="podscope-app"> is missing: a build without scripts/start-on-demand.mjs).',
+      noWasm: 'this browser cannot run WebAssembly, or it is turned off.',
+      notModule: '{file} arrived but is not a module this browser can run ({error}): the file may be damaged, or the browser too old.',
     },
     es: {
       start: '▶ Empezar', what: 'la simulación de podscope', starting: 'Iniciando la simulación…',
       slow: 'podscope sigue cargando tras {s} segundos: puede que la conexión sea lenta. ', again: 'Reintentar',
       titles: { 'shared-volume': 'Volumen compartido', localhost: 'Localhost', 'docs-original': 'Original de la documentación' },
+      answered: 'No se pudo cargar {file}: el servidor respondió HTTP {status}.',
+      failed: 'No se pudo cargar {file}: la petición falló: no hay red, o algo la bloqueó (un bloqueador de contenido, un cortafuegos, la política del sitio).',
+      refused: '{file} llegó, pero el navegador se negó a ejecutarlo.',
+      noApp: 'esta página no nombra ninguna aplicación que iniciar (falta <meta name="podscope-app">: una compilación sin scripts/start-on-demand.mjs).',
+      noWasm: 'este navegador no puede ejecutar WebAssembly, o lo tiene desactivado.',
+      notModule: '{file} llegó, pero no es un módulo que este navegador pueda ejecutar ({error}): puede que el archivo esté dañado o que el navegador sea demasiado antiguo.',
     },
   };
   var root = document.documentElement;
   var params = new URLSearchParams(window.location.search);
 
-  /** The shipped language a BCP 47 tag asks for (`es-ES`), or null. */
-  function shipped(tag) {
-    var primary = String(tag).split(/[-_]/)[0].trim().toLowerCase();
-    return Object.prototype.hasOwnProperty.call(TEXTS, primary) ? primary : null;
-  }
-
-  /** lang= (English when it names no shipped language), else the browser's languages. */
-  function chooseLang() {
-    if (params.has('lang')) return shipped(params.get('lang')) || 'en';
-    var preferred = navigator.languages || [navigator.language || ''];
-    for (var i = 0; i < preferred.length; i++) {
-      if (shipped(preferred[i])) return shipped(preferred[i]);
-    }
-    return 'en';
-  }
-  var text = TEXTS[chooseLang()];
+  // web/first-screen.js chose the language (as the app will) and set it on <html lang>.
+  var text = TEXTS[root.getAttribute('lang')] || TEXTS.en;
   var embed = params.get('embed') === '1';
   var mode = MODES.indexOf(params.get('load')) >= 0 ? params.get('load') : (embed ? 'lazy' : 'eager');
   var started = false;
@@ -73,11 +70,18 @@
     return error;
   }
 
+  /** `template` of `text` with each {name} replaced by `values[name]`. */
+  function say(template, values) {
+    return template.replace(/\{(\w+)\}/g, function (whole, name) {
+      return Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : whole;
+    });
+  }
+
   /** A failure naming `url` and what its server answered (or that the request failed). */
   function notFetched(url, response) {
-    return failure(fileName(url) + ' could not be loaded: ' + (response
-      ? 'the server answered HTTP ' + response.status + (response.statusText ? ' ' + response.statusText : '') + '.'
-      : 'the request failed: the network is down, or something blocked it (a content blocker, a firewall, the host\'s policy).'));
+    return failure(response
+      ? say(text.answered, { file: fileName(url), status: response.status + (response.statusText ? ' ' + response.statusText : '') })
+      : say(text.failed, { file: fileName(url) }));
   }
 
   /** The wasm's response, or a failure saying what the server answered. */
@@ -92,7 +96,7 @@
   function importGlue(url) {
     return import(url).catch(function () {
       return fetch(url, { method: 'HEAD', cache: 'no-store' }).then(function (response) {
-        throw response.ok ? failure(fileName(url) + ' arrived but the browser refused to run it.')
+        throw response.ok ? failure(say(text.refused, { file: fileName(url) }))
           : notFetched(url, response);
       }, function () { throw notFetched(url, null); });
     });
@@ -106,7 +110,7 @@
       note.className = 'load-slow';
       note.setAttribute('role', 'status');
       note.dataset.testid = 'load-slow';
-      note.textContent = text.slow.replace('{s}', String(Math.round(SLOW_MS / 1000)));
+      note.textContent = say(text.slow, { s: Math.round(SLOW_MS / 1000) });
       var again = document.createElement('button');
       again.type = 'button';
       again.textContent = text.again;
@@ -120,11 +124,11 @@
   function load() {
     var meta = document.querySelector('meta[name="podscope-app"]');
     if (meta === null) {
-      window.podscopeLoadFailed('this page names no app to start (<meta name="podscope-app"> is missing: a build without scripts/start-on-demand.mjs).');
+      window.podscopeLoadFailed(text.noApp);
       return;
     }
     if (typeof WebAssembly !== 'object') {
-      window.podscopeLoadFailed('this browser cannot run WebAssembly, or it is turned off.');
+      window.podscopeLoadFailed(text.noWasm);
       return;
     }
     var glue = new URL(meta.content, document.baseURI).href;
@@ -138,8 +142,7 @@
     Promise.all([importGlue(glue), fetchWasm(wasm), parsed]).then(function (both) {
       return both[0].default({ module_or_path: both[1] }).catch(function (error) {
         if (error instanceof WebAssembly.CompileError || error instanceof WebAssembly.LinkError) {
-          throw failure(fileName(wasm) + ' arrived but is not a module this browser can run ('
-            + error.message + '): the file may be damaged, or the browser too old.');
+          throw failure(say(text.notModule, { file: fileName(wasm), error: error.message }));
         }
         throw error;
       }).then(function (instance) {

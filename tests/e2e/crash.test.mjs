@@ -73,4 +73,31 @@ describe('error panel', () => {
     assert.ok((await byTestId(page, 'crash-report').textContent()).length > 40);
     await screenshot(page, 'crash-no-wasm');
   });
+
+  test('lang=es: the panel and the load failure speak Spanish; Reset keeps the language', async () => {
+    const { page } = await app.blankPage();
+    await page.route('**/*.wasm', (route) => route.fulfill({ status: 404, statusText: 'Not Found', body: 'gone' }));
+    await page.goto(`${app.server.url}?lang=es&scenario=localhost`);
+    const panel = byTestId(page, 'crash-panel');
+    await panel.waitFor({ state: 'visible', timeout: 15_000 });
+    assert.equal(await panel.locator('h2').textContent(), 'podscope no pudo cargar');
+    assert.match(await byTestId(page, 'crash-why').textContent(),
+      /^No se pudo cargar podscope-web-[0-9a-f]+_bg\.wasm: el servidor respondió HTTP 404 Not Found\.$/);
+    assert.equal(await byTestId(page, 'crash-reload').textContent(), 'Reintentar');
+    assert.equal(await byTestId(page, 'crash-copy').textContent(), 'Copiar informe');
+    await screenshot(page, 'crash-no-wasm-es');
+
+    const live = await open('?lang=es&scenario=localhost');
+    await crash(live.page, 'podscope_test_panic');
+    await byTestId(live.page, 'crash-panel').waitFor({ state: 'visible' });
+    assert.equal(await live.page.locator('#crash-title').textContent(), 'podscope dejó de funcionar');
+    assert.equal(await byTestId(live.page, 'crash-reset').textContent(), 'Restablecer');
+    await live.page.evaluate(() => { window.podscopeBeforeReset = true; });
+    await byTestId(live.page, 'crash-reset').click();
+    await live.page.waitForFunction(() => !window.podscopeBeforeReset
+      && document.querySelector('[data-testid="pod-diagram"]'), null, { timeout: 15_000 });
+    assert.match(live.page.url(), /[?&]lang=es/);
+    assert.doesNotMatch(live.page.url(), /localhost/);
+    assert.equal(await live.page.evaluate(() => document.documentElement.lang), 'es');
+  });
 });

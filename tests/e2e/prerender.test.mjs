@@ -37,7 +37,7 @@ describe('pre-rendered first screen', () => {
       // Held, never answered: the page as it is while the wasm is still on its way.
       await page.route(/\.wasm$/, () => {});
       await page.goto(`${server.url}?scenario=${scenario}`, { waitUntil: 'domcontentloaded' });
-      const block = page.locator(`[data-prerender="${scenario}"]:not([data-embed-poster]):not([data-narrow])`);
+      const block = page.locator(`[data-prerender="${scenario}"][lang="en"]:not([data-embed-poster]):not([data-narrow])`);
       assert.equal(await block.getAttribute('inert'), '', 'the pre-rendered block is inert');
       const svg = block.locator('svg.pod-diagram');
       assert.ok(await svg.isVisible(), 'its diagram is shown');
@@ -50,6 +50,22 @@ describe('pre-rendered first screen', () => {
       await close();
     });
   }
+
+  test('lang=es paints the Spanish copy of the screen, and the status line says so', async () => {
+    const { page, close } = await openRecordedPage(browser, { width: 360, height: 740 });
+    await page.route(/\.wasm$/, () => {});
+    await page.goto(`${server.url}?scenario=localhost&lang=es`, { waitUntil: 'domcontentloaded' });
+    assert.equal(await page.evaluate(() => document.documentElement.lang), 'es');
+    const shown = page.locator('[data-prerender]:visible');
+    assert.equal(await shown.count(), 1, 'one block shows');
+    assert.equal(await shown.getAttribute('lang'), 'es');
+    assert.equal(await shown.getAttribute('data-prerender'), 'localhost');
+    assert.notEqual(await shown.getAttribute('data-narrow'), null, 'the phone gets the stacked copy');
+    assert.match(await shown.locator(".app-subtitle").textContent(), /Dentro de un pod de Kubernetes/);
+    assert.equal(await page.locator('.first-screen-status').textContent(), 'Iniciando la simulación…');
+    console.log(`screenshot: ${await screenshot(page, 'prerender-phone-es')}`);
+    await close();
+  });
 
   for (const [name, viewport] of [['desktop', { width: 1280, height: 800 }], ['phone', { width: 360, height: 740 }]]) {
     test(`the swap to the live app moves no landmark (${name})`, async () => {
