@@ -2,12 +2,12 @@
 // built-in scenario, into Trunk's staging folder with `podscope oembed` (the native CLI, so the
 // titles and ids come from the same data as the app's; nothing is fetched). With
 // PODSCOPE_SITE_URL (where dist/ will be served, e.g. https://you.github.io/podscope/) the
-// documents' iframes and index.html's discovery <link> use that absolute address, which
+// documents' iframes and every page's discovery <link> use that absolute address, which
 // WordPress needs; without it they are relative to the page. Release builds only.
 //
 //   node scripts/oembed.mjs [STAGING_DIR]     (default: $TRUNK_STAGING_DIR)
 import { spawnSync } from 'node:child_process';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -35,13 +35,20 @@ if (run.status !== 0) {
   console.error(`oembed: podscope oembed failed (${run.status ?? run.error ?? run.signal})`);
   process.exit(1);
 }
-if (site) {
-  const indexPath = join(dir, 'index.html');
-  const html = await readFile(indexPath, 'utf8');
-  const link = /(<link rel="alternate" type="application\/json\+oembed" href=")oembed\//;
-  if (!link.test(html)) {
-    console.error('oembed: index.html has no oEmbed discovery <link>');
+// Every page's discovery <link> (scripts/pages.mjs pointed each at its scenario's document):
+// the document's own title, and its absolute address when PODSCOPE_SITE_URL is set.
+const link = /<link rel="alternate" type="application\/json\+oembed" href="oembed\/([a-z-]+)\.json" title="[^"]*">/;
+const pages = (await readdir(dir)).filter((name) => name.endsWith('.html'));
+for (const name of pages) {
+  const path = join(dir, name);
+  const html = await readFile(path, 'utf8');
+  const found = link.exec(html);
+  if (!found) {
+    console.error(`oembed: ${name} has no oEmbed discovery <link>`);
     process.exit(1);
   }
-  await writeFile(indexPath, html.replace(link, `$1${site}oembed/`));
+  const doc = JSON.parse(await readFile(join(dir, 'oembed', `${found[1]}.json`), 'utf8'));
+  const title = doc.title.replaceAll('&', '&amp;').replaceAll('"', '&quot;').replaceAll('<', '&lt;');
+  await writeFile(path, html.replace(link, () =>
+    `<link rel="alternate" type="application/json+oembed" href="${site}oembed/${found[1]}.json" title="${title}">`));
 }

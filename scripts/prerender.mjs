@@ -9,11 +9,14 @@
 //    any wasm has loaded and the app's first render (which replaces <body>) moves nothing.
 //    data-testid attributes are left out, so tests only ever find the live app. Every screen
 //    is drawn in each interface language (lang="…" on the block; web/first-screen.js picks).
+// 3. Writes the pages beside index.html, each with the screens it can show (scripts/pages.mjs),
+//    in every build (a debug build's have no screens).
 //
 //   node scripts/prerender.mjs [STAGING_DIR]     (default: $TRUNK_STAGING_DIR)
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { launchBrowser, startServer } from '../tests/e2e/helpers.mjs';
+import { writePages } from './pages.mjs';
 
 const SCENARIOS = ['shared-volume', 'localhost', 'docs-original', 'custom'];
 /** The interface languages (src/i18n): every screen is drawn in each, one language after the
@@ -52,11 +55,11 @@ const meta = `<meta name="podscope-yaml" content="./${yamlJs}" data-wasm="./${ya
 html = html.replace(/<meta name="podscope-yaml"[^>]*>\n?/, '')
   .replace(/(<meta charset="utf-8">)/, `$1\n  ${meta}`);
 
+const blocks = [];
 if (release) {
   await writeFile(indexPath, html);
   const server = await startServer(dir);
   const browser = await launchBrowser();
-  const blocks = [];
   try {
     for (const { id, query, mark, viewport, lang } of SCREENS) {
       const context = await browser.newContext({ viewport });
@@ -86,15 +89,15 @@ if (release) {
         for (const el of copy.querySelectorAll('details:not([open]) > :not(summary)')) el.replaceChildren();
         return copy.innerHTML.trim();
       });
-      blocks.push(`<div data-prerender="${id}"${mark} lang="${lang}" inert aria-busy="true">${body}</div>`);
+      blocks.push({ html: `<div data-prerender="${id}"${mark} lang="${lang}" inert aria-busy="true">${body}</div>`,
+        embedPoster: mark.includes('data-embed-poster') });
       await context.close();
     }
   } finally {
     await browser.close();
     await server.stop();
   }
-  const status = '<p class="first-screen-status" role="status">Starting the simulation…</p>';
-  html = html.replace(/<body>[\s\S]*<\/body>/, `<body>\n${blocks.join('\n')}\n${status}\n</body>`);
   console.log(`prerender: ${SCREENS.length} first screens written into ${indexPath}`);
 }
-await writeFile(indexPath, html);
+const pages = await writePages(dir, html, blocks);
+console.log(`prerender: also ${pages.join(', ')} (scripts/pages.mjs)`);

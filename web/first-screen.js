@@ -24,7 +24,11 @@
       return null;
     }
   }
-  var params = new URLSearchParams(window.location.search);
+  // The page's own defaults (<meta name="podscope-defaults">: embed=1 on embed.html,
+  // scenario=ID on ID.html; scripts/prerender.mjs), then the URL's parameters, which win.
+  var defaults = document.querySelector('meta[name="podscope-defaults"]');
+  var params = new URLSearchParams(defaults === null ? '' : defaults.content);
+  new URLSearchParams(window.location.search).forEach(function (value, name) { params.set(name, value); });
 
   /** The language of `shipped` a BCP 47 tag asks for (`es-ES` asks for `es`), or null. */
   function asked(tag, shipped) {
@@ -42,7 +46,7 @@
     return 'en';
   }
   var hash = window.location.hash.replace(/^#/, '');
-  var embed = window.location.search.replace(/^\?/, '').split('&').indexOf('embed=1') >= 0;
+  var embed = params.get('embed') === '1';
   // An embed never reads storage (the app does not either).
   var picks = [params.get('scenario'), hash, embed ? null : stored('podscope.scenario')];
   var scenario = 'shared-volume';

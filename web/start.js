@@ -47,7 +47,8 @@
 
   // web/first-screen.js chose the language (as the app will) and set it on <html lang>.
   var text = TEXTS[root.getAttribute('lang')] || TEXTS.en;
-  var embed = params.get('embed') === '1';
+  // web/first-screen.js marks an embed (embed=1 in the URL, or embed.html's own default).
+  var embed = root.hasAttribute('data-embed');
   var mode = MODES.indexOf(params.get('load')) >= 0 ? params.get('load') : (embed ? 'lazy' : 'eager');
   var started = false;
   root.setAttribute('data-load', mode);

@@ -3,6 +3,7 @@
 //! the view. Pure (the dialog hands over the link), so every rule is tested natively.
 
 use crate::i18n::{tf, Msg};
+use crate::sim::session::embed::EMBED_PAGE;
 use crate::ui::params::{Theme, View};
 
 /// When the embed's app starts (`load=`).
@@ -114,14 +115,22 @@ impl EmbedOptions {
         pairs
     }
 
-    /// The frame's address: `link` (the full app at this state, `?scenario=…#v1.…`) with the
-    /// embed's parameters added to its query, its fragment kept.
+    /// The frame's address: `link` (the full app at this state, `…/localhost.html?scenario=…#v1.…`)
+    /// on the embed's own page ([`EMBED_PAGE`], beside the app's) with the embed's parameters
+    /// added to its query, its fragment kept.
     pub fn src(&self, link: &str) -> String {
         let (base, fragment) = link
             .split_once('#')
             .map_or((link, None), |(b, f)| (b, Some(f)));
-        let joiner = if base.contains('?') { '&' } else { '?' };
-        let mut src = format!("{base}{joiner}{}", self.pairs().join("&"));
+        let (page, query) = base
+            .split_once('?')
+            .map_or((base, None), |(p, q)| (p, Some(q)));
+        let mut src = format!("{}{EMBED_PAGE}?", folder_of(page));
+        if let Some(query) = query.filter(|q| !q.is_empty()) {
+            src.push_str(query);
+            src.push('&');
+        }
+        src.push_str(&self.pairs().join("&"));
         if let Some(fragment) = fragment {
             src.push('#');
             src.push_str(fragment);
@@ -144,6 +153,16 @@ impl EmbedOptions {
     }
 }
 
+/// The folder of page address `page` with its final `/` (`https://x.dev/p/` of
+/// `https://x.dev/p/localhost.html`; `https://x.dev/` of `https://x.dev`).
+fn folder_of(page: &str) -> String {
+    let path_start = page.find("://").map_or(0, |i| i + 3);
+    match page[path_start..].rfind('/') {
+        Some(slash) => page[..path_start + slash + 1].to_string(),
+        None => format!("{page}/"),
+    }
+}
+
 /// `text` escaped for a double-quoted HTML attribute.
 fn attribute(text: &str) -> String {
     text.replace('&', "&amp;")
@@ -158,11 +177,13 @@ mod tests {
 
     #[test]
     fn the_default_snippet_is_a_lazy_split_embed_of_the_link() {
-        let snippet =
-            EmbedOptions::default().snippet("https://x.dev/p/?scenario=localhost", "Localhost");
+        let snippet = EmbedOptions::default().snippet(
+            "https://x.dev/p/localhost.html?scenario=localhost",
+            "Localhost",
+        );
         assert_eq!(
             snippet,
-            "<iframe src=\"https://x.dev/p/?scenario=localhost&amp;embed=1\" \
+            "<iframe src=\"https://x.dev/p/embed.html?scenario=localhost&amp;embed=1\" \
              title=\"podscope: Localhost (an interactive Kubernetes pod)\" loading=\"lazy\" \
              width=\"100%\" height=\"460\" style=\"border:0;max-width:960px\" \
              allow=\"clipboard-write\"></iframe>"
@@ -181,14 +202,22 @@ mod tests {
             at_step: Some(4),
         };
         assert_eq!(
-            options.src("https://x.dev/?scenario=shared-volume#v1.abc"),
-            "https://x.dev/?scenario=shared-volume&embed=1&view=diagram&controls=0&load=click\
+            options.src("https://x.dev/shared-volume.html?scenario=shared-volume#v1.abc"),
+            "https://x.dev/embed.html?scenario=shared-volume&embed=1&view=diagram&controls=0&load=click\
              &autoplay=1&theme=dark&links=0&step=4#v1.abc"
         );
         assert_eq!(options.height(), 400);
         assert_eq!(
             EmbedOptions::default().src("https://x.dev/"),
-            "https://x.dev/?embed=1"
+            "https://x.dev/embed.html?embed=1"
+        );
+        assert_eq!(
+            EmbedOptions::default().src("https://x.dev"),
+            "https://x.dev/embed.html?embed=1"
+        );
+        assert_eq!(
+            EmbedOptions::default().src("https://x.dev/blog/demos/index.html?#v1.x"),
+            "https://x.dev/blog/demos/embed.html?embed=1#v1.x"
         );
     }
 

@@ -6,6 +6,7 @@
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
+use crate::sim::session::embed::scenario_page;
 use crate::sim::session::split_secret;
 use crate::ui::params::PageParams;
 use crate::ui::scenarios::ScenarioId;
@@ -16,19 +17,52 @@ fn href() -> Option<String> {
     gloo::utils::window().location().href().ok()
 }
 
-/// The page's URL parameters, decoded.
-pub fn page_params() -> PageParams {
-    let Some(url) = href().and_then(|h| web_sys::Url::new(&h).ok()) else {
-        return PageParams::default();
-    };
+/// The `name=value` pairs of `params`, in order.
+fn pairs_of(params: &web_sys::UrlSearchParams) -> Vec<(String, String)> {
     let mut pairs = Vec::new();
-    if let Ok(Some(entries)) = js_sys::try_iter(&url.search_params()) {
+    if let Ok(Some(entries)) = js_sys::try_iter(params) {
         for entry in entries.flatten() {
             let pair: js_sys::Array = entry.unchecked_into();
             let name = pair.get(0).as_string().unwrap_or_default();
             let value = pair.get(1).as_string().unwrap_or_default();
             pairs.push((name, value));
         }
+    }
+    pairs
+}
+
+/// The parameters the page itself stands for, `<meta name="podscope-defaults" content="…">`
+/// (`embed=1` on embed.html, `scenario=localhost` on localhost.html; scripts/prerender.mjs).
+fn page_defaults() -> Vec<(String, String)> {
+    let content = gloo::utils::document()
+        .query_selector("meta[name=\"podscope-defaults\"]")
+        .ok()
+        .flatten()
+        .and_then(|meta| meta.get_attribute("content"));
+    content
+        .and_then(|query| web_sys::UrlSearchParams::new_with_str(&query).ok())
+        .map(|params| pairs_of(&params))
+        .unwrap_or_default()
+}
+
+/// The page's parameter `name`: the URL's value, else the page's default, else `None`.
+pub fn page_param(name: &str) -> Option<String> {
+    let from_url = href()
+        .and_then(|h| web_sys::Url::new(&h).ok())
+        .and_then(|url| url.search_params().get(name));
+    from_url.or_else(|| {
+        page_defaults()
+            .into_iter()
+            .find(|(key, _)| key == name)
+            .map(|(_, value)| value)
+    })
+}
+
+/// The page's URL parameters, decoded, after the page's own defaults (the URL's win).
+pub fn page_params() -> PageParams {
+    let mut pairs = page_defaults();
+    if let Some(url) = href().and_then(|h| web_sys::Url::new(&h).ok()) {
+        pairs.extend(pairs_of(&url.search_params()));
     }
     PageParams::parse(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
 }
@@ -89,11 +123,20 @@ const EMBED_ONLY: [&str; 9] = [
     "embed", "view", "controls", "links", "load", "origin", "autoplay", "theme", "height",
 ];
 
-/// The link that opens the full app at this state (Share, "Open in podscope").
+/// The link that opens the full app at this state (Share, "Open in podscope"): on the
+/// scenario's own page (`localhost.html`, whose oEmbed document WordPress finds), or the
+/// folder's index for a custom manifest, whatever page this is (an embed's is embed.html).
 pub fn app_link(state: &AppState) -> String {
     let Some(url) = href().and_then(|h| web_sys::Url::new(&h).ok()) else {
         return String::new();
     };
+    let path = url.pathname();
+    let folder = &path[..path.rfind('/').map_or(0, |i| i + 1)];
+    let page = match state.scenario {
+        ScenarioId::Custom => String::new(),
+        s => scenario_page(s.id()),
+    };
+    url.set_pathname(&format!("{folder}{page}"));
     let params = url.search_params();
     for name in EMBED_ONLY
         .iter()

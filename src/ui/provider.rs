@@ -102,35 +102,19 @@ fn SessionProvider(props: &SessionProviderProps) -> Html {
     }
 }
 
-/// Whether `?embed=1` asks for the page without its header (for embedding in an iframe).
+/// Whether `?embed=1` (or the page itself, embed.html) asks for the page without its header
+/// (for embedding in an iframe).
 pub fn embedded() -> bool {
-    let search = gloo::utils::window()
-        .location()
-        .search()
-        .unwrap_or_default();
-    search
-        .trim_start_matches('?')
-        .split('&')
-        .any(|kv| kv == "embed=1")
+    url_param("embed").as_deref() == Some("1")
 }
 
-/// The page URL's query parameter `name`, decoded (`None` when absent).
+/// The page's parameter `name`, decoded: the URL's, else the page's default (`None` when
+/// neither has it; see [`permalink::page_param`]).
 pub fn url_param(name: &str) -> Option<String> {
-    let search = gloo::utils::window()
-        .location()
-        .search()
-        .unwrap_or_default();
-    web_sys::UrlSearchParams::new_with_str(&search)
-        .ok()?
-        .get(name)
+    permalink::page_param(name)
 }
 
-/// The classroom settings in the page URL's query (`profile=`, `lesson=`, `seed=`, `print=`).
+/// The classroom settings in the page's parameters (`profile=`, `lesson=`, `seed=`, `print=`).
 pub fn classroom_params() -> ClassroomParams {
-    let search = gloo::utils::window()
-        .location()
-        .search()
-        .unwrap_or_default();
-    let params = web_sys::UrlSearchParams::new_with_str(&search).ok();
-    ClassroomParams::from_lookup(|name| params.as_ref().and_then(|p| p.get(name)))
+    ClassroomParams::from_lookup(url_param)
 }

@@ -50,6 +50,7 @@ describe('embed layout and links', () => {
     await popup.waitForLoadState();
     const opened = new URL(popup.url());
     assert.equal(opened.searchParams.get('scenario'), 'localhost');
+    assert.match(opened.pathname, /\/localhost\.html$/, "the scenario's own page");
     for (const name of ['embed', 'view', 'load', 'step']) assert.equal(opened.searchParams.get(name), null, name);
     await popup.locator('[data-testid="pod-diagram"]').waitFor({ timeout: 20_000 });
     assert.equal(await popup.locator('.masthead').count(), 1, 'the full app, with its header');

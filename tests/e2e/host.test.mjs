@@ -263,8 +263,16 @@ describe('host page API', () => {
       const src = /^<iframe src="([^"]+)" width="\d+" height="\d+" title="[^"]+" frameborder="0" loading="lazy"><\/iframe>$/.exec(doc.html);
       assert.ok(src, doc.html);
       const url = new URL(src[1].replaceAll('&amp;', '&'), app.url);
+      assert.equal(url.pathname, '/embed.html', 'the embed page, with only the posters');
       assert.equal(url.searchParams.get('scenario'), id);
       assert.equal(url.searchParams.get('embed'), '1');
+      // The scenario's own page names this document: a link to it pasted into WordPress embeds it.
+      const page = await readFile(join(ROOT, 'dist', `${id}.html`), 'utf8');
+      const link = /<link rel="alternate" type="application\/json\+oembed" href="([^"]+)" title="([^"]+)">/.exec(page);
+      assert.ok(link, `${id}.html has a discovery link`);
+      assert.equal(link[1], `oembed/${id}.json`);
+      assert.equal(link[2].replaceAll('&#39;', "'"), doc.title.replaceAll('&', '&amp;').replaceAll('"', '&quot;'));
+      assert.match(page, new RegExp(`<meta name="podscope-defaults" content="scenario=${id}">`));
     }
     // The iframe a document describes opens that scenario's embed.
     const session = await openRecordedPage(browser, { width: 640, height: 460 });
@@ -274,6 +282,32 @@ describe('host page API', () => {
     await session.page.goto(new URL(src, app.url).href, { waitUntil: 'networkidle' });
     await session.page.locator('[data-testid="pod-diagram"]').waitFor();
     assert.match(await session.page.locator('.embed-title').textContent(), /Localhost/);
+    assert.deepEqual(session.errors, []);
+  });
+
+  test("a scenario's page opens it, paints it first, and Share links back to it", async () => {
+    const held = await openRecordedPage(browser, { width: 1280, height: 800 });
+    sessions.push(held);
+    await held.page.route(/\.wasm$/, () => {});
+    await held.page.goto(new URL('docs-original.html', app.url).href, { waitUntil: 'domcontentloaded' });
+    const shown = held.page.locator('[data-prerender]:visible');
+    assert.equal(await shown.count(), 1);
+    assert.equal(await shown.getAttribute('data-prerender'), 'docs-original', 'its own first screen');
+
+    const session = await openRecordedPage(browser, { width: 1280, height: 800 });
+    sessions.push(session);
+    const { page } = session;
+    await page.goto(new URL('docs-original.html', app.url).href, { waitUntil: 'networkidle' });
+    await page.locator('[data-testid="pod-diagram"]').waitFor();
+    assert.equal(await page.locator('.scenario-button.is-selected').textContent(), 'Docs original');
+    assert.match(page.url(), /\/docs-original\.html\?scenario=docs-original$/);
+    // Switching scenario stays on the page (it has every full-app screen) and Share hands out
+    // the new scenario's own page.
+    await page.locator('.scenario-button', { hasText: 'Localhost' }).click();
+    await page.waitForURL(/\/docs-original\.html\?scenario=localhost$/);
+    await page.locator('[data-testid="share"]').click();
+    const link = await page.locator('[data-testid="share-link"]').inputValue();
+    assert.match(link, /^http:\/\/127\.0\.0\.1:\d+\/localhost\.html\?scenario=localhost$/);
     assert.deepEqual(session.errors, []);
   });
 });

@@ -26,10 +26,23 @@ pub fn wordpress_height(secret: &str, height: u32) -> String {
     json!({ "secret": secret, "message": "height", "value": height }).to_string()
 }
 
+/// The page an embed's frame loads: the app with `embed=1` by default and only the embed's
+/// pre-rendered posters, so a blog page of several embeds fetches a small page for each.
+pub const EMBED_PAGE: &str = "embed.html";
+
+/// The page of built-in scenario `id`: the full app opened on it, naming its own oEmbed
+/// document, so a link to it pasted into WordPress embeds that scenario.
+pub fn scenario_page(id: &str) -> String {
+    format!("{id}.html")
+}
+
 /// The address an embed of `scenario` loads, under the site root `site` (ending in `/`, or
 /// empty for a relative address).
 pub fn embed_src(site: &str, scenario: &Scenario) -> String {
-    format!("{site}?embed=1&scenario={}&height=auto", scenario.id)
+    format!(
+        "{site}{EMBED_PAGE}?embed=1&scenario={}&height=auto",
+        scenario.id
+    )
 }
 
 /// `text` safe inside an HTML attribute value in double quotes.
@@ -93,7 +106,7 @@ mod tests {
             assert_eq!(doc["width"], OEMBED_WIDTH);
             let html = doc["html"].as_str().unwrap();
             let src = format!(
-                "src=\"https://you.github.io/podscope/?embed=1&amp;scenario={}&amp;height=auto\"",
+                "src=\"https://you.github.io/podscope/embed.html?embed=1&amp;scenario={}&amp;height=auto\"",
                 s.id
             );
             assert!(
