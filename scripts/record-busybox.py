@@ -57,6 +57,12 @@ def run_case(cmd, container):
         inner = ["sh", "-c", setup + f"exec {shell} -c \"$0\"", cmd]
         p = subprocess.run(["unshare", "-n"] + inner, capture_output=True, timeout=30,
                            env={"PATH": path, "HOME": "/root"})
+        # nginx daemonized: stop it, or every case leaves a master and a worker behind.
+        try:
+            with open(os.path.join(d, "nginx.pid")) as f:
+                os.kill(int(f.read().strip()), 15)
+        except (OSError, ValueError):
+            pass
         return {"stdout": p.stdout.decode(), "stderr": p.stderr.decode(), "status": p.returncode}
 
 

@@ -75,10 +75,16 @@ pub fn hint(cluster: &Cluster, id: &Terminal) -> Vec<String> {
     } else {
         "ls /".to_string()
     };
-    vec![
-        format!("# kubectl exec -it {} -c {id} -- bash", pod.name()),
-        tf(Msg::TerminalTry, &[("command", &first)]),
-    ]
+    let shell = pod.login_shell(id);
+    let mut lines = vec![format!(
+        "# kubectl exec -it {} -c {id} -- {}",
+        pod.name(),
+        shell.program()
+    )];
+    // What the shell itself prints as it starts (ash's banner), as it prints it.
+    lines.extend(shell.banner().lines().map(str::to_string));
+    lines.push(tf(Msg::TerminalTry, &[("command", &first)]));
+    lines
 }
 
 /// What the terminal shows when its bash exits: kubectl's own line for a non-zero status, and
@@ -88,13 +94,16 @@ pub fn ended_notice(cluster: &Cluster, id: &Terminal, code: i32) -> String {
     if code != 0 {
         text.push_str(&format!("command terminated with exit code {code}\n"));
     }
+    let container = id.container_name().unwrap_or_default();
+    let shell = cluster
+        .pod()
+        .map_or("bash", |p| p.login_shell(container).program());
     let pod = cluster
         .pod()
         .map(|p| p.name().to_string())
         .unwrap_or_default();
-    let container = id.container_name().unwrap_or_default();
     text.push_str(&format!(
-        "\u{1b}[90m# bash ended; the next line opens a new shell: kubectl exec -it {pod} -c {container} -- bash\u{1b}[0m\n"
+        "\u{1b}[90m# {shell} ended; the next line opens a new shell: kubectl exec -it {pod} -c {container} -- {shell}\u{1b}[0m\n"
     ));
     text
 }

@@ -188,7 +188,14 @@ impl Workstation<'_> {
             return 1;
         }
         let program = command.first().map(String::as_str).unwrap_or("");
-        if tty && matches!(program.rsplit('/').next(), Some("bash" | "sh")) && command.len() == 1 {
+        // `-- sh` opens the container's shell; `-- bash` only where the image has bash (BusyBox
+        // has not: kubectl then says the executable is not found, as below).
+        let opens = match program.rsplit('/').next() {
+            Some("sh") => true,
+            Some("bash") => pod.login_shell(&name) == crate::sim::shell::Dialect::Bash,
+            _ => false,
+        };
+        if tty && opens && command.len() == 1 {
             out.out(format!(
                 "podscope: opened a terminal in {name} (the {name} tab)\n"
             ));

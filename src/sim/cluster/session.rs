@@ -70,16 +70,18 @@ impl Cluster {
         if !self.sessions.contains_key(container) {
             let ns = pod.pid_namespace(container).to_string();
             pod.procs.reserve(&ns, 5);
+            let dialect = pod.login_shell(container);
+            let program = dialect.program();
             let pid = pod
                 .procs
-                .spawn(&ns, container, 0, vec!["bash".into()], self.now_ms, true);
+                .spawn(&ns, container, 0, vec![program.into()], self.now_ms, true);
             self.trace.record(
                 self.now_ms,
-                Actor::process(container, pid, "bash"),
+                Actor::process(container, pid, program),
                 EventKind::ProcessStarted {
                     container: container.to_string(),
                     pid,
-                    argv: vec!["bash".into()],
+                    argv: vec![program.into()],
                 },
             );
             let env = pod.container_env(container);
@@ -88,6 +90,7 @@ impl Cluster {
             let cwd = pod.working_dir(container);
             let mut shell = Shell::new(shell_env, &cwd);
             shell.set_pid(pid);
+            shell.set_dialect(dialect);
             self.sessions.insert(
                 container.to_string(),
                 Session {
@@ -239,9 +242,16 @@ impl Cluster {
             .as_ref()
             .map(|p| p.name().to_string())
             .unwrap_or_default();
-        match self.sessions.get(container) {
-            Some(s) => s.shell.prompt(&host),
-            None => format!("root@{host}:/# "),
+        match (self.sessions.get(container), &self.pod) {
+            (Some(s), _) => s.shell.prompt(&host),
+            // Not opened yet: the prompt its shell will show in the container's working directory.
+            (None, Some(pod)) if pod.container(container).is_some() => {
+                let mut shell =
+                    Shell::new(pod.container_env(container), &pod.working_dir(container));
+                shell.set_dialect(pod.login_shell(container));
+                shell.prompt(&host)
+            }
+            (None, _) => format!("root@{host}:/# "),
         }
     }
 

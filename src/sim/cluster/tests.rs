@@ -245,3 +245,57 @@ fn kubectl_exec_starts_in_the_working_dir_like_the_terminal() {
     assert_eq!(r.text, "/tmp\n");
     assert_eq!(run(&mut c, "app", "pwd").0, "/tmp\n");
 }
+
+/// A pod of one busybox container (no bash in the image), in `/`.
+fn busybox_pod() -> Cluster {
+    let yaml = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: bb\nspec:\n  containers:\n  - name: box\n    image: busybox\n    command: [\"sleep\", \"infinity\"]\n";
+    Cluster::with_manifest(yaml).expect("valid manifest")
+}
+
+#[test]
+fn a_busybox_terminal_is_ash_as_busybox_1_35_prints_it() {
+    // Recorded: `busybox sh -i` (Debian's 1.35.0) in a pty, HOME=/root.
+    let mut c = busybox_pod();
+    let box_terminal = Terminal::container("box");
+    assert_eq!(
+        c.prompt(&box_terminal),
+        "/ # ",
+        "the prompt before the first line"
+    );
+    assert_eq!(run(&mut c, "box", "cd /tmp").1, Some(0));
+    assert_eq!(c.prompt(&box_terminal), "/tmp # ");
+    run(&mut c, "box", "cd");
+    assert_eq!(c.prompt(&box_terminal), "~ # ");
+    assert_eq!(
+        run(&mut c, "box", "nosuch"),
+        ("sh: nosuch: not found\n".into(), Some(127))
+    );
+    assert_eq!(run(&mut c, "box", "echo $0 \"$PS1\"").0, "sh \\w \\$ \n");
+    let ps = run(&mut c, "box", "ps").0;
+    assert!(
+        ps.starts_with("PID   USER     COMMAND\n    1 root     sleep infinity\n"),
+        "{ps}"
+    );
+    assert!(
+        ps.contains(" root     sh\n"),
+        "the terminal's shell is sh: {ps}"
+    );
+    // ash leaves without bash's `exit`.
+    assert_eq!(run(&mut c, "box", "exit 3"), (String::new(), Some(3)));
+}
+
+#[test]
+fn kubectl_exec_bash_into_busybox_finds_no_bash() {
+    let mut c = busybox_pod();
+    let r = c.run_kubectl_line("kubectl exec -it bb -c box -- bash");
+    assert_eq!(r.status, Some(1));
+    assert!(
+        r.text
+            .contains("exec: \"bash\": executable file not found in $PATH"),
+        "{}",
+        r.text
+    );
+    let r = c.run_kubectl_line("kubectl exec -it bb -c box -- sh");
+    assert_eq!(r.status, Some(0));
+    assert!(r.text.contains("opened a terminal in box"), "{}", r.text);
+}

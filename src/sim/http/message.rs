@@ -73,10 +73,11 @@ const MAX_HEADERS: usize = 64;
 pub fn parse_request(buf: &[u8], local_addr: &str) -> ParsedRequest {
     let mut slots = [httparse::EMPTY_HEADER; MAX_HEADERS];
     let mut req = httparse::Request::new(&mut slots);
-    let line_end = buf.windows(2).position(|w| w == b"\r\n");
-    let request_line = line_end
+    // nginx ends the request line at LF, with or without a CR before it (`echo hi | nc`).
+    let lf = buf.iter().position(|&b| b == b'\n');
+    let request_line = lf
         .and_then(|e| buf.get(..e))
-        .map(|l| String::from_utf8_lossy(l).into_owned())
+        .map(|l| String::from_utf8_lossy(l.strip_suffix(b"\r").unwrap_or(l)).into_owned())
         .unwrap_or_default();
     let base = Request {
         method: String::new(),
@@ -120,9 +121,9 @@ pub fn parse_request(buf: &[u8], local_addr: &str) -> ParsedRequest {
                 None => ParsedRequest::Partial,
             }
         }
-        Err(_) => match line_end {
+        Err(_) => match lf {
             None => ParsedRequest::Partial,
-            Some(e) => unusual_request_line(base, buf, e),
+            Some(e) => unusual_request_line(base, buf, e.saturating_add(1)),
         },
     }
 }
@@ -141,8 +142,9 @@ pub fn owned_headers(headers: &[httparse::Header]) -> Vec<(String, String)> {
         .collect()
 }
 
-/// A request line httparse refuses: HTTP/0.9 (`GET /`), a version above 1 (`HTTP/2.0`), or junk.
-fn unusual_request_line(mut r: Request, buf: &[u8], line_end: usize) -> ParsedRequest {
+/// A request line httparse refuses: HTTP/0.9 (`GET /`), a version above 1 (`HTTP/2.0`), or junk;
+/// `next_line` is where the line after it starts.
+fn unusual_request_line(mut r: Request, buf: &[u8], next_line: usize) -> ParsedRequest {
     let words: Vec<String> = r.request_line.split(' ').map(str::to_string).collect();
     match words.as_slice() {
         [method, target] if method == "GET" && target.starts_with('/') => {
@@ -150,7 +152,7 @@ fn unusual_request_line(mut r: Request, buf: &[u8], line_end: usize) -> ParsedRe
             r.target = target.clone();
             r.major = 0;
             r.minor = 9;
-            ParsedRequest::Complete(r, line_end.saturating_add(2))
+            ParsedRequest::Complete(r, next_line)
         }
         [method, target, version] => {
             r.method = method.clone();

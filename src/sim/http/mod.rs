@@ -11,6 +11,7 @@
 
 pub mod curl;
 pub mod message;
+pub mod nc;
 pub mod nginx;
 pub mod pages;
 pub mod url;

@@ -23,9 +23,9 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::fmt;
 
-/// A built-in lesson before it is opened: its id, the title a menu lists (a test checks it
-/// against the file's), and the embedded file, parsed only when the lesson opens — so listing
-/// the lessons parses no YAML on the page's start-up path.
+/// A built-in lesson before it is opened: its id and the title a menu lists (a test checks it
+/// against the file's). Lessons open from their compiled form, so listing them parses no YAML
+/// and the app ships no lesson file ([`Source::text`] is for tests and tools).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Source {
     /// Stable id.
@@ -34,8 +34,18 @@ pub struct Source {
     pub title: &'static str,
     /// The file's `translations.<tag>.title`s, by language tag.
     pub titles: &'static [(&'static str, &'static str)],
-    /// The lesson file.
-    pub text: &'static str,
+}
+
+impl Source {
+    /// The lesson file (`lessons/<id>.yaml`). Not a field: the app lists [`SOURCES`] and would
+    /// then carry every file in its download although it only opens the compiled form.
+    pub fn text(&self) -> &'static str {
+        match self.id {
+            "shared-volume" => include_str!("../../../lessons/shared-volume.yaml"),
+            "localhost" => include_str!("../../../lessons/localhost.yaml"),
+            _ => "",
+        }
+    }
 }
 
 impl Source {
@@ -55,13 +65,11 @@ pub const SOURCES: &[Source] = &[
         id: "shared-volume",
         title: "Shared volume: hand nginx a page",
         titles: &[("es", "Volumen compartido: dale una página a nginx")],
-        text: include_str!("../../../lessons/shared-volume.yaml"),
     },
     Source {
         id: "localhost",
         title: "Localhost: one network namespace",
         titles: &[("es", "Localhost: un único espacio de nombres de red")],
-        text: include_str!("../../../lessons/localhost.yaml"),
     },
 ];
 

@@ -235,7 +235,9 @@ fn compiled_is_current() {
          /// Every built-in lesson's id and its YAML decoded to JSON.\n\
          pub const COMPILED: &[(&str, &str)] = &[\n",
     );
-    for super::Source { id, text, .. } in super::SOURCES {
+    for source in super::SOURCES {
+        let (id, text) = (source.id, source.text());
+        assert!(!text.is_empty(), "Source::text names lessons/{id}.yaml");
         let value: serde_json::Value = serde_saphyr::from_str(text).unwrap();
         let json = serde_json::to_string(&value).unwrap();
         want.push_str(&format!("    ({id:?}, {json:?}),\n"));

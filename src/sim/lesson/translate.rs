@@ -179,7 +179,7 @@ mod tests {
     #[test]
     fn every_built_in_lesson_is_complete_in_every_language() {
         for source in SOURCES {
-            let english: Value = serde_saphyr::from_str(source.text).unwrap();
+            let english: Value = serde_saphyr::from_str(source.text()).unwrap();
             for lang in Lang::ALL.into_iter().filter(|l| *l != Lang::En) {
                 let mut local = english.clone();
                 localize(&mut local, lang.tag()).unwrap();

@@ -1,7 +1,8 @@
 //! The BusyBox 1.35 multi-call binary: `busybox --list`, `busybox APPLET …`, and applets reached
 //! through their `/bin` links. `wget` is BusyBox's own; `sh`/`ash` run podscope's shell; the
 //! file and text applets run podscope's GNU-like tools (BusyBox's messages differ in places);
-//! the network servers and `ping` say in one line that podscope does not simulate them.
+//! `nc` connects (src/sim/http/nc.rs); the network servers and `ping` say in one line that
+//! podscope does not simulate them.
 
 use super::ContainerHost;
 use crate::sim::http::wget::Flavour;
@@ -74,9 +75,11 @@ fn applet(
             out,
         )),
         "sh" | "ash" => super::programs::nested_shell(host, name, req, out),
-        "nc" | "httpd" | "ping" | "ping6" | "telnet" | "nslookup" | "udhcpc" | "ntpd" => {
+        "ps" => ExecOutcome::Exited(super::ps::run_busybox(host, out)),
+        "nc" => ExecOutcome::Exited(super::net_programs::nc(host, pid, req.argv, req.stdin, out)),
+        "httpd" | "ping" | "ping6" | "telnet" | "nslookup" | "udhcpc" | "ntpd" => {
             out.err(format!(
-                "podscope: busybox {name} is not simulated (simulated network applet: wget)\n"
+                "podscope: busybox {name} is not simulated (simulated network applets: wget, nc)\n"
             ));
             ExecOutcome::Exited(127)
         }

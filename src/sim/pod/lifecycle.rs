@@ -247,6 +247,20 @@ impl Pod {
             .unwrap_or_else(|| "/".to_string())
     }
 
+    /// The shell `kubectl exec -it` opens in a container: bash where the image has
+    /// `/bin/bash`, else BusyBox's ash (`/bin/sh` of the busybox image).
+    pub fn login_shell(&self, container: &str) -> crate::sim::shell::Dialect {
+        let has_bash = self
+            .fs
+            .stat(container, "/bin/bash")
+            .is_ok_and(|m| m.mode & 0o111 != 0);
+        if has_bash {
+            crate::sim::shell::Dialect::Bash
+        } else {
+            crate::sim::shell::Dialect::Ash
+        }
+    }
+
     /// The environment of processes in a container: the image's, then the manifest's.
     pub fn container_env(&self, container: &str) -> Vec<(String, String)> {
         let mut env = vec![

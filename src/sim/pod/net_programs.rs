@@ -61,6 +61,19 @@ pub(super) fn wget(
     }
 }
 
+/// BusyBox's `nc HOST PORT`: sends `stdin` over a TCP connection and prints what comes back.
+pub(super) fn nc(
+    host: &mut ContainerHost,
+    pid: u32,
+    argv: &[String],
+    stdin: &[u8],
+    out: &mut Output,
+) -> i32 {
+    http_client(host, pid, "nc", out, |ctx| {
+        crate::sim::http::nc::nc(argv, stdin, ctx)
+    })
+}
+
 /// Runs an HTTP client program with the pod's network: every nginx serves after each round,
 /// and what happened on the wire goes into the trace.
 fn http_client<R>(

@@ -48,11 +48,7 @@ pub(super) fn run(host: &mut ContainerHost, argv: &[String], out: &mut Output) -
     });
     for p in procs {
         let tty = if p.tty { "pts/0" } else { "?" };
-        let user = if p.name().starts_with("nginx: worker") {
-            "nginx"
-        } else {
-            "root"
-        };
+        let user = user_of(p);
         let start = clock::civil(p.start_ms);
         let start = format!("{:02}:{:02}", start.hour, start.minute);
         let cmd = p.argv.join(" ");
@@ -80,6 +76,34 @@ pub(super) fn run(host: &mut ContainerHost, argv: &[String], out: &mut Output) -
     }
     out.out(text);
     0
+}
+
+/// BusyBox's `ps` (Debian's 1.35 build): `PID   USER     COMMAND` over every process of the
+/// caller's PID namespace, whatever options it is given (this build ignores them).
+pub(super) fn run_busybox(host: &mut ContainerHost, out: &mut Output) -> i32 {
+    let visible = host.pod.visible_containers(&host.container);
+    let mut procs: Vec<&Process> = host.pod.procs.live_in(&visible).collect();
+    procs.sort_by_key(|p| p.pid);
+    let mut text = String::from("PID   USER     COMMAND\n");
+    for p in procs {
+        text.push_str(&format!(
+            "{:>5} {:<8} {}\n",
+            p.pid,
+            user_of(p),
+            p.argv.join(" ")
+        ));
+    }
+    out.out(text);
+    0
+}
+
+/// The user a process runs as: nginx's workers drop to `nginx`, everything else is root.
+fn user_of(p: &Process) -> &'static str {
+    if p.name().starts_with("nginx: worker") {
+        "nginx"
+    } else {
+        "root"
+    }
 }
 
 /// The command name as the plain format shows it (at most 15 characters, like the kernel's comm).

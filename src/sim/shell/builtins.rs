@@ -238,7 +238,8 @@ impl Interp<'_> {
     }
 
     fn exit(&mut self, args: &[String], out: &mut Output) -> i32 {
-        if self.sub_depth == 0 {
+        // bash says `exit` as it leaves; ash leaves without a word.
+        if self.sub_depth == 0 && self.st.dialect == super::Dialect::Bash {
             out.err("exit\n");
         }
         let code = match args {

@@ -2,7 +2,7 @@
 //! redirections and keeps the per-line budget that makes every line finish.
 
 use super::ast::{AndOr, Assign, Command, Connector, List, Pipeline, Redir, Word};
-use super::{ExecOutcome, ExecRequest, ShellHost, State, Var, MAX_COMMANDS, MAX_OUTPUT};
+use super::{Dialect, ExecOutcome, ExecRequest, ShellHost, State, Var, MAX_COMMANDS, MAX_OUTPUT};
 use crate::sim::output::{Output, Stream};
 
 /// A pending `break`/`continue` with its loop count.
@@ -618,7 +618,10 @@ impl<'a> Interp<'a> {
                     p
                 }
                 None => {
-                    out.err(format!("bash: {name}: command not found\n"));
+                    out.err(match self.st.dialect {
+                        Dialect::Bash => format!("bash: {name}: command not found\n"),
+                        Dialect::Ash => format!("sh: {name}: not found\n"),
+                    });
                     return 127;
                 }
             }

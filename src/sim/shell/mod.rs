@@ -206,6 +206,37 @@ impl Var {
     }
 }
 
+/// Which shell a session is. podscope runs one language, bash's, for both: what the dialect
+/// changes is what the user sees of the shell itself (its name, prompt, "not found" message,
+/// `exit`), so a BusyBox container looks like BusyBox's ash.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Dialect {
+    /// GNU bash 5.2 (debian, nginx: every image that has `/bin/bash`).
+    #[default]
+    Bash,
+    /// BusyBox 1.35's ash, `/bin/sh` of the busybox image (which has no bash).
+    Ash,
+}
+
+impl Dialect {
+    /// The program's name: `$0`, `ps`, the prefix of its messages (`sh: x: not found`).
+    pub fn program(self) -> &'static str {
+        match self {
+            Dialect::Bash => "bash",
+            Dialect::Ash => "sh",
+        }
+    }
+
+    /// What an interactive session prints when it starts, before its first prompt (ash's
+    /// banner; bash prints nothing).
+    pub fn banner(self) -> &'static str {
+        match self {
+            Dialect::Bash => "",
+            Dialect::Ash => "BusyBox v1.35.0 (Debian 1:1.35.0-4+deb12u1+b1) built-in shell (ash)\nEnter 'help' for a list of built-in commands.\n\n",
+        }
+    }
+}
+
 /// What a subshell copies: variables, functions, working directory, `$?`, positional
 /// parameters.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -234,6 +265,8 @@ pub(crate) struct State {
     pub(crate) getopts_at: (usize, usize),
     /// False in `bash -c`: aliases are not expanded and `$-` has no `i`.
     pub(crate) interactive: bool,
+    /// bash, or BusyBox's ash.
+    pub(crate) dialect: Dialect,
 }
 
 impl State {
@@ -343,6 +376,7 @@ impl Shell {
             hashed: BTreeMap::new(),
             getopts_at: (1, 0),
             interactive: true,
+            dialect: Dialect::Bash,
         };
         startup_vars(&mut state.vars);
         state.cwd = state.abs(cwd);
@@ -356,6 +390,20 @@ impl Shell {
             lines_read: 0,
             pending_from: 0,
         }
+    }
+
+    /// Makes this session BusyBox's ash (or bash): its name, prompt (ash sets `PS1='\w \$ '`)
+    /// and the messages of the shell itself follow.
+    pub fn set_dialect(&mut self, dialect: Dialect) {
+        self.state.dialect = dialect;
+        if dialect == Dialect::Ash {
+            self.state.set("PS1", "\\w \\$ ".to_string());
+        }
+    }
+
+    /// This session's dialect.
+    pub fn dialect(&self) -> Dialect {
+        self.state.dialect
     }
 
     /// Makes this a non-interactive shell (`bash -c LINE`): `exit` does not print `exit`, and
@@ -601,15 +649,18 @@ impl Shell {
         result
     }
 
-    /// The prompt bash prints in the debian image: `\u@\h:\w\$ ` (`~` for `$HOME`), or PS2
-    /// (`> `) while a command is incomplete.
+    /// The prompt bash prints in the debian image: `\u@\h:\w\$ ` (`~` for `$HOME`); ash's
+    /// `\w \$ ` in BusyBox; or PS2 (`> `) while a command is incomplete.
     pub fn prompt(&self, hostname: &str) -> String {
         if self.pending.is_some() {
             return "> ".to_string();
         }
         let user = self.state.get("USER").unwrap_or("root");
         let sign = if user == "root" { '#' } else { '$' };
-        format!("{user}@{hostname}:{}{sign} ", self.tilde_cwd())
+        match self.state.dialect {
+            Dialect::Bash => format!("{user}@{hostname}:{}{sign} ", self.tilde_cwd()),
+            Dialect::Ash => format!("{} {sign} ", self.tilde_cwd()),
+        }
     }
 
     fn tilde_cwd(&self) -> String {

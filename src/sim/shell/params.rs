@@ -203,7 +203,7 @@ impl Interp<'_> {
             "?" => Some(self.st.status.to_string()),
             "$" => Some(self.st.pid.to_string()),
             "#" => Some(self.st.positional.len().to_string()),
-            "0" => Some("bash".into()),
+            "0" => Some(self.st.dialect.program().into()),
             "-" => Some(self.st.opts.dollar_dash(self.st.interactive)),
             "_" => Some(self.st.last_arg.clone()),
             "@" => Some(self.st.positional.join(" ")),
@@ -438,7 +438,7 @@ impl Interp<'_> {
                 if v.list {
                     // `${@:N}` counts `$0` as parameter 0.
                     let items: Vec<String> = if matches!(name, "@" | "*") {
-                        std::iter::once("bash".to_string())
+                        std::iter::once(self.st.dialect.program().to_string())
                             .chain(v.items.iter().cloned())
                             .collect()
                     } else {
