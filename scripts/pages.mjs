@@ -26,8 +26,11 @@ export const EMBED_PAGE = 'embed.html';
  */
 export async function writePages(dir, html, blocks) {
   const status = '<p class="first-screen-status" role="status">Starting the simulation…</p>';
+  // Without JavaScript the inert screen stays, under the page's own <noscript> message.
+  const noscript = (/<noscript>[\s\S]*?<\/noscript>/.exec(html) ?? [''])[0];
   const withScreens = (chosen) => (blocks.length === 0 ? html
-    : html.replace(/<body>[\s\S]*<\/body>/, () => `<body>\n${chosen.map((b) => b.html).join('\n')}\n${status}\n</body>`));
+    : html.replace(/<body>[\s\S]*<\/body>/, () =>
+      `<body>\n${chosen.map((b) => b.html).join('\n')}\n${status}\n${noscript}\n</body>`));
   const posters = blocks.filter((b) => b.embedPoster);
   const app = blocks.filter((b) => !b.embedPoster);
   const withDefaults = (base, defaults) => base.replace(/(<meta charset="utf-8">)/,

@@ -55,6 +55,8 @@
   }
   root.setAttribute('data-scenario', scenario);
   root.setAttribute('lang', chooseLang(['en', 'es']));
+  // The tab's title until the app sets it (locales/*.ftl page.title).
+  if (root.getAttribute('lang') === 'es') document.title = 'podscope — dentro de un pod de Kubernetes';
   if (embed) {
     root.setAttribute('data-embed', '');
     // The embed's poster (pre-rendered with ?embed=1) follows view=, controls=, links= and

@@ -56,6 +56,7 @@ describe('pre-rendered first screen', () => {
     await page.route(/\.wasm$/, () => {});
     await page.goto(`${server.url}?scenario=localhost&lang=es`, { waitUntil: 'domcontentloaded' });
     assert.equal(await page.evaluate(() => document.documentElement.lang), 'es');
+    assert.equal(await page.title(), 'podscope — dentro de un pod de Kubernetes');
     const shown = page.locator('[data-prerender]:visible');
     assert.equal(await shown.count(), 1, 'one block shows');
     assert.equal(await shown.getAttribute('lang'), 'es');
@@ -65,6 +66,19 @@ describe('pre-rendered first screen', () => {
     assert.equal(await page.locator('.first-screen-status').textContent(), 'Iniciando la simulación…');
     console.log(`screenshot: ${await screenshot(page, 'prerender-phone-es')}`);
     await close();
+  });
+
+  test('without JavaScript the inert screen stays, with a note in both languages', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    await page.goto(`${server.url}?scenario=localhost`, { waitUntil: 'load' });
+    assert.ok(await page.locator('svg.pod-diagram').first().isVisible(), 'the pre-rendered diagram shows');
+    const note = page.locator('.noscript');
+    assert.ok(await note.isVisible());
+    assert.match(await note.textContent(), /please\s+enable JavaScript[\s\S]*activa JavaScript/);
+    assert.ok(!(await page.locator('.first-screen-status').isVisible()), 'nothing says it is starting');
+    console.log(`screenshot: ${await screenshot(page, 'prerender-noscript')}`);
+    await context.close();
   });
 
   for (const [name, viewport] of [['desktop', { width: 1280, height: 800 }], ['phone', { width: 360, height: 740 }]]) {
