@@ -15,9 +15,9 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 /** The built-in scenarios with a page of their own (src/sim/scenario.rs; custom has none). */
-export const SCENARIO_PAGES = ['shared-volume', 'localhost', 'docs-original'];
+const SCENARIO_PAGES = ['shared-volume', 'localhost', 'docs-original'];
 /** The embed's page (src/sim/session/embed.rs EMBED_PAGE). */
-export const EMBED_PAGE = 'embed.html';
+const EMBED_PAGE = 'embed.html';
 
 /**
  * Writes index.html, embed.html and one page per built-in scenario into `dir`. `html` is

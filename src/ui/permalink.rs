@@ -45,25 +45,27 @@ fn page_defaults() -> Vec<(String, String)> {
         .unwrap_or_default()
 }
 
-/// The page's parameter `name`: the URL's value, else the page's default, else `None`.
-pub fn page_param(name: &str) -> Option<String> {
-    let from_url = href()
+/// The `name=value` pairs of the page's URL, in order.
+fn url_pairs() -> Vec<(String, String)> {
+    href()
         .and_then(|h| web_sys::Url::new(&h).ok())
-        .and_then(|url| url.search_params().get(name));
-    from_url.or_else(|| {
-        page_defaults()
-            .into_iter()
-            .find(|(key, _)| key == name)
-            .map(|(_, value)| value)
-    })
+        .map(|url| pairs_of(&url.search_params()))
+        .unwrap_or_default()
+}
+
+/// The page's parameter `name`: the URL's (first) value, else the page's default, else `None`.
+pub fn page_param(name: &str) -> Option<String> {
+    url_pairs()
+        .into_iter()
+        .chain(page_defaults())
+        .find(|(key, _)| key == name)
+        .map(|(_, value)| value)
 }
 
 /// The page's URL parameters, decoded, after the page's own defaults (the URL's win).
 pub fn page_params() -> PageParams {
     let mut pairs = page_defaults();
-    if let Some(url) = href().and_then(|h| web_sys::Url::new(&h).ok()) {
-        pairs.extend(pairs_of(&url.search_params()));
-    }
+    pairs.extend(url_pairs());
     PageParams::parse(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
 }
 

@@ -95,13 +95,9 @@ pub fn ended_notice(cluster: &Cluster, id: &Terminal, code: i32) -> String {
         text.push_str(&format!("command terminated with exit code {code}\n"));
     }
     let container = id.container_name().unwrap_or_default();
-    let shell = cluster
-        .pod()
-        .map_or("bash", |p| p.login_shell(container).program());
-    let pod = cluster
-        .pod()
-        .map(|p| p.name().to_string())
-        .unwrap_or_default();
+    let (pod, shell) = cluster.pod().map_or((String::new(), "bash"), |p| {
+        (p.name().to_string(), p.login_shell(container).program())
+    });
     text.push_str(&format!(
         "\u{1b}[90m# {shell} ended; the next line opens a new shell: kubectl exec -it {pod} -c {container} -- {shell}\u{1b}[0m\n"
     ));

@@ -46,9 +46,7 @@ impl Source {
             _ => "",
         }
     }
-}
 
-impl Source {
     /// The menu's title in the language in force (English when the file has no translation).
     pub fn title_text(&self) -> &'static str {
         let tag = crate::i18n::lang().tag();

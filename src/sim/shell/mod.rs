@@ -401,11 +401,6 @@ impl Shell {
         }
     }
 
-    /// This session's dialect.
-    pub fn dialect(&self) -> Dialect {
-        self.state.dialect
-    }
-
     /// Makes this a non-interactive shell (`bash -c LINE`): `exit` does not print `exit`, and
     /// `history` stays empty, as in real bash.
     pub fn set_interactive(&mut self, interactive: bool) {
