@@ -1,10 +1,11 @@
 #!/usr/bin/python3
 """Records tests/busybox/*.yaml: what busybox 1.35 (Debian bookworm's `busybox` package), GNU
-wget 1.21.3 and netcat-openbsd print, run against a real nginx 1.22 on a private loopback.
+wget 1.21.3 and netcat-openbsd print (BusyBox's httpd among them, with nginx beside it), run against a real nginx 1.22 on a private loopback.
 
     scripts/record-busybox.py [--check]
 
-Every case runs in a fresh network namespace (`unshare -n`, only `lo`, up) where nginx listens on
+Every case runs in a fresh network and PID namespace (`unshare -n -p -f`, only `lo`, up: a server
+the case starts, such as `httpd`, dies with it) where nginx listens on
 port 80 of 127.0.0.1 and ::1 and serves a directory holding `index.html` ("Hello from the debian
 container", as the shared-volume scenario writes it), like the two-container pod's localhost.
 stdout and stderr are pipes (no terminal), so programs print no progress bars. A case's `cmd`
@@ -55,7 +56,7 @@ def run_case(cmd, container):
         shell = "busybox sh" if container == "busybox" else "sh"
         setup = f"ip link set lo up && nginx -c {d}/nginx.conf && cd {d}/work && "
         inner = ["sh", "-c", setup + f"exec {shell} -c \"$0\"", cmd]
-        p = subprocess.run(["unshare", "-n"] + inner, capture_output=True, timeout=30,
+        p = subprocess.run(["unshare", "-n", "-p", "-f"] + inner, capture_output=True, timeout=30,
                            env={"PATH": path, "HOME": "/root"})
         # nginx daemonized: stop it, or every case leaves a master and a worker behind.
         try:

@@ -11,6 +11,8 @@ mod session;
 mod terminal;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_httpd;
 
 pub use preview::{Preview, MAX_PREVIEW_BYTES};
 pub use session::TerminalResult;

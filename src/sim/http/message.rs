@@ -1,8 +1,6 @@
 //! HTTP/1.x messages as nginx sees them: requests parsed from a connection's bytes with httparse,
 //! and responses formatted exactly as nginx writes them (status line, headers in nginx's order).
 
-use super::pages;
-
 /// One request read from a connection.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Request {
@@ -198,6 +196,9 @@ pub struct Served {
 pub struct Response {
     /// Status code.
     pub status: u16,
+    /// The reason phrase of the status line (nginx's and BusyBox's differ: `302 Moved
+    /// Temporarily`, `302 Found`).
+    pub reason: &'static str,
     /// Header fields in nginx's order (`Server`, `Date`, `Content-Type`, …).
     pub headers: Vec<(String, String)>,
     /// The body as sent (empty for HEAD).
@@ -211,9 +212,9 @@ pub struct Response {
 }
 
 impl Response {
-    /// nginx's reason phrase for the status.
+    /// The reason phrase of its status line.
     pub fn reason(&self) -> &'static str {
-        pages::reason(self.status)
+        self.reason
     }
 
     /// The status line and headers, CRLF-terminated, ending with the empty line.

@@ -9,7 +9,9 @@
 //! May use: std, httparse, `crate::sim::{clock, event, output, net}`. No web dependencies, no clock
 //! of its own: time is the `now_ms` passed in.
 
+mod conn;
 pub mod curl;
+pub mod httpd;
 pub mod message;
 pub mod nc;
 pub mod nginx;

@@ -168,10 +168,17 @@ pub fn nc(argv: &[String], stdin: &[u8], ctx: &mut CurlCtx) -> i32 {
 
 /// `nc: can't connect to remote host (IP): REASON`, status 1.
 fn cannot_connect(ctx: &mut CurlCtx, ip: IpAddr, reason: &str) -> i32 {
-    ctx.out.err(format!(
-        "nc: can't connect to remote host ({ip}): {reason}\n"
-    ));
+    ctx.out.err(format!("nc: {}", connect_failure(ip, reason)));
     1
+}
+
+/// What BusyBox's `xconnect` says when a connection fails, after `PROGRAM: `: the address only
+/// for IPv4 (`can't connect to remote host (127.0.0.1): Connection refused`).
+pub fn connect_failure(ip: IpAddr, reason: &str) -> String {
+    match ip {
+        IpAddr::V4(v4) => format!("can't connect to remote host ({v4}): {reason}\n"),
+        IpAddr::V6(_) => format!("can't connect to remote host: {reason}\n"),
+    }
 }
 
 #[cfg(test)]

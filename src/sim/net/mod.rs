@@ -31,4 +31,4 @@ pub use dissect::{
 };
 pub use namespace::NetNamespace;
 pub use pcap::pcap_file;
-pub use types::{ConnInfo, ListenerInfo, NetError, Owner, SocketId, TcpState};
+pub use types::{ConnInfo, ListenOptions, ListenerInfo, NetError, Owner, SocketId, TcpState};

@@ -11,7 +11,7 @@ use smoltcp::time::Instant;
 use smoltcp::wire::{HardwareAddress, IpAddress, IpCidr, IpListenEndpoint};
 
 use super::device::CaptureLoopback;
-use super::types::{NetError, Owner, SocketId, TcpState};
+use super::types::{ListenOptions, NetError, Owner, SocketId, TcpState};
 use crate::sim::event::EventKind;
 
 /// smoltcp draws initial sequence numbers from a generator seeded here: a fixed seed makes every
@@ -38,6 +38,7 @@ pub(super) struct Listener {
     pub(super) waiting: Vec<(IpAddress, SocketHandle)>,
     pub(super) backlog: VecDeque<SocketId>,
     pub(super) open: bool,
+    pub(super) options: ListenOptions,
 }
 
 /// One end of a connection.
@@ -237,9 +238,9 @@ impl NetNamespace {
         Some(self.sockets.add(socket))
     }
 
-    /// Binds and listens. Fails with `EADDRINUSE` when any socket of the namespace, whatever its
-    /// container, listens on an overlapping address:port. `::` is taken as IPV6_V6ONLY (nginx
-    /// sets it), so it does not clash with `0.0.0.0`.
+    /// Binds and listens as nginx does. Fails with `EADDRINUSE` when any socket of the
+    /// namespace, whatever its container, listens on an overlapping address:port. `::` is taken
+    /// as IPV6_V6ONLY (nginx sets it), so it does not clash with `0.0.0.0`.
     pub fn listen(
         &mut self,
         owner: Owner,
@@ -247,6 +248,19 @@ impl NetNamespace {
         port: u16,
         now_ms: u64,
     ) -> Result<SocketId, NetError> {
+        self.listen_with(owner, (addr, port), ListenOptions::NGINX, now_ms)
+    }
+
+    /// Binds and listens with `options`: a dual-stack `::` also takes IPv4 connections, and
+    /// clashes with IPv4 listeners on its port as well.
+    pub fn listen_with(
+        &mut self,
+        owner: Owner,
+        (addr, port): (IpAddr, u16),
+        options: ListenOptions,
+        now_ms: u64,
+    ) -> Result<SocketId, NetError> {
+        let dual = options.dual_stack && addr.is_ipv6() && addr.is_unspecified();
         self.now_ms = self.now_ms.max(now_ms);
         let t = self.now_ms;
         let fail = |ns: &mut Self, e: NetError| {
@@ -268,9 +282,11 @@ impl NetNamespace {
             .iter()
             .any(|&id| match self.entries.get(id) {
                 Some(Entry::Listener(l)) => {
+                    let families_meet =
+                        l.addr.is_ipv6() == addr.is_ipv6() || dual || l.options.dual_stack;
                     l.open
                         && l.port == port
-                        && l.addr.is_ipv6() == addr.is_ipv6()
+                        && families_meet
                         && (l.addr.is_unspecified() || addr.is_unspecified() || l.addr == addr)
                 }
                 _ => false,
@@ -278,7 +294,11 @@ impl NetNamespace {
         if clash {
             return fail(self, NetError::AddrInUse);
         }
-        let concrete = if addr.is_unspecified() {
+        let concrete = if dual {
+            let mut both = self.local_addrs(false);
+            both.extend(self.local_addrs(true));
+            both
+        } else if addr.is_unspecified() {
             self.local_addrs(addr.is_ipv6())
         } else {
             vec![addr]
@@ -304,6 +324,10 @@ impl NetNamespace {
             waiting,
             backlog: VecDeque::new(),
             open: true,
+            options: ListenOptions {
+                dual_stack: dual,
+                ..options
+            },
         }));
         self.events.push((t, listen_event));
         Ok(id)

@@ -6,9 +6,6 @@ use std::net::{IpAddr, Ipv6Addr, SocketAddr};
 use super::namespace::NetNamespace;
 use super::types::{Owner, TcpState};
 
-/// nginx's listen backlog (`NGX_LISTEN_BACKLOG`), what `ss -l` shows as a listener's Send-Q.
-const LISTEN_BACKLOG: u32 = 511;
-
 /// `ss` usage text, printed (to stderr) after an invalid option, as recorded from iproute2 6.1.
 const SS_USAGE: &str = include_str!("ss_usage.txt");
 
@@ -208,12 +205,16 @@ impl NetNamespace {
                     .into_iter()
                     .filter(|l| l.addr.is_ipv6() == v6)
                 {
-                    let peer = if v6 { "[::]" } else { "0.0.0.0" };
+                    let (local, peer) = match (l.options.dual_stack, v6) {
+                        (true, _) => ("*".to_string(), "*"),
+                        (false, true) => (host(l.addr), "[::]"),
+                        (false, false) => (host(l.addr), "0.0.0.0"),
+                    };
                     rows.push([
                         TcpState::Listen.ss_name().into(),
                         format!("{:<6}", l.backlog),
-                        format!("{LISTEN_BACKLOG:<6}"),
-                        format!("{}:", host(l.addr)),
+                        format!("{:<6}", l.options.backlog),
+                        format!("{local}:"),
                         service(l.port, o.numeric),
                         format!("{peer}:"),
                         "*".into(),

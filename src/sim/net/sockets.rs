@@ -332,6 +332,7 @@ impl NetNamespace {
                     owner: l.owner.clone(),
                     fd: l.fd,
                     backlog: l.backlog.len(),
+                    options: l.options,
                 }),
                 _ => None,
             })

@@ -89,6 +89,31 @@ pub struct ListenerInfo {
     pub fd: u32,
     /// Connections established but not yet accepted (`ss` Recv-Q of a listener).
     pub backlog: usize,
+    /// How it listens: dual stack, and the backlog `ss -l` shows as Send-Q.
+    pub options: ListenOptions,
+}
+
+/// How a socket listens, as `setsockopt(2)` and `listen(2)` set it up.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ListenOptions {
+    /// `::` without IPV6_V6ONLY: it accepts IPv4 connections too (BusyBox does this; nginx
+    /// sets IPV6_V6ONLY). `ss` shows it as `*`.
+    pub dual_stack: bool,
+    /// The `listen(2)` backlog (`ss -l` shows it as Send-Q).
+    pub backlog: u32,
+}
+
+impl ListenOptions {
+    /// nginx's: IPV6_V6ONLY, backlog 511 (`NGX_LISTEN_BACKLOG`).
+    pub const NGINX: ListenOptions = ListenOptions {
+        dual_stack: false,
+        backlog: 511,
+    };
+    /// BusyBox's `create_and_bind_stream_or_die` then `listen(fd, 9)`: dual stack on `::`.
+    pub const BUSYBOX: ListenOptions = ListenOptions {
+        dual_stack: true,
+        backlog: 9,
+    };
 }
 
 /// One TCP connection endpoint, for `ss -tn` and the diagram.

@@ -1,8 +1,8 @@
 //! The BusyBox 1.35 multi-call binary: `busybox --list`, `busybox APPLET …`, and applets reached
 //! through their `/bin` links. `wget` is BusyBox's own; `sh`/`ash` run podscope's shell; the
 //! file and text applets run podscope's GNU-like tools (BusyBox's messages differ in places);
-//! `nc` connects (src/sim/http/nc.rs); the network servers and `ping` say in one line that
-//! podscope does not simulate them.
+//! `nc` connects (src/sim/http/nc.rs); `httpd` serves (src/sim/http/httpd); the other network
+//! servers and `ping` say in one line that podscope does not simulate them.
 
 use super::ContainerHost;
 use crate::sim::http::wget::Flavour;
@@ -77,9 +77,10 @@ fn applet(
         "sh" | "ash" => super::programs::nested_shell(host, name, req, out),
         "ps" => ExecOutcome::Exited(super::ps::run_busybox(host, out)),
         "nc" => ExecOutcome::Exited(super::net_programs::nc(host, pid, req.argv, req.stdin, out)),
-        "httpd" | "ping" | "ping6" | "telnet" | "nslookup" | "udhcpc" | "ntpd" => {
+        "httpd" => super::httpd_program::run(host, pid, req, out),
+        "ping" | "ping6" | "telnet" | "nslookup" | "udhcpc" | "ntpd" => {
             out.err(format!(
-                "podscope: busybox {name} is not simulated (simulated network applets: wget, nc)\n"
+                "podscope: busybox {name} is not simulated (simulated network applets: wget, nc, httpd)\n"
             ));
             ExecOutcome::Exited(127)
         }

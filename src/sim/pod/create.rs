@@ -36,6 +36,7 @@ impl Pod {
                     apt_updated: false,
                     logs: String::new(),
                     nginx: None,
+                    httpd: Vec::new(),
                     main_pid: None,
                     pull_failed_ms: None,
                     backoff_recorded: false,

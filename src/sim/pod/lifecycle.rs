@@ -164,6 +164,7 @@ impl Pod {
     /// Ctrl-C: ends the processes of a command line that blocked (`sleep infinity`), with
     /// status 130 as the shell reports for SIGINT.
     pub fn interrupt(&mut self, container: &str, pids: &[u32], now_ms: u64, trace: &mut Trace) {
+        self.stop_httpd(container, |pid| pids.contains(&pid));
         for &pid in pids {
             let name = self
                 .procs
@@ -182,6 +183,25 @@ impl Pod {
                 },
             );
         }
+    }
+
+    /// Stops the httpd servers of `container` whose PID `which` picks.
+    fn stop_httpd(&mut self, container: &str, which: impl Fn(u32) -> bool) {
+        let Some(c) = self
+            .containers
+            .iter_mut()
+            .find(|c| c.spec.name == container)
+        else {
+            return;
+        };
+        let net = &mut self.net;
+        c.httpd.retain_mut(|server| {
+            let stop = which(server.pid);
+            if stop {
+                server.stop(net);
+            }
+            !stop
+        });
     }
 
     /// Restarts a container as the kubelet does after it was killed: a fresh writable layer from
@@ -210,6 +230,7 @@ impl Pod {
                 nginx.stop(&mut self.net);
             }
         }
+        self.stop_httpd(container, |_| true);
         let pids: Vec<u32> = self.procs.live_of(container).map(|p| p.pid).collect();
         self.procs.kill_container(container);
         for pid in pids {

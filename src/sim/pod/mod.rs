@@ -9,6 +9,7 @@ mod create;
 mod docroot;
 mod find_exec;
 mod host;
+mod httpd_program;
 mod kubelet_files;
 mod launch;
 mod lifecycle;
@@ -29,6 +30,7 @@ pub(crate) use programs::strip_interrupt_marker;
 pub use view::runtime_id;
 
 use crate::sim::fs::Fs;
+use crate::sim::http::httpd::Httpd;
 use crate::sim::http::nginx::Nginx;
 use crate::sim::image::Image;
 use crate::sim::kubectl::K8sEventView;
@@ -65,6 +67,8 @@ pub struct Container {
     pub logs: String,
     /// The nginx server, when this container runs one.
     pub nginx: Option<Nginx>,
+    /// The BusyBox httpd servers running in it (one per `httpd` started).
+    pub httpd: Vec<Httpd>,
     /// PID of its main process in its PID namespace.
     pub main_pid: Option<u32>,
     /// When its image pull failed, if it did: the kubelet backs off from then on.

@@ -100,19 +100,29 @@ fn http_client<R>(
         let (net, containers, fs) = (&mut pod.net, &mut pod.containers, &pod.fs);
         let mut step = |net: &mut NetNamespace, now: u64| {
             for c in containers.iter_mut() {
-                let Some(server) = c.nginx.as_mut() else {
-                    continue;
-                };
-                let root = FsDocRoot::new(fs, &c.spec.name);
                 let mut lines = Vec::new();
-                let mut events = Vec::new();
-                server.service(net, &root, now, &mut lines, &mut events);
+                if let Some(server) = c.nginx.as_mut() {
+                    let root = FsDocRoot::new(fs, &c.spec.name);
+                    let mut events = Vec::new();
+                    server.service(net, &root, now, &mut lines, &mut events);
+                    let actor = Actor::process(&c.spec.name, server.worker_pid, "nginx");
+                    served.extend(events.into_iter().map(|e| (now, actor.clone(), e)));
+                }
+                for server in &mut c.httpd {
+                    let home = server.home.clone();
+                    let root = FsDocRoot::at(fs, &c.spec.name, &home);
+                    let (mut log, mut events) = (Vec::new(), Vec::new());
+                    server.service(net, &root, now, &mut log, &mut events);
+                    if server.logs_to_container {
+                        lines.append(&mut log);
+                    }
+                    let actor = Actor::process(&c.spec.name, server.pid, "httpd");
+                    served.extend(events.into_iter().map(|e| (now, actor.clone(), e)));
+                }
                 for line in lines {
                     c.logs.push_str(&line);
                     c.logs.push('\n');
                 }
-                let actor = Actor::process(&c.spec.name, server.worker_pid, "nginx");
-                served.extend(events.into_iter().map(|e| (now, actor.clone(), e)));
             }
         };
         let mut ctx = CurlCtx {
@@ -168,7 +178,7 @@ fn write_failure(argv: &[String], path: &str, reason: &str) -> String {
 }
 
 /// Moves the stack's events into the trace, merged in time order with what servers did.
-fn record_network(
+pub(super) fn record_network(
     host: &mut ContainerHost,
     pid: u32,
     program: &str,

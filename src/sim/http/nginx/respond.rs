@@ -116,6 +116,7 @@ fn error(req: &Request, status: u16, now_ms: u64, location: Option<String>) -> R
     };
     Response {
         status,
+        reason: pages::reason(status),
         headers,
         body,
         keep_alive,
@@ -155,6 +156,7 @@ fn static_file(
     });
     Response {
         status: 200,
+        reason: pages::reason(200),
         headers,
         body,
         keep_alive,

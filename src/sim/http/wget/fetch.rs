@@ -21,6 +21,8 @@ pub struct Reply {
     pub content_type: Option<String>,
     /// `Content-Length`, if sent.
     pub length: Option<usize>,
+    /// `Location`, if sent.
+    pub location: Option<String>,
     /// The body.
     pub body: Vec<u8>,
 }
@@ -87,6 +89,74 @@ pub fn get(raw: &str, opts: &Options, flavour: Flavour, ctx: &mut CurlCtx) -> Ou
     }
 }
 
+/// How many redirects BusyBox's wget follows before `too many redirections`.
+const BUSYBOX_REDIRECTS: usize = 5;
+
+/// Where BusyBox's wget got to after following redirects.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Followed {
+    /// How the last GET ended; `None` after too many redirections.
+    pub outcome: Option<Outcome>,
+    /// The connections that print `Connecting to`, in order (the first names the download).
+    pub announced: Vec<(Url, IpAddr)>,
+}
+
+/// Fetches `raw` as BusyBox's wget does, following redirects: a `Location` on the same server
+/// (`/sub/`) reuses the connection's address; any other is resolved and connected to anew.
+pub fn follow(raw: &str, opts: &Options, ctx: &mut CurlCtx) -> Followed {
+    let mut announced = Vec::new();
+    let mut outcome = get(raw, opts, Flavour::Busybox, ctx);
+    for _ in 0..=BUSYBOX_REDIRECTS {
+        let hop = match &outcome {
+            Outcome::Refused(u, ip) | Outcome::TimedOut(u, ip) | Outcome::NoReply(u, ip) => {
+                Some((u, ip, None))
+            }
+            Outcome::Replied(u, ip, r) => Some((u, ip, Some(r))),
+            Outcome::BadUrl | Outcome::Unresolved(_) => None,
+        };
+        let Some((u, ip, reply)) = hop else {
+            return Followed {
+                outcome: Some(outcome),
+                announced,
+            };
+        };
+        if announced.is_empty() {
+            announced.push((u.clone(), *ip));
+        }
+        let redirect = reply
+            .filter(|r| matches!(r.code, 301 | 302 | 303 | 307 | 308))
+            .and_then(|r| r.location.clone());
+        let Some(location) = redirect else {
+            return Followed {
+                outcome: Some(outcome),
+                announced,
+            };
+        };
+        let same_server = location.starts_with('/') && !location.starts_with("//");
+        let next = if same_server {
+            format!("http://{}{location}", u.host_header())
+        } else {
+            location
+        };
+        outcome = get(&next, opts, Flavour::Busybox, ctx);
+        match &outcome {
+            Outcome::Refused(u, ip)
+            | Outcome::TimedOut(u, ip)
+            | Outcome::NoReply(u, ip)
+            | Outcome::Replied(u, ip, _)
+                if !same_server =>
+            {
+                announced.push((u.clone(), *ip));
+            }
+            _ => {}
+        }
+    }
+    Followed {
+        outcome: None,
+        announced,
+    }
+}
+
 /// The request each wget sends (BusyBox closes after one response; GNU asks to keep alive).
 fn request(u: &Url, flavour: Flavour) -> String {
     let host = u.host_header();
@@ -127,6 +197,7 @@ fn parse(buf: &[u8]) -> Option<Reply> {
         version: format!("HTTP/1.{}", response.version.unwrap_or(1)),
         content_type: header("Content-Type"),
         length,
+        location: header("Location"),
         body,
     })
 }

@@ -140,8 +140,16 @@ pub fn wget(argv: &[String], flavour: Flavour, ctx: &mut CurlCtx) -> WgetResult 
         files: Vec::new(),
     };
     for url in &opts.urls {
-        let outcome = fetch::get(url, &opts, flavour, ctx);
-        let status = report::show(&outcome, url, &opts, flavour, ctx, &mut result.files);
+        let status = match flavour {
+            Flavour::Busybox => {
+                let followed = fetch::follow(url, &opts, ctx);
+                report::show_busybox(&followed, url, &opts, ctx, &mut result.files)
+            }
+            Flavour::Gnu => {
+                let outcome = fetch::get(url, &opts, flavour, ctx);
+                report::show(&outcome, url, &opts, flavour, ctx, &mut result.files)
+            }
+        };
         if status != 0 {
             result.status = status;
             if flavour == Flavour::Busybox {

@@ -1,6 +1,6 @@
 //! What each wget prints about a GET, and where the body goes (stdout or a file).
 
-use super::fetch::{Outcome, Reply};
+use super::fetch::{Followed, Outcome, Reply};
 use super::{Flavour, Options};
 use crate::sim::clock;
 use crate::sim::http::curl::CurlCtx;
@@ -16,8 +16,57 @@ pub fn show(
     files: &mut Vec<(String, Vec<u8>)>,
 ) -> i32 {
     match flavour {
-        Flavour::Busybox => busybox(outcome, raw, opts, ctx, files),
+        Flavour::Busybox => {
+            let announced = connection_of(outcome).into_iter().collect::<Vec<_>>();
+            busybox(outcome, &announced, raw, opts, ctx, files)
+        }
         Flavour::Gnu => gnu(outcome, raw, opts, ctx, files),
+    }
+}
+
+/// What BusyBox's wget prints after following redirects ([`super::fetch::follow`]).
+pub fn show_busybox(
+    followed: &Followed,
+    raw: &str,
+    opts: &Options,
+    ctx: &mut CurlCtx,
+    files: &mut Vec<(String, Vec<u8>)>,
+) -> i32 {
+    let announced = &followed.announced;
+    match &followed.outcome {
+        Some(o) => busybox(o, announced, raw, opts, ctx, files),
+        None => {
+            announce(announced, opts, ctx);
+            ctx.out.err("wget: too many redirections\n");
+            1
+        }
+    }
+}
+
+/// The URL and address an outcome connected to, if it got that far.
+fn connection_of(outcome: &Outcome) -> Option<(Url, std::net::IpAddr)> {
+    match outcome {
+        Outcome::Refused(u, ip)
+        | Outcome::TimedOut(u, ip)
+        | Outcome::NoReply(u, ip)
+        | Outcome::Replied(u, ip, _) => Some((u.clone(), *ip)),
+        Outcome::BadUrl | Outcome::Unresolved(_) => None,
+    }
+}
+
+/// BusyBox's `Connecting to HOST (IP:PORT)` lines, unless quiet.
+fn announce(announced: &[(Url, std::net::IpAddr)], opts: &Options, ctx: &mut CurlCtx) {
+    if opts.quiet {
+        return;
+    }
+    for (u, ip) in announced {
+        let shown = if u.explicit_port {
+            format!("{}:{}", u.host, u.port)
+        } else {
+            u.host.clone()
+        };
+        ctx.out
+            .err(format!("Connecting to {shown} ({ip}:{})\n", u.port));
     }
 }
 
@@ -43,41 +92,26 @@ fn deliver(name: &str, body: &[u8], ctx: &mut CurlCtx, files: &mut Vec<(String, 
 
 fn busybox(
     outcome: &Outcome,
+    announced: &[(Url, std::net::IpAddr)],
     raw: &str,
     opts: &Options,
     ctx: &mut CurlCtx,
     files: &mut Vec<(String, Vec<u8>)>,
 ) -> i32 {
-    let connecting = |ctx: &mut CurlCtx, u: &Url, ip: &std::net::IpAddr| {
-        if !opts.quiet {
-            let shown = if u.explicit_port {
-                format!("{}:{}", u.host, u.port)
-            } else {
-                u.host.clone()
-            };
-            ctx.out
-                .err(format!("Connecting to {shown} ({ip}:{})\n", u.port));
-        }
-    };
+    announce(announced, opts, ctx);
     match outcome {
         Outcome::BadUrl => ctx.out.err(format!("wget: bad address '{raw}'\n")),
         Outcome::Unresolved(u) => ctx.out.err(format!("wget: bad address '{}'\n", u.host)),
-        Outcome::Refused(u, ip) => {
-            connecting(ctx, u, ip);
+        Outcome::Refused(_, ip) => {
             ctx.out.err(format!(
-                "wget: can't connect to remote host ({ip}): Connection refused\n"
+                "wget: {}",
+                crate::sim::http::nc::connect_failure(*ip, "Connection refused")
             ));
         }
-        Outcome::TimedOut(u, ip) => {
-            connecting(ctx, u, ip);
-            ctx.out.err("wget: download timed out\n");
-        }
-        Outcome::NoReply(u, ip) => {
-            connecting(ctx, u, ip);
-            ctx.out.err("wget: error getting response\n");
-        }
-        Outcome::Replied(u, ip, r) => {
-            connecting(ctx, u, ip);
+        Outcome::TimedOut(..) => ctx.out.err("wget: download timed out\n"),
+        Outcome::NoReply(..) => ctx.out.err("wget: error getting response\n"),
+        Outcome::Replied(u, _, r) => {
+            let u = announced.first().map_or(u, |(first, _)| first);
             if !(200..300).contains(&r.code) {
                 ctx.out.err(format!(
                     "wget: server returned error: {} {} {}\n",
