@@ -48,7 +48,7 @@ pub enum Start {
 
 /// One thing the user did that changes what the terminals or the pod show.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "k")]
+#[serde(tag = "k", try_from = "WrittenInput")]
 pub enum Input {
     /// A command line typed into a terminal (`kubectl` or a container's name) with Enter.
     #[serde(rename = "l")]
@@ -112,6 +112,65 @@ pub enum Input {
         #[serde(rename = "m")]
         manifest: String,
     },
+}
+
+/// How an [`Input`] is written: one flat object whose `k` names the kind and whose `t`, `l` and
+/// `m` carry its fields. It reads the JSON the derived, internally tagged enum writes, with a
+/// fraction of the code serde generates for reading such an enum.
+#[derive(Deserialize)]
+struct WrittenInput {
+    k: String,
+    #[serde(default)]
+    t: Option<String>,
+    #[serde(default)]
+    l: Option<String>,
+    #[serde(default)]
+    m: Option<String>,
+}
+
+impl TryFrom<WrittenInput> for Input {
+    type Error = String;
+
+    fn try_from(w: WrittenInput) -> Result<Input, String> {
+        let missing = |field: &str| format!("missing field `{field}`");
+        let name = w.t.ok_or_else(|| missing("t"));
+        let terminal = || {
+            name.as_deref()
+                .map(terminal_name::from_name)
+                .map_err(Clone::clone)
+        };
+        let line = || w.l.clone().ok_or_else(|| missing("l"));
+        let manifest = || w.m.clone().ok_or_else(|| missing("m"));
+        Ok(match w.k.as_str() {
+            "l" => Input::Line {
+                terminal: terminal()?,
+                line: line()?,
+            },
+            "c" => Input::Interrupt {
+                terminal: terminal()?,
+            },
+            "x" => Input::Cancel {
+                terminal: terminal()?,
+                line: line()?,
+            },
+            "L" => Input::Clear {
+                terminal: terminal()?,
+            },
+            "T" => Input::Complete {
+                terminal: terminal()?,
+            },
+            "r" => Input::Restart {
+                container: name.clone()?,
+            },
+            "a" => Input::Apply {
+                manifest: manifest()?,
+            },
+            "R" => Input::Replace {
+                manifest: manifest()?,
+            },
+            other => return Err(format!("unknown variant `{other}`")),
+        })
+    }
 }
 
 /// An input and the simulated time it was given at.

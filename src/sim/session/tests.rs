@@ -416,3 +416,40 @@ proptest::proptest! {
         let _ = HostMessage::parse(&text);
     }
 }
+
+#[test]
+fn every_input_kind_reads_back_the_json_it_writes() {
+    let kubectl = term("kubectl");
+    let inputs = vec![
+        line("debian-container", "curl localhost"),
+        Input::Interrupt {
+            terminal: kubectl.clone(),
+        },
+        Input::Cancel {
+            terminal: kubectl.clone(),
+            line: "half".into(),
+        },
+        Input::Clear {
+            terminal: kubectl.clone(),
+        },
+        Input::Complete { terminal: kubectl },
+        Input::Restart {
+            container: "nginx-container".into(),
+        },
+        Input::Apply {
+            manifest: "kind: Pod".into(),
+        },
+        Input::Replace {
+            manifest: "kind: Pod".into(),
+        },
+    ];
+    for input in inputs {
+        let json = serde_json::to_string(&input).expect("serializes");
+        let back: Input = serde_json::from_str(&json).expect("reads back");
+        assert_eq!(back, input, "{json}");
+    }
+    let unknown = serde_json::from_str::<Input>(r#"{"k":"?","t":"kubectl"}"#);
+    assert!(unknown.is_err_and(|e| e.to_string().contains("unknown variant `?`")));
+    let short = serde_json::from_str::<Input>(r#"{"k":"l","t":"kubectl"}"#);
+    assert!(short.is_err_and(|e| e.to_string().contains("missing field `l`")));
+}
