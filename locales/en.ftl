@@ -99,6 +99,7 @@ caption.dir-created = {who}{inside} creates directory {path}.
 caption.file-removed = {who}{inside} removes {path}.
 caption.write-failed = {who}{inside} cannot write {path}: {error}.
 caption.listen = {program} in {container} listens on {addr} port {port}, in the pod's one network namespace: every container can reach it.
+caption.every-address = every address (IPv4 and IPv6, one socket)
 caption.bind-failed = {who}{inside} cannot bind {addr}:{port}: {error}. The containers share one network namespace, so one port is one port.
 caption.connect = {program} in {container} connects from port {sport} to {addr}:{port}. 127.0.0.1 here is the loopback device nginx listens on: both containers share it.
 caption.segment = {src} → {dst}: [{flags}] seq={seq} ack={ack} len={len} over lo.

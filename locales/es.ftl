@@ -161,6 +161,7 @@ caption.dir-created = {who}{inside} crea el directorio {path}.
 caption.file-removed = {who}{inside} borra {path}.
 caption.write-failed = {who}{inside} no puede escribir {path}: {error}.
 caption.listen = {program} en {container} escucha en {addr} puerto {port}, en el único espacio de nombres de red del pod: todos los contenedores pueden alcanzarlo.
+caption.every-address = todas las direcciones (IPv4 e IPv6, un solo socket)
 caption.bind-failed = {who}{inside} no puede enlazar {addr}:{port}: {error}. Los contenedores comparten un único espacio de nombres de red, así que un puerto es un solo puerto.
 caption.connect = {program} en {container} conecta desde el puerto {sport} a {addr}:{port}. Aquí 127.0.0.1 es el dispositivo de loopback en el que escucha nginx: los dos contenedores lo comparten.
 caption.segment = {src} → {dst}: [{flags}] seq={seq} ack={ack} len={len} por lo.

@@ -175,15 +175,20 @@ pub fn caption(event: &Event) -> String {
                 ("error", error),
             ],
         ),
-        EventKind::Listen { addr, port, owner } => tf(
-            Msg::CaptionListen,
-            &[
-                ("program", &owner.program),
-                ("container", &owner.container),
-                ("addr", addr),
-                ("port", port),
-            ],
-        ),
+        EventKind::Listen { addr, port, owner } => {
+            // `*`: a dual-stack socket on `::` (BusyBox's), as ss shows it.
+            let every = t(Msg::CaptionEveryAddress);
+            let shown = if addr == "*" { every } else { addr.as_str() };
+            tf(
+                Msg::CaptionListen,
+                &[
+                    ("program", &owner.program),
+                    ("container", &owner.container),
+                    ("addr", &shown),
+                    ("port", port),
+                ],
+            )
+        }
         EventKind::BindFailed { addr, port, error } => tf(
             Msg::CaptionBindFailed,
             &[

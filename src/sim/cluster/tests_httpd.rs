@@ -65,6 +65,19 @@ fn httpd_as_the_main_process_serves_the_other_containers_and_logs_with_v() {
                 == ["LISTEN", "0", "9", "*:8080", "*:*"]),
         "{ss}"
     );
+    // The trace names the dual-stack socket as ss does, and the diagram draws it so.
+    let listens: Vec<String> = c
+        .trace()
+        .events()
+        .iter()
+        .filter_map(|e| match &e.kind {
+            crate::sim::event::EventKind::Listen { addr, port, owner } => {
+                Some(format!("{addr}:{port} {}", owner.program))
+            }
+            _ => None,
+        })
+        .collect();
+    assert_eq!(listens, ["*:8080 httpd"]);
     // The server's process is a child of the main shell, as dash forks it.
     let ps = run(&mut c, "web", "ps").0;
     assert!(

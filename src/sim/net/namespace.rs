@@ -312,7 +312,8 @@ impl NetNamespace {
         }
         let fd = self.next_fd(&owner);
         let listen_event = EventKind::Listen {
-            addr: addr_text(addr),
+            // A dual-stack `::` is every address of both families: `*`, as ss shows it.
+            addr: if dual { "*".into() } else { addr_text(addr) },
             port,
             owner: owner.clone(),
         };
@@ -342,7 +343,7 @@ impl NetNamespace {
                 (
                     std::mem::take(&mut l.waiting),
                     std::mem::take(&mut l.backlog),
-                    (l.addr, l.port),
+                    (l.addr, l.port, l.options.dual_stack),
                 )
             }
             _ => return,
@@ -357,16 +358,16 @@ impl NetNamespace {
                 }
             }
         }
-        let (addr, port) = label;
-        let wildcard = if addr.is_ipv6() {
-            "[::]:*"
-        } else {
-            "0.0.0.0:*"
+        let (addr, port, dual) = label;
+        let (local, wildcard) = match (dual, addr.is_ipv6()) {
+            (true, _) => (format!("*:{port}"), "*:*"),
+            (false, true) => (SocketAddr::new(addr, port).to_string(), "[::]:*"),
+            (false, false) => (SocketAddr::new(addr, port).to_string(), "0.0.0.0:*"),
         };
         self.events.push((
             self.now_ms,
             EventKind::TcpState {
-                local: SocketAddr::new(addr, port).to_string(),
+                local,
                 remote: wildcard.to_string(),
                 from: TcpState::Listen,
                 to: TcpState::Closed,
