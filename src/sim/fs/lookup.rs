@@ -43,11 +43,12 @@ impl Fs {
         if path.len() >= PATH_MAX {
             return Err(err(FsErrorKind::NameTooLong));
         }
-        let mut stack = vec![root_step()];
+        let mut pending: VecDeque<&str> = components(path).collect();
+        let mut stack = Vec::with_capacity(pending.len().saturating_add(1));
+        stack.push(root_step());
         // The canonical path of the top of `stack`, kept in step with it (rebuilding it for
         // every component made a deep walk quadratic).
-        let mut here = String::new();
-        let mut pending: VecDeque<String> = components(path).map(str::to_string).collect();
+        let mut here = String::with_capacity(path.len().saturating_add(16));
         let mut hops = 0u32;
         while let Some(c) = pending.pop_front() {
             if c == "." {
@@ -76,12 +77,12 @@ impl Fs {
                 _ => return Err(err(FsErrorKind::NotADirectory)),
             };
             let child = entries
-                .get(&c)
+                .get(c)
                 .copied()
                 .ok_or_else(|| err(FsErrorKind::NotFound))?;
             let parent_len = here.len();
             here.push('/');
-            here.push_str(&c);
+            here.push_str(c);
             let (ino, mount) = match Self::mount_at(namespace, &here) {
                 Some(i) => (namespace.mounts.get(i).map_or(child, |m| m.root), Some(i)),
                 None => (child, top_mount),
@@ -98,13 +99,13 @@ impl Fs {
                         here.clear();
                     }
                     for t in components(target).collect::<Vec<_>>().into_iter().rev() {
-                        pending.push_front(t.to_string());
+                        pending.push_front(t);
                     }
                     continue;
                 }
             }
             stack.push(Step {
-                name: c,
+                name: c.to_string(),
                 ino,
                 mount,
             });

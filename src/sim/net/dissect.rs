@@ -227,27 +227,59 @@ pub fn dissect(bytes: &[u8]) -> Option<PacketFields> {
 /// The summary of a captured TCP segment that a `Segment` event carries; `None` if the packet is
 /// not TCP.
 pub fn segment_info(index: usize, bytes: &[u8]) -> Option<SegmentInfo> {
-    let p = dissect(bytes)?;
-    let tcp = p.tcp?;
-    let flags: Vec<&str> = ["FIN", "SYN", "RST", "PSH", "ACK", "URG"]
-        .into_iter()
-        .filter(|f| tcp.flags.contains(f))
-        .collect();
+    // Read straight from the headers: every segment gets one, so no full dissection here.
+    let (src, dst, segment) = match bytes.first()? >> 4 {
+        4 => {
+            let p = Ipv4Packet::new_checked(bytes).ok()?;
+            let tcp = p.next_header() == IpProtocol::Tcp;
+            (
+                p.src_addr().to_string(),
+                p.dst_addr().to_string(),
+                tcp.then(|| p.payload())?,
+            )
+        }
+        6 => {
+            let p = Ipv6Packet::new_checked(bytes).ok()?;
+            let tcp = p.next_header() == IpProtocol::Tcp;
+            (
+                p.src_addr().to_string(),
+                p.dst_addr().to_string(),
+                tcp.then(|| p.payload())?,
+            )
+        }
+        _ => return None,
+    };
+    let tcp = TcpPacket::new_checked(segment).ok()?;
+    let mut flags = String::with_capacity(16);
+    let named = [
+        (tcp.fin(), "FIN"),
+        (tcp.syn(), "SYN"),
+        (tcp.rst(), "RST"),
+        (tcp.psh(), "PSH"),
+        (tcp.ack(), "ACK"),
+        (tcp.urg(), "URG"),
+    ];
+    for (_, name) in named.iter().filter(|(on, _)| *on) {
+        if !flags.is_empty() {
+            flags.push_str(", ");
+        }
+        flags.push_str(name);
+    }
     Some(SegmentInfo {
         index,
-        src: p.ip.src.to_string(),
-        dst: p.ip.dst.to_string(),
-        sport: tcp.sport,
-        dport: tcp.dport,
-        flags: flags.join(", "),
-        seq: tcp.seq,
-        ack: if tcp.flags.contains(&"ACK") {
-            tcp.ack
+        src,
+        dst,
+        sport: tcp.src_port(),
+        dport: tcp.dst_port(),
+        flags,
+        seq: tcp.seq_number().0 as u32,
+        ack: if tcp.ack() {
+            tcp.ack_number().0 as u32
         } else {
             0
         },
-        len: p.payload.len(),
-        window: tcp.window,
+        len: tcp.payload().len(),
+        window: tcp.window_len(),
     })
 }
 

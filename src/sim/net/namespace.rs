@@ -26,6 +26,19 @@ const EPHEMERAL_HIGH: u16 = 60999;
 
 /// Socket buffer size: 64 KiB each way, the order of Linux's loopback defaults.
 const BUFFER_SIZE: usize = 65536;
+/// How many released smoltcp sockets are kept for reuse: a round trip needs three (the client,
+/// the accepted one, and the listener's next waiting one).
+const SPARE_SOCKETS: usize = 4;
+
+/// Keeps a socket that left smoltcp's set for the next [`NetNamespace::new_tcp_socket`], up to
+/// [`SPARE_SOCKETS`].
+pub(super) fn keep_spare(spare: &mut Vec<tcp::Socket<'static>>, mut socket: tcp::Socket<'static>) {
+    if spare.len() < SPARE_SOCKETS {
+        // Out of the set it sends nothing; CLOSED lets `listen` and `connect` take it.
+        socket.abort();
+        spare.push(socket);
+    }
+}
 
 /// A listening socket. smoltcp needs one listening socket per concrete local address and a fresh
 /// one each time a SYN consumes it, so a listener keeps one waiting socket per address it covers.
@@ -87,6 +100,10 @@ pub struct NetNamespace {
     pub(super) iface: Interface,
     pub(super) device: CaptureLoopback,
     pub(super) sockets: SocketSet<'static>,
+    /// smoltcp sockets that left the set, kept for the next connection: `listen` and `connect`
+    /// reset a socket, so reusing one is the same as a new one, without allocating and zeroing
+    /// its two 64 KiB buffers again (most of a round trip's time went to that).
+    pub(super) spare: Vec<tcp::Socket<'static>>,
     pub(super) entries: Vec<Entry>,
     /// Ids of the connections that may still hold a smoltcp socket or a pending FIN ACK, in
     /// ascending order: the only ones a poll needs to look at (`entries` keeps every socket
@@ -141,6 +158,7 @@ impl NetNamespace {
             iface,
             device,
             sockets: SocketSet::new(Vec::new()),
+            spare: Vec::new(),
             entries: Vec::new(),
             live: Vec::new(),
             listener_ids: Vec::new(),
@@ -217,7 +235,10 @@ impl NetNamespace {
         id
     }
 
-    pub(super) fn new_tcp_socket() -> tcp::Socket<'static> {
+    pub(super) fn new_tcp_socket(&mut self) -> tcp::Socket<'static> {
+        if let Some(socket) = self.spare.pop() {
+            return socket;
+        }
         let rx = tcp::SocketBuffer::new(vec![0u8; BUFFER_SIZE]);
         let tx = tcp::SocketBuffer::new(vec![0u8; BUFFER_SIZE]);
         let mut socket = tcp::Socket::new(rx, tx);
@@ -228,7 +249,7 @@ impl NetNamespace {
 
     /// A smoltcp socket listening on one concrete address.
     pub(super) fn add_waiting(&mut self, addr: IpAddress, port: u16) -> Option<SocketHandle> {
-        let mut socket = Self::new_tcp_socket();
+        let mut socket = self.new_tcp_socket();
         socket
             .listen(IpListenEndpoint {
                 addr: Some(addr),
@@ -349,7 +370,8 @@ impl NetNamespace {
             _ => return,
         };
         for (_, h) in waiting {
-            self.sockets.remove(h);
+            let smoltcp::socket::Socket::Tcp(socket) = self.sockets.remove(h);
+            keep_spare(&mut self.spare, socket);
         }
         for c in backlog {
             if let Some(Entry::Conn(conn)) = self.entries.get(c) {
@@ -400,7 +422,7 @@ impl NetNamespace {
             return Err(NetError::AddrNotAvailable);
         }
         let local_port = self.ephemeral_port();
-        let mut socket = Self::new_tcp_socket();
+        let mut socket = self.new_tcp_socket();
         socket
             .connect(
                 self.iface.context(),

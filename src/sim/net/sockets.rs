@@ -8,7 +8,7 @@ use smoltcp::time::Instant;
 use smoltcp::wire::IpAddress;
 
 use super::dissect::segment_info;
-use super::namespace::{addr_text, Conn, Entry, NetNamespace};
+use super::namespace::{addr_text, keep_spare, Conn, Entry, NetNamespace};
 use super::types::{ConnInfo, ListenerInfo, SocketId, TcpState};
 use crate::sim::event::EventKind;
 
@@ -97,6 +97,7 @@ impl NetNamespace {
                 c.unread.extend_from_slice(&chunk);
             }
             c.handle = None;
+            keep_spare(&mut self.spare, socket);
         }
     }
 
@@ -248,8 +249,9 @@ impl NetNamespace {
                 }
             }
             if now_state == TcpState::Closed {
-                self.sockets.remove(h);
+                let smoltcp::socket::Socket::Tcp(socket) = self.sockets.remove(h);
                 c.handle = None;
+                keep_spare(&mut self.spare, socket);
             }
         }
         for (l, id) in ready {

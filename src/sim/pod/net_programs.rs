@@ -177,7 +177,9 @@ fn write_failure(argv: &[String], path: &str, reason: &str) -> String {
     }
 }
 
-/// Moves the stack's events into the trace, merged in time order with what servers did.
+/// Moves the stack's events into the trace, merged in time order with what servers did (both
+/// come in time order: the clock only moves forward); at equal times the packet comes before
+/// what the server made of it.
 pub(super) fn record_network(
     host: &mut ContainerHost,
     pid: u32,
@@ -185,21 +187,20 @@ pub(super) fn record_network(
     served: Vec<(u64, Actor, EventKind)>,
 ) {
     let me = host.actor(pid, program);
-    let mut all: Vec<(u64, Actor, EventKind)> = host
-        .pod
-        .net
-        .drain_events()
-        .into_iter()
-        .map(|(t, e)| (t, me.clone(), e))
-        .collect();
-    let net_count = all.len();
-    all.extend(served);
-    // Stable sort: at equal times the packet comes before what the server made of it.
-    let mut order: Vec<usize> = (0..all.len()).collect();
-    order.sort_by_key(|&i| (all.get(i).map(|e| e.0).unwrap_or(0), i >= net_count));
-    let mut slots: Vec<Option<(u64, Actor, EventKind)>> = all.into_iter().map(Some).collect();
-    for i in order {
-        if let Some((t, actor, kind)) = slots.get_mut(i).and_then(Option::take) {
+    let mut net = host.pod.net.drain_events().into_iter().peekable();
+    let mut served = served.into_iter().peekable();
+    loop {
+        let net_first = match (net.peek(), served.peek()) {
+            (Some(n), Some(s)) => n.0 <= s.0,
+            (Some(_), None) => true,
+            (None, Some(_)) => false,
+            (None, None) => break,
+        };
+        if net_first {
+            if let Some((t, kind)) = net.next() {
+                host.trace.record(t, me.clone(), kind);
+            }
+        } else if let Some((t, actor, kind)) = served.next() {
             host.trace.record(t, actor, kind);
         }
     }
