@@ -33,6 +33,11 @@ const LAYOUTS = [
   ...SCENARIOS.filter((id) => id !== 'custom').map((id) => ({
     id, query: `?embed=1&load=eager&scenario=${id}`, mark: ' data-embed-poster', viewport: { width: 640, height: 400 },
   })),
+  // A narrow, tall frame (a phone-width column) gets the stacked embed: its own poster, only
+  // on embed.html (scripts/pages.mjs), so index.html does not grow.
+  ...SCENARIOS.filter((id) => id !== 'custom').map((id) => ({
+    id, query: `?embed=1&load=eager&scenario=${id}`, mark: ' data-embed-poster data-narrow', viewport: { width: 360, height: 600 },
+  })),
 ];
 const SCREENS = LANGS.flatMap((lang) => LAYOUTS.map((screen) => ({ ...screen, lang })));
 const dir = process.argv[2] ?? process.env.TRUNK_STAGING_DIR;
@@ -90,7 +95,7 @@ if (release) {
         return copy.innerHTML.trim();
       });
       blocks.push({ html: `<div data-prerender="${id}"${mark} lang="${lang}" inert aria-busy="true">${body}</div>`,
-        embedPoster: mark.includes('data-embed-poster') });
+        embedPoster: mark.includes('data-embed-poster'), narrow: mark.includes('data-narrow') });
       await context.close();
     }
   } finally {

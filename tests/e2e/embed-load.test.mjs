@@ -2,6 +2,7 @@
 // another origin as WordPress does (dist/ served with Access-Control-Allow-Origin: *):
 //   - three load=lazy embeds on one page, tall spacers between: each shows the poster of its own
 //     scenario, and the wasm is requested only by the frame scrolled to; the swap moves nothing;
+//   - a narrow, tall frame shows the stacked poster, which the live app replaces in place;
 //   - load=click waits for its Start button (reached and pressed with the keyboard);
 //   - playback pauses while the frame is scrolled away or the tab is hidden, and resumes;
 //   - autoplay=1 waits until the frame is seen, and never plays with reduced motion;
@@ -107,6 +108,37 @@ ${frames}
     await s.page.locator('#b').scrollIntoViewIfNeeded();
     await s.page.frameLocator('#b').locator('[data-testid="pod-diagram"]').waitFor({ timeout: 20_000 });
     assert.deepEqual(wasm, { 'shared-volume': 1, 'docs-original': 1, localhost: 1 });
+    assert.deepEqual(s.errors, []);
+    await s.close();
+  });
+
+  test('a narrow, tall frame shows the stacked poster, and the live app draws it in place', async () => {
+    const url = await blog('narrow.html', `<iframe id="n" src="${dist.url}embed.html?scenario=localhost" title="podscope narrow" width="360" height="600" style="border:0;display:block"></iframe>`);
+    const s = await openRecordedPage(browser, { width: 400, height: 700 });
+    await s.page.route(APP_WASM, async (route) => {
+      // Hold the wasm back long enough to read the poster.
+      await new Promise((resolve) => { setTimeout(resolve, 1500); });
+      await route.continue();
+    });
+    await s.page.goto(url);
+    const n = s.page.frame({ url: /scenario=localhost/ });
+    await n.waitForSelector('[data-prerender]', { state: 'attached' });
+    const poster = await n.evaluate(() => {
+      const shown = [...document.querySelectorAll('[data-prerender]')].filter((el) => getComputedStyle(el).display !== 'none');
+      const r = shown[0]?.querySelector('.pod-diagram')?.getBoundingClientRect();
+      return {
+        shown: shown.map((el) => `${el.dataset.prerender}${el.hasAttribute('data-narrow') ? ' narrow' : ''}`),
+        box: r ? [r.x, r.y, r.width, r.height].map(Math.round) : null,
+      };
+    });
+    assert.deepEqual(poster.shown, ['localhost narrow'], 'the stacked poster, alone');
+    await screenshot(s.page, 'embed-narrow-poster-360x600');
+    await s.page.frameLocator('#n').locator('[data-testid="pod-diagram"]').waitFor({ timeout: 20_000 });
+    const live = await n.evaluate(() => {
+      const r = document.querySelector('[data-testid="pod-diagram"]').getBoundingClientRect();
+      return [r.x, r.y, r.width, r.height].map(Math.round);
+    });
+    assert.deepEqual(live, poster.box, 'the live diagram is where the stacked poster drew it');
     assert.deepEqual(s.errors, []);
     await s.close();
   });
