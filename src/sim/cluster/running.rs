@@ -7,7 +7,7 @@ use super::session::TerminalResult;
 use super::{Cluster, Terminal, LINE_MS};
 use crate::sim::event::{Actor, EventKind};
 use crate::sim::pod::{strip_interrupt_marker, ContainerHost};
-use crate::sim::shell::{LineRun, Shell};
+use crate::sim::shell::LineRun;
 
 /// What a session keeps of the line it runs between two slices.
 #[derive(Debug, Clone)]
@@ -162,17 +162,23 @@ impl Cluster {
         };
         self.slices.run = self.slices.run.saturating_add(1);
         self.slices.last = Some(container.to_string());
-        // Taken, not cloned: a clone copies the whole history on every slice.
-        let mut shell = std::mem::replace(&mut session.shell, Shell::new(Vec::new(), "/"));
-        let pid = session.pid;
         let Some(pod) = self.pod.as_mut() else {
+            session.line = Some(line);
             return TerminalResult::default();
         };
         let mut output = {
-            let mut host =
-                ContainerHost::new(pod, container, &mut self.now_ms, &mut self.trace, pid, true);
+            // The session's shell runs where it is: the pod, the clock and the trace are other
+            // fields of the cluster.
+            let mut host = ContainerHost::new(
+                pod,
+                container,
+                &mut self.now_ms,
+                &mut self.trace,
+                session.pid,
+                true,
+            );
             host.process_events = line.process_events;
-            let output = shell.run_slice(&mut line.run, &mut host);
+            let output = session.shell.run_slice(&mut line.run, &mut host);
             line.process_events = host.process_events;
             line.blocked_seen |= host.blocked_seen;
             line.blocked_pids.append(&mut host.blocked_pids);
@@ -187,14 +193,11 @@ impl Cluster {
             output.err("podscope: stopped this command line: it ran too long or printed too much (as if you pressed Ctrl-C)\n");
         }
         let text = String::from_utf8_lossy(&output.interleaved()).into_owned();
-        if let Some(s) = self.sessions.get_mut(container) {
-            s.shell = shell;
-            if done {
-                s.blocked = waiting;
-                s.blocked_pids = std::mem::take(&mut line.blocked_pids);
-            } else {
-                s.line = Some(line);
-            }
+        if done {
+            session.blocked = waiting;
+            session.blocked_pids = std::mem::take(&mut line.blocked_pids);
+        } else {
+            session.line = Some(line);
         }
         if done {
             if let Some(code) = result.exit_requested {
