@@ -86,7 +86,8 @@ impl Httpd {
                 c.flush(net, now_ms);
                 continue;
             }
-            let ParsedRequest::Complete(req, _) = parse_request(&c.inbox, &c.local) else {
+            let ParsedRequest::Complete(req, _) = parse_request(&head_so_far(c, net), &c.local)
+            else {
                 continue;
             };
             c.inbox.clear();
@@ -128,4 +129,18 @@ impl Httpd {
             net.close(c.socket);
         }
     }
+}
+
+/// What httpd has of a request's head: once the client has closed its side, the head ends
+/// there (BusyBox reads header lines until a blank one or the end of input, so `printf 'GET /
+/// HTTP/1.0\r\n' | nc` is answered).
+fn head_so_far(c: &Client, net: &NetNamespace) -> Vec<u8> {
+    let mut head = c.inbox.clone();
+    if net.peer_closed(c.socket) && !head.is_empty() {
+        if !head.ends_with(b"\n") {
+            head.extend_from_slice(b"\r\n");
+        }
+        head.extend_from_slice(b"\r\n");
+    }
+    head
 }

@@ -44,6 +44,19 @@ pub enum Outcome {
     Replied(Url, IpAddr, Reply),
 }
 
+impl Outcome {
+    /// The URL and address it connected to, if it got that far.
+    pub fn connection(&self) -> Option<(&Url, IpAddr)> {
+        match self {
+            Outcome::Refused(u, ip)
+            | Outcome::TimedOut(u, ip)
+            | Outcome::NoReply(u, ip)
+            | Outcome::Replied(u, ip, _) => Some((u, *ip)),
+            Outcome::BadUrl | Outcome::Unresolved(_) => None,
+        }
+    }
+}
+
 /// Fetches `raw` once.
 pub fn get(raw: &str, opts: &Options, flavour: Flavour, ctx: &mut CurlCtx) -> Outcome {
     let Ok(u) = url::parse(raw, false) else {
@@ -107,25 +120,21 @@ pub fn follow(raw: &str, opts: &Options, ctx: &mut CurlCtx) -> Followed {
     let mut announced = Vec::new();
     let mut outcome = get(raw, opts, Flavour::Busybox, ctx);
     for _ in 0..=BUSYBOX_REDIRECTS {
-        let hop = match &outcome {
-            Outcome::Refused(u, ip) | Outcome::TimedOut(u, ip) | Outcome::NoReply(u, ip) => {
-                Some((u, ip, None))
-            }
-            Outcome::Replied(u, ip, r) => Some((u, ip, Some(r))),
-            Outcome::BadUrl | Outcome::Unresolved(_) => None,
-        };
-        let Some((u, ip, reply)) = hop else {
+        let Some((u, ip)) = outcome.connection() else {
             return Followed {
                 outcome: Some(outcome),
                 announced,
             };
         };
         if announced.is_empty() {
-            announced.push((u.clone(), *ip));
+            announced.push((u.clone(), ip));
         }
-        let redirect = reply
-            .filter(|r| matches!(r.code, 301 | 302 | 303 | 307 | 308))
-            .and_then(|r| r.location.clone());
+        let redirect = match &outcome {
+            Outcome::Replied(_, _, r) if matches!(r.code, 301 | 302 | 303 | 307 | 308) => {
+                r.location.clone()
+            }
+            _ => None,
+        };
         let Some(location) = redirect else {
             return Followed {
                 outcome: Some(outcome),
@@ -139,16 +148,8 @@ pub fn follow(raw: &str, opts: &Options, ctx: &mut CurlCtx) -> Followed {
             location
         };
         outcome = get(&next, opts, Flavour::Busybox, ctx);
-        match &outcome {
-            Outcome::Refused(u, ip)
-            | Outcome::TimedOut(u, ip)
-            | Outcome::NoReply(u, ip)
-            | Outcome::Replied(u, ip, _)
-                if !same_server =>
-            {
-                announced.push((u.clone(), *ip));
-            }
-            _ => {}
+        if let Some((u, ip)) = outcome.connection().filter(|_| !same_server) {
+            announced.push((u.clone(), ip));
         }
     }
     Followed {

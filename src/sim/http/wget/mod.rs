@@ -147,7 +147,7 @@ pub fn wget(argv: &[String], flavour: Flavour, ctx: &mut CurlCtx) -> WgetResult 
             }
             Flavour::Gnu => {
                 let outcome = fetch::get(url, &opts, flavour, ctx);
-                report::show(&outcome, url, &opts, flavour, ctx, &mut result.files)
+                report::show_gnu(&outcome, url, &opts, ctx, &mut result.files)
             }
         };
         if status != 0 {

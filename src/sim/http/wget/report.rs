@@ -1,28 +1,10 @@
 //! What each wget prints about a GET, and where the body goes (stdout or a file).
 
 use super::fetch::{Followed, Outcome, Reply};
-use super::{Flavour, Options};
+use super::Options;
 use crate::sim::clock;
 use crate::sim::http::curl::CurlCtx;
 use crate::sim::http::url::Url;
-
-/// Prints what `flavour` prints for `outcome`, queues the file to write; returns the status.
-pub fn show(
-    outcome: &Outcome,
-    raw: &str,
-    opts: &Options,
-    flavour: Flavour,
-    ctx: &mut CurlCtx,
-    files: &mut Vec<(String, Vec<u8>)>,
-) -> i32 {
-    match flavour {
-        Flavour::Busybox => {
-            let announced = connection_of(outcome).into_iter().collect::<Vec<_>>();
-            busybox(outcome, &announced, raw, opts, ctx, files)
-        }
-        Flavour::Gnu => gnu(outcome, raw, opts, ctx, files),
-    }
-}
 
 /// What BusyBox's wget prints after following redirects ([`super::fetch::follow`]).
 pub fn show_busybox(
@@ -40,17 +22,6 @@ pub fn show_busybox(
             ctx.out.err("wget: too many redirections\n");
             1
         }
-    }
-}
-
-/// The URL and address an outcome connected to, if it got that far.
-fn connection_of(outcome: &Outcome) -> Option<(Url, std::net::IpAddr)> {
-    match outcome {
-        Outcome::Refused(u, ip)
-        | Outcome::TimedOut(u, ip)
-        | Outcome::NoReply(u, ip)
-        | Outcome::Replied(u, ip, _) => Some((u.clone(), *ip)),
-        Outcome::BadUrl | Outcome::Unresolved(_) => None,
     }
 }
 
@@ -161,7 +132,8 @@ fn busybox_size(bytes: usize) -> String {
 /// The rate GNU wget reports (podscope's transfers take no wall time).
 const SPEED: &str = "16.5";
 
-fn gnu(
+/// Prints what GNU wget prints for `outcome`, queues the file to write; returns the status.
+pub fn show_gnu(
     outcome: &Outcome,
     raw: &str,
     opts: &Options,
