@@ -79,7 +79,8 @@ impl From<State> for TcpState {
 pub struct ListenerInfo {
     /// The socket's id.
     pub id: SocketId,
-    /// Bound address: `0.0.0.0`, `::` (IPV6_V6ONLY, as nginx sets it) or a specific one.
+    /// Bound address: `0.0.0.0`, `::` (IPV6_V6ONLY as nginx sets it, or dual stack as
+    /// `options` says) or a specific one.
     pub addr: IpAddr,
     /// Bound port.
     pub port: u16,
