@@ -3,7 +3,7 @@
 
 /// The options and operands of one command line.
 #[derive(Debug, Default)]
-pub(super) struct Parsed {
+pub(crate) struct Parsed {
     /// Flags seen, in order (a flag may repeat).
     pub flags: Vec<char>,
     /// Options that took a value, in order.
@@ -31,7 +31,7 @@ impl Parsed {
 /// Parses `args`: `flags` are the valid one-letter flags, `valued` those taking a value, `long`
 /// maps long options to a letter (a long option whose letter is in `valued` takes `=VALUE`).
 /// The error is GNU's message without the program name.
-pub(super) fn parse(
+pub(crate) fn parse(
     args: &[String],
     flags: &str,
     valued: &str,

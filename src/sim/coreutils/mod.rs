@@ -7,7 +7,7 @@
 //! no `LANG`), so messages quote with ASCII `'`. May use: `sim::fs`, `sim::clock`, `sim::event`,
 //! `sim::output`.
 
-mod args;
+pub(crate) mod args;
 mod awk;
 mod base64;
 mod cat;

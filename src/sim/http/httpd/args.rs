@@ -4,6 +4,7 @@
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr};
 
 use super::USAGE;
+use crate::sim::coreutils::args::parse as getopt;
 
 /// How `httpd` was asked to run.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -27,63 +28,34 @@ pub enum Parsed {
     Exit(String, i32),
 }
 
-/// Reads `argv` (`argv[0]` is the program).
+/// Reads `argv` (`argv[0]` is the program) with the project's getopt-style reader.
 pub fn parse(argv: &[String]) -> Parsed {
-    let mut args = HttpdArgs {
-        foreground: false,
-        verbose: 0,
-        bind: "80".into(),
-        home: ".".into(),
-    };
-    let mut words = argv.iter().skip(1);
-    while let Some(word) = words.next() {
-        if word == "--help" {
-            return Parsed::Exit(USAGE.to_string(), 0);
-        }
-        let Some(flags) = word.strip_prefix('-').filter(|f| !f.is_empty()) else {
-            // BusyBox's httpd takes no operands; getopt stops at the first one.
-            break;
-        };
-        for (i, flag) in flags.char_indices() {
-            match flag {
-                'f' => args.foreground = true,
-                'v' => args.verbose = args.verbose.saturating_add(1),
-                'i' | 'm' | 'e' | 'd' => {
-                    return Parsed::Exit(
-                        format!(
-                            "podscope: httpd -{flag} is not simulated (simulated: -f -v -p -h)\n"
-                        ),
-                        1,
-                    )
-                }
-                'c' | 'p' | 'u' | 'r' | 'h' => {
-                    let rest = flags.get(i.saturating_add(1)..).unwrap_or("");
-                    let value = if rest.is_empty() {
-                        match words.next() {
-                            Some(v) => v.clone(),
-                            None => {
-                                return usage_error(&format!(
-                                    "option requires an argument -- '{flag}'"
-                                ))
-                            }
-                        }
-                    } else {
-                        rest.to_string()
-                    };
-                    match flag {
-                        'p' => args.bind = value,
-                        'h' => args.home = value,
-                        // -c (config file), -u (user), -r (realm): accepted; podscope reads no
-                        // httpd.conf and runs everything as root.
-                        _ => {}
-                    }
-                    break;
-                }
-                other => return usage_error(&format!("invalid option -- '{other}'")),
-            }
-        }
+    let words = argv.get(1..).unwrap_or(&[]);
+    if words.first().is_some_and(|w| w == "--help") {
+        return Parsed::Exit(USAGE.to_string(), 0);
     }
-    Parsed::Serve(args)
+    // -c (config file), -u (user) and -r (realm) are accepted and ignored: podscope reads no
+    // httpd.conf and runs everything as root.
+    let given = match getopt(words, "fvi", "cpurhmed", &[]) {
+        Ok(given) => given,
+        Err(what) => return usage_error(&what),
+    };
+    if let Some(flag) = ['i', 'm', 'e', 'd']
+        .into_iter()
+        .find(|&c| given.has(c) || given.value(c).is_some())
+    {
+        return Parsed::Exit(
+            format!("podscope: httpd -{flag} is not simulated (simulated: -f -v -p -h)\n"),
+            1,
+        );
+    }
+    let verbose = given.flags.iter().filter(|&&c| c == 'v').count();
+    Parsed::Serve(HttpdArgs {
+        foreground: given.has('f'),
+        verbose: u8::try_from(verbose).unwrap_or(u8::MAX),
+        bind: given.value('p').unwrap_or("80").to_string(),
+        home: given.value('h').unwrap_or(".").to_string(),
+    })
 }
 
 fn usage_error(what: &str) -> Parsed {
