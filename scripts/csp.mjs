@@ -3,7 +3,7 @@
 // loader, and whatever else index.html carries), so the policy never needs 'unsafe-inline' for
 // scripts and stays right when someone adds or edits an inline script.
 //
-//   node scripts/csp.mjs [FILE]   FILE defaults to $TRUNK_STAGING_DIR/index.html
+//   node scripts/csp.mjs [FILE…]   default: every page ($TRUNK_STAGING_DIR/*.html)
 //
 // The source index.html holds the policy with the placeholder INLINE_SCRIPT_HASHES in its
 // script-src; a page built without this hook keeps the placeholder, which browsers ignore as an
@@ -12,7 +12,7 @@
 // or 'unsafe-eval' scripts, or when the page has inline event-handler attributes (onclick=…),
 // which a hash cannot allow.
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const PLACEHOLDER = 'INLINE_SCRIPT_HASHES';
@@ -55,10 +55,14 @@ export function fillPolicy(html) {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const file = process.argv[2] ?? join(process.env.TRUNK_STAGING_DIR ?? fail('TRUNK_STAGING_DIR is not set'), 'index.html');
-  const html = readFileSync(file, 'utf8');
-  const out = fillPolicy(html);
-  writeFileSync(file, out);
-  const n = inlineScripts(html).length;
-  console.log(`csp: ${file}: ${n} inline script${n === 1 ? '' : 's'} hashed`);
+  const dir = process.env.TRUNK_STAGING_DIR;
+  const files = process.argv.length > 2 ? process.argv.slice(2)
+    : dir ? readdirSync(dir).filter((name) => name.endsWith('.html')).map((name) => join(dir, name))
+      : fail('TRUNK_STAGING_DIR is not set');
+  for (const file of files) {
+    const html = readFileSync(file, 'utf8');
+    writeFileSync(file, fillPolicy(html));
+    const n = inlineScripts(html).length;
+    console.log(`csp: ${file}: ${n} inline script${n === 1 ? '' : 's'} hashed`);
+  }
 }
