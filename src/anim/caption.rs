@@ -9,7 +9,7 @@ use std::fmt::Display;
 /// addresses and program output stay as they are).
 pub fn caption(event: &Event) -> String {
     let who: String = match &event.actor.process {
-        Some(p) => p.clone(),
+        Some(p) => p.to_string(),
         None => t(Msg::CaptionKubelet).to_string(),
     };
     let inside = event

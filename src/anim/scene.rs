@@ -182,7 +182,7 @@ pub fn apply(scene: &mut Scene, e: &Event) {
             volume,
             also_at,
         } => {
-            let writer = e.actor.container.clone().unwrap_or_default();
+            let writer = e.actor.container.as_deref().unwrap_or_default().to_string();
             let mut seen_at = vec![(writer, path.clone())];
             seen_at.extend(also_at.iter().cloned());
             scene.files.insert(

@@ -23,6 +23,26 @@ impl Fs {
         path: &str,
         follow_last: bool,
     ) -> Result<Vec<Step>, FsError> {
+        self.walk_steps(ns, path, follow_last, true)
+    }
+
+    /// The last step of [`Fs::walk`] (the node `path` leads to), its name left empty: reading
+    /// a file or its metadata needs no component's name, and not copying them saves an
+    /// allocation per component on every lookup.
+    pub(crate) fn resolve(&self, ns: &str, path: &str, follow: bool) -> Result<Step, FsError> {
+        self.walk_steps(ns, path, follow, false)?
+            .pop()
+            .ok_or_else(|| FsError::new(FsErrorKind::NotFound, path))
+    }
+
+    /// [`Fs::walk`], with each step's name only when `names`.
+    fn walk_steps(
+        &self,
+        ns: &str,
+        path: &str,
+        follow_last: bool,
+        names: bool,
+    ) -> Result<Vec<Step>, FsError> {
         let err = |k| FsError::new(k, path);
         let namespace = self
             .namespaces
@@ -105,7 +125,7 @@ impl Fs {
                 }
             }
             stack.push(Step {
-                name: c.to_string(),
+                name: if names { c.to_string() } else { String::new() },
                 ino,
                 mount,
             });

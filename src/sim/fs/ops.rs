@@ -259,12 +259,6 @@ impl Fs {
             .ok_or_else(|| FsError::new(FsErrorKind::NotFound, path))
     }
 
-    fn resolve(&self, ns: &str, path: &str, follow: bool) -> Result<Step, FsError> {
-        self.walk(ns, path, follow)?
-            .pop()
-            .ok_or_else(|| FsError::new(FsErrorKind::NotFound, path))
-    }
-
     /// The resolved parent directory of `path` and the last name; `at_root` is the error for `/`.
     fn parent_of(
         &self,

@@ -6,6 +6,7 @@ use std::net::IpAddr;
 
 use super::message::{Request, Response};
 use crate::sim::event::EventKind;
+use crate::sim::net::text::ip_text;
 use crate::sim::net::{NetNamespace, SocketId};
 
 /// One client connection a server holds.
@@ -30,10 +31,8 @@ pub(crate) struct Client {
 /// An address as servers log it: IPv4-mapped IPv6 shown as IPv4.
 pub(crate) fn addr_text(a: IpAddr) -> String {
     match a {
-        IpAddr::V4(v4) => v4.to_string(),
-        IpAddr::V6(v6) => v6
-            .to_ipv4_mapped()
-            .map_or_else(|| v6.to_string(), |m| m.to_string()),
+        IpAddr::V4(_) => ip_text(a),
+        IpAddr::V6(v6) => ip_text(v6.to_ipv4_mapped().map_or(a, IpAddr::V4)),
     }
 }
 

@@ -6,6 +6,7 @@ use std::net::IpAddr;
 
 use smoltcp::wire::{IpAddress, IpProtocol, Ipv4Packet, Ipv6Packet, TcpOption, TcpPacket};
 
+use super::text::ip_text;
 use crate::sim::event::SegmentInfo;
 
 /// The IP header, v4 or v6 (fields that do not exist in a version are `None`).
@@ -233,8 +234,8 @@ pub fn segment_info(index: usize, bytes: &[u8]) -> Option<SegmentInfo> {
             let p = Ipv4Packet::new_checked(bytes).ok()?;
             let tcp = p.next_header() == IpProtocol::Tcp;
             (
-                p.src_addr().to_string(),
-                p.dst_addr().to_string(),
+                ip_text(p.src_addr().into()),
+                ip_text(p.dst_addr().into()),
                 tcp.then(|| p.payload())?,
             )
         }
@@ -242,8 +243,8 @@ pub fn segment_info(index: usize, bytes: &[u8]) -> Option<SegmentInfo> {
             let p = Ipv6Packet::new_checked(bytes).ok()?;
             let tcp = p.next_header() == IpProtocol::Tcp;
             (
-                p.src_addr().to_string(),
-                p.dst_addr().to_string(),
+                ip_text(p.src_addr().into()),
+                ip_text(p.dst_addr().into()),
                 tcp.then(|| p.payload())?,
             )
         }

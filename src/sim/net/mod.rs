@@ -17,6 +17,7 @@ mod query;
 mod show;
 mod sockets;
 mod stream;
+pub(crate) mod text;
 mod types;
 
 #[cfg(test)]

@@ -372,8 +372,7 @@ impl NetNamespace {
 }
 
 fn endpoint_text(e: Option<SocketAddr>) -> String {
-    e.map(|a| a.to_string())
-        .unwrap_or_else(|| "*:*".to_string())
+    e.map_or_else(|| "*:*".to_string(), super::text::socket_addr_text)
 }
 
 fn state_event(c: &Conn, from: TcpState, to: TcpState) -> EventKind {
