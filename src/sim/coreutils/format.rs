@@ -45,7 +45,7 @@ impl Spec {
                 if !value.is_finite() {
                     let s = if value.is_nan() { "nan" } else { "inf" };
                     let s = if self.conv.is_ascii_uppercase() {
-                        s.to_uppercase()
+                        s.to_ascii_uppercase()
                     } else {
                         s.to_string()
                     };
@@ -166,7 +166,7 @@ pub(crate) fn float(v: f64, conv: char, precision: usize, alt: bool) -> String {
         }
     };
     if upper {
-        s.to_uppercase()
+        s.to_ascii_uppercase()
     } else {
         s
     }

@@ -103,14 +103,17 @@ fn replace(s: &str, pattern: &Pattern, with: &str, all: bool, anchor: Option<cha
     out
 }
 
+/// `${x^}`, `${x^^}`, `${x,}`, `${x,,}` (with an optional pattern). Only ASCII letters change:
+/// a container's shell runs in the C locale (no `LANG`), where bash's case mapping is ASCII's
+/// (`x=éa; echo ${x^^}` prints `éA`).
 fn change_case(s: &str, upper: bool, all: bool, pattern: Option<&Pattern>) -> String {
-    let conv = |c: char| -> String {
+    let conv = |c: char| -> char {
         if pattern.is_some_and(|p| !glob::matches(p, &[c])) {
-            c.to_string()
+            c
         } else if upper {
-            c.to_uppercase().collect()
+            c.to_ascii_uppercase()
         } else {
-            c.to_lowercase().collect()
+            c.to_ascii_lowercase()
         }
     };
     if all {
@@ -118,7 +121,12 @@ fn change_case(s: &str, upper: bool, all: bool, pattern: Option<&Pattern>) -> St
     }
     let mut chars = s.chars();
     match chars.next() {
-        Some(first) => conv(first) + chars.as_str(),
+        Some(first) => {
+            let mut out = String::with_capacity(s.len());
+            out.push(conv(first));
+            out.push_str(chars.as_str());
+            out
+        }
         None => String::new(),
     }
 }
@@ -127,8 +135,9 @@ fn change_case(s: &str, upper: bool, all: bool, pattern: Option<&Pattern>) -> St
 fn transform(t: char, s: &str, attrs: &str) -> String {
     match t {
         'Q' => super::quote::single_quoted(s),
-        'U' => s.to_uppercase(),
-        'L' => s.to_lowercase(),
+        // ASCII only, as change_case: the C locale.
+        'U' => s.to_ascii_uppercase(),
+        'L' => s.to_ascii_lowercase(),
         'u' => change_case(s, true, false, None),
         'E' => String::from_utf8_lossy(&super::builtins::unescape(s, false).0).into_owned(),
         _ => attrs.to_string(),

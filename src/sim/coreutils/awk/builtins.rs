@@ -189,8 +189,9 @@ pub(super) fn call(it: &mut Interp, name: &str, args: &[Expr]) -> Value {
             let values: Vec<Value> = (0..args.len()).map(|i| arg(it, i)).collect();
             Value::Str(sprintf(&values, &convfmt))
         }
-        "toupper" => Value::Str(arg(it, 0).str(&convfmt).to_uppercase()),
-        "tolower" => Value::Str(arg(it, 0).str(&convfmt).to_lowercase()),
+        // mawk in the C locale (a container has no LANG): only ASCII letters change.
+        "toupper" => Value::Str(arg(it, 0).str(&convfmt).to_ascii_uppercase()),
+        "tolower" => Value::Str(arg(it, 0).str(&convfmt).to_ascii_lowercase()),
         "int" => Value::Num(arg(it, 0).num().trunc()),
         "sqrt" => Value::Num(arg(it, 0).num().sqrt()),
         "exp" => Value::Num(arg(it, 0).num().exp()),

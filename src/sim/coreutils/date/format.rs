@@ -169,9 +169,10 @@ fn padded(text: &str, pad: Pad, flag: Option<char>, width: Option<usize>) -> Str
         _ => (fill, width.unwrap_or(default)),
     };
     let body = match flag {
-        Some('^') => text.to_uppercase(),
-        Some('#') if text.chars().any(char::is_lowercase) => text.to_uppercase(),
-        Some('#') => text.to_lowercase(),
+        // The C locale's names and case mapping: ASCII.
+        Some('^') => text.to_ascii_uppercase(),
+        Some('#') if text.bytes().any(|b| b.is_ascii_lowercase()) => text.to_ascii_uppercase(),
+        Some('#') => text.to_ascii_lowercase(),
         _ => text.to_string(),
     };
     // A trimmed number keeps no leading zeros of its own (`%-d` of 05 is 5).

@@ -186,7 +186,7 @@ pub(super) fn format_float(conv: char, x: f64, spec: &Spec) -> String {
         let text = format!(
             "{sign}{}",
             if upper {
-                t.to_uppercase()
+                t.to_ascii_uppercase()
             } else {
                 t.to_string()
             }
@@ -206,7 +206,11 @@ pub(super) fn format_float(conv: char, x: f64, spec: &Spec) -> String {
             _ => general(a, p, spec.alt),
         }
     };
-    let body = if upper { body.to_uppercase() } else { body };
+    let body = if upper {
+        body.to_ascii_uppercase()
+    } else {
+        body
+    };
     spec.pad(format!("{sign}{body}"), true)
 }
 
