@@ -113,9 +113,10 @@ fn message(err: &str) -> String {
     }
 }
 
-/// A word constituent for `-w`: a letter, a digit or `_`.
+/// A word constituent for `-w`: a letter, a digit or `_`, as the C locale has them (ASCII: a
+/// container has no `LANG`, so GNU grep finds `a` as a word in `éa`).
 fn is_word(c: char) -> bool {
-    c.is_alphanumeric() || c == '_'
+    c.is_ascii_alphanumeric() || c == '_'
 }
 
 fn word_before(line: &str, i: usize) -> bool {
