@@ -76,6 +76,7 @@ pub(crate) struct Volume {
 /// One resolved path component: its name, inode and the mount it was reached through.
 #[derive(Debug, Clone)]
 pub(crate) struct Step {
+    /// The component's name (empty in what `Fs::resolve` returns, which needs none).
     pub(crate) name: String,
     pub(crate) ino: Ino,
     /// Index into the namespace's mounts; `None` on the image layer.

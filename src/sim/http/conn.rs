@@ -30,10 +30,7 @@ pub(crate) struct Client {
 
 /// An address as servers log it: IPv4-mapped IPv6 shown as IPv4.
 pub(crate) fn addr_text(a: IpAddr) -> String {
-    match a {
-        IpAddr::V4(_) => ip_text(a),
-        IpAddr::V6(v6) => ip_text(v6.to_ipv4_mapped().map_or(a, IpAddr::V4)),
-    }
+    ip_text(a.to_canonical())
 }
 
 /// Accepts every connection waiting on `listeners`, appending one [`Client`] each.
