@@ -35,7 +35,7 @@ function joined(prefix, ext, text) {
 }
 
 /** `html` with every match of `tag` taken out and `element` put where the first stood. */
-function replaceAll(html, tag, element) {
+function collapse(html, tag, element) {
   let first = true;
   return html.replace(tag, () => {
     if (!first) return '';
@@ -71,8 +71,8 @@ export async function bundle(html, read) {
   const wrapped = scripts.map((text, i) => `// ${scriptNames[i]}\ntry {\n${text}\n} catch (e) { reportError(e); }\n`);
   const css = joined('podscope', 'css', sheets.join('\n'));
   const js = joined('podscope', 'js', wrapped.join('\n'));
-  let out = replaceAll(html, STYLESHEET, `  <link rel="stylesheet" href="./${css.name}">\n`);
-  out = replaceAll(out, SCRIPT, `  <script src="./${js.name}"></script>\n`);
+  let out = collapse(html, STYLESHEET, `  <link rel="stylesheet" href="./${css.name}">\n`);
+  out = collapse(out, SCRIPT, `  <script src="./${js.name}"></script>\n`);
   return { html: out, files: [css, js], removed: [...sheetNames, ...scriptNames] };
 }
 
@@ -80,7 +80,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const dir = process.argv[2] ?? process.env.TRUNK_STAGING_DIR ?? fail('no staging folder (run by Trunk, or pass it)');
   const read = (name) => readFile(join(dir, name), 'utf8');
   // Every page has index.html's head (scripts/pages.mjs), so all link the same parts.
-  const pages = (await readdir(dir)).filter((name) => name.endsWith('.html'));
+  const pages = (await readdir(dir).catch((e) => fail(`cannot read ${dir}: ${e.message}`)))
+    .filter((name) => name.endsWith('.html'));
   const removed = new Set();
   for (const page of pages) {
     let result;

@@ -1,6 +1,7 @@
 // One stylesheet and one head script per page (scripts/bundle.mjs): every built page links
-// exactly those two, the joined stylesheet holds every rule of the parts, and a head script that
-// throws is reported as uncaught while the scripts after it still run, as separate files would.
+// exactly those two, the joined stylesheet holds each part's first rule and the joiner keeps the
+// parts in page order, and a head script that throws is reported as uncaught while the scripts
+// after it still run, as separate files would.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdir, readFile } from 'node:fs/promises';
