@@ -24,7 +24,7 @@ test:
 
 dist:
 	scripts/setup.sh --web --browser
-	trunk build --release --offline
+	scripts/release.sh
 
 # Single stages, for a quicker loop (they assume the tools are installed).
 wasm-test:
@@ -46,8 +46,8 @@ setup:
 # profile (scripts/bench.mjs), and full `curl localhost` round trips per second (native).
 bench:
 	scripts/setup.sh --web --browser
-	trunk build --release --offline
-	trunk --config benches/floor/Trunk.toml build --release --offline
+	scripts/release.sh
+	scripts/release.sh --config benches/floor/Trunk.toml
 	cargo bench --no-default-features --bench roundtrip -- 20000 | tee target/bench-roundtrip.txt
 	node scripts/bench.mjs dist target/bench/floor "$$(tail -n 1 target/bench-roundtrip.txt)"
 

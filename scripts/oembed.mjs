@@ -30,7 +30,11 @@ if (site && !site.endsWith('/')) site += '/';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = ['run', '--quiet', '--bin', 'podscope', '--', 'oembed', join(dir, 'oembed')];
 if (site) args.push('--site', site);
-const run = spawnSync('cargo', args, { cwd: root, stdio: 'inherit' });
+// A native build on the machine's default toolchain: scripts/release.sh names the settings it
+// made for wasm builds only (a nightly std rebuilt for size), and they are taken away here.
+const env = { ...process.env };
+for (const name of (process.env.PODSCOPE_RELEASE_ENV ?? '').split(' ')) delete env[name];
+const run = spawnSync('cargo', args, { cwd: root, stdio: 'inherit', env });
 if (run.status !== 0) {
   console.error(`oembed: podscope oembed failed (${run.status ?? run.error ?? run.signal})`);
   process.exit(1);

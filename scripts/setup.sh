@@ -3,10 +3,11 @@
 #
 #   scripts/setup.sh            Rust toolchain components (rustfmt, clippy)
 #   scripts/setup.sh --web      + wasm32 target, wasm-bindgen-cli (the Cargo.lock version),
-#                                 Trunk, and the npm packages (wasm-opt, playwright-core, axe-core)
+#                                 Trunk, the npm packages (wasm-opt, playwright-core, axe-core),
+#                                 and the nightly's rust-src (scripts/release.sh rebuilds std)
 #   scripts/setup.sh --browser  + Debian's Chromium and ChromeDriver (headless browser tests)
 #   scripts/setup.sh --test     + what the test suite checks against: tshark (the pcap dissector
-#                                 checks), a nightly toolchain and cargo-fuzz (the fuzz stage)
+#                                 checks) and cargo-fuzz (the fuzz stage, on the nightly)
 #
 # Every install is announced on a line starting with "setup: installing"; when everything is
 # present the script only checks versions and takes about a second. Sources are crates.io, npm
@@ -56,6 +57,14 @@ version_at_least() {
   [ "$(printf '%s\n%s\n' "$2" "$1" | sort -V | head -n1)" = "$2" ]
 }
 
+# The image's nightly toolchain (release builds, cargo-fuzz), installed when missing.
+need_nightly() {
+  if ! rustup run nightly rustc --version >/dev/null 2>&1; then
+    say "installing rustup toolchain nightly (minimal profile)"
+    rustup toolchain install nightly --profile minimal
+  fi
+}
+
 # --- Rust: always ----------------------------------------------------------------------------
 if ! command -v cargo >/dev/null; then
   say "cargo is missing: this project needs the machine's Rust toolchain (rustup)" >&2
@@ -74,6 +83,16 @@ if $want_web; then
     say "installing rustup target wasm32-unknown-unknown"
     rustup target add wasm32-unknown-unknown
   fi
+
+  # The release build rebuilds std for size with the nightly (scripts/release.sh): its sources,
+  # and the crates std's own Cargo.lock names, now, so the build downloads nothing.
+  need_nightly
+  if ! rustup component list --toolchain nightly --installed | grep -qx 'rust-src'; then
+    say "installing rustup component rust-src (nightly)"
+    rustup component add rust-src --toolchain nightly
+  fi
+  std_sources="$(rustc +nightly --print sysroot)/lib/rustlib/src/rust/library/Cargo.toml"
+  cargo +nightly fetch --manifest-path "$std_sources" --quiet
 
   wbg_want="$(locked_version wasm-bindgen)"
   wbg_have="$(wasm-bindgen --version 2>/dev/null | awk '{print $2}' || true)"
@@ -127,10 +146,7 @@ if $want_test; then
     command -v "${tool%%:*}" >/dev/null || apt_install "${tool#*:}"
   done
   # cargo-fuzz builds with sanitizer flags that only nightly rustc accepts.
-  if ! rustup run nightly rustc --version >/dev/null 2>&1; then
-    say "installing rustup toolchain nightly (minimal profile)"
-    rustup toolchain install nightly --profile minimal
-  fi
+  need_nightly
   if ! cargo fuzz --version >/dev/null 2>&1; then
     say "installing cargo-fuzz (crates.io; takes ~2 min)"
     cargo install --locked cargo-fuzz

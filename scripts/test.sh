@@ -28,7 +28,7 @@ run_stage() {
     test-core)   cargo test --no-default-features --lib ;;
     fuzz)        fuzz_targets ;;
     wasm-test)   wasm_tests ;;
-    dist)        trunk build --release --offline ;;
+    dist)        scripts/release.sh ;;
     e2e)         cargo build --bin podscope && node --test --test-timeout=180000 tests/e2e/ ;;
     size)        scripts/size-report.sh dist ;;
     *)           echo "test: unknown stage '$1' (stages: ${ALL_STAGES[*]})" >&2; return 2 ;;
