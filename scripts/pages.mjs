@@ -14,6 +14,13 @@
 //
 // <meta name="podscope-defaults" content="QUERY"> carries a page's defaults; the URL's own
 // parameters win (web/first-screen.js, src/ui/permalink.rs).
+//
+// Only the screens a visit most likely shows are live markup: English, and the page's own
+// scenario (every scenario's poster on embed.html, where ?scenario= picks). The rest wait in
+// <template data-prerender-later>, which the parser reads but never styles or lays out, and
+// web/first-screen.js takes out the chosen one once <body> is parsed. 22 live screens cost
+// index.html ~70 ms of parsing and style before the app could start (desktop, median of 15:
+// interactive 368 -> 310 ms with the rest in templates).
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
@@ -31,20 +38,25 @@ export async function writePages(dir, html, blocks) {
   const status = '<p class="first-screen-status" role="status">Starting the simulation…</p>';
   // Without JavaScript the inert screen stays, under the page's own <noscript> message.
   const noscript = (/<noscript>[\s\S]*?<\/noscript>/.exec(html) ?? [''])[0];
-  const withScreens = (chosen) => (blocks.length === 0 ? html
+  /** `chosen` as markup: the blocks `live` picks as they are, the others in templates. */
+  const markup = (chosen, live) => chosen
+    .map((b) => (live(b) ? b.html : `<template data-prerender-later>${b.html}</template>`)).join('\n');
+  const withScreens = (chosen, live) => (blocks.length === 0 ? html
     : html.replace(/<body>[\s\S]*<\/body>/, () =>
-      `<body>\n${chosen.map((b) => b.html).join('\n')}\n${status}\n${noscript}\n</body>`));
+      `<body>\n${markup(chosen, live)}\n${status}\n${noscript}\n</body>`));
+  /** Live on a page whose default scenario is `id`: its English screens. */
+  const ownScenario = (id) => (b) => b.lang === 'en' && b.id === id;
   const posters = blocks.filter((b) => b.embedPoster);
   const app = blocks.filter((b) => !b.embedPoster);
   // The stacked posters of narrow, tall frames live on embed.html only (marked on its <html>).
   const wide = blocks.filter((b) => !(b.embedPoster && b.narrow));
   const withDefaults = (base, defaults) => base.replace(/(<meta charset="utf-8">)/,
     `$1\n  <meta name="podscope-defaults" content="${defaults}">`);
-  await writeFile(join(dir, 'index.html'), withScreens(wide));
-  await writeFile(join(dir, EMBED_PAGE), withDefaults(withScreens(posters), 'embed=1')
+  await writeFile(join(dir, 'index.html'), withScreens(wide, ownScenario('shared-volume')));
+  await writeFile(join(dir, EMBED_PAGE), withDefaults(withScreens(posters, (b) => b.lang === 'en'), 'embed=1')
     .replace(/<html\b/, '<html data-narrow-posters'));
   for (const id of SCENARIO_PAGES) {
-    const own = withDefaults(withScreens(app), `scenario=${id}`)
+    const own = withDefaults(withScreens(app, ownScenario(id)), `scenario=${id}`)
       .replace(/(<link rel="alternate" type="application\/json\+oembed" href=")oembed\/[a-z-]+\.json"/,
         `$1oembed/${id}.json"`);
     await writeFile(join(dir, `${id}.html`), own);

@@ -97,7 +97,7 @@ if (release) {
       // The end mark lets first-screen.css keep a block invisible until all of it has arrived:
       // a slow connection would otherwise paint half a block, then move it as the rest comes.
       blocks.push({ html: `<div data-prerender="${id}"${mark} lang="${lang}" inert aria-busy="true">${body}<i class="prerender-end" hidden></i></div>`,
-        embedPoster: mark.includes('data-embed-poster'), narrow: mark.includes('data-narrow') });
+        id, lang, embedPoster: mark.includes('data-embed-poster'), narrow: mark.includes('data-narrow') });
       await context.close();
     }
   } finally {

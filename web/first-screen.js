@@ -2,7 +2,7 @@
 // strict Content-Security-Policy needs no inline-script hash). Two jobs:
 //
 // 1. Pick the pre-rendered first screen. index.html holds one pre-rendered block per scenario
-//    and interface language (`<div data-prerender="ID" lang="LANG">`, written at build time by
+//    and interface language (the seldom shown ones in templates, taken out here when chosen) (`<div data-prerender="ID" lang="LANG">`, written at build time by
 //    scripts/prerender.mjs from the app itself); CSS shows only the one named by
 //    <html data-scenario lang>, which are set here the way the app chooses them: the scenario
 //    from ?scenario=ID, else #ID, else the one stored last visit; the language from lang=, else
@@ -67,6 +67,21 @@
     if (['light', 'dark'].indexOf(params.get('theme')) >= 0) root.setAttribute('data-theme', params.get('theme'));
   }
   if (stored('podscope.large-text') === 'on') root.className = 'large-text';
+
+  // Screens a visit seldom shows wait in <template data-prerender-later> (scripts/pages.mjs):
+  // once <body> is parsed, the ones of this visit's scenario, language and kind (the embed's
+  // poster or the full app's screen) take their place, and first-screen.css picks among them.
+  document.addEventListener('DOMContentLoaded', function () {
+    var later = document.querySelectorAll('template[data-prerender-later]');
+    for (var i = 0; i < later.length; i++) {
+      var block = later[i].content.firstElementChild;
+      if (block !== null && block.getAttribute('data-prerender') === scenario
+        && block.getAttribute('lang') === root.getAttribute('lang')
+        && block.hasAttribute('data-embed-poster') === embed) {
+        later[i].replaceWith(later[i].content);
+      }
+    }
+  }, { once: true });
 
   var loading = null;
   window.podscopeLoadYaml = function () {
