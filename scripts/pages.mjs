@@ -18,9 +18,9 @@
 // Only the screens a visit most likely shows are live markup: English, and the page's own
 // scenario (every scenario's poster on embed.html, where ?scenario= picks). The rest wait in
 // <template data-prerender-later>, which the parser reads but never styles or lays out, and
-// web/first-screen.js takes out the chosen one once <body> is parsed. 22 live screens cost
-// index.html ~70 ms of parsing and style before the app could start (desktop, median of 15:
-// interactive 368 -> 310 ms with the rest in templates).
+// web/first-screen.js takes out the chosen one once <body> is parsed. With all 22 screens
+// live, index.html spent ~70 ms parsing and styling them before the app could start (desktop,
+// medians of 15 in one run: interactive 373 -> 328 ms with the rest in templates).
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 

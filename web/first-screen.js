@@ -2,8 +2,9 @@
 // strict Content-Security-Policy needs no inline-script hash). Two jobs:
 //
 // 1. Pick the pre-rendered first screen. index.html holds one pre-rendered block per scenario
-//    and interface language (the seldom shown ones in templates, taken out here when chosen) (`<div data-prerender="ID" lang="LANG">`, written at build time by
-//    scripts/prerender.mjs from the app itself); CSS shows only the one named by
+//    and interface language (`<div data-prerender="ID" lang="LANG">`, written at build time by
+//    scripts/prerender.mjs from the app itself; the seldom shown ones wait in templates and are
+//    taken out below when chosen); CSS shows only the one named by
 //    <html data-scenario lang>, which are set here the way the app chooses them: the scenario
 //    from ?scenario=ID, else #ID, else the one stored last visit; the language from lang=, else
 //    the browser's first shipped language, else English (src/i18n, src/ui/language.rs).
